@@ -1,0 +1,276 @@
+package dev.sandpiper.decoder.code;
+
+import dev.sandpiper.decoder.MalformedModuleException;
+import dev.sandpiper.decoder.binary.WasmReader;
+import dev.sandpiper.decoder.model.ValType;
+
+/**
+ * A cursor over a sequence of instructions: {@link #next()} decodes one opcode and its immediates,
+ * which the accessors then expose until the following call. One reader is reused for a whole body,
+ * so decoding allocates nothing but the growth of its {@code br_table} buffer.
+ *
+ * <p>Spec: 2.0, Binary Format > Instructions, {@code binary/instructions.html}.
+ */
+public final class CodeReader {
+    /** {@link #blockType()} of a block with no parameters and no result. */
+    public static final long BLOCK_EMPTY = -0x40;
+
+    private final WasmReader in;
+    private int opcodeOffset;
+    private int index;
+    private int index2;
+    private long longValue;
+    private long high;
+    private int align;
+    private long offset;
+    private int lane;
+    private ValType type;
+    private int[] targets = new int[8];
+    private int targetCount;
+    private ValType[] selectTypes = new ValType[1];
+    private int selectTypeCount;
+
+    /** A reader over the instructions in {@code bytes[start, end)}. */
+    public CodeReader(byte[] bytes, int start, int end) {
+        this.in = new WasmReader(bytes, start, end);
+    }
+
+    /** Offset of the next instruction. */
+    public int position() {
+        return in.position();
+    }
+
+    public boolean hasNext() {
+        return !in.atEnd();
+    }
+
+    /** Offset of the instruction last returned by {@link #next()}. */
+    public int opcodeOffset() {
+        return opcodeOffset;
+    }
+
+    /**
+     * Decodes the next instruction.
+     *
+     * @throws MalformedModuleException on an unknown opcode ("illegal opcode"), a bad immediate, or
+     *     the end of the input
+     */
+    public Opcode next() {
+        opcodeOffset = in.position();
+        int b = in.u8();
+        Opcode op;
+        if (b == Opcode.PREFIX_FC) {
+            op = Opcode.prefixedFC(Integer.toUnsignedLong(in.u32()));
+        } else if (b == Opcode.PREFIX_FD) {
+            op = Opcode.prefixedFD(Integer.toUnsignedLong(in.u32()));
+        } else {
+            op = Opcode.single(b);
+        }
+        if (op == null) {
+            throw in.error("illegal opcode", opcodeOffset);
+        }
+        readImmediates(op.immediate());
+        return op;
+    }
+
+    private void readImmediates(ImmediateKind kind) {
+        switch (kind) {
+            case NONE -> { }
+            case BLOCK_TYPE -> readBlockType();
+            case LABEL, FUNC_INDEX, LOCAL_INDEX, GLOBAL_INDEX, TABLE_INDEX, DATA_INDEX, ELEM_INDEX ->
+                    index = in.u32();
+            case BR_TABLE -> readBrTable();
+            case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> {
+                index = in.u32();
+                index2 = in.u32();
+            }
+            case MEMARG -> readMemarg();
+            case ZERO_BYTE -> zeroByte();
+            case I32 -> longValue = in.s32();
+            case I64 -> longValue = in.s64();
+            case F32 -> longValue = in.fixed32() & 0xFFFFFFFFL;
+            case F64 -> longValue = in.fixed64();
+            case SELECT_TYPES -> readSelectTypes();
+            case REF_TYPE -> type = refType(in);
+            case MEMORY_INIT -> {
+                index = in.u32();
+                zeroByte();
+            }
+            case MEMORY_COPY -> {
+                zeroByte();
+                zeroByte();
+            }
+            case V128, SHUFFLE -> {
+                longValue = in.fixed64();
+                high = in.fixed64();
+            }
+            case LANE -> lane = in.u8();
+            case MEMARG_LANE -> {
+                readMemarg();
+                lane = in.u8();
+            }
+            default -> throw new AssertionError(kind);
+        }
+    }
+
+    private void readBlockType() {
+        int b = in.peek();
+        if (b == 0x40) {
+            in.u8();
+            longValue = BLOCK_EMPTY;
+            type = null;
+        } else if ((b & 0xC0) == 0x40) {
+            type = valType(in);
+            longValue = -1;
+        } else {
+            type = null;
+            longValue = in.s33();
+        }
+    }
+
+    private void readBrTable() {
+        int n = in.count();
+        if (targets.length < n) {
+            targets = new int[Math.max(n, targets.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            targets[i] = in.u32();
+        }
+        targetCount = n;
+        index = in.u32();
+    }
+
+    private void readMemarg() {
+        align = in.u32();
+        offset = Integer.toUnsignedLong(in.u32());
+    }
+
+    private void zeroByte() {
+        int at = in.position();
+        if (in.u8() != 0) {
+            throw in.error("zero byte expected", at);
+        }
+    }
+
+    private void readSelectTypes() {
+        int n = in.count();
+        if (selectTypes.length < n) {
+            selectTypes = new ValType[n];
+        }
+        for (int i = 0; i < n; i++) {
+            selectTypes[i] = valType(in);
+        }
+        selectTypeCount = n;
+    }
+
+    /** A value type: one byte (read as a 7-bit signed LEB128), else "malformed value type". */
+    public static ValType valType(WasmReader in) {
+        int at = in.position();
+        ValType t = ValType.fromCode(in.s7());
+        if (t == null) {
+            throw in.error("malformed value type", at);
+        }
+        return t;
+    }
+
+    /** A reference type byte, else "malformed reference type". */
+    public static ValType refType(WasmReader in) {
+        int at = in.position();
+        int b = in.u8();
+        if (b == ValType.FUNCREF.code()) {
+            return ValType.FUNCREF;
+        }
+        if (b == ValType.EXTERNREF.code()) {
+            return ValType.EXTERNREF;
+        }
+        throw in.error("malformed reference type", at);
+    }
+
+    // ---- immediates of the last instruction ----
+
+    /**
+     * The first index immediate (label, function, local, global, table, type of
+     * {@code call_indirect}, data, element; the default label of {@code br_table}), as u32 bits.
+     */
+    public int index() {
+        return index;
+    }
+
+    /** The second index: the table of {@code call_indirect} and {@code table.init}, the source of {@code table.copy}. */
+    public int index2() {
+        return index2;
+    }
+
+    /** The value of {@code i32.const} (sign-extended) or {@code i64.const}. */
+    public long constValue() {
+        return longValue;
+    }
+
+    /** The bit pattern of {@code f32.const} (low 32 bits) or {@code f64.const}. */
+    public long floatBits() {
+        return longValue;
+    }
+
+    /**
+     * The block type: {@link #BLOCK_EMPTY}, {@code -1} when {@link #blockValType()} gives the single
+     * result, or a type index (s33, so possibly out of range).
+     */
+    public long blockType() {
+        return longValue;
+    }
+
+    /** The single result type of a block, or null. */
+    public ValType blockValType() {
+        return type;
+    }
+
+    /** Number of labels in a {@code br_table} vector (the default excluded). */
+    public int tableCount() {
+        return targetCount;
+    }
+
+    /** Label {@code i} of a {@code br_table} vector; the default is {@link #index()}. */
+    public int tableTarget(int i) {
+        return targets[i];
+    }
+
+    /** Alignment exponent of a memory instruction (u32 bits). */
+    public int align() {
+        return align;
+    }
+
+    /** Static offset of a memory instruction, 0 to 2^32-1. */
+    public long offset() {
+        return offset;
+    }
+
+    /** Lane index of a lane instruction (0 to 255; the validator checks the range). */
+    public int lane() {
+        return lane;
+    }
+
+    /** The reference type of {@code ref.null}. */
+    public ValType refType() {
+        return type;
+    }
+
+    /** Number of types of a typed {@code select}. */
+    public int selectTypeCount() {
+        return selectTypeCount;
+    }
+
+    /** Type {@code i} of a typed {@code select}. */
+    public ValType selectType(int i) {
+        return selectTypes[i];
+    }
+
+    /** Low 8 bytes (little-endian) of a {@code v128.const} or of the lane indices of {@code i8x16.shuffle}. */
+    public long v128Low() {
+        return longValue;
+    }
+
+    /** High 8 bytes of a {@code v128.const} or {@code i8x16.shuffle}. */
+    public long v128High() {
+        return high;
+    }
+}
