@@ -1,0 +1,117 @@
+package dev.sandpiper.validator;
+
+import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Opcode;
+import dev.sandpiper.decoder.model.ConstExpr;
+import dev.sandpiper.decoder.model.ElementSegment;
+import dev.sandpiper.decoder.model.Export;
+import dev.sandpiper.decoder.model.ExternKind;
+import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.Global;
+import dev.sandpiper.decoder.model.GlobalType;
+import dev.sandpiper.decoder.model.Module;
+import dev.sandpiper.decoder.model.TableType;
+import dev.sandpiper.decoder.model.ValType;
+import java.util.List;
+
+/**
+ * The spec's validation context C for a module: its types, functions, tables, memories, globals,
+ * element and data segments, and C.refs, the functions that may be named by {@code ref.func} in
+ * function bodies.
+ *
+ * <p>Spec: 2.0, Validation > Conventions > Contexts, {@code valid/conventions.html#contexts};
+ * Modules, {@code valid/modules.html#valid-module} (definition of C.refs).
+ */
+final class ModuleContext {
+    static final FuncType EMPTY_BLOCK = new FuncType(List.of(), List.of());
+    private static final FuncType[] SINGLE_RESULT = new FuncType[ValType.values().length];
+
+    static {
+        for (ValType t : ValType.values()) {
+            SINGLE_RESULT[t.ordinal()] = new FuncType(List.of(), List.of(t));
+        }
+    }
+
+    final Module module;
+    final List<FuncType> types;
+    final List<TableType> tables;
+    final int memoryCount;
+    final List<GlobalType> globals;
+    final int dataCount;
+    private final boolean[] declaredRefs;
+
+    ModuleContext(Module module) {
+        this.module = module;
+        this.types = module.types();
+        this.tables = module.tableSpace();
+        this.memoryCount = module.memorySpace().size();
+        this.globals = module.globalSpace();
+        this.dataCount = module.data().size();
+        this.declaredRefs = new boolean[module.functionCount()];
+        collectDeclaredRefs();
+    }
+
+    /** Block type {@code []->[t]}. */
+    static FuncType singleResult(ValType t) {
+        return SINGLE_RESULT[t.ordinal()];
+    }
+
+    int functionCount() {
+        return module.functionCount();
+    }
+
+    /** The function's type; its index must be in range and its type index valid. */
+    FuncType functionType(int funcIndex) {
+        return module.functionType(funcIndex);
+    }
+
+    ValType elementType(int elemIndex) {
+        return module.elements().get(elemIndex).type();
+    }
+
+    int elementCount() {
+        return module.elements().size();
+    }
+
+    boolean isDeclaredRef(int funcIndex) {
+        return declaredRefs[funcIndex];
+    }
+
+    /** C.refs: functions named in element segments, exports and global initialisers. */
+    private void collectDeclaredRefs() {
+        for (ElementSegment seg : module.elements()) {
+            if (seg.functionIndices() != null) {
+                for (int f : seg.functionIndices()) {
+                    declare(f);
+                }
+            } else {
+                for (ConstExpr e : seg.exprs()) {
+                    declareRefFuncs(e);
+                }
+            }
+        }
+        for (Export e : module.exports()) {
+            if (e.kind() == ExternKind.FUNC) {
+                declare(e.index());
+            }
+        }
+        for (Global g : module.globals()) {
+            declareRefFuncs(g.init());
+        }
+    }
+
+    private void declareRefFuncs(ConstExpr expr) {
+        CodeReader r = module.codeReader(expr);
+        while (r.hasNext()) {
+            if (r.next() == Opcode.REF_FUNC) {
+                declare(r.index());
+            }
+        }
+    }
+
+    private void declare(int funcIndex) {
+        if (funcIndex >= 0 && funcIndex < declaredRefs.length) {
+            declaredRefs[funcIndex] = true;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.sandpiper.validator;
+
+import dev.sandpiper.decoder.model.DataSegment;
+import dev.sandpiper.decoder.model.ElementSegment;
+import dev.sandpiper.decoder.model.Export;
+import dev.sandpiper.decoder.model.ExternKind;
+import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.Global;
+import dev.sandpiper.decoder.model.Import;
+import dev.sandpiper.decoder.model.ImportDesc;
+import dev.sandpiper.decoder.model.Limits;
+import dev.sandpiper.decoder.model.MemoryType;
+import dev.sandpiper.decoder.model.Module;
+import dev.sandpiper.decoder.model.SegmentMode;
+import dev.sandpiper.decoder.model.TableType;
+import dev.sandpiper.decoder.model.ValType;
+import dev.sandpiper.validator.analysis.FunctionAnalysis;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates a decoded module against every rule of spec 2.0 chapter 3.
+ *
+ * <p>Spec: 2.0, Validation > Modules, {@code valid/modules.html}.
+ */
+public final class ModuleValidator {
+    /** Most pages a 32-bit memory can have (4 GiB). */
+    static final long MAX_PAGES = 65536;
+
+    private ModuleValidator() {}
+
+    /**
+     * Validates {@code module}.
+     *
+     * @throws InvalidModuleException naming the first rule found broken
+     */
+    public static ValidatedModule validate(Module module) {
+        ModuleContext c = new ModuleContext(module);
+        imports(c);
+        for (int i = 0; i < module.definedFunctionCount(); i++) {
+            typeIndex(c, module.definedFunctionTypeIndex(i));
+        }
+        for (TableType t : module.tables()) {
+            tableLimits(t.limits());
+        }
+        if (module.memorySpace().size() > 1) {
+            throw InvalidModuleException.atModule("multiple memories", -1);
+        }
+        for (MemoryType m : module.memories()) {
+            memoryLimits(m.limits());
+        }
+        for (Global g : module.globals()) {
+            ConstantExpressions.check(c, g.init(), g.type().valType(), module.importedGlobalCount());
+        }
+        for (ElementSegment e : module.elements()) {
+            element(c, e);
+        }
+        for (DataSegment d : module.data()) {
+            data(c, d);
+        }
+        start(c);
+        exports(c);
+        return new ValidatedModule(module, functions(c));
+    }
+
+    private static void imports(ModuleContext c) {
+        for (Import imp : c.module.imports()) {
+            ImportDesc d = imp.desc();
+            if (d instanceof ImportDesc.Func f) {
+                typeIndex(c, f.typeIndex());
+            } else if (d instanceof TableType t) {
+                tableLimits(t.limits());
+            } else if (d instanceof MemoryType m) {
+                memoryLimits(m.limits());
+            }
+        }
+    }
+
+    private static void typeIndex(ModuleContext c, int index) {
+        if (index < 0 || index >= c.types.size()) {
+            throw InvalidModuleException.atModule("unknown type " + Integer.toUnsignedString(index), -1);
+        }
+    }
+
+    /** Spec: 2.0, Validation > Types > Table Types: limits within 2^32 - 1, min at most max. */
+    private static void tableLimits(Limits l) {
+        if (l.hasMax() && l.min() > l.max()) {
+            throw InvalidModuleException.atModule("size minimum must not be greater than maximum", -1);
+        }
+    }
+
+    /** Spec: 2.0, Validation > Types > Memory Types: limits within 65536 pages, min at most max. */
+    private static void memoryLimits(Limits l) {
+        if (l.min() > MAX_PAGES || (l.hasMax() && l.max() > MAX_PAGES)) {
+            throw InvalidModuleException.atModule("memory size must be at most 65536 pages (4GiB)", -1);
+        }
+        if (l.hasMax() && l.min() > l.max()) {
+            throw InvalidModuleException.atModule("size minimum must not be greater than maximum", -1);
+        }
+    }
+
+    /** Spec: 2.0, Validation > Modules > Element Segments. */
+    private static void element(ModuleContext c, ElementSegment e) {
+        if (e.mode() == SegmentMode.ACTIVE) {
+            int t = e.tableIndex();
+            if (t < 0 || t >= c.tables.size()) {
+                throw InvalidModuleException.atModule("unknown table " + Integer.toUnsignedString(t), e.offset().start());
+            }
+            if (c.tables.get(t).elementType() != e.type()) {
+                throw InvalidModuleException.atModule("type mismatch: segment of " + e.type()
+                        + " for a table of " + c.tables.get(t).elementType(), e.offset().start());
+            }
+            ConstantExpressions.check(c, e.offset(), ValType.I32, c.module.importedGlobalCount());
+        }
+        if (e.functionIndices() != null) {
+            for (int f : e.functionIndices()) {
+                if (f < 0 || f >= c.functionCount()) {
+                    throw InvalidModuleException.atModule("unknown function " + Integer.toUnsignedString(f), -1);
+                }
+            }
+        } else {
+            for (var expr : e.exprs()) {
+                ConstantExpressions.check(c, expr, e.type(), c.module.importedGlobalCount());
+            }
+        }
+    }
+
+    /** Spec: 2.0, Validation > Modules > Data Segments. */
+    private static void data(ModuleContext c, DataSegment d) {
+        if (d.mode() == SegmentMode.ACTIVE) {
+            if (d.memoryIndex() < 0 || d.memoryIndex() >= c.memoryCount) {
+                throw InvalidModuleException.atModule(
+                        "unknown memory " + Integer.toUnsignedString(d.memoryIndex()), d.offset().start());
+            }
+            ConstantExpressions.check(c, d.offset(), ValType.I32, c.module.importedGlobalCount());
+        }
+    }
+
+    /** Spec: 2.0, Validation > Modules > Start Function: an existing function of type [] -> []. */
+    private static void start(ModuleContext c) {
+        int s = c.module.start();
+        if (s == -1) {
+            return;
+        }
+        if (s < -1 || s >= c.functionCount()) {
+            throw InvalidModuleException.atModule("unknown function " + Integer.toUnsignedString(s), -1);
+        }
+        FuncType t = c.functionType(s);
+        if (!t.params().isEmpty() || !t.results().isEmpty()) {
+            throw InvalidModuleException.atModule("start function must have type [] -> [], not " + t, -1);
+        }
+    }
+
+    /** Spec: 2.0, Validation > Modules > Exports: existing items, distinct names. */
+    private static void exports(ModuleContext c) {
+        Set<String> names = new HashSet<>();
+        for (Export e : c.module.exports()) {
+            int count = switch (e.kind()) {
+                case FUNC -> c.functionCount();
+                case TABLE -> c.tables.size();
+                case MEMORY -> c.memoryCount;
+                case GLOBAL -> c.globals.size();
+            };
+            if (e.index() < 0 || e.index() >= count) {
+                String what = e.kind() == ExternKind.FUNC ? "function" : e.kind().toString();
+                throw InvalidModuleException.atModule(
+                        "unknown " + what + " " + Integer.toUnsignedString(e.index()), -1);
+            }
+            if (!names.add(e.name())) {
+                throw InvalidModuleException.atModule("duplicate export name \"" + e.name() + "\"", -1);
+            }
+        }
+    }
+
+    private static List<FunctionAnalysis> functions(ModuleContext c) {
+        Module m = c.module;
+        FunctionValidator v = new FunctionValidator(c);
+        List<FunctionAnalysis> out = new ArrayList<>(m.definedFunctionCount());
+        for (int i = 0; i < m.definedFunctionCount(); i++) {
+            int funcIndex = m.importedFunctionCount() + i;
+            out.add(v.validate(funcIndex, m.functionType(funcIndex), m.codes().get(i), m.codeReader(i)));
+        }
+        return out;
+    }
+}

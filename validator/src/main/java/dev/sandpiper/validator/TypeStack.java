@@ -1,0 +1,257 @@
+package dev.sandpiper.validator;
+
+import dev.sandpiper.decoder.code.Opcode;
+import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.ValType;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state of the spec's validation algorithm: the operand stack of value types and the control
+ * stack of frames, with the appendix's operations under its names ({@code pushOperand},
+ * {@code popOperand}, {@code pushControl}, {@code popControl}, {@code unreachable}). Besides types it
+ * tracks heights in 64-bit slots (v128 takes two) for {@link dev.sandpiper.validator.analysis.FunctionAnalysis}.
+ * Arrays are reused from one function to the next.
+ *
+ * <p>Spec: 2.0, Appendix > Validation Algorithm, {@code appendix/algorithm.html}.
+ */
+final class TypeStack {
+    /** The spec's bottom type: an operand of unknown type, produced in unreachable code. */
+    static final int UNKNOWN = -1;
+
+    private static final ValType[] TYPES = ValType.values();
+
+    // Operand stack: type codes (ValType ordinal or UNKNOWN) and the slot height after each operand.
+    private int[] types = new int[64];
+    private int[] slotTops = new int[64];
+    private int size;
+    private int maxSlots;
+
+    // Control stack, one entry per open frame.
+    private Opcode[] frameOps = new Opcode[16];
+    private FuncType[] frameTypes = new FuncType[16];
+    private int[] frameHeights = new int[16];
+    private boolean[] frameUnreachable = new boolean[16];
+    private int[] frameIds = new int[16];
+    private int[] frameStarts = new int[16];
+    private int frames;
+    private int nextFrameId;
+
+    private InvalidSink sink;
+
+    /** Where errors go: raises {@link InvalidModuleException} at the current instruction. */
+    interface InvalidSink {
+        InvalidModuleException invalid(String reason);
+    }
+
+    void reset(InvalidSink sink) {
+        this.sink = sink;
+        size = 0;
+        maxSlots = 0;
+        frames = 0;
+        nextFrameId = 0;
+    }
+
+    int maxSlots() {
+        return maxSlots;
+    }
+
+    // ---- operands ----
+
+    static int code(ValType t) {
+        return t.ordinal();
+    }
+
+    static String name(int type) {
+        return type == UNKNOWN ? "unknown" : TYPES[type].toString();
+    }
+
+    static boolean isNumeric(int type) {
+        return type == UNKNOWN || TYPES[type].isNumeric();
+    }
+
+    static boolean isVector(int type) {
+        return type == UNKNOWN || TYPES[type] == ValType.V128;
+    }
+
+    static boolean isReference(int type) {
+        return type == UNKNOWN || TYPES[type].isReference();
+    }
+
+    /** Slots the operand stack holds now. */
+    int slotHeight() {
+        return size == 0 ? 0 : slotTops[size - 1];
+    }
+
+    void pushOperand(int type) {
+        if (size == types.length) {
+            types = Arrays.copyOf(types, size * 2);
+            slotTops = Arrays.copyOf(slotTops, size * 2);
+        }
+        int slots = type == UNKNOWN ? 1 : TYPES[type].slots();
+        int top = slotHeight() + slots;
+        types[size] = type;
+        slotTops[size] = top;
+        size++;
+        if (top > maxSlots) {
+            maxSlots = top;
+        }
+    }
+
+    void pushOperand(ValType t) {
+        pushOperand(code(t));
+    }
+
+    /** Operands of the innermost frame, above its base. */
+    int operandsAboveBase() {
+        return size - frameHeights[frames - 1];
+    }
+
+    /** Pops any operand; in unreachable code beyond the frame's base this yields {@link #UNKNOWN}. */
+    int popOperand() {
+        int base = frameHeights[frames - 1];
+        if (size == base) {
+            if (frameUnreachable[frames - 1]) {
+                return UNKNOWN;
+            }
+            throw sink.invalid("type mismatch: expected a value, found an empty stack");
+        }
+        return types[--size];
+    }
+
+    /** Pops an operand of type {@code expected} (or of unknown type); returns the actual type. */
+    int popOperand(int expected) {
+        int actual = popOperand();
+        if (actual != expected && actual != UNKNOWN && expected != UNKNOWN) {
+            throw sink.invalid("type mismatch: expected " + name(expected) + ", found " + name(actual));
+        }
+        return actual;
+    }
+
+    int popOperand(ValType expected) {
+        return popOperand(code(expected));
+    }
+
+    void pushOperands(List<ValType> ts) {
+        for (int i = 0; i < ts.size(); i++) {
+            pushOperand(ts.get(i));
+        }
+    }
+
+    void popOperands(List<ValType> ts) {
+        for (int i = ts.size() - 1; i >= 0; i--) {
+            popOperand(ts.get(i));
+        }
+    }
+
+    // ---- control frames ----
+
+    int frameCount() {
+        return frames;
+    }
+
+    /**
+     * Opens a frame for {@code op} whose block type is {@code type}, with the params already popped
+     * by the caller; pushes them back as the frame's first operands.
+     *
+     * @param start byte offset of the instruction that opens the frame
+     */
+    void pushControl(Opcode op, FuncType type, int start) {
+        if (frames == frameOps.length) {
+            int n = frames * 2;
+            frameOps = Arrays.copyOf(frameOps, n);
+            frameTypes = Arrays.copyOf(frameTypes, n);
+            frameHeights = Arrays.copyOf(frameHeights, n);
+            frameUnreachable = Arrays.copyOf(frameUnreachable, n);
+            frameIds = Arrays.copyOf(frameIds, n);
+            frameStarts = Arrays.copyOf(frameStarts, n);
+        }
+        frameOps[frames] = op;
+        frameTypes[frames] = type;
+        frameHeights[frames] = size;
+        frameUnreachable[frames] = false;
+        frameIds[frames] = nextFrameId++;
+        frameStarts[frames] = start;
+        frames++;
+        pushOperands(type.params());
+    }
+
+    /** Closes the innermost frame: its results must be exactly what remains above its base. */
+    void popControl() {
+        if (frames == 0) {
+            throw sink.invalid("unexpected end");
+        }
+        int f = frames - 1;
+        popOperands(frameTypes[f].results());
+        if (size != frameHeights[f]) {
+            throw sink.invalid("type mismatch: values remain on the stack at the end of a block");
+        }
+        frames--;
+    }
+
+    /**
+     * Turns the innermost {@code if} frame into its {@code else} frame: the then-branch must have
+     * produced the results; the frame keeps its id, since both arms end at the same {@code end}.
+     */
+    void enterElse() {
+        int f = frames - 1;
+        FuncType type = frameTypes[f];
+        int id = frameIds[f];
+        int start = frameStarts[f];
+        popControl();
+        pushControl(Opcode.ELSE, type, start);
+        frameIds[frames - 1] = id;
+        nextFrameId--;
+    }
+
+    /** The innermost frame's opcode, type and id (valid until the next pop). */
+    Opcode topOp() {
+        return frameOps[frames - 1];
+    }
+
+    FuncType topType() {
+        return frameTypes[frames - 1];
+    }
+
+    int topId() {
+        return frameIds[frames - 1];
+    }
+
+    /** Index of the frame a label of depth {@code depth} refers to, or -1 when there is none. */
+    int frameOfLabel(long depth) {
+        return depth >= 0 && depth < frames ? frames - 1 - (int) depth : -1;
+    }
+
+    /** The types a branch to frame {@code f} carries: a loop's params, any other frame's results. */
+    List<ValType> labelTypes(int f) {
+        return frameOps[f] == Opcode.LOOP ? frameTypes[f].params() : frameTypes[f].results();
+    }
+
+    boolean isLoop(int f) {
+        return frameOps[f] == Opcode.LOOP;
+    }
+
+    int frameId(int f) {
+        return frameIds[f];
+    }
+
+    int frameStart(int f) {
+        return frameStarts[f];
+    }
+
+    /** Slot height at frame {@code f}'s base. */
+    int frameBaseSlots(int f) {
+        int h = frameHeights[f];
+        return h == 0 ? 0 : slotTops[h - 1];
+    }
+
+    boolean isUnreachable() {
+        return frameUnreachable[frames - 1];
+    }
+
+    /** The rest of the innermost frame cannot be reached: its operand stack becomes polymorphic. */
+    void unreachable() {
+        size = frameHeights[frames - 1];
+        frameUnreachable[frames - 1] = true;
+    }
+}

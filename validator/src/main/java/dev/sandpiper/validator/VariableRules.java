@@ -1,0 +1,46 @@
+package dev.sandpiper.validator;
+
+import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Opcode;
+import dev.sandpiper.decoder.model.GlobalType;
+import dev.sandpiper.decoder.model.ValType;
+
+/**
+ * {@code local.get/set/tee}, {@code global.get/set}.
+ *
+ * <p>Spec: 2.0, Validation > Instructions > Variable Instructions,
+ * {@code valid/instructions.html#variable-instructions}.
+ */
+final class VariableRules {
+    private VariableRules() {}
+
+    static void apply(FunctionValidator v, Opcode op, CodeReader code) {
+        TypeStack s = v.stack;
+        int index = code.index();
+        switch (op) {
+            case LOCAL_GET -> s.pushOperand(v.local(index));
+            case LOCAL_SET -> s.popOperand(v.local(index));
+            case LOCAL_TEE -> {
+                ValType t = v.local(index);
+                s.popOperand(t);
+                s.pushOperand(t);
+            }
+            case GLOBAL_GET -> s.pushOperand(global(v, index).valType());
+            case GLOBAL_SET -> {
+                GlobalType g = global(v, index);
+                if (!g.mutable()) {
+                    throw v.invalid("global is immutable: global " + index);
+                }
+                s.popOperand(g.valType());
+            }
+            default -> throw new AssertionError(op);
+        }
+    }
+
+    private static GlobalType global(FunctionValidator v, int index) {
+        if (index < 0 || index >= v.context.globals.size()) {
+            throw v.invalid("unknown global " + Integer.toUnsignedString(index));
+        }
+        return v.context.globals.get(index);
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Validation of decoded modules (spec 2.0, 3 Validation, {@code valid/index.html}).
+ *
+ * <p>{@link dev.sandpiper.validator.ModuleValidator#validate} checks every rule of chapter 3 and
+ * returns a {@link dev.sandpiper.validator.ValidatedModule}: the module plus, per function, the
+ * {@link dev.sandpiper.validator.analysis.FunctionAnalysis} execution needs. Function bodies are
+ * checked with the algorithm of the spec's appendix ("Validation Algorithm",
+ * {@code appendix/algorithm.html}), whose state lives in {@code TypeStack}; the rules for each
+ * instruction family live in one class each ({@code ControlRules}, {@code VariableRules},
+ * {@code ParametricRules}, {@code ReferenceRules}, {@code TableRules}, {@code MemoryRules},
+ * {@code VectorRules}); instructions with a fixed signature in
+ * {@link dev.sandpiper.decoder.code.Opcode} are typed from that table alone.
+ */
+package dev.sandpiper.validator;
