@@ -1,0 +1,32 @@
+;; bad-output-past-memory: transform returns a valid pointer (the input's),
+;; but output_len() returns the whole memory size in bytes, so
+;; [ptr, ptr + len) ends 4096 bytes past the end of linear memory (ptr is
+;; 4096). The host must report an out-of-bounds output error (not a trap, not
+;; a crash) without reading anything.
+(module
+  (memory (export "memory") 1)
+  (global $input_base i32 (i32.const 4096))
+  (global $out_len (mut i32) (i32.const 0))
+  ;; alloc: one input area at $input_base (each host write is followed by
+  ;; exactly one call that consumes it, so the area is reused), grown on demand.
+  (func $alloc (export "alloc") (param $len i32) (result i32)
+    (local $pages i32)
+    (if (i32.or (i32.lt_s (local.get $len) (i32.const 0))
+                (i32.gt_u (local.get $len) (i32.const 0x7fff0000)))
+      (then (return (i32.const -1))))
+    ;; pages needed = ceil((input_base + len) / 65536)
+    (local.set $pages
+      (i32.shr_u (i32.add (i32.add (global.get $input_base) (local.get $len)) (i32.const 0xffff))
+                 (i32.const 16)))
+    (if (i32.gt_u (local.get $pages) (memory.size))
+      (then
+        (if (i32.eq (memory.grow (i32.sub (local.get $pages) (memory.size))) (i32.const -1))
+          (then (return (i32.const -1))))))
+    (global.get $input_base))
+  (func (export "transform") (param $ptr i32) (param $len i32) (result i32)
+    (global.set $out_len (i32.mul (memory.size) (i32.const 65536)))
+    (local.get $ptr))
+  (func (export "output_len") (result i32) (global.get $out_len))
+  (func (export "init") (param i32 i32) (result i32) (i32.const 0))
+  (func (export "shutdown") (result i32) (i32.const 0))
+)
