@@ -1,0 +1,42 @@
+package dev.sandpiper.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Entry point of the {@code sandpiper} command line. */
+public final class Main {
+    /** Exit status for a usage error. */
+    static final int USAGE = 64;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line with the given streams; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
+            out.print(usage());
+            return args.length == 0 ? USAGE : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "validate":
+                return new ValidateCommand(out, err).run(rest);
+            default:
+                err.println("sandpiper: unknown command '" + args[0] + "'");
+                err.print(usage());
+                return USAGE;
+        }
+    }
+
+    static String usage() {
+        return """
+                usage: sandpiper COMMAND [ARGS]
+
+                commands:
+                  validate FILE.wasm...   decode and validate modules; one line per file
+                """;
+    }
+}
