@@ -1,0 +1,140 @@
+package dev.sandpiper.abi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Line splitting as contract point 12 reads it. */
+class JsonLinesTest {
+
+    private static List<String> lines(byte[] input) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (JsonLines lines = new JsonLines(new ByteArrayInputStream(input))) {
+            for (JsonLines.Line line : lines) {
+                out.add(line.number() + ":" + line.text());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> lines(String input) throws IOException {
+        return lines(input.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hands out at most {@code chunk} bytes per read, to cross every buffer boundary. */
+    private static InputStream trickle(byte[] data, int chunk) {
+        return new ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+        };
+    }
+
+    @Test
+    void splitsOnNewlinesAndNumbersFromOne() throws IOException {
+        assertEquals(List.of("1:a", "2:b", "3:c"), lines("a\nb\nc\n"));
+    }
+
+    @Test
+    void lastLineNeedsNoNewline() throws IOException {
+        assertEquals(List.of("1:a", "2:b"), lines("a\nb"));
+        assertEquals(List.of("1:only"), lines("only"));
+    }
+
+    @Test
+    void emptyInputHasNoLines() throws IOException {
+        assertEquals(List.of(), lines(""));
+        assertEquals(List.of(), lines("\n\n"));
+    }
+
+    @Test
+    void blankLinesAreSkippedButCounted() throws IOException {
+        assertEquals(List.of("2:a", "5:b", "7: c"), lines("\na\n  \t \n\r\nb\n\n c\n \n"));
+    }
+
+    @Test
+    void crlfIsAccepted() throws IOException {
+        assertEquals(List.of("1:a", "2:b", "4:c"), lines("a\r\nb\r\n\r\nc\r\n"));
+        assertEquals(List.of("1:a"), lines("a\r"));
+        assertEquals(List.of("1:a\rb"), lines("a\rb\n"), "a lone CR is not a line end");
+    }
+
+    @Test
+    void byteOrderMarkAtTheStartIsIgnored() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        assertEquals(List.of("1:{}", "2:x"), lines(concat(bom, "{}\nx".getBytes(StandardCharsets.UTF_8))));
+        assertEquals(List.of(), lines(bom));
+        // Only at the very start: elsewhere the bytes are part of the line.
+        assertEquals(List.of("1:a", "2:\ufeffb"), lines(concat("a\n".getBytes(StandardCharsets.UTF_8),
+                concat(bom, new byte[] {'b'}))));
+        // Split across reads.
+        try (JsonLines lines = new JsonLines(trickle(concat(bom, "{}".getBytes(StandardCharsets.UTF_8)), 1))) {
+            assertEquals("{}", lines.next().text());
+            assertNull(lines.next());
+        }
+    }
+
+    @Test
+    void bytesAreGivenUnchanged() throws IOException {
+        byte[] input = {'a', (byte) 0xFF, 0, '\n'};
+        try (JsonLines lines = new JsonLines(new ByteArrayInputStream(input))) {
+            assertEquals(new JsonLines.Line(1, new byte[] {'a', (byte) 0xFF, 0}), lines.next());
+            assertNull(lines.next());
+            assertNull(lines.next());
+        }
+    }
+
+    @Test
+    void veryLongLinesAcrossManyReads() throws IOException {
+        int size = 17 * 1024 * 1024;
+        byte[] big = new byte[size];
+        Arrays.fill(big, (byte) 'x');
+        byte[] input = concat(concat("short\r\n".getBytes(StandardCharsets.UTF_8), big),
+                "\r\n\nafter".getBytes(StandardCharsets.UTF_8));
+        try (JsonLines lines = new JsonLines(trickle(input, 10_000))) {
+            assertEquals("short", lines.next().text());
+            JsonLines.Line line = lines.next();
+            assertEquals(2, line.number());
+            assertEquals(size, line.bytes().length);
+            assertEquals(new JsonLines.Line(4, "after".getBytes(StandardCharsets.UTF_8)), lines.next());
+            assertNull(lines.next());
+        }
+    }
+
+    @Test
+    void linesFeedTheParser() throws Exception {
+        String file = Fixtures.CONTRACT_EXAMPLE + "\r\n\r\n" + Fixtures.CONTRACT_EXAMPLE.replace("alice", "bob");
+        List<Event> events = new ArrayList<>();
+        try (JsonLines lines = new JsonLines(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)))) {
+            for (JsonLines.Line line : lines) {
+                events.add(EventJson.fromJson(line.bytes()));
+            }
+        }
+        assertEquals(2, events.size());
+        assertEquals("bob", events.get(1).after().get("name"));
+    }
+
+    @Test
+    void iteratesOnce() throws IOException {
+        try (JsonLines lines = new JsonLines(new ByteArrayInputStream(new byte[0]))) {
+            lines.iterator();
+            assertThrows(IllegalStateException.class, lines::iterator);
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
