@@ -140,11 +140,11 @@ public final class ModuleValidator {
 
     /** Spec: 2.0, Validation > Modules > Start Function: an existing function of type [] -> []. */
     private static void start(ModuleContext c) {
-        int s = c.module.start();
-        if (s == -1) {
+        if (!c.module.hasStart()) {
             return;
         }
-        if (s < -1 || s >= c.functionCount()) {
+        int s = c.module.start();
+        if (s < 0 || s >= c.functionCount()) {
             throw InvalidModuleException.atModule("unknown function " + Integer.toUnsignedString(s), -1);
         }
         FuncType t = c.functionType(s);

@@ -38,6 +38,7 @@ public final class SectionDecoder {
     private List<Global> globals = List.of();
     private List<Export> exports = List.of();
     private int start = -1;
+    private boolean hasStart;
     private List<ElementSegment> elements = List.of();
     private int dataCount = -1;
     private List<FunctionBody> codes = List.of();
@@ -45,6 +46,7 @@ public final class SectionDecoder {
     private final List<CustomSection> customs = new ArrayList<>();
     private NameSection names = NameSection.EMPTY;
     private boolean sawDataSection;
+    private boolean sawDataCount;
 
     private SectionDecoder(byte[] bytes) {
         this.bytes = bytes;
@@ -90,17 +92,18 @@ public final class SectionDecoder {
         if (functions.length != codes.size()) {
             throw in.error("function and code section have inconsistent lengths", end);
         }
-        if (dataCount >= 0 && dataCount != data.size()) {
+        // Compared unsigned: a count of 2^31 or more (negative as an int) is inconsistent, not absent.
+        if (sawDataCount && Integer.toUnsignedLong(dataCount) != data.size()) {
             throw in.error("data count and data section have inconsistent lengths", end);
         }
         // Code that names data segments needs the data count section (spec 5.5.16) when there are
         // data segments to name; with no data section at all the index is simply unknown, which
         // is the validator's "unknown data segment" (as the spec suite's memory_init.wast expects).
-        if (dataCount < 0 && exprs.usesDataIndex() && sawDataSection) {
+        if (!sawDataCount && exprs.usesDataIndex() && sawDataSection) {
             throw in.error("data count section required", end);
         }
         return new Module(bytes, types, imports, functions, tables, memories, globals, exports, start,
-                elements, dataCount, codes, data, customs, names);
+                hasStart, elements, dataCount, codes, data, customs, names);
     }
 
     private void preamble() {
@@ -128,9 +131,15 @@ public final class SectionDecoder {
             case MEMORY -> memories = MemorySectionReader.read(in);
             case GLOBAL -> globals = GlobalSectionReader.read(in, exprs);
             case EXPORT -> exports = ExportSectionReader.read(in);
-            case START -> start = in.u32();
+            case START -> {
+                start = in.u32();
+                hasStart = true;
+            }
             case ELEMENT -> elements = ElementSectionReader.read(in, exprs);
-            case DATA_COUNT -> dataCount = in.u32();
+            case DATA_COUNT -> {
+                dataCount = in.u32();
+                sawDataCount = true;
+            }
             case CODE -> codes = CodeSectionReader.read(in, exprs);
             case DATA -> {
                 data = DataSectionReader.read(in, exprs);

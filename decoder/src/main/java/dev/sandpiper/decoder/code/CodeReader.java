@@ -12,8 +12,12 @@ import dev.sandpiper.decoder.model.ValType;
  * <p>Spec: 2.0, Binary Format > Instructions, {@code binary/instructions.html}.
  */
 public final class CodeReader {
-    /** {@link #blockType()} of a block with no parameters and no result. */
-    public static final long BLOCK_EMPTY = -0x40;
+    /**
+     * {@link #blockType()} of a block with no parameters and no result: a value outside the s33 range,
+     * so that no type index, not even a negative one such as {@code 0xC0 0x7F} (-64), can be taken
+     * for it.
+     */
+    public static final long BLOCK_EMPTY = Long.MIN_VALUE;
 
     private final WasmReader in;
     private int opcodeOffset;
@@ -213,7 +217,8 @@ public final class CodeReader {
 
     /**
      * The block type: {@link #BLOCK_EMPTY}, {@code -1} when {@link #blockValType()} gives the single
-     * result, or a type index (s33, so possibly out of range).
+     * result, or a type index (s33, so possibly out of range or negative, even -1: test
+     * {@link #blockValType()} first).
      */
     public long blockType() {
         return longValue;

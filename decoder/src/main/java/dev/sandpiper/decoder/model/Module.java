@@ -21,6 +21,7 @@ public final class Module {
     private final List<Global> globals;
     private final List<Export> exports;
     private final int start;
+    private final boolean hasStart;
     private final List<ElementSegment> elements;
     private final int dataCount;
     private final List<FunctionBody> codes;
@@ -39,7 +40,7 @@ public final class Module {
     /** Built by the decoder; {@code bytes} must not be modified afterwards. */
     public Module(byte[] bytes, List<FuncType> types, List<Import> imports, int[] functionTypeIndices,
             List<TableType> tables, List<MemoryType> memories, List<Global> globals, List<Export> exports,
-            int start, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
+            int start, boolean hasStart, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
             List<DataSegment> data, List<CustomSection> customSections, NameSection names) {
         this.bytes = bytes;
         this.types = List.copyOf(types);
@@ -50,6 +51,7 @@ public final class Module {
         this.globals = List.copyOf(globals);
         this.exports = List.copyOf(exports);
         this.start = start;
+        this.hasStart = hasStart;
         this.elements = List.copyOf(elements);
         this.dataCount = dataCount;
         this.codes = List.copyOf(codes);
@@ -127,9 +129,17 @@ public final class Module {
         return exports;
     }
 
-    /** The start function's index, or -1 when there is none. */
+    /**
+     * The start function's index (u32 bits), or -1 when there is none. An index of 2^32-1 is also -1:
+     * tell the two apart with {@link #hasStart()}.
+     */
     public int start() {
         return start;
+    }
+
+    /** Whether the module has a start section. */
+    public boolean hasStart() {
+        return hasStart;
     }
 
     public List<ElementSegment> elements() {
