@@ -24,6 +24,8 @@ public final class Main {
         switch (args[0]) {
             case "validate":
                 return new ValidateCommand(out, err).run(rest);
+            case "spec":
+                return new SpecCommand(out, err).run(rest);
             default:
                 err.println("sandpiper: unknown command '" + args[0] + "'");
                 err.print(usage());
@@ -37,6 +39,9 @@ public final class Main {
 
                 commands:
                   validate FILE.wasm...   decode and validate modules; one line per file
+                  spec [--verbose] PATH...
+                                          run WebAssembly spec test scripts (wast2json .json files or
+                                          folders); per-file counts, exit 1 on any failure
                 """;
     }
 }

@@ -1,0 +1,83 @@
+package dev.sandpiper.cli;
+
+import dev.sandpiper.spectest.Command;
+import dev.sandpiper.spectest.Outcome;
+import dev.sandpiper.spectest.SpecRunner;
+import dev.sandpiper.spectest.SpecScript;
+import dev.sandpiper.spectest.SuiteReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code sandpiper spec [--verbose] PATH...}: runs wast2json scripts (files, or folders searched for
+ * {@code *.json}) and prints each failed command, a per-file table and the line
+ * {@code N passed, N failed, N skipped}. Exit 1 when any command failed.
+ */
+final class SpecCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SpecCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) {
+        boolean verbose = false;
+        List<Path> paths = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--verbose") || a.equals("-v")) {
+                verbose = true;
+            } else if (a.startsWith("-")) {
+                err.println("sandpiper spec: unknown option " + a);
+                return Main.USAGE;
+            } else {
+                paths.add(Paths.get(a));
+            }
+        }
+        if (paths.isEmpty()) {
+            err.println("usage: sandpiper spec [--verbose] PATH...   (wast2json .json files or folders)");
+            return Main.USAGE;
+        }
+        SuiteReport report = new SuiteReport();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                err.println("sandpiper spec: no such file or folder: " + p);
+                return 2;
+            }
+            List<Path> scripts;
+            try {
+                scripts = SpecScript.find(p);
+            } catch (IOException e) {
+                err.println("sandpiper spec: cannot read " + p + ": " + e.getMessage());
+                return 2;
+            }
+            for (Path json : scripts) {
+                SpecScript script;
+                try {
+                    script = SpecScript.read(json);
+                } catch (UncheckedIOException | IllegalArgumentException e) {
+                    err.println("sandpiper spec: " + e.getMessage());
+                    return 2;
+                }
+                SpecRunner runner = new SpecRunner(script);
+                for (Command c : script.commands()) {
+                    Outcome o = runner.run(c);
+                    report.record(script.sourceFile(), o);
+                    if (o.status() == Outcome.Status.FAILED || (verbose && o.status() == Outcome.Status.SKIPPED)) {
+                        out.println(c.displayName(script.sourceFile()) + ": " + o.status().name().toLowerCase()
+                                + ": " + o.message());
+                    }
+                }
+            }
+        }
+        report.print(out);
+        return report.total(Outcome.Status.FAILED) == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.sandpiper.interpreter;
+
+import dev.sandpiper.interpreter.code.Op;
+
+/**
+ * Table, reference and bulk-memory ops, handed off by the interpreter loop. Each pops its operands
+ * from {@code stack}, pushes its result, and returns the new stack top.
+ *
+ * <p>Spec: 2.0, Execution > Instructions > Table Instructions and Memory Instructions,
+ * {@code exec/instructions.html}.
+ */
+final class Bulk {
+    private static final long MASK32 = 0xFFFFFFFFL;
+
+    private Bulk() {}
+
+    static int table(Instance inst, int op, int a, int b, long[] stack, int sp) {
+        switch (op) {
+            case Op.TABLE_GET -> stack[sp - 1] = inst.tables[a].get((int) stack[sp - 1]);
+            case Op.TABLE_SET -> {
+                inst.tables[a].set((int) stack[sp - 2], stack[sp - 1]);
+                return sp - 2;
+            }
+            case Op.TABLE_SIZE -> stack[sp++] = inst.tables[a].size();
+            case Op.TABLE_GROW -> {
+                stack[sp - 2] = inst.tables[a].grow((int) stack[sp - 1], stack[sp - 2]);
+                return sp - 1;
+            }
+            case Op.TABLE_FILL -> {
+                inst.tables[a].fill(stack[sp - 3] & MASK32, stack[sp - 2], stack[sp - 1] & MASK32);
+                return sp - 3;
+            }
+            case Op.TABLE_COPY -> {
+                Table.copy(inst.tables[a], stack[sp - 3] & MASK32, inst.tables[b], stack[sp - 2] & MASK32,
+                        stack[sp - 1] & MASK32);
+                return sp - 3;
+            }
+            case Op.TABLE_INIT -> {
+                inst.tableInit(b, a, stack[sp - 3] & MASK32, stack[sp - 2] & MASK32, stack[sp - 1] & MASK32);
+                return sp - 3;
+            }
+            case Op.ELEM_DROP -> inst.elemDrop(a);
+            case Op.REF_FUNC -> stack[sp++] = inst.functionHandle(a);
+            default -> throw new IllegalStateException("no implementation for op " + Op.name(op));
+        }
+        return sp;
+    }
+
+    static int memory(Instance inst, int op, int segment, long[] stack, int sp) {
+        switch (op) {
+            case Op.MEMORY_FILL -> {
+                inst.memory.fill(stack[sp - 3] & MASK32, (int) stack[sp - 2], stack[sp - 1] & MASK32);
+                return sp - 3;
+            }
+            case Op.MEMORY_COPY -> {
+                inst.memory.copy(stack[sp - 3] & MASK32, stack[sp - 2] & MASK32, stack[sp - 1] & MASK32);
+                return sp - 3;
+            }
+            case Op.MEMORY_INIT -> {
+                inst.memoryInit(segment, stack[sp - 3] & MASK32, stack[sp - 2] & MASK32, stack[sp - 1] & MASK32);
+                return sp - 3;
+            }
+            case Op.DATA_DROP -> inst.dataDrop(segment);
+            default -> throw new IllegalStateException("no implementation for op " + Op.name(op));
+        }
+        return sp;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sandpiper.interpreter;
+
+import dev.sandpiper.decoder.ModuleDecoder;
+import dev.sandpiper.decoder.model.Export;
+import dev.sandpiper.decoder.model.ExternKind;
+import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.Import;
+import dev.sandpiper.decoder.model.Module;
+import dev.sandpiper.interpreter.code.CodeTranslator;
+import dev.sandpiper.interpreter.code.FunctionCode;
+import dev.sandpiper.validator.ModuleValidator;
+import dev.sandpiper.validator.ValidatedModule;
+import java.util.List;
+
+/**
+ * A module decoded, validated and translated for the interpreter, once. Immutable and safe to share
+ * between threads: instantiate it as often as needed ({@link Linker#instantiate}).
+ */
+public final class CompiledModule {
+    private final Module module;
+    private final FunctionCode[] codes;
+    private final byte[][] data;
+
+    private CompiledModule(ValidatedModule validated) {
+        this.module = validated.module();
+        int[] typeIds = new int[module.types().size()];
+        for (int i = 0; i < typeIds.length; i++) {
+            typeIds[i] = TypeIds.of(module.types().get(i));
+        }
+        CodeTranslator translator = new CodeTranslator(validated, typeIds);
+        this.codes = new FunctionCode[module.definedFunctionCount()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = translator.translate(i);
+        }
+        this.data = new byte[module.data().size()][];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = module.copyData(module.data().get(i));
+        }
+    }
+
+    /**
+     * Decodes, validates and translates a binary module.
+     *
+     * @throws dev.sandpiper.decoder.MalformedModuleException if the bytes are not a module
+     * @throws dev.sandpiper.validator.InvalidModuleException if the module is not valid
+     */
+    public static CompiledModule compile(byte[] bytes) {
+        return new CompiledModule(ModuleValidator.validate(ModuleDecoder.decode(bytes)));
+    }
+
+    /** Translates an already validated module. */
+    public static CompiledModule compile(ValidatedModule validated) {
+        return new CompiledModule(validated);
+    }
+
+    /** The decoded module. */
+    public Module module() {
+        return module;
+    }
+
+    public List<Import> imports() {
+        return module.imports();
+    }
+
+    public List<Export> exports() {
+        return module.exports();
+    }
+
+    /** The type of the exported function {@code name}, or null when there is no such function export. */
+    public FuncType exportedFunctionType(String name) {
+        for (Export e : module.exports()) {
+            if (e.name().equals(name) && e.kind() == ExternKind.FUNC) {
+                return module.functionType(e.index());
+            }
+        }
+        return null;
+    }
+
+    /** Translated code of defined function {@code definedIndex}. */
+    public FunctionCode code(int definedIndex) {
+        return codes[definedIndex];
+    }
+
+    byte[] data(int segment) {
+        return data[segment];
+    }
+}

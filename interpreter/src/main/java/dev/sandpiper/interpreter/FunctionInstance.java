@@ -1,0 +1,35 @@
+package dev.sandpiper.interpreter;
+
+import dev.sandpiper.decoder.model.FuncType;
+
+/**
+ * A function that can be called or imported: defined by a module ({@link WasmFunction}) or by the
+ * host ({@link HostFunctionInstance}).
+ *
+ * <p>Spec: 2.0, Execution > Runtime Structure > Function Instances, {@code exec/runtime.html#function-instances}.
+ */
+public abstract sealed class FunctionInstance implements Extern permits WasmFunction, HostFunctionInstance {
+    private final FuncType type;
+    private final int typeId;
+
+    FunctionInstance(FuncType type) {
+        this.type = type;
+        this.typeId = TypeIds.of(type);
+    }
+
+    public FuncType type() {
+        return type;
+    }
+
+    int typeId() {
+        return typeId;
+    }
+
+    /**
+     * Calls the function with the arguments' raw bits (a v128 takes two, low half first) and returns
+     * the results' bits.
+     *
+     * @throws TrapException if execution traps
+     */
+    public abstract long[] call(long... args);
+}

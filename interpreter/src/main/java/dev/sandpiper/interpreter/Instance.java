@@ -1,0 +1,255 @@
+package dev.sandpiper.interpreter;
+
+import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.model.ConstExpr;
+import dev.sandpiper.decoder.model.DataSegment;
+import dev.sandpiper.decoder.model.ElementSegment;
+import dev.sandpiper.decoder.model.Export;
+import dev.sandpiper.decoder.model.Global;
+import dev.sandpiper.decoder.model.Module;
+import dev.sandpiper.decoder.model.SegmentMode;
+import dev.sandpiper.interpreter.code.FunctionCode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An instantiated module: its functions, tables, memory and globals, and its exports by name.
+ * Instances of one module share nothing mutable. An instance belongs to its {@link Store}'s thread.
+ *
+ * <p>Spec: 2.0, Execution > Runtime Structure > Module Instances, {@code exec/runtime.html#module-instances};
+ * Modules > Instantiation, {@code exec/modules.html#instantiation}.
+ */
+public final class Instance {
+    private static final long[] DROPPED_ELEMENTS = new long[0];
+    private static final byte[] DROPPED_DATA = new byte[0];
+
+    private final Store store;
+    private final CompiledModule compiled;
+    final FunctionInstance[] functions;
+    /** Translated code by function index; null for imported functions. */
+    final FunctionCode[] codes;
+    final Table[] tables;
+    final Memory memory;
+    final dev.sandpiper.interpreter.Global[] globals;
+    final long[][] elements;
+    final byte[][] data;
+    private final Map<String, Extern> exports;
+
+    private Instance(Store store, CompiledModule compiled, List<Extern> imports) {
+        this.store = store;
+        this.compiled = compiled;
+        Module m = compiled.module();
+        ExecutionLimits limits = store.limits();
+        functions = new FunctionInstance[m.functionCount()];
+        codes = new FunctionCode[m.functionCount()];
+        tables = new Table[m.tableSpace().size()];
+        globals = new dev.sandpiper.interpreter.Global[m.globalSpace().size()];
+        Memory mem = null;
+        int f = 0;
+        int t = 0;
+        int g = 0;
+        for (Extern e : imports) {
+            if (e instanceof FunctionInstance fn) {
+                functions[f++] = fn;
+            } else if (e instanceof Table table) {
+                tables[t++] = table;
+            } else if (e instanceof Memory memory) {
+                mem = memory;
+            } else {
+                globals[g++] = (dev.sandpiper.interpreter.Global) e;
+            }
+        }
+        for (int i = 0; i < m.definedFunctionCount(); i++, f++) {
+            FunctionCode code = compiled.code(i);
+            codes[f] = code;
+            functions[f] = new WasmFunction(this, code, m.functionType(f));
+        }
+        try {
+            for (var type : m.tables()) {
+                tables[t++] = new Table(type, limits.maxTableElements());
+            }
+            if (!m.memories().isEmpty()) {
+                mem = new Memory(m.memories().get(0), limits.maxMemoryPages());
+            }
+        } catch (IllegalArgumentException tooBig) {
+            throw new UninstantiableException(tooBig.getMessage());
+        }
+        this.memory = mem;
+        for (Global global : m.globals()) {
+            long[] v = evaluate(global.init());
+            var gi = new dev.sandpiper.interpreter.Global(global.type(), v[0]);
+            gi.high = v[1];
+            globals[g++] = gi;
+        }
+        exports = new LinkedHashMap<>();
+        for (Export e : m.exports()) {
+            exports.put(e.name(), switch (e.kind()) {
+                case FUNC -> functions[e.index()];
+                case TABLE -> tables[e.index()];
+                case MEMORY -> memory;
+                case GLOBAL -> globals[e.index()];
+            });
+        }
+        elements = new long[m.elements().size()][];
+        for (int i = 0; i < elements.length; i++) {
+            elements[i] = references(m.elements().get(i));
+        }
+        data = new byte[m.data().size()][];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = compiled.data(i);
+        }
+    }
+
+    /** Instantiation after import resolution (spec 2.0 order: segments, then the start function). */
+    static Instance instantiate(Store store, CompiledModule compiled, List<Extern> imports) {
+        Instance inst = new Instance(store, compiled, imports);
+        Module m = compiled.module();
+        try {
+            for (int i = 0; i < inst.elements.length; i++) {
+                ElementSegment seg = m.elements().get(i);
+                if (seg.mode() == SegmentMode.ACTIVE) {
+                    long offset = Integer.toUnsignedLong((int) inst.evaluate(seg.offset())[0]);
+                    long[] refs = inst.elements[i];
+                    inst.tables[seg.tableIndex()].init(offset, refs, 0, refs.length);
+                }
+                if (seg.mode() != SegmentMode.PASSIVE) {
+                    inst.elements[i] = DROPPED_ELEMENTS;
+                }
+            }
+            for (int i = 0; i < inst.data.length; i++) {
+                DataSegment seg = m.data().get(i);
+                if (seg.mode() == SegmentMode.ACTIVE) {
+                    long offset = Integer.toUnsignedLong((int) inst.evaluate(seg.offset())[0]);
+                    byte[] bytes = inst.data[i];
+                    inst.memory.init(offset, bytes, 0, bytes.length);
+                    inst.data[i] = DROPPED_DATA;
+                }
+            }
+            if (m.hasStart()) {
+                store.invoke(inst.functions[m.start()], new long[0]);
+            }
+        } catch (TrapException trap) {
+            throw new UninstantiableException(trap);
+        }
+        return inst;
+    }
+
+    /** Evaluates a constant expression: the value's bits, and the high half of a v128. */
+    private long[] evaluate(ConstExpr expr) {
+        CodeReader r = compiled.module().codeReader(expr);
+        long[] v = new long[2];
+        switch (r.next()) {
+            case I32_CONST -> v[0] = (int) r.constValue();
+            case I64_CONST -> v[0] = r.constValue();
+            case F32_CONST -> v[0] = (int) r.floatBits();
+            case F64_CONST -> v[0] = r.floatBits();
+            case V128_CONST -> {
+                v[0] = r.v128Low();
+                v[1] = r.v128High();
+            }
+            case REF_NULL -> v[0] = Table.NULL;
+            case REF_FUNC -> v[0] = store.handle(functions[r.index()]);
+            case GLOBAL_GET -> {
+                var gi = globals[r.index()];
+                v[0] = gi.value;
+                v[1] = gi.high;
+            }
+            default -> throw new IllegalStateException("validated constant expression expected");
+        }
+        return v;
+    }
+
+    private long[] references(ElementSegment seg) {
+        long[] refs = new long[seg.size()];
+        if (seg.functionIndices() != null) {
+            int[] idx = seg.functionIndices();
+            for (int i = 0; i < refs.length; i++) {
+                refs[i] = store.handle(functions[idx[i]]);
+            }
+        } else {
+            for (int i = 0; i < refs.length; i++) {
+                refs[i] = evaluate(seg.exprs().get(i))[0];
+            }
+        }
+        return refs;
+    }
+
+    // ---- API ----
+
+    public Store store() {
+        return store;
+    }
+
+    public CompiledModule module() {
+        return compiled;
+    }
+
+    /** Exports by name, in the module's order. */
+    public Map<String, Extern> exports() {
+        return Collections.unmodifiableMap(exports);
+    }
+
+    /** The export {@code name}, or null. */
+    public Extern export(String name) {
+        return exports.get(name);
+    }
+
+    /** The exported function {@code name}; throws when there is no such function export. */
+    public FunctionInstance function(String name) {
+        if (exports.get(name) instanceof FunctionInstance f) {
+            return f;
+        }
+        throw new IllegalArgumentException("no function export named \"" + name + "\"");
+    }
+
+    /** Calls the exported function {@code name} with raw argument bits. */
+    public long[] call(String name, long... args) {
+        return function(name).call(args);
+    }
+
+    /** Memory 0 (imported or defined), or null. */
+    public Memory memory() {
+        return memory;
+    }
+
+    // ---- for the interpreter ----
+
+    long functionHandle(int funcIndex) {
+        return store.handle(functions[funcIndex]);
+    }
+
+    /** The function {@code call_indirect} reaches through table {@code table} at {@code index}. */
+    FunctionInstance indirect(int table, int index, int typeId) {
+        Table t = tables[table];
+        if (Integer.compareUnsigned(index, t.elements.length) >= 0) {
+            throw new TrapException(TrapKind.UNDEFINED_ELEMENT, Integer.toUnsignedLong(index));
+        }
+        long ref = t.elements[index];
+        if (ref == Table.NULL) {
+            throw new TrapException(TrapKind.UNINITIALIZED_ELEMENT, index);
+        }
+        FunctionInstance f = store.function(ref);
+        if (f.typeId() != typeId) {
+            throw new TrapException(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+        }
+        return f;
+    }
+
+    void tableInit(int table, int segment, long d, long s, long n) {
+        tables[table].init(d, elements[segment], s, n);
+    }
+
+    void elemDrop(int segment) {
+        elements[segment] = DROPPED_ELEMENTS;
+    }
+
+    void memoryInit(int segment, long d, long s, long n) {
+        memory.init(d, data[segment], s, n);
+    }
+
+    void dataDrop(int segment) {
+        data[segment] = DROPPED_DATA;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.sandpiper.interpreter;
+
+import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.GlobalType;
+import dev.sandpiper.decoder.model.Import;
+import dev.sandpiper.decoder.model.ImportDesc;
+import dev.sandpiper.decoder.model.MemoryType;
+import dev.sandpiper.decoder.model.TableType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves imports by module and name, checks that each matches what the module asks for, and
+ * instantiates modules into a {@link Store}.
+ *
+ * <p>Spec: 2.0, Execution > Modules > External Typing and Import Matching,
+ * {@code exec/modules.html#import-matching}.
+ */
+public final class Linker {
+    private final Store store;
+    private final Map<String, Map<String, Extern>> definitions = new HashMap<>();
+
+    public Linker(Store store) {
+        this.store = store;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    /** Makes {@code value} importable as {@code module.name}, replacing any earlier definition. */
+    public Linker define(String module, String name, Extern value) {
+        definitions.computeIfAbsent(module, m -> new HashMap<>()).put(name, value);
+        return this;
+    }
+
+    /** Defines a host function of the given type as {@code module.name}. */
+    public Linker defineFunction(String module, String name, FuncType type, HostFunction function) {
+        return define(module, name, new HostFunctionInstance(module + "." + name, type, function));
+    }
+
+    /** Makes every export of {@code instance} importable under the module name {@code module}. */
+    public Linker register(String module, Instance instance) {
+        instance.exports().forEach((name, value) -> define(module, name, value));
+        return this;
+    }
+
+    /** The definition of {@code module.name}, or null. */
+    public Extern lookup(String module, String name) {
+        Map<String, Extern> names = definitions.get(module);
+        return names == null ? null : names.get(name);
+    }
+
+    /**
+     * Instantiates {@code module}: resolves its imports, then allocates and initialises the instance
+     * and runs its start function.
+     *
+     * @throws UnlinkableException if an import is missing or does not match
+     * @throws UninstantiableException if a segment does not fit or the start function traps, or the
+     *     module's memory or tables exceed the store's limits
+     */
+    public Instance instantiate(CompiledModule module) {
+        List<Extern> resolved = new ArrayList<>();
+        for (Import imp : module.imports()) {
+            Extern value = lookup(imp.module(), imp.name());
+            if (value == null) {
+                throw new UnlinkableException("unknown import " + imp.module() + "." + imp.name());
+            }
+            String mismatch = mismatch(module, imp.desc(), value);
+            if (mismatch != null) {
+                throw new UnlinkableException("incompatible import type for " + imp.module() + "." + imp.name()
+                        + ": " + mismatch);
+            }
+            resolved.add(value);
+        }
+        return Instance.instantiate(store, module, resolved);
+    }
+
+    /** Why {@code value} does not match the import {@code desc}, or null when it does. */
+    private static String mismatch(CompiledModule module, ImportDesc desc, Extern value) {
+        if (desc instanceof ImportDesc.Func f) {
+            FuncType wanted = module.module().types().get(f.typeIndex());
+            if (!(value instanceof FunctionInstance fn)) {
+                return "expected a function " + wanted + ", found " + kind(value);
+            }
+            return fn.type().equals(wanted) ? null : "expected function " + wanted + ", found " + fn.type();
+        }
+        if (desc instanceof TableType t) {
+            if (!(value instanceof Table table)) {
+                return "expected a table, found " + kind(value);
+            }
+            if (table.elementType() != t.elementType() || !table.limits().matches(t.limits())) {
+                return "expected table " + t.elementType() + " " + t.limits() + ", found " + table.elementType() + " "
+                        + table.limits();
+            }
+            return null;
+        }
+        if (desc instanceof MemoryType m) {
+            if (!(value instanceof Memory memory)) {
+                return "expected a memory, found " + kind(value);
+            }
+            return memory.limits().matches(m.limits()) ? null
+                    : "expected memory " + m.limits() + ", found " + memory.limits();
+        }
+        GlobalType g = (GlobalType) desc;
+        if (!(value instanceof Global global)) {
+            return "expected a global, found " + kind(value);
+        }
+        return global.type().equals(g) ? null : "expected global " + g + ", found " + global.type();
+    }
+
+    private static String kind(Extern value) {
+        if (value instanceof FunctionInstance) {
+            return "a function";
+        }
+        if (value instanceof Table) {
+            return "a table";
+        }
+        return value instanceof Memory ? "a memory" : "a global";
+    }
+}

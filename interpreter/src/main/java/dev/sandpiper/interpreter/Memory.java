@@ -1,0 +1,183 @@
+package dev.sandpiper.interpreter;
+
+import dev.sandpiper.decoder.model.Limits;
+import dev.sandpiper.decoder.model.MemoryType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A linear memory: a little-endian heap {@link ByteBuffer} of whole 64 KiB pages, bounded by the
+ * module's declared maximum and by the store's {@link ExecutionLimits#maxMemoryPages()}.
+ *
+ * <p>Growth reallocates and copies: the heap then holds exactly the pages the guest uses, which
+ * matters when many instances share a host (a pool of transforms each capped at 16 MiB but using
+ * one), and {@code memory.grow} is rare (allocators grow in large steps). The accessors below are
+ * for hosts; out-of-bounds access traps with "out of bounds memory access".
+ *
+ * <p>Spec: 2.0, Execution > Runtime Structure > Memory Instances, {@code exec/runtime.html#memory-instances}.
+ */
+public final class Memory implements Extern {
+    public static final int PAGE_SIZE = 65536;
+
+    private final Limits declared;
+    private final int maxPages;
+    ByteBuffer buffer;
+    private int pages;
+    private int deniedGrows;
+
+    /**
+     * A memory of the given type, its growth capped at {@code limitPages}.
+     *
+     * @throws IllegalArgumentException if the type's minimum exceeds the cap
+     */
+    public Memory(MemoryType type, int limitPages) {
+        this.declared = type.limits();
+        long cap = Math.min(limitPages, ExecutionLimits.MAX_MEMORY_PAGES);
+        if (declared.hasMax()) {
+            cap = Math.min(cap, declared.max());
+        }
+        if (declared.min() > cap) {
+            throw new IllegalArgumentException("memory of " + declared.min() + " pages exceeds the limit of "
+                    + Math.min(limitPages, ExecutionLimits.MAX_MEMORY_PAGES) + " pages");
+        }
+        this.maxPages = (int) cap;
+        this.pages = (int) declared.min();
+        this.buffer = ByteBuffer.allocate(pages * PAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Current size in pages. */
+    public int pages() {
+        return pages;
+    }
+
+    /** Current size in bytes. */
+    public int byteSize() {
+        return buffer.capacity();
+    }
+
+    /** Most pages this memory can grow to. */
+    public int maxPages() {
+        return maxPages;
+    }
+
+    /** The limits import matching sees: current size, declared maximum. */
+    public Limits limits() {
+        return new Limits(pages, declared.max());
+    }
+
+    /**
+     * {@code memory.grow}: adds {@code delta} pages (u32), zeroed. Returns the old size in pages,
+     * or -1 (leaving the memory as it was) when the result would pass the maximum or the limit.
+     */
+    public int grow(int delta) {
+        long wanted = pages + Integer.toUnsignedLong(delta);
+        if (wanted > maxPages) {
+            deniedGrows++;
+            return -1;
+        }
+        int old = pages;
+        if (delta != 0) {
+            ByteBuffer bigger = ByteBuffer.allocate((int) wanted * PAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+            bigger.put(0, buffer, 0, buffer.capacity());
+            buffer = bigger;
+            pages = (int) wanted;
+        }
+        return old;
+    }
+
+    /** How many {@code memory.grow} requests the cap has refused so far. */
+    public int deniedGrows() {
+        return deniedGrows;
+    }
+
+    // ---- host access ----
+
+    private int check(long address, long length) {
+        if (address < 0 || length < 0 || address + length > buffer.capacity()) {
+            throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS,
+                    "host access of " + length + " bytes at " + address + " in a memory of " + buffer.capacity() + " bytes");
+        }
+        return (int) address;
+    }
+
+    public byte readByte(long address) {
+        return buffer.get(check(address, 1));
+    }
+
+    public int readInt(long address) {
+        return buffer.getInt(check(address, 4));
+    }
+
+    public long readLong(long address) {
+        return buffer.getLong(check(address, 8));
+    }
+
+    /** Copies {@code length} bytes starting at {@code address}. */
+    public byte[] readBytes(long address, int length) {
+        byte[] out = new byte[length];
+        buffer.get(check(address, length), out, 0, length);
+        return out;
+    }
+
+    /** Copies into {@code dst[offset, offset+length)}. */
+    public void read(long address, byte[] dst, int offset, int length) {
+        buffer.get(check(address, length), dst, offset, length);
+    }
+
+    /** Decodes {@code length} bytes as UTF-8, malformed sequences becoming U+FFFD. */
+    public String readString(long address, int length) {
+        int at = check(address, length);
+        return new String(buffer.array(), buffer.arrayOffset() + at, length, StandardCharsets.UTF_8);
+    }
+
+    public void writeByte(long address, byte value) {
+        buffer.put(check(address, 1), value);
+    }
+
+    public void writeInt(long address, int value) {
+        buffer.putInt(check(address, 4), value);
+    }
+
+    public void writeLong(long address, long value) {
+        buffer.putLong(check(address, 8), value);
+    }
+
+    public void write(long address, byte[] src) {
+        write(address, src, 0, src.length);
+    }
+
+    public void write(long address, byte[] src, int offset, int length) {
+        buffer.put(check(address, length), src, offset, length);
+    }
+
+    // ---- bulk instructions (spec 2.0, Execution > Instructions > Memory Instructions) ----
+
+    void fill(long d, int value, long n) {
+        int at = checkInstr(d, n);
+        java.util.Arrays.fill(buffer.array(), buffer.arrayOffset() + at, buffer.arrayOffset() + at + (int) n,
+                (byte) value);
+    }
+
+    void copy(long d, long s, long n) {
+        int to = checkInstr(d, n);
+        int from = checkInstr(s, n);
+        byte[] a = buffer.array();
+        System.arraycopy(a, buffer.arrayOffset() + from, a, buffer.arrayOffset() + to, (int) n);
+    }
+
+    void init(long d, byte[] data, long s, long n) {
+        if (s + n > data.length) {
+            throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+        }
+        int to = checkInstr(d, n);
+        System.arraycopy(data, (int) s, buffer.array(), buffer.arrayOffset() + to, (int) n);
+    }
+
+    private int checkInstr(long address, long length) {
+        if (address + length > buffer.capacity()) {
+            throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+        }
+        return (int) address;
+    }
+}

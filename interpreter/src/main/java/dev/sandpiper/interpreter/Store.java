@@ -1,0 +1,208 @@
+package dev.sandpiper.interpreter;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where instances live and run: the execution stack they share, the guardrails of each call, and
+ * the handles of function references. Instances of one store may import from each other; a store
+ * and its instances belong to one thread at a time, while {@link #interrupt()} may be called from
+ * any thread.
+ *
+ * <p>A call from the host into WebAssembly ({@link FunctionInstance#call}) is governed by the store's
+ * {@link ExecutionLimits}: its instruction budget and timeout start when the outermost call starts
+ * and cover every nested call (host functions calling back into WebAssembly). A caller that makes
+ * several calls under one budget opens a {@linkplain #beginBudget budget} first.
+ *
+ * <p>Spec: 2.0, Execution > Runtime Structure > Store, {@code exec/runtime.html#store}.
+ */
+public final class Store {
+    /** Instructions between two polls of the deadline and the interrupt flag. */
+    static final long POLL_INTERVAL = 10_000;
+    private static final long UNLIMITED_FUEL = Long.MAX_VALUE / 4;
+
+    private ExecutionLimits limits;
+    private final List<FunctionInstance> functions = new ArrayList<>();
+    private final java.util.IdentityHashMap<FunctionInstance, Integer> handles = new java.util.IdentityHashMap<>();
+
+    // Execution state, shared by nested calls.
+    long[] stack = new long[4096];
+    int sp;
+    int[] frames = new int[3 * 64];
+    int fsp;
+    int depth;
+    long fuel;
+    long checkpoint;
+    private long deadline;
+    private volatile boolean interrupted;
+    private boolean running;
+
+    // An open budget spanning several calls.
+    private boolean budgetOpen;
+    private long budgetStartFuel;
+
+    private long lastInstructions;
+
+    public Store() {
+        this(ExecutionLimits.DEFAULT);
+    }
+
+    public Store(ExecutionLimits limits) {
+        this.limits = limits;
+    }
+
+    public ExecutionLimits limits() {
+        return limits;
+    }
+
+    /** Replaces the limits; applies to calls that start afterwards. */
+    public void limits(ExecutionLimits newLimits) {
+        this.limits = newLimits;
+    }
+
+    /**
+     * Stops the call in progress, which traps with {@link TrapKind#INTERRUPTED} within a few
+     * thousand instructions. Safe from any thread; has no effect when no call is in progress.
+     */
+    public void interrupt() {
+        interrupted = true;
+    }
+
+    /**
+     * Instructions executed by the last completed (or trapped) outermost call, or by the last
+     * budget. How they are counted: {@code interpreter/README.md}.
+     */
+    public long lastCallInstructions() {
+        return lastInstructions;
+    }
+
+    /**
+     * Opens a budget: until {@link #endBudget()}, every call draws from one instruction budget
+     * ({@code fuel}, or {@link ExecutionLimits#UNLIMITED}) and runs under one deadline
+     * ({@code deadlineNanos} as {@link System#nanoTime()}, or 0 for none), instead of the limits'
+     * per-call ones.
+     */
+    public void beginBudget(long budgetFuel, long deadlineNanos) {
+        if (running) {
+            throw new IllegalStateException("cannot open a budget during a call");
+        }
+        budgetOpen = true;
+        fuel = budgetFuel == ExecutionLimits.UNLIMITED ? UNLIMITED_FUEL : budgetFuel;
+        budgetStartFuel = fuel;
+        deadline = deadlineNanos;
+        interrupted = false;
+        checkpoint = Math.max(0, fuel - POLL_INTERVAL);
+    }
+
+    /** Closes the budget; returns the instructions executed under it. */
+    public long endBudget() {
+        budgetOpen = false;
+        lastInstructions = budgetStartFuel - fuel;
+        return lastInstructions;
+    }
+
+    // ---- calls ----
+
+    /** Calls {@code f} with raw argument bits; see {@link FunctionInstance#call}. */
+    long[] invoke(FunctionInstance f, long[] args) {
+        int paramSlots = f.type().paramSlots();
+        if (args.length != paramSlots) {
+            throw new IllegalArgumentException(f + " takes " + paramSlots + " argument slots " + f.type().params()
+                    + ", not " + args.length);
+        }
+        boolean outer = !running;
+        long startFuel = 0;
+        if (outer) {
+            running = true;
+            if (!budgetOpen) {
+                fuel = limits.fuel() == ExecutionLimits.UNLIMITED ? UNLIMITED_FUEL : limits.fuel();
+                long timeout = limits.timeout().toNanos();
+                deadline = timeout == 0 ? 0 : System.nanoTime() + timeout;
+                interrupted = false;
+                checkpoint = Math.max(0, fuel - POLL_INTERVAL);
+            }
+            startFuel = fuel;
+        }
+        int base = sp;
+        int resultSlots = f.type().resultSlots();
+        try {
+            ensureStack(base + Math.max(paramSlots, resultSlots));
+            System.arraycopy(args, 0, stack, base, paramSlots);
+            sp = base + paramSlots;
+            if (f instanceof WasmFunction w) {
+                Interpreter.execute(this, w.instance, w.code);
+            } else {
+                Interpreter.callHost(this, null, (HostFunctionInstance) f, base + paramSlots);
+            }
+            return Arrays.copyOfRange(stack, base, base + resultSlots);
+        } finally {
+            sp = base;
+            if (outer) {
+                running = false;
+                depth = 0;
+                fsp = 0;
+                if (!budgetOpen) {
+                    lastInstructions = startFuel - fuel;
+                }
+            }
+        }
+    }
+
+    /**
+     * Polls the guardrails when the interpreter's fuel passes {@link #checkpoint}: traps when the
+     * block of {@code cost} instructions about to run would exhaust the fuel, when the deadline has
+     * passed or when interrupted; otherwise returns the next checkpoint. {@code currentFuel} is the
+     * fuel before the block.
+     */
+    long poll(long currentFuel, int cost) {
+        long after = currentFuel - cost;
+        if (after < 0) {
+            throw new TrapException(TrapKind.FUEL_EXHAUSTED);
+        }
+        if (interrupted) {
+            interrupted = false;
+            throw new TrapException(TrapKind.INTERRUPTED);
+        }
+        if (deadline != 0 && System.nanoTime() - deadline > 0) {
+            throw new TrapException(TrapKind.DEADLINE_EXCEEDED);
+        }
+        return Math.max(0, after - POLL_INTERVAL);
+    }
+
+    /** Grows the value stack to hold {@code slots}; traps when that passes the limit. */
+    long[] ensureStack(int slots) {
+        if (slots > stack.length) {
+            if (slots > limits.maxStackSlots()) {
+                throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED,
+                        "value stack would pass " + limits.maxStackSlots() + " slots");
+            }
+            int n = (int) Math.min(Math.max((long) slots, stack.length * 2L), limits.maxStackSlots());
+            stack = Arrays.copyOf(stack, n);
+        }
+        return stack;
+    }
+
+    int[] growFrames() {
+        frames = Arrays.copyOf(frames, frames.length * 2);
+        return frames;
+    }
+
+    // ---- function references ----
+
+    /** The handle of {@code f} as a function reference value in this store. */
+    long handle(FunctionInstance f) {
+        Integer h = handles.get(f);
+        if (h == null) {
+            h = functions.size();
+            functions.add(f);
+            handles.put(f, h);
+        }
+        return h;
+    }
+
+    /** The function a reference handle designates. */
+    public FunctionInstance function(long handle) {
+        return functions.get((int) handle);
+    }
+}

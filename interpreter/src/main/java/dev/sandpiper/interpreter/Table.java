@@ -1,0 +1,104 @@
+package dev.sandpiper.interpreter;
+
+import dev.sandpiper.decoder.model.Limits;
+import dev.sandpiper.decoder.model.TableType;
+import dev.sandpiper.decoder.model.ValType;
+import java.util.Arrays;
+
+/**
+ * A table of references. Elements are reference handles as the interpreter keeps them: a function
+ * reference is its handle in the {@link Store} ({@link Store#function(long)}), an external reference
+ * is the host's 64-bit value, and null is {@link #NULL}.
+ *
+ * <p>Spec: 2.0, Execution > Runtime Structure > Table Instances, {@code exec/runtime.html#table-instances}.
+ */
+public final class Table implements Extern {
+    /** The null reference. */
+    public static final long NULL = -1;
+
+    private final ValType elementType;
+    private final Limits declared;
+    private final long maxSize;
+    long[] elements;
+
+    /**
+     * @throws IllegalArgumentException if the type's minimum exceeds {@code limitElements}
+     */
+    public Table(TableType type, int limitElements) {
+        this.elementType = type.elementType();
+        this.declared = type.limits();
+        long cap = limitElements;
+        if (declared.hasMax()) {
+            cap = Math.min(cap, declared.max());
+        }
+        if (declared.min() > limitElements) {
+            throw new IllegalArgumentException("table of " + declared.min() + " elements exceeds the limit of "
+                    + limitElements + " elements");
+        }
+        this.maxSize = cap;
+        this.elements = new long[(int) declared.min()];
+        Arrays.fill(elements, NULL);
+    }
+
+    public ValType elementType() {
+        return elementType;
+    }
+
+    public int size() {
+        return elements.length;
+    }
+
+    /** The limits import matching sees: current size, declared maximum. */
+    public Limits limits() {
+        return new Limits(elements.length, declared.max());
+    }
+
+    public long get(int index) {
+        if (index < 0 || index >= elements.length) {
+            throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
+        }
+        return elements[index];
+    }
+
+    public void set(int index, long ref) {
+        if (index < 0 || index >= elements.length) {
+            throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
+        }
+        elements[index] = ref;
+    }
+
+    /** {@code table.grow}: old size, or -1 when the new size would pass the maximum or the limit. */
+    public int grow(int delta, long init) {
+        long wanted = elements.length + Integer.toUnsignedLong(delta);
+        if (wanted > maxSize) {
+            return -1;
+        }
+        int old = elements.length;
+        elements = Arrays.copyOf(elements, (int) wanted);
+        Arrays.fill(elements, old, (int) wanted, init);
+        return old;
+    }
+
+    // ---- bulk instructions (spec 2.0, Execution > Instructions > Table Instructions) ----
+
+    void fill(long i, long ref, long n) {
+        if (i + n > elements.length) {
+            throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
+        }
+        Arrays.fill(elements, (int) i, (int) (i + n), ref);
+    }
+
+    static void copy(Table dst, long d, Table src, long s, long n) {
+        if (s + n > src.elements.length || d + n > dst.elements.length) {
+            throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
+        }
+        System.arraycopy(src.elements, (int) s, dst.elements, (int) d, (int) n);
+    }
+
+    void init(long d, long[] segment, long s, long n) {
+        if (s + n > segment.length || d + n > elements.length) {
+            throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
+        }
+        System.arraycopy(segment, (int) s, elements, (int) d, (int) n);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.sandpiper.interpreter;
+
+/**
+ * Why execution trapped: the spec's traps with the reference interpreter's messages, and the
+ * engine's own guardrails.
+ *
+ * <p>Spec: 2.0, Execution > Runtime Structure > Results (traps), {@code exec/runtime.html#results}.
+ */
+public enum TrapKind {
+    UNREACHABLE("unreachable"),
+    INTEGER_DIVIDE_BY_ZERO("integer divide by zero"),
+    INTEGER_OVERFLOW("integer overflow"),
+    INVALID_CONVERSION("invalid conversion to integer"),
+    MEMORY_OUT_OF_BOUNDS("out of bounds memory access"),
+    TABLE_OUT_OF_BOUNDS("out of bounds table access"),
+    UNDEFINED_ELEMENT("undefined element"),
+    UNINITIALIZED_ELEMENT("uninitialized element"),
+    INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+    CALL_STACK_EXHAUSTED("call stack exhausted"),
+    /** The call's instruction budget ran out (guardrail). */
+    FUEL_EXHAUSTED("fuel exhausted"),
+    /** The call ran past its wall-clock deadline (guardrail). */
+    DEADLINE_EXCEEDED("deadline exceeded"),
+    /** Another thread asked the call to stop ({@link Store#interrupt()}). */
+    INTERRUPTED("interrupted"),
+    /** A host function threw; the cause is attached. */
+    HOST_FAILURE("host function failed");
+
+    private final String message;
+
+    TrapKind(String message) {
+        this.message = message;
+    }
+
+    /** The message, worded as the spec test suite expects. */
+    public String message() {
+        return message;
+    }
+}

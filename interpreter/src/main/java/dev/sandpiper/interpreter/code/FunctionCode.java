@@ -1,0 +1,87 @@
+package dev.sandpiper.interpreter.code;
+
+import java.util.Arrays;
+
+/**
+ * A function body translated for the interpreter: its code words ({@link Op}) and the frame layout
+ * the interpreter needs to call it. Immutable and shared by every instance of the module.
+ *
+ * <p>Frame layout in the value stack: the parameters, then the other locals (zeroed on entry),
+ * then up to {@link #maxStackSlots()} operand slots.
+ */
+public final class FunctionCode {
+    private final int funcIndex;
+    private final String name;
+    private final int[] code;
+    private final int paramSlots;
+    private final int localSlots;
+    private final int maxStackSlots;
+    private final int resultSlots;
+    private final int[] refundPcs;
+    private final int[] refunds;
+
+    FunctionCode(int funcIndex, String name, int[] code, int paramSlots, int localSlots, int maxStackSlots,
+            int resultSlots, int[] refundPcs, int[] refunds) {
+        this.funcIndex = funcIndex;
+        this.name = name;
+        this.code = code;
+        this.paramSlots = paramSlots;
+        this.localSlots = localSlots;
+        this.maxStackSlots = maxStackSlots;
+        this.resultSlots = resultSlots;
+        this.refundPcs = refundPcs;
+        this.refunds = refunds;
+    }
+
+    /** Index of the function in the module's function index space. */
+    public int funcIndex() {
+        return funcIndex;
+    }
+
+    /** Debug name from the name section, or null. */
+    public String name() {
+        return name;
+    }
+
+    /** The code words; the interpreter reads them and never writes. */
+    public int[] code() {
+        return code;
+    }
+
+    public int paramSlots() {
+        return paramSlots;
+    }
+
+    /** Slots of all locals, parameters included. */
+    public int localSlots() {
+        return localSlots;
+    }
+
+    public int maxStackSlots() {
+        return maxStackSlots;
+    }
+
+    /** Slots a frame of this function needs: locals plus operands. */
+    public int frameSlots() {
+        return localSlots + maxStackSlots;
+    }
+
+    public int resultSlots() {
+        return resultSlots;
+    }
+
+    /**
+     * Instructions charged in advance but not executed when execution stops inside the op that
+     * ends at word {@code pcAfter} (a trap there, or in a function it called): the rest of that op's
+     * basic block. 0 when none.
+     */
+    public int refundAt(int pcAfter) {
+        int i = Arrays.binarySearch(refundPcs, pcAfter);
+        return i >= 0 ? refunds[i] : 0;
+    }
+
+    /** "func N name" for traces. */
+    public String describe() {
+        return name == null ? "func " + funcIndex : "func " + funcIndex + " " + name;
+    }
+}
