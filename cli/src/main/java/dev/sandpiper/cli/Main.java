@@ -26,6 +26,8 @@ public final class Main {
                 return new ValidateCommand(out, err).run(rest);
             case "spec":
                 return new SpecCommand(out, err).run(rest);
+            case "invoke":
+                return new InvokeCommand(out, err).run(rest);
             default:
                 err.println("sandpiper: unknown command '" + args[0] + "'");
                 err.print(usage());
@@ -39,6 +41,9 @@ public final class Main {
 
                 commands:
                   validate FILE.wasm...   decode and validate modules; one line per file
+                  invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] FILE.wasm EXPORT [ARG...]
+                                          call an exported function; prints TYPE:VALUE per result,
+                                          or "trap: MESSAGE" with exit status 2
                   spec [--verbose] PATH...
                                           run WebAssembly spec test scripts (wast2json .json files or
                                           folders); per-file counts, exit 1 on any failure

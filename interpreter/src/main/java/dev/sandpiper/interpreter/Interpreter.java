@@ -9,8 +9,6 @@ import dev.sandpiper.interpreter.code.FunctionCode;
 import dev.sandpiper.interpreter.code.Op;
 import dev.sandpiper.interpreter.numeric.Numerics;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The interpreter loop: runs translated code ({@link Op}) on the {@link Store}'s value stack.
@@ -786,14 +784,12 @@ final class Interpreter {
     private static long refund(FunctionCode fn, int pc, int[] frames, int fsp, int entryFsp, FunctionCode[] funcs,
             TrapException trap) {
         long refund = fn.refundAt(pc);
-        List<String> stack = new ArrayList<>(trap.wasmStack());
-        stack.add(fn.describe());
+        trap.addFrame(fn.describe());
         for (int f = fsp; f > entryFsp; f -= 3) {
             FunctionCode caller = funcs[frames[f - 1]];
             refund += caller.refundAt(frames[f - 3]);
-            stack.add(caller.describe());
+            trap.addFrame(caller.describe());
         }
-        trap.wasmStack(stack);
         return refund;
     }
 

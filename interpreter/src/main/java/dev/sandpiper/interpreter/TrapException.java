@@ -1,6 +1,7 @@
 package dev.sandpiper.interpreter;
 
 import dev.sandpiper.decoder.WasmException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,13 @@ public final class TrapException extends WasmException {
     private final TrapKind kind;
     private final String detail;
     private final long index;
-    private List<String> wasmStack = List.of();
+    /** Most distinct entries kept in {@link #wasmStack()}; deeper frames are only counted. */
+    static final int MAX_STACK_ENTRIES = 16;
+
+    private final List<String> wasmStack = new ArrayList<>();
+    private String lastFrame;
+    private int lastFrameRepeats;
+    private int omittedFrames;
 
     public TrapException(TrapKind kind) {
         this(kind, null, null);
@@ -48,13 +55,41 @@ public final class TrapException extends WasmException {
         return detail;
     }
 
-    /** Functions active at the trap, innermost first (e.g. {@code "func 3 transform"}). */
+    /**
+     * Functions active at the trap, innermost first (e.g. {@code "func 3 transform"}); a run of
+     * recursive calls is one entry ({@code "func 0 x9999"}), and at most {@value #MAX_STACK_ENTRIES}
+     * entries are kept.
+     */
     public List<String> wasmStack() {
-        return wasmStack;
+        List<String> out = new ArrayList<>(wasmStack);
+        if (lastFrame != null) {
+            out.add(entry(lastFrame, lastFrameRepeats));
+        }
+        if (omittedFrames > 0) {
+            out.add("... " + omittedFrames + " more");
+        }
+        return out;
     }
 
-    void wasmStack(List<String> frames) {
-        this.wasmStack = List.copyOf(frames);
+    /** Adds the next frame outwards. */
+    void addFrame(String frame) {
+        if (frame.equals(lastFrame)) {
+            lastFrameRepeats++;
+            return;
+        }
+        if (lastFrame != null) {
+            if (wasmStack.size() < MAX_STACK_ENTRIES - 1) {
+                wasmStack.add(entry(lastFrame, lastFrameRepeats));
+            } else {
+                omittedFrames += lastFrameRepeats;
+            }
+        }
+        lastFrame = frame;
+        lastFrameRepeats = 1;
+    }
+
+    private static String entry(String frame, int repeats) {
+        return repeats == 1 ? frame : frame + " x" + repeats;
     }
 
     @Override
@@ -66,8 +101,9 @@ public final class TrapException extends WasmException {
         if (detail != null) {
             sb.append(": ").append(detail);
         }
-        if (!wasmStack.isEmpty()) {
-            sb.append(" (at ").append(String.join(" < ", wasmStack)).append(')');
+        List<String> frames = wasmStack();
+        if (!frames.isEmpty()) {
+            sb.append(" (at ").append(String.join(" < ", frames)).append(')');
         }
         return sb.toString();
     }

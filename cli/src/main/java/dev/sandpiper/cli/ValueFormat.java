@@ -1,0 +1,146 @@
+package dev.sandpiper.cli;
+
+import dev.sandpiper.decoder.model.ValType;
+
+/**
+ * Command-line values: {@code TYPE:VALUE} arguments parsed into raw bits, and results printed the same
+ * way. Integers are decimal (signed or unsigned) or {@code 0x} hex; floats take Java's decimal and
+ * hexadecimal forms ({@code 1.5}, {@code 0x1p-3}), {@code inf}, {@code -inf}, {@code nan} and
+ * {@code nan:0xPAYLOAD}; references are {@code null} or a handle. A bare integer is an i32.
+ */
+final class ValueFormat {
+    private ValueFormat() {}
+
+    /** The type named by an argument's prefix, or I32 for a bare value. */
+    static ValType typeOf(String arg) {
+        int colon = arg.indexOf(':');
+        if (colon < 0) {
+            return ValType.I32;
+        }
+        return switch (arg.substring(0, colon)) {
+            case "i32" -> ValType.I32;
+            case "i64" -> ValType.I64;
+            case "f32" -> ValType.F32;
+            case "f64" -> ValType.F64;
+            case "funcref" -> ValType.FUNCREF;
+            case "externref" -> ValType.EXTERNREF;
+            default -> throw new IllegalArgumentException("unknown type '" + arg.substring(0, colon)
+                    + "' (use i32, i64, f32, f64, funcref or externref)");
+        };
+    }
+
+    /** The raw bits of an argument. */
+    static long parse(String arg) {
+        ValType type = typeOf(arg);
+        String v = arg.indexOf(':') < 0 ? arg : arg.substring(arg.indexOf(':') + 1);
+        try {
+            return switch (type) {
+                case I32 -> (int) integer(v, 32);
+                case I64 -> integer(v, 64);
+                case F32 -> f32(v);
+                case F64 -> f64(v);
+                case FUNCREF, EXTERNREF -> v.equals("null") ? -1 : Long.parseLong(v);
+                default -> throw new IllegalArgumentException("unsupported type " + type);
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + v + "' is not a valid " + type + " value");
+        }
+    }
+
+    private static long integer(String v, int bits) {
+        boolean negative = v.startsWith("-");
+        String digits = negative || v.startsWith("+") ? v.substring(1) : v;
+        long magnitude = digits.startsWith("0x") || digits.startsWith("0X")
+                ? Long.parseUnsignedLong(digits.substring(2).replace("_", ""), 16)
+                : Long.parseUnsignedLong(digits.replace("_", ""));
+        if (bits == 32) {
+            long max = negative ? 1L << 31 : (1L << 32) - 1;
+            if (Long.compareUnsigned(magnitude, max) > 0) {
+                throw new IllegalArgumentException("'" + v + "' does not fit in 32 bits");
+            }
+        } else if (negative && Long.compareUnsigned(magnitude, 1L << 63) > 0) {
+            throw new IllegalArgumentException("'" + v + "' does not fit in 64 bits");
+        }
+        return negative ? -magnitude : magnitude;
+    }
+
+    private static long f32(String v) {
+        String s = v.startsWith("+") ? v.substring(1) : v;
+        boolean negative = s.startsWith("-");
+        String m = negative ? s.substring(1) : s;
+        int sign = negative ? 0x80000000 : 0;
+        if (m.equals("inf") || m.equals("infinity")) {
+            return sign | 0x7F800000;
+        }
+        if (m.equals("nan")) {
+            return sign | 0x7FC00000;
+        }
+        if (m.startsWith("nan:0x")) {
+            int payload = Integer.parseUnsignedInt(m.substring(6), 16);
+            if (payload == 0 || payload > 0x7FFFFF) {
+                throw new IllegalArgumentException("f32 NaN payload must be 1..0x7fffff");
+            }
+            return sign | 0x7F800000 | payload;
+        }
+        return Float.floatToRawIntBits(Float.parseFloat(s));
+    }
+
+    private static long f64(String v) {
+        String s = v.startsWith("+") ? v.substring(1) : v;
+        boolean negative = s.startsWith("-");
+        String m = negative ? s.substring(1) : s;
+        long sign = negative ? Long.MIN_VALUE : 0;
+        if (m.equals("inf") || m.equals("infinity")) {
+            return sign | 0x7FF0000000000000L;
+        }
+        if (m.equals("nan")) {
+            return sign | 0x7FF8000000000000L;
+        }
+        if (m.startsWith("nan:0x")) {
+            long payload = Long.parseUnsignedLong(m.substring(6), 16);
+            if (payload == 0 || payload > 0xFFFFFFFFFFFFFL) {
+                throw new IllegalArgumentException("f64 NaN payload must be 1..0xfffffffffffff");
+            }
+            return sign | 0x7FF0000000000000L | payload;
+        }
+        return Double.doubleToRawLongBits(Double.parseDouble(s));
+    }
+
+    /** {@code TYPE:VALUE} for a result's raw bits. */
+    static String format(ValType type, long bits) {
+        return type + ":" + switch (type) {
+            case I32 -> Integer.toString((int) bits);
+            case I64 -> Long.toString(bits);
+            case F32 -> f32Text((int) bits);
+            case F64 -> f64Text(bits);
+            case FUNCREF, EXTERNREF -> bits == -1 ? "null" : Long.toString(bits);
+            default -> Long.toHexString(bits);
+        };
+    }
+
+    private static String f32Text(int bits) {
+        float f = Float.intBitsToFloat(bits);
+        String sign = bits < 0 ? "-" : "";
+        if (Float.isNaN(f)) {
+            int payload = bits & 0x7FFFFF;
+            return sign + (payload == 0x400000 ? "nan" : "nan:0x" + Integer.toHexString(payload));
+        }
+        if (Float.isInfinite(f)) {
+            return sign + "inf";
+        }
+        return Float.toString(f);
+    }
+
+    private static String f64Text(long bits) {
+        double d = Double.longBitsToDouble(bits);
+        String sign = bits < 0 ? "-" : "";
+        if (Double.isNaN(d)) {
+            long payload = bits & 0xFFFFFFFFFFFFFL;
+            return sign + (payload == 0x8000000000000L ? "nan" : "nan:0x" + Long.toHexString(payload));
+        }
+        if (Double.isInfinite(d)) {
+            return sign + "inf";
+        }
+        return Double.toString(d);
+    }
+}
