@@ -28,9 +28,9 @@ import java.util.Objects;
  * Fields in the contract's order; {@code null} for absent values ({@code total_events} included);
  * {@code unavailable_columns} and {@code before_unavailable_columns} omitted when empty; {@code before_is_key_only}
  * always written; no whitespace; UTF-8. Strings use the standard JSON escapes: {@code \"}, {@code \\}, {@code \b},
- * {@code \f}, {@code \n}, {@code \r}, {@code \t}, other control characters as <code>&#92;u00xx</code>, characters
- * outside the Basic Multilingual Plane as an escaped surrogate pair (<code>&#92;ud83d&#92;ude00</code>), hex in lower
- * case; everything else, including U+007F, {@code /} and U+2028, as raw UTF-8. Row numbers are
+ * {@code \f}, {@code \n}, {@code \r}, {@code \t}, other control characters as <code>&#92;u00xx</code> (hex in
+ * lower case); everything else, including U+007F, {@code /}, U+2028 and characters outside the Basic Multilingual
+ * Plane, as raw UTF-8. Row numbers are
  * written from their exact value: {@code Long} and {@code BigInteger} in decimal, {@code BigDecimal} by its
  * {@link java.math.BigDecimal#toString()} ({@code 100.50}, {@code 1E+400}), which reads back to the same value and
  * scale. Unsigned 64-bit fields are written unsigned.
@@ -114,10 +114,9 @@ public final class EventJson {
             .disable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-            // Astral characters go out as escaped surrogate pairs. COMBINE_UNICODE_SURROGATES_IN_UTF8 (raw 4-byte
-            // UTF-8, as serde_json writes) corrupts U+F800..U+FFFF followed by any character in Jackson 2.18.1
-            // (fixed in 2.18.2); the model already excludes the unpaired surrogates it also mishandles.
-            .disable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            // Astral characters go out as raw 4-byte UTF-8, as serde_json writes them (this feature corrupted
+            // U+F800..U+FFFF in Jackson 2.18.1; fixed from 2.18.2). The model excludes unpaired surrogates.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
