@@ -1,0 +1,143 @@
+package dev.sandpiper.abi;
+
+import dev.sandpiper.decoder.WasmException;
+import dev.sandpiper.decoder.model.Export;
+import dev.sandpiper.interpreter.CompiledModule;
+import dev.sandpiper.interpreter.ExecutionLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A transform module, loaded once: read, decoded, validated, checked against the contract and
+ * compiled. Immutable and safe to share between threads; create as many {@link WasmRuntime}s from
+ * it as needed (one per thread, or a {@link WasmRuntimePool}).
+ */
+public final class WasmModule {
+    private final WasmConfig config;
+    private final CompiledModule compiled;
+    private final Set<String> exports;
+    private volatile WasmRuntimePool shared;
+
+    private WasmModule(WasmConfig config, CompiledModule compiled) {
+        this.config = config;
+        this.compiled = compiled;
+        this.exports = new HashSet<>();
+        for (Export e : compiled.exports()) {
+            exports.add(e.name());
+        }
+    }
+
+    /** Loads {@code config.modulePath()}. */
+    public static WasmModule load(WasmConfig config) throws WasmLoadException {
+        if (config.modulePath() == null) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: not set");
+        }
+        return load(config.modulePath(), config);
+    }
+
+    /** Loads a module file; {@code config}'s module path is replaced by {@code path}. */
+    public static WasmModule load(Path path, WasmConfig config) throws WasmLoadException {
+        WasmConfig c = config.modulePath() == path ? config : config.toBuilder().modulePath(path).build();
+        checkConfig(c);
+        String file = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (!file.toLowerCase(Locale.ROOT).endsWith(".wasm")) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: " + path + " does not end in .wasm");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: " + path + " does not exist");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: cannot read " + path + ": " + e, e);
+        }
+        return compile(bytes, c);
+    }
+
+    /** Loads a module from its bytes. */
+    public static WasmModule load(byte[] bytes, WasmConfig config) throws WasmLoadException {
+        checkConfig(config);
+        return compile(bytes, config);
+    }
+
+    private static WasmModule compile(byte[] bytes, WasmConfig config) throws WasmLoadException {
+        CompiledModule compiled;
+        try {
+            compiled = CompiledModule.compile(bytes);
+        } catch (WasmException | UnsupportedOperationException e) {
+            throw new WasmLoadException(WasmLoadException.Kind.MODULE, config.name() + ": " + e.getMessage(), e);
+        }
+        ContractCheck.check(compiled.module(), config);
+        return new WasmModule(config, compiled);
+    }
+
+    private static void checkConfig(WasmConfig c) throws WasmLoadException {
+        if (c.timeoutMs() <= 0) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "timeout_ms: must be positive, not " + c.timeoutMs());
+        }
+        int maxMb = ExecutionLimits.MAX_MEMORY_PAGES / 16;
+        if (c.memoryLimitMb() <= 0 || c.memoryLimitMb() > maxMb) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG,
+                    "memory_limit_mb: must be 1.." + maxMb + ", not " + c.memoryLimitMb());
+        }
+        if (c.fuel() <= 0 && c.fuel() != WasmConfig.NO_FUEL_LIMIT) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "fuel: must be positive, not " + c.fuel());
+        }
+    }
+
+    public WasmConfig config() {
+        return config;
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    /** The seed's {@code timeout_ms()}. */
+    public long timeoutMs() {
+        return config.timeoutMs();
+    }
+
+    /** Whether the module exports {@code name} (e.g. the optional {@code filter} or {@code route}). */
+    public boolean exports(String name) {
+        return exports.contains(name);
+    }
+
+    /**
+     * The seed's {@code WasmModule::transform}: transforms one event on a pool of runtimes this module
+     * keeps (one per available processor, created on first use), from any thread.
+     *
+     * @return the output event, or empty when the guest filtered the event out
+     * @throws TransformException if the transform failed
+     */
+    public java.util.Optional<Event> transform(Event event) throws TransformException {
+        WasmRuntimePool pool = shared;
+        if (pool == null) {
+            synchronized (this) {
+                if (shared == null) {
+                    shared = new WasmRuntimePool(this, Runtime.getRuntime().availableProcessors());
+                }
+                pool = shared;
+            }
+        }
+        TransformResult r = pool.transform(event);
+        if (r instanceof TransformResult.Failed f) {
+            throw new TransformException(f.error());
+        }
+        return r instanceof TransformResult.Ok ok ? java.util.Optional.of(ok.event()) : java.util.Optional.empty();
+    }
+
+    /** A new runtime: one instance of this module, created lazily on its first use. */
+    public WasmRuntime newRuntime() {
+        return new WasmRuntime(this);
+    }
+
+    CompiledModule compiled() {
+        return compiled;
+    }
+}

@@ -1,0 +1,364 @@
+package dev.sandpiper.abi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sandpiper.interpreter.ExecutionLimits;
+import dev.sandpiper.interpreter.FunctionInstance;
+import dev.sandpiper.interpreter.Instance;
+import dev.sandpiper.interpreter.Linker;
+import dev.sandpiper.interpreter.Memory;
+import dev.sandpiper.interpreter.Store;
+import dev.sandpiper.interpreter.TrapException;
+import dev.sandpiper.interpreter.UninstantiableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One instance of a transform module, run per the contract ({@code shared/abi/contract.md},
+ * "Lifecycle"). Calls are serialised: only one event is transformed at a time, so share a runtime
+ * between threads only knowing that; for parallelism use one runtime per thread or a
+ * {@link WasmRuntimePool}.
+ *
+ * <p><b>What a transform can assume about guest state.</b> Between events on one runtime the guest's
+ * memory and globals persist (a counter keeps counting). After a trap, timeout or guardrail stop the
+ * runtime discards the instance and, before the next event, instantiates the module afresh and runs
+ * {@code init} again with the same configuration: a half-updated heap is never reused. Metrics the
+ * guest recorded survive the replacement. In a pool, consecutive events may run on different
+ * instances. So guest state is a cache, never a source of truth.
+ *
+ * <p><b>Guardrails.</b> The guest calls of one transform ({@code alloc}, {@code transform},
+ * {@code output_len}) run under one deadline of {@code timeout_ms} and, if configured, one
+ * instruction budget; {@code init} and {@code shutdown} get their own. The guest's memory can never
+ * grow past {@code memory_limit_mb}: {@code memory.grow} returns -1 to it. Host-side JSON work is
+ * outside the deadline.
+ */
+public final class WasmRuntime implements AutoCloseable {
+    private static final ObjectMapper CONFIG_JSON = new ObjectMapper();
+
+    private final WasmModule module;
+    private final WasmConfig config;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Store store;
+    private final Linker linker;
+    private final GuestMetrics metrics = new GuestMetrics();
+    private final byte[] initConfigJson;
+    private final long timeoutNanos;
+
+    private Instance instance;
+    private Memory memory;
+    private FunctionInstance alloc;
+    private FunctionInstance transform;
+    private FunctionInstance outputLen;
+    private FunctionInstance init;
+    private FunctionInstance shutdown;
+    private boolean initialized;
+    private boolean closed;
+    private long lastInstructions;
+
+    /** The seed's {@code WasmRuntime::new(path)}: loads the module with default configuration. */
+    public static WasmRuntime create(java.nio.file.Path modulePath) throws WasmLoadException {
+        return WasmModule.load(WasmConfig.of(modulePath)).newRuntime();
+    }
+
+    WasmRuntime(WasmModule module) {
+        this.module = module;
+        this.config = module.config();
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.timeoutMs());
+        this.store = new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(config.memoryLimitPages()));
+        this.linker = new Linker(store);
+        HostImports.define(linker, config.name(), metrics);
+        this.initConfigJson = initConfig(config);
+    }
+
+    /** The JSON object {@code init} receives: the user's config plus the host's limits, which win on a clash. */
+    private static byte[] initConfig(WasmConfig config) {
+        Map<String, Object> merged = new LinkedHashMap<>(config.initConfig());
+        merged.put("timeout_ms", config.timeoutMs());
+        merged.put("memory_limit_mb", config.memoryLimitMb());
+        try {
+            return CONFIG_JSON.writeValueAsBytes(merged);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("init config cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public WasmModule module() {
+        return module;
+    }
+
+    /**
+     * Runs the guest's {@code init} now (otherwise it runs before the first transform).
+     *
+     * @throws TransformException if {@code init} returns non-zero, traps or times out
+     */
+    public void init() throws TransformException {
+        lock.lock();
+        try {
+            TransformError e = ensureInitialized();
+            if (e != null) {
+                throw new TransformException(e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Transforms one event: serialises it canonically, runs the guest, parses its output. */
+    public TransformResult transform(Event event) {
+        byte[] json = EventJson.toJson(event);
+        return run(json, 0, json.length, true);
+    }
+
+    /**
+     * Transforms an event the caller already holds as canonical Event JSON (a Kafka record, a line of
+     * a file): the bytes go to the guest unchanged, without host-side parsing or serialisation. The
+     * guest's output is still checked to be a canonical Event.
+     */
+    public TransformResult transformJson(byte[] json) {
+        return transformJson(json, 0, json.length);
+    }
+
+    public TransformResult transformJson(byte[] json, int offset, int length) {
+        return run(json, offset, length, false);
+    }
+
+    private TransformResult run(byte[] json, int offset, int length, boolean parse) {
+        lock.lock();
+        GuestCall call;
+        try {
+            if (closed) {
+                throw new IllegalStateException("runtime is closed");
+            }
+            TransformError initError = ensureInitialized();
+            if (initError != null) {
+                return new TransformResult.Failed(initError);
+            }
+            call = invokeTransform(json, offset, length);
+        } finally {
+            lock.unlock();
+        }
+        if (call.error != null) {
+            return new TransformResult.Failed(call.error);
+        }
+        if (call.output == null) {
+            return TransformResult.FILTERED;
+        }
+        try {
+            if (parse) {
+                return new TransformResult.Ok(call.output, EventJson.fromJson(call.output));
+            }
+            EventJson.validate(call.output);
+            return new TransformResult.Ok(call.output, null);
+        } catch (EventFormatException e) {
+            return new TransformResult.Failed(new TransformError(TransformError.Kind.INVALID_OUTPUT,
+                    "output is not canonical Event JSON: " + e.getMessage()));
+        }
+    }
+
+    /** What the guest calls of one event produced: output bytes, nothing (filtered), or an error. */
+    private record GuestCall(byte[] output, TransformError error) {}
+
+    private static final GuestCall FILTERED = new GuestCall(null, null);
+
+    private GuestCall invokeTransform(byte[] json, int offset, int length) {
+        if ((long) length > (long) config.memoryLimitMb() << 20) {
+            return failed(TransformError.Kind.INVALID_INPUT, "event of " + length + " bytes exceeds memory_limit_mb "
+                    + config.memoryLimitMb());
+        }
+        int deniedBefore = memory.deniedGrows();
+        store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
+                System.nanoTime() + timeoutNanos);
+        try {
+            int ptr = (int) alloc.call(length)[0];
+            if (ptr < 0) {
+                return failed(TransformError.Kind.GUEST_FAILURE, "alloc(" + length + ") returned " + ptr);
+            }
+            if (Integer.toUnsignedLong(ptr) + length > memory.byteSize()) {
+                return failed(TransformError.Kind.GUEST_FAILURE, "alloc(" + length + ") returned " + ptr
+                        + ", but the event does not fit there in guest memory of " + memory.byteSize() + " bytes");
+            }
+            memory.write(ptr, json, offset, length);
+            int r = (int) transform.call(ptr, length)[0];
+            if (r == -1) {
+                return FILTERED;
+            }
+            if (r < -1) {
+                return failed(TransformError.Kind.GUEST_FAILURE, "transform returned error code " + r);
+            }
+            int n = (int) outputLen.call()[0];
+            if (n < 0) {
+                return failed(TransformError.Kind.GUEST_FAILURE, "output_len returned " + n);
+            }
+            if (n == 0) {
+                return FILTERED;
+            }
+            long end = Integer.toUnsignedLong(r) + n;
+            if (end > memory.byteSize()) {
+                return failed(TransformError.Kind.INVALID_OUTPUT, "output [" + Integer.toUnsignedLong(r) + ", " + end
+                        + ") lies outside guest memory of " + memory.byteSize() + " bytes");
+            }
+            return new GuestCall(memory.readBytes(r, n), null);
+        } catch (TrapException trap) {
+            return new GuestCall(null, trapped(trap, "transform", deniedBefore));
+        } finally {
+            lastInstructions = store.endBudget();
+        }
+    }
+
+    private static GuestCall failed(TransformError.Kind kind, String message) {
+        return new GuestCall(null, new TransformError(kind, message));
+    }
+
+    /** Classifies a trap, and discards the instance: its state is no longer trustworthy. */
+    private TransformError trapped(TrapException trap, String during, int deniedBefore) {
+        boolean memoryRefused = memory != null && memory.deniedGrows() > deniedBefore;
+        discardInstance();
+        return switch (trap.kind()) {
+            case DEADLINE_EXCEEDED, INTERRUPTED -> new TransformError(TransformError.Kind.TIMEOUT,
+                    during + " exceeded timeout_ms " + config.timeoutMs() + " (" + trap.getMessage() + ")");
+            case FUEL_EXHAUSTED -> new TransformError(TransformError.Kind.LIMIT,
+                    during + " exhausted its fuel of " + config.fuel() + " instructions (" + trap.getMessage() + ")");
+            case CALL_STACK_EXHAUSTED -> new TransformError(TransformError.Kind.LIMIT,
+                    during + " exhausted the call stack (" + trap.getMessage() + ")");
+            default -> memoryRefused
+                    ? new TransformError(TransformError.Kind.LIMIT, during + " reached memory_limit_mb "
+                            + config.memoryLimitMb() + " (memory.grow refused), then trapped: " + trap.getMessage())
+                    : new TransformError(TransformError.Kind.TRAP, during + " trapped: " + trap.getMessage());
+        };
+    }
+
+    // ---- lifecycle ----
+
+    private TransformError ensureInitialized() {
+        if (initialized) {
+            return null;
+        }
+        if (instance == null) {
+            TransformError e = instantiate();
+            if (e != null) {
+                return e;
+            }
+        }
+        if (init != null) {
+            int deniedBefore = memory.deniedGrows();
+            store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
+                    System.nanoTime() + timeoutNanos);
+            try {
+                int ptr = (int) alloc.call(initConfigJson.length)[0];
+                if (ptr < 0 || Integer.toUnsignedLong(ptr) + initConfigJson.length > memory.byteSize()) {
+                    return new TransformError(TransformError.Kind.GUEST_FAILURE,
+                            "alloc(" + initConfigJson.length + ") for the init config returned " + ptr);
+                }
+                memory.write(ptr, initConfigJson);
+                int status = (int) init.call(ptr, initConfigJson.length)[0];
+                if (status != 0) {
+                    return new TransformError(TransformError.Kind.GUEST_FAILURE, "init returned " + status
+                            + ": the transform rejected its configuration " + new String(initConfigJson,
+                            java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } catch (TrapException trap) {
+                return trapped(trap, "init", deniedBefore);
+            } finally {
+                store.endBudget();
+            }
+        }
+        initialized = true;
+        return null;
+    }
+
+    private TransformError instantiate() {
+        try {
+            Instance inst = linker.instantiate(module.compiled());
+            memory = (Memory) inst.export("memory");
+            alloc = inst.function("alloc");
+            transform = inst.function("transform");
+            outputLen = inst.function("output_len");
+            init = module.exports("init") ? inst.function("init") : null;
+            shutdown = module.exports("shutdown") ? inst.function("shutdown") : null;
+            instance = inst;
+            return null;
+        } catch (UninstantiableException e) {
+            return new TransformError(TransformError.Kind.TRAP, "instantiation failed: " + e.getMessage());
+        }
+    }
+
+    private void discardInstance() {
+        instance = null;
+        initialized = false;
+    }
+
+    /**
+     * Runs the guest's {@code shutdown} if it was initialised; the next transform runs {@code init}
+     * again first.
+     *
+     * @throws TransformException if {@code shutdown} returns non-zero, traps or times out
+     */
+    public void shutdown() throws TransformException {
+        lock.lock();
+        try {
+            if (!initialized) {
+                return;
+            }
+            initialized = false;
+            if (shutdown == null) {
+                return;
+            }
+            int deniedBefore = memory.deniedGrows();
+            store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
+                    System.nanoTime() + timeoutNanos);
+            try {
+                int status = (int) shutdown.call()[0];
+                if (status != 0) {
+                    throw new TransformException(new TransformError(TransformError.Kind.GUEST_FAILURE,
+                            "shutdown returned " + status));
+                }
+            } catch (TrapException trap) {
+                throw new TransformException(trapped(trap, "shutdown", deniedBefore));
+            } finally {
+                store.endBudget();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Shuts the guest down (logging a failure instead of throwing) and releases the instance. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            try {
+                shutdown();
+            } catch (TransformException e) {
+                System.getLogger("sandpiper.transform." + config.name())
+                        .log(System.Logger.Level.WARNING, "shutdown failed on close: " + e.getMessage());
+            }
+            discardInstance();
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- observation ----
+
+    /** The metrics the guest recorded, by name (sorted). */
+    public Map<String, Long> metrics() {
+        return metrics.snapshot();
+    }
+
+    /** Instructions the guest executed in the last transform (alloc, transform and output_len). */
+    public long lastInstructions() {
+        return lastInstructions;
+    }
+
+    /** Whether the guest's memory limit has refused a {@code memory.grow} since the current instance was made. */
+    int deniedGrows() {
+        return memory == null ? 0 : memory.deniedGrows();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.sandpiper.abi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+
+/**
+ * N runtimes of one module, for parallel transforms: {@link #transform} may be called from any number
+ * of threads; each call borrows an idle runtime (waiting when all are busy) and returns it after.
+ * A runtime whose guest trapped or timed out replaces its instance before its next event
+ * ({@link WasmRuntime}), so one bad event never poisons the pool. Metrics are summed over the
+ * runtimes per name.
+ */
+public final class WasmRuntimePool implements AutoCloseable {
+    private final WasmModule module;
+    private final List<WasmRuntime> runtimes = new ArrayList<>();
+    private final BlockingQueue<WasmRuntime> idle;
+
+    public WasmRuntimePool(WasmModule module, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1, not " + size);
+        }
+        this.module = module;
+        this.idle = new ArrayBlockingQueue<>(size);
+        for (int i = 0; i < size; i++) {
+            WasmRuntime r = module.newRuntime();
+            runtimes.add(r);
+            idle.add(r);
+        }
+    }
+
+    public WasmModule module() {
+        return module;
+    }
+
+    public int size() {
+        return runtimes.size();
+    }
+
+    /** Initialises every runtime now, so the first events do not pay for it. */
+    public void init() throws TransformException {
+        for (WasmRuntime r : runtimes) {
+            r.init();
+        }
+    }
+
+    public TransformResult transform(Event event) {
+        WasmRuntime r = borrow();
+        try {
+            return r.transform(event);
+        } finally {
+            idle.add(r);
+        }
+    }
+
+    public TransformResult transformJson(byte[] json) {
+        return transformJson(json, 0, json.length);
+    }
+
+    public TransformResult transformJson(byte[] json, int offset, int length) {
+        WasmRuntime r = borrow();
+        try {
+            return r.transformJson(json, offset, length);
+        } finally {
+            idle.add(r);
+        }
+    }
+
+    private WasmRuntime borrow() {
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for a runtime of " + module.name());
+        }
+    }
+
+    /** The guest metrics summed over all runtimes, by name. */
+    public Map<String, Long> metrics() {
+        Map<String, Long> sum = new TreeMap<>();
+        for (WasmRuntime r : runtimes) {
+            r.metrics().forEach((k, v) -> sum.merge(k, v, Long::sum));
+        }
+        return sum;
+    }
+
+    @Override
+    public void close() {
+        for (WasmRuntime r : runtimes) {
+            r.close();
+        }
+    }
+}
