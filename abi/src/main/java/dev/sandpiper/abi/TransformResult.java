@@ -10,11 +10,18 @@ public sealed interface TransformResult permits TransformResult.Ok, TransformRes
     /** The transformed event. */
     final class Ok implements TransformResult {
         private final byte[] json;
+        private final String topic;
         private Event event;
 
-        Ok(byte[] json, Event event) {
+        Ok(byte[] json, Event event, String topic) {
             this.json = json;
             this.event = event;
+            this.topic = topic;
+        }
+
+        /** The output topic the guest's {@code route} named, or null when the event was not routed. */
+        public String topic() {
+            return topic;
         }
 
         /** The output event. */

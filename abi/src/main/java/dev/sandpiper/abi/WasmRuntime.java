@@ -53,6 +53,8 @@ public final class WasmRuntime implements AutoCloseable {
     private FunctionInstance outputLen;
     private FunctionInstance init;
     private FunctionInstance shutdown;
+    private FunctionInstance filter;
+    private FunctionInstance route;
     private boolean initialized;
     private boolean closed;
     private long lastInstructions;
@@ -121,10 +123,30 @@ public final class WasmRuntime implements AutoCloseable {
     }
 
     public TransformResult transformJson(byte[] json, int offset, int length) {
-        return run(json, offset, length, false);
+        return run(json, offset, length, false, false, false);
+    }
+
+    /**
+     * Transforms with the optional exports of the transform runtime (seed 001): the guest's
+     * {@code filter}, when exported, runs first and 0 drops the event; then {@code transform}; then,
+     * when {@code route} is true, the guest's {@code route} names the output topic
+     * ({@link TransformResult.Ok#topic()}). All guest calls share one deadline and budget.
+     *
+     * @throws IllegalStateException if {@code route} is true and the module exports no {@code route}
+     */
+    public TransformResult process(byte[] json, int offset, int length, boolean route) {
+        if (route && !module.exports("route")) {
+            throw new IllegalStateException(module.name() + " exports no route function");
+        }
+        return run(json, offset, length, false, true, route);
     }
 
     private TransformResult run(byte[] json, int offset, int length, boolean parse) {
+        return run(json, offset, length, parse, false, false);
+    }
+
+    private TransformResult run(byte[] json, int offset, int length, boolean parse, boolean useFilter,
+            boolean useRoute) {
         lock.lock();
         GuestCall call;
         try {
@@ -135,7 +157,7 @@ public final class WasmRuntime implements AutoCloseable {
             if (initError != null) {
                 return new TransformResult.Failed(initError);
             }
-            call = invokeTransform(json, offset, length);
+            call = invokeTransform(json, offset, length, useFilter, useRoute);
         } finally {
             lock.unlock();
         }
@@ -147,22 +169,22 @@ public final class WasmRuntime implements AutoCloseable {
         }
         try {
             if (parse) {
-                return new TransformResult.Ok(call.output, EventJson.fromJson(call.output));
+                return new TransformResult.Ok(call.output, EventJson.fromJson(call.output), call.topic);
             }
             EventJson.validate(call.output);
-            return new TransformResult.Ok(call.output, null);
+            return new TransformResult.Ok(call.output, null, call.topic);
         } catch (EventFormatException e) {
             return new TransformResult.Failed(new TransformError(TransformError.Kind.INVALID_OUTPUT,
                     "output is not canonical Event JSON: " + e.getMessage()));
         }
     }
 
-    /** What the guest calls of one event produced: output bytes, nothing (filtered), or an error. */
-    private record GuestCall(byte[] output, TransformError error) {}
+    /** What the guest calls of one event produced: output bytes (and topic), nothing (filtered), or an error. */
+    private record GuestCall(byte[] output, String topic, TransformError error) {}
 
-    private static final GuestCall FILTERED = new GuestCall(null, null);
+    private static final GuestCall FILTERED = new GuestCall(null, null, null);
 
-    private GuestCall invokeTransform(byte[] json, int offset, int length) {
+    private GuestCall invokeTransform(byte[] json, int offset, int length, boolean useFilter, boolean useRoute) {
         if ((long) length > (long) config.memoryLimitMb() << 20) {
             return failed(TransformError.Kind.INVALID_INPUT, "event of " + length + " bytes exceeds memory_limit_mb "
                     + config.memoryLimitMb());
@@ -171,15 +193,19 @@ public final class WasmRuntime implements AutoCloseable {
         store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
                 System.nanoTime() + timeoutNanos);
         try {
-            int ptr = (int) alloc.call(length)[0];
+            if (useFilter && filter != null) {
+                int fptr = writeInput(json, offset, length);
+                if (fptr < 0) {
+                    return failed(TransformError.Kind.GUEST_FAILURE, allocProblem(length, fptr));
+                }
+                if ((int) filter.call(fptr, length)[0] == 0) {
+                    return FILTERED;
+                }
+            }
+            int ptr = writeInput(json, offset, length);
             if (ptr < 0) {
-                return failed(TransformError.Kind.GUEST_FAILURE, "alloc(" + length + ") returned " + ptr);
+                return failed(TransformError.Kind.GUEST_FAILURE, allocProblem(length, ptr));
             }
-            if (Integer.toUnsignedLong(ptr) + length > memory.byteSize()) {
-                return failed(TransformError.Kind.GUEST_FAILURE, "alloc(" + length + ") returned " + ptr
-                        + ", but the event does not fit there in guest memory of " + memory.byteSize() + " bytes");
-            }
-            memory.write(ptr, json, offset, length);
             int r = (int) transform.call(ptr, length)[0];
             if (r == -1) {
                 return FILTERED;
@@ -199,16 +225,61 @@ public final class WasmRuntime implements AutoCloseable {
                 return failed(TransformError.Kind.INVALID_OUTPUT, "output [" + Integer.toUnsignedLong(r) + ", " + end
                         + ") lies outside guest memory of " + memory.byteSize() + " bytes");
             }
-            return new GuestCall(memory.readBytes(r, n), null);
+            byte[] output = memory.readBytes(r, n);
+            return useRoute ? routed(output) : new GuestCall(output, null, null);
         } catch (TrapException trap) {
-            return new GuestCall(null, trapped(trap, "transform", deniedBefore));
+            return new GuestCall(null, null, trapped(trap, "transform", deniedBefore));
         } finally {
             lastInstructions = store.endBudget();
         }
     }
 
     private static GuestCall failed(TransformError.Kind kind, String message) {
-        return new GuestCall(null, new TransformError(kind, message));
+        return new GuestCall(null, null, new TransformError(kind, message));
+    }
+
+    /**
+     * Copies {@code json[offset, offset+length)} into guest memory at a fresh {@code alloc}: the
+     * pointer, or a negative value when alloc failed (-1 if its pointer cannot hold the bytes).
+     */
+    private int writeInput(byte[] json, int offset, int length) {
+        int ptr = (int) alloc.call(length)[0];
+        if (ptr < 0) {
+            return ptr == -1 ? Integer.MIN_VALUE : ptr;
+        }
+        if (Integer.toUnsignedLong(ptr) + length > memory.byteSize()) {
+            return -1;
+        }
+        memory.write(ptr, json, offset, length);
+        return ptr;
+    }
+
+    private String allocProblem(int length, int result) {
+        return result == -1 ? "alloc(" + length + ") returned a pointer where the event does not fit in guest memory of "
+                + memory.byteSize() + " bytes"
+                : "alloc(" + length + ") returned " + (result == Integer.MIN_VALUE ? -1 : result);
+    }
+
+    /** Asks the guest's {@code route} for the output topic of {@code output}. */
+    private GuestCall routed(byte[] output) {
+        int ptr = writeInput(output, 0, output.length);
+        if (ptr < 0) {
+            return failed(TransformError.Kind.GUEST_FAILURE, allocProblem(output.length, ptr));
+        }
+        int p = (int) route.call(ptr, output.length)[0];
+        if (p < 0) {
+            return failed(TransformError.Kind.GUEST_FAILURE, "route returned error code " + p);
+        }
+        int n = (int) outputLen.call()[0];
+        if (n <= 0) {
+            return failed(TransformError.Kind.GUEST_FAILURE, "route named no topic (output_len " + n + ")");
+        }
+        long end = Integer.toUnsignedLong(p) + n;
+        if (end > memory.byteSize()) {
+            return failed(TransformError.Kind.INVALID_OUTPUT, "route's topic name [" + Integer.toUnsignedLong(p) + ", "
+                    + end + ") lies outside guest memory of " + memory.byteSize() + " bytes");
+        }
+        return new GuestCall(output, memory.readString(p, n), null);
     }
 
     /** Classifies a trap, and discards the instance: its state is no longer trustworthy. */
@@ -277,6 +348,8 @@ public final class WasmRuntime implements AutoCloseable {
             outputLen = inst.function("output_len");
             init = module.exports("init") ? inst.function("init") : null;
             shutdown = module.exports("shutdown") ? inst.function("shutdown") : null;
+            filter = module.exports("filter") ? inst.function("filter") : null;
+            route = module.exports("route") ? inst.function("route") : null;
             instance = inst;
             return null;
         } catch (UninstantiableException e) {

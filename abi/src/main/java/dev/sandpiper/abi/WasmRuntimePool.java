@@ -70,6 +70,16 @@ public final class WasmRuntimePool implements AutoCloseable {
         }
     }
 
+    /** {@link WasmRuntime#process}: filter, transform and (when {@code route}) route on one runtime. */
+    public TransformResult process(byte[] json, int offset, int length, boolean route) {
+        WasmRuntime r = borrow();
+        try {
+            return r.process(json, offset, length, route);
+        } finally {
+            idle.add(r);
+        }
+    }
+
     private WasmRuntime borrow() {
         try {
             return idle.take();

@@ -713,6 +713,13 @@ final class Interpreter {
                         stack[sp - 1] = (int) stack[sp - 1];
                         continue;
 
+                    case Op.VECTOR: {
+                        // [VECTOR words subop ...]: words counts the immediates, itself included.
+                        int at = pc;
+                        pc += code[pc];
+                        sp = VectorOps.execute(code, at + 1, stack, sp, inst);
+                        continue;
+                    }
                     default:
                         // The remaining float operators and conversions, kept out of this method's size.
                         sp = Rare.execute(code[pc - 1], stack, sp);
