@@ -57,59 +57,140 @@ final class Interpreter {
         int[] code = fn.code();
         int pc = 0;
         FunctionCode callee = entry;
+        // Entering the frame may be refused; outside the try, so a refused function is not listed in
+        // the trap's stack (it never ran), as on the in-loop call path below.
+        if (++depth > maxDepth) {
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
+        }
+        stack = s.ensureStack(fp + entry.frameSlots());
         try {
-            if (++depth > maxDepth) {
-                throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
-            }
-            stack = s.ensureStack(fp + entry.frameSlots());
             for (int end = fp + entry.localSlots(); sp < end; sp++) {
                 stack[sp] = 0;
             }
+            int t = 1; // enter the entry function's first block: its FUEL's n word
             for (;;) {
+                // Charge the block entered at word t (a FUEL's n word) and continue after it.
+                int n = code[t];
+                if (fuel - n < checkpoint) {
+                    checkpoint = s.poll(fuel, n);
+                }
+                fuel -= n;
+                pc = t + 1;
+                jump: {
+                call: {
+                for (;;) {
                 switch (code[pc++]) {
-                    case Op.FUEL: {
-                        int n = code[pc++];
-                        fuel -= n;
-                        if (fuel < checkpoint) {
-                            fuel += n;
-                            checkpoint = s.poll(fuel, n);
-                            fuel -= n;
-                        }
-                        continue;
-                    }
+                    case Op.FUEL:
+                        t = pc;
+                        break jump;
                     case Op.UNREACHABLE:
                         throw new TrapException(TrapKind.UNREACHABLE);
+                    // Branches set t to the n word of the block they enter: the target's FUEL, or for a
+                    // branch not taken the FUEL that follows it (pc + 2 past a one-word branch).
                     case Op.BR:
-                        pc = code[pc];
-                        continue;
+                        t = code[pc];
+                        break jump;
                     case Op.BR_ADJ:
                         sp = adjust(stack, sp, code[pc + 1], code[pc + 2]);
-                        pc = code[pc];
-                        continue;
+                        t = code[pc];
+                        break jump;
                     case Op.BR_IF:
-                        pc = (int) stack[--sp] != 0 ? code[pc] : pc + 1;
-                        continue;
+                        t = (int) stack[--sp] != 0 ? code[pc] : pc + 2;
+                        break jump;
                     case Op.BR_IF_ADJ:
                         if ((int) stack[--sp] != 0) {
                             sp = adjust(stack, sp, code[pc + 1], code[pc + 2]);
-                            pc = code[pc];
+                            t = code[pc];
                         } else {
-                            pc += 3;
+                            t = pc + 4;
                         }
-                        continue;
+                        break jump;
                     case Op.BR_UNLESS:
-                        pc = (int) stack[--sp] == 0 ? code[pc] : pc + 1;
-                        continue;
+                        t = (int) stack[--sp] == 0 ? code[pc] : pc + 2;
+                        break jump;
                     case Op.BR_TABLE: {
-                        int n = code[pc];
+                        int count = code[pc];
                         int i = (int) stack[--sp];
-                        int e = pc + 1 + 3 * (Integer.compareUnsigned(i, n) < 0 ? i : n);
+                        int e = pc + 1 + 3 * (Integer.compareUnsigned(i, count) < 0 ? i : count);
                         if (code[e + 1] != 0) {
                             sp = adjust(stack, sp, code[e + 1], code[e + 2]);
                         }
-                        pc = code[e];
-                        continue;
+                        t = code[e];
+                        break jump;
                     }
+                    case Op.BR_IF_EQ:
+                        sp -= 2;
+                        t = (int) stack[sp] == (int) stack[sp + 1] ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_NE:
+                        sp -= 2;
+                        t = (int) stack[sp] != (int) stack[sp + 1] ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_LT_S:
+                        sp -= 2;
+                        t = (int) stack[sp] < (int) stack[sp + 1] ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_LT_U:
+                        sp -= 2;
+                        t = (int) stack[sp] + Integer.MIN_VALUE < (int) stack[sp + 1] + Integer.MIN_VALUE ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_GT_S:
+                        sp -= 2;
+                        t = (int) stack[sp] > (int) stack[sp + 1] ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_GT_U:
+                        sp -= 2;
+                        t = (int) stack[sp] + Integer.MIN_VALUE > (int) stack[sp + 1] + Integer.MIN_VALUE ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_LE_S:
+                        sp -= 2;
+                        t = (int) stack[sp] <= (int) stack[sp + 1] ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_LE_U:
+                        sp -= 2;
+                        t = (int) stack[sp] + Integer.MIN_VALUE <= (int) stack[sp + 1] + Integer.MIN_VALUE ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_GE_S:
+                        sp -= 2;
+                        t = (int) stack[sp] >= (int) stack[sp + 1] ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_GE_U:
+                        sp -= 2;
+                        t = (int) stack[sp] + Integer.MIN_VALUE >= (int) stack[sp + 1] + Integer.MIN_VALUE ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_EQZ:
+                        t = (int) stack[--sp] == 0 ? code[pc] : pc + 2;
+                        break jump;
+                    case Op.BR_IF_EQ_C:
+                        t = (int) stack[--sp] == code[pc] ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_NE_C:
+                        t = (int) stack[--sp] != code[pc] ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_LT_S_C:
+                        t = (int) stack[--sp] < code[pc] ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_LT_U_C:
+                        t = (int) stack[--sp] + Integer.MIN_VALUE < code[pc] + Integer.MIN_VALUE ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_GT_S_C:
+                        t = (int) stack[--sp] > code[pc] ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_GT_U_C:
+                        t = (int) stack[--sp] + Integer.MIN_VALUE > code[pc] + Integer.MIN_VALUE ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_LE_S_C:
+                        t = (int) stack[--sp] <= code[pc] ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_LE_U_C:
+                        t = (int) stack[--sp] + Integer.MIN_VALUE <= code[pc] + Integer.MIN_VALUE ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_GE_S_C:
+                        t = (int) stack[--sp] >= code[pc] ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_GE_U_C:
+                        t = (int) stack[--sp] + Integer.MIN_VALUE >= code[pc] + Integer.MIN_VALUE ? code[pc + 1] : pc + 3;
+                        break jump;
                     case Op.RETURN: {
                         int keep = code[pc];
                         if (keep == 1) {
@@ -157,7 +238,7 @@ final class Interpreter {
                             }
                             continue;
                         }
-                        break; // into the frame entry after the switch
+                        break call;
                     }
                     case Op.CALL_INDIRECT: {
                         int typeId = code[pc];
@@ -166,7 +247,7 @@ final class Interpreter {
                         FunctionInstance target = inst.indirect(table, (int) stack[--sp], typeId);
                         if (target instanceof WasmFunction w && w.instance == inst) {
                             callee = w.code;
-                            break;
+                            break call;
                         }
                         s.fuel = fuel;
                         s.fsp = fsp;
@@ -213,23 +294,10 @@ final class Interpreter {
                     case Op.LOCAL_TEE:
                         stack[fp + code[pc++]] = stack[sp - 1];
                         continue;
-                    case Op.LOCAL_GET_WIDE: {
-                        int at = fp + code[pc++];
-                        stack[sp] = stack[at];
-                        stack[sp + 1] = stack[at + 1];
-                        sp += 2;
-                        continue;
-                    }
-                    case Op.LOCAL_SET_WIDE: {
-                        int at = fp + code[pc++];
-                        stack[at + 1] = stack[--sp];
-                        stack[at] = stack[--sp];
-                        continue;
-                    }
-                    case Op.LOCAL_TEE_WIDE: {
-                        int at = fp + code[pc++];
-                        stack[at] = stack[sp - 2];
-                        stack[at + 1] = stack[sp - 1];
+                    case Op.LOCAL_GET_WIDE: case Op.LOCAL_SET_WIDE: case Op.LOCAL_TEE_WIDE:
+                    case Op.GLOBAL_GET_WIDE: case Op.GLOBAL_SET_WIDE: {
+                        int op = code[pc - 1];
+                        sp = Wide.execute(op, code[pc++], stack, sp, fp, globals);
                         continue;
                     }
                     case Op.GLOBAL_GET:
@@ -238,18 +306,6 @@ final class Interpreter {
                     case Op.GLOBAL_SET:
                         globals[code[pc++]].value = stack[--sp];
                         continue;
-                    case Op.GLOBAL_GET_WIDE: {
-                        Global g = globals[code[pc++]];
-                        stack[sp++] = g.value;
-                        stack[sp++] = g.high;
-                        continue;
-                    }
-                    case Op.GLOBAL_SET_WIDE: {
-                        Global g = globals[code[pc++]];
-                        g.high = stack[--sp];
-                        g.value = stack[--sp];
-                        continue;
-                    }
                     case Op.TABLE_GET: case Op.TABLE_SET: case Op.TABLE_SIZE: case Op.TABLE_GROW:
                     case Op.TABLE_FILL: case Op.TABLE_COPY: case Op.TABLE_INIT: case Op.ELEM_DROP:
                     case Op.REF_FUNC: {
@@ -423,15 +479,6 @@ final class Interpreter {
                         sp--;
                         stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) >= 0 ? 1 : 0;
                         continue;
-                    case Op.I32_CLZ:
-                        stack[sp - 1] = Integer.numberOfLeadingZeros((int) stack[sp - 1]);
-                        continue;
-                    case Op.I32_CTZ:
-                        stack[sp - 1] = Integer.numberOfTrailingZeros((int) stack[sp - 1]);
-                        continue;
-                    case Op.I32_POPCNT:
-                        stack[sp - 1] = Integer.bitCount((int) stack[sp - 1]);
-                        continue;
                     case Op.I32_ADD:
                         sp--;
                         stack[sp - 1] = (int) stack[sp - 1] + (int) stack[sp];
@@ -484,68 +531,124 @@ final class Interpreter {
                         sp--;
                         stack[sp - 1] = (int) stack[sp - 1] >>> (int) stack[sp];
                         continue;
-                    case Op.I32_ROTL:
-                        sp--;
-                        stack[sp - 1] = Integer.rotateLeft((int) stack[sp - 1], (int) stack[sp]);
+
+                    // ---- i32 ops with a constant (_C) or local (_L) right operand ----
+                    case Op.I32_ADD_C:
+                        stack[sp - 1] = (int) stack[sp - 1] + code[pc++];
                         continue;
-                    case Op.I32_ROTR:
-                        sp--;
-                        stack[sp - 1] = Integer.rotateRight((int) stack[sp - 1], (int) stack[sp]);
+                    case Op.I32_ADD_L:
+                        stack[sp - 1] = (int) stack[sp - 1] + (int) stack[fp + code[pc++]];
+                        continue;
+                    case Op.I32_SUB_C:
+                        stack[sp - 1] = (int) stack[sp - 1] - code[pc++];
+                        continue;
+                    case Op.I32_SUB_L:
+                        stack[sp - 1] = (int) stack[sp - 1] - (int) stack[fp + code[pc++]];
+                        continue;
+                    case Op.I32_MUL_C:
+                        stack[sp - 1] = (int) stack[sp - 1] * code[pc++];
+                        continue;
+                    case Op.I32_MUL_L:
+                        stack[sp - 1] = (int) stack[sp - 1] * (int) stack[fp + code[pc++]];
+                        continue;
+                    case Op.I32_AND_C:
+                        stack[sp - 1] = (int) stack[sp - 1] & code[pc++];
+                        continue;
+                    case Op.I32_AND_L:
+                        stack[sp - 1] = (int) stack[sp - 1] & (int) stack[fp + code[pc++]];
+                        continue;
+                    case Op.I32_OR_C:
+                        stack[sp - 1] = (int) stack[sp - 1] | code[pc++];
+                        continue;
+                    case Op.I32_OR_L:
+                        stack[sp - 1] = (int) stack[sp - 1] | (int) stack[fp + code[pc++]];
+                        continue;
+                    case Op.I32_XOR_C:
+                        stack[sp - 1] = (int) stack[sp - 1] ^ code[pc++];
+                        continue;
+                    case Op.I32_XOR_L:
+                        stack[sp - 1] = (int) stack[sp - 1] ^ (int) stack[fp + code[pc++]];
+                        continue;
+                    case Op.I32_SHL_C:
+                        stack[sp - 1] = (int) stack[sp - 1] << code[pc++];
+                        continue;
+                    case Op.I32_SHL_L:
+                        stack[sp - 1] = (int) stack[sp - 1] << (int) stack[fp + code[pc++]];
+                        continue;
+                    case Op.I32_SHR_S_C:
+                        stack[sp - 1] = (int) stack[sp - 1] >> code[pc++];
+                        continue;
+                    case Op.I32_SHR_S_L:
+                        stack[sp - 1] = (int) stack[sp - 1] >> (int) stack[fp + code[pc++]];
+                        continue;
+                    case Op.I32_SHR_U_C:
+                        stack[sp - 1] = (int) stack[sp - 1] >>> code[pc++];
+                        continue;
+                    case Op.I32_SHR_U_L:
+                        stack[sp - 1] = (int) stack[sp - 1] >>> (int) stack[fp + code[pc++]];
+                        continue;
+                    case Op.I32_EQ_C:
+                        stack[sp - 1] = (int) stack[sp - 1] == code[pc++] ? 1 : 0;
+                        continue;
+                    case Op.I32_EQ_L:
+                        stack[sp - 1] = (int) stack[sp - 1] == (int) stack[fp + code[pc++]] ? 1 : 0;
+                        continue;
+                    case Op.I32_NE_C:
+                        stack[sp - 1] = (int) stack[sp - 1] != code[pc++] ? 1 : 0;
+                        continue;
+                    case Op.I32_NE_L:
+                        stack[sp - 1] = (int) stack[sp - 1] != (int) stack[fp + code[pc++]] ? 1 : 0;
+                        continue;
+                    case Op.I32_LT_S_C:
+                        stack[sp - 1] = (int) stack[sp - 1] < code[pc++] ? 1 : 0;
+                        continue;
+                    case Op.I32_LT_S_L:
+                        stack[sp - 1] = (int) stack[sp - 1] < (int) stack[fp + code[pc++]] ? 1 : 0;
+                        continue;
+                    case Op.I32_LT_U_C:
+                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE < code[pc++] + Integer.MIN_VALUE ? 1 : 0;
+                        continue;
+                    case Op.I32_LT_U_L:
+                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE < (int) stack[fp + code[pc++]] + Integer.MIN_VALUE ? 1 : 0;
+                        continue;
+                    case Op.I32_GT_S_C:
+                        stack[sp - 1] = (int) stack[sp - 1] > code[pc++] ? 1 : 0;
+                        continue;
+                    case Op.I32_GT_S_L:
+                        stack[sp - 1] = (int) stack[sp - 1] > (int) stack[fp + code[pc++]] ? 1 : 0;
+                        continue;
+                    case Op.I32_GT_U_C:
+                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE > code[pc++] + Integer.MIN_VALUE ? 1 : 0;
+                        continue;
+                    case Op.I32_GT_U_L:
+                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE > (int) stack[fp + code[pc++]] + Integer.MIN_VALUE ? 1 : 0;
+                        continue;
+                    case Op.I32_LE_S_C:
+                        stack[sp - 1] = (int) stack[sp - 1] <= code[pc++] ? 1 : 0;
+                        continue;
+                    case Op.I32_LE_S_L:
+                        stack[sp - 1] = (int) stack[sp - 1] <= (int) stack[fp + code[pc++]] ? 1 : 0;
+                        continue;
+                    case Op.I32_LE_U_C:
+                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE <= code[pc++] + Integer.MIN_VALUE ? 1 : 0;
+                        continue;
+                    case Op.I32_LE_U_L:
+                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE <= (int) stack[fp + code[pc++]] + Integer.MIN_VALUE ? 1 : 0;
+                        continue;
+                    case Op.I32_GE_S_C:
+                        stack[sp - 1] = (int) stack[sp - 1] >= code[pc++] ? 1 : 0;
+                        continue;
+                    case Op.I32_GE_S_L:
+                        stack[sp - 1] = (int) stack[sp - 1] >= (int) stack[fp + code[pc++]] ? 1 : 0;
+                        continue;
+                    case Op.I32_GE_U_C:
+                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE >= code[pc++] + Integer.MIN_VALUE ? 1 : 0;
+                        continue;
+                    case Op.I32_GE_U_L:
+                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE >= (int) stack[fp + code[pc++]] + Integer.MIN_VALUE ? 1 : 0;
                         continue;
 
                     // ---- i64 ----
-                    case Op.I64_EQZ:
-                        stack[sp - 1] = stack[sp - 1] == 0 ? 1 : 0;
-                        continue;
-                    case Op.I64_EQ:
-                        sp--;
-                        stack[sp - 1] = stack[sp - 1] == stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I64_NE:
-                        sp--;
-                        stack[sp - 1] = stack[sp - 1] != stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I64_LT_S:
-                        sp--;
-                        stack[sp - 1] = stack[sp - 1] < stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I64_LT_U:
-                        sp--;
-                        stack[sp - 1] = Long.compareUnsigned(stack[sp - 1], stack[sp]) < 0 ? 1 : 0;
-                        continue;
-                    case Op.I64_GT_S:
-                        sp--;
-                        stack[sp - 1] = stack[sp - 1] > stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I64_GT_U:
-                        sp--;
-                        stack[sp - 1] = Long.compareUnsigned(stack[sp - 1], stack[sp]) > 0 ? 1 : 0;
-                        continue;
-                    case Op.I64_LE_S:
-                        sp--;
-                        stack[sp - 1] = stack[sp - 1] <= stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I64_LE_U:
-                        sp--;
-                        stack[sp - 1] = Long.compareUnsigned(stack[sp - 1], stack[sp]) <= 0 ? 1 : 0;
-                        continue;
-                    case Op.I64_GE_S:
-                        sp--;
-                        stack[sp - 1] = stack[sp - 1] >= stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I64_GE_U:
-                        sp--;
-                        stack[sp - 1] = Long.compareUnsigned(stack[sp - 1], stack[sp]) >= 0 ? 1 : 0;
-                        continue;
-                    case Op.I64_CLZ:
-                        stack[sp - 1] = Long.numberOfLeadingZeros(stack[sp - 1]);
-                        continue;
-                    case Op.I64_CTZ:
-                        stack[sp - 1] = Long.numberOfTrailingZeros(stack[sp - 1]);
-                        continue;
-                    case Op.I64_POPCNT:
-                        stack[sp - 1] = Long.bitCount(stack[sp - 1]);
-                        continue;
                     case Op.I64_ADD:
                         sp--;
                         stack[sp - 1] += stack[sp];
@@ -597,14 +700,6 @@ final class Interpreter {
                     case Op.I64_SHR_U:
                         sp--;
                         stack[sp - 1] >>>= stack[sp];
-                        continue;
-                    case Op.I64_ROTL:
-                        sp--;
-                        stack[sp - 1] = Long.rotateLeft(stack[sp - 1], (int) stack[sp]);
-                        continue;
-                    case Op.I64_ROTR:
-                        sp--;
-                        stack[sp - 1] = Long.rotateRight(stack[sp - 1], (int) stack[sp]);
                         continue;
 
                     // ---- f32 ----
@@ -724,7 +819,9 @@ final class Interpreter {
                         // The remaining float operators and conversions, kept out of this method's size.
                         sp = Rare.execute(code[pc - 1], stack, sp);
                         continue;
-                }
+                } // switch
+                } // dispatch loop
+                } // call:
                 // Frame entry for CALL and CALL_INDIRECT: `callee` is a function of this instance.
                 if (++depth > maxDepth) {
                     throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
@@ -747,6 +844,8 @@ final class Interpreter {
                 fn = callee;
                 code = fn.code();
                 pc = 0;
+                t = 1; // the callee's entry block
+                } // jump:
             }
         } catch (TrapException trap) {
             s.fuel = fuel + refund(fn, pc, frames, fsp, entryFsp, funcs, trap);

@@ -9,8 +9,9 @@ import dev.sandpiper.interpreter.code.Op;
 import dev.sandpiper.interpreter.numeric.Numerics;
 
 /**
- * Ops without immediates that the interpreter loop hands off to keep its own bytecode small: float
- * unary and min/max/copysign operators, and conversions. Returns the new stack top.
+ * Ops without immediates that the interpreter loop hands off to keep its own bytecode under the JIT's
+ * limit: i64 comparisons, bit counts and rotations, float unary and min/max/copysign operators, and
+ * conversions. Returns the new stack top.
  */
 final class Rare {
     private static final long MASK32 = 0xFFFFFFFFL;
@@ -23,6 +24,104 @@ final class Rare {
         int top = sp - 1;
         long a = stack[top];
         switch (op) {
+            case Op.I32_CLZ -> {
+                stack[sp - 1] = Integer.numberOfLeadingZeros((int) stack[sp - 1]);
+                return sp;
+            }
+            case Op.I32_CTZ -> {
+                stack[sp - 1] = Integer.numberOfTrailingZeros((int) stack[sp - 1]);
+                return sp;
+            }
+            case Op.I32_POPCNT -> {
+                stack[sp - 1] = Integer.bitCount((int) stack[sp - 1]);
+                return sp;
+            }
+            case Op.I32_ROTL -> {
+                sp--;
+                stack[sp - 1] = Integer.rotateLeft((int) stack[sp - 1], (int) stack[sp]);
+                return sp;
+            }
+            case Op.I32_ROTR -> {
+                sp--;
+                stack[sp - 1] = Integer.rotateRight((int) stack[sp - 1], (int) stack[sp]);
+                return sp;
+            }
+            case Op.I64_EQZ -> {
+                stack[sp - 1] = stack[sp - 1] == 0 ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_EQ -> {
+                sp--;
+                stack[sp - 1] = stack[sp - 1] == stack[sp] ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_NE -> {
+                sp--;
+                stack[sp - 1] = stack[sp - 1] != stack[sp] ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_LT_S -> {
+                sp--;
+                stack[sp - 1] = stack[sp - 1] < stack[sp] ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_LT_U -> {
+                sp--;
+                stack[sp - 1] = Long.compareUnsigned(stack[sp - 1], stack[sp]) < 0 ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_GT_S -> {
+                sp--;
+                stack[sp - 1] = stack[sp - 1] > stack[sp] ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_GT_U -> {
+                sp--;
+                stack[sp - 1] = Long.compareUnsigned(stack[sp - 1], stack[sp]) > 0 ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_LE_S -> {
+                sp--;
+                stack[sp - 1] = stack[sp - 1] <= stack[sp] ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_LE_U -> {
+                sp--;
+                stack[sp - 1] = Long.compareUnsigned(stack[sp - 1], stack[sp]) <= 0 ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_GE_S -> {
+                sp--;
+                stack[sp - 1] = stack[sp - 1] >= stack[sp] ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_GE_U -> {
+                sp--;
+                stack[sp - 1] = Long.compareUnsigned(stack[sp - 1], stack[sp]) >= 0 ? 1 : 0;
+                return sp;
+            }
+            case Op.I64_CLZ -> {
+                stack[sp - 1] = Long.numberOfLeadingZeros(stack[sp - 1]);
+                return sp;
+            }
+            case Op.I64_CTZ -> {
+                stack[sp - 1] = Long.numberOfTrailingZeros(stack[sp - 1]);
+                return sp;
+            }
+            case Op.I64_POPCNT -> {
+                stack[sp - 1] = Long.bitCount(stack[sp - 1]);
+                return sp;
+            }
+            case Op.I64_ROTL -> {
+                sp--;
+                stack[sp - 1] = Long.rotateLeft(stack[sp - 1], (int) stack[sp]);
+                return sp;
+            }
+            case Op.I64_ROTR -> {
+                sp--;
+                stack[sp - 1] = Long.rotateRight(stack[sp - 1], (int) stack[sp]);
+                return sp;
+            }
             // f32: sign operations are bit operations and keep NaN payloads (spec: fneg, fabs, fcopysign)
             case Op.F32_ABS -> stack[top] = (int) a & ~F32_SIGN;
             case Op.F32_NEG -> stack[top] = (int) a ^ F32_SIGN;

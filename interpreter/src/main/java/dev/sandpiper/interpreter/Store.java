@@ -123,6 +123,11 @@ public final class Store {
                 checkpoint = Math.max(0, fuel - POLL_INTERVAL);
             }
             startFuel = fuel;
+            if (stack.length > limits.maxStackSlots()) {
+                // The initial array (or one grown under earlier limits) may be larger than the limit;
+                // growth is capped at the limit, so this keeps "slots > stack.length" the only check.
+                stack = new long[limits.maxStackSlots()];
+            }
         }
         int base = sp;
         int resultSlots = f.type().resultSlots();

@@ -16,12 +16,21 @@ import java.util.Arrays;
  *
  * <p><b>Fuel.</b> An instruction costs 1 when executed, except the structure markers
  * {@code block}, {@code loop}, {@code else} and {@code end}, which cost nothing (they compile to no
- * code). The translator sums the costs of each basic block into the {@link Op#FUEL} that opens it.
- * A block ends at a branch or a branch target (loop header, merge point after {@code end}, start of
- * each arm of an {@code if}, the fall-through after {@code br_if}). For every op that can stop
- * execution inside a block (a trap, or a call whose callee traps) it records how many of the
- * block's instructions come after it, so the exact count of executed instructions can be restored
- * ({@link FunctionCode#refundAt}).
+ * code). Every basic block opens with {@code [FUEL n]}, {@code n} the sum of its instructions' costs.
+ * A block starts at the function's entry, a loop header, a merge point after {@code end}, each arm of
+ * an {@code if}, and the fall-through after a conditional branch. Branch targets are the {@code n}
+ * word of the target block's FUEL: a branch (taken or falling through), a call (the callee's entry
+ * block at words 0 and 1) and the interpreter's entry charge the block they enter and jump past its
+ * FUEL, so the FUEL op itself only runs when code falls into a merge point. For every op that can
+ * stop execution inside a block (a trap, or a call whose callee traps) the translator records how
+ * many of the block's instructions come after it, so the exact count of executed instructions can be
+ * restored ({@link FunctionCode#refundAt}).
+ *
+ * <p><b>Fused ops.</b> Within a block, an i32 comparison followed by {@code br_if} (or {@code if})
+ * becomes one branch op; a {@code local.get} or {@code i32.const} followed by a frequent i32 binary
+ * op becomes that op with a local or constant operand ({@code _L}, {@code _C}); a constant, a
+ * comparison and {@code br_if} become one op. Each fused op still counts every instruction it
+ * replaces.
  *
  * <p>Ops that can trap: {@code UNREACHABLE}, {@code CALL}, {@code CALL_INDIRECT}, loads, stores,
  * {@code MEMORY_FILL/COPY/INIT}, {@code TABLE_GET/SET/FILL/COPY/INIT}, integer division and
@@ -59,6 +68,9 @@ public final class CodeTranslator {
 
     private int fuelPos;
     private int blockCost;
+    /** The last op emitted in the current block and where, for fusing; -1 after a block starts. */
+    private int lastOp = -1;
+    private int lastOpPos;
     private int[] pendingPc = new int[16];
     private int[] pendingCost = new int[16];
     private int pendingCount;
@@ -96,6 +108,7 @@ public final class CodeTranslator {
         int totalLocalSlots = localSlots[localCount(type, body)];
 
         pushControl(FUNC, 0);
+        startBlock();
         CodeReader r = module.codeReader(definedIndex);
         while (depth > 0) {
             Opcode op = r.next();
@@ -153,13 +166,16 @@ public final class CodeTranslator {
             case BLOCK -> pushControl(BLOCK, 0);
             case LOOP -> {
                 closeBlock();
-                pushControl(LOOP, pc);
+                startBlock();
+                pushControl(LOOP, fuelPos);
             }
             case IF -> {
-                emitCosted(Op.BR_UNLESS);
+                cost();
+                conditionalBranch(false);
                 int elseSlot = pc;
                 emit(NO_FIXUP);
                 closeBlock();
+                startBlock();
                 pushControl(IF, 0);
                 ctlElse[depth - 1] = elseSlot;
             }
@@ -167,14 +183,15 @@ public final class CodeTranslator {
             case END -> end();
             case BR -> {
                 cost();
-                branch(r.index(), Op.BR, Op.BR_ADJ, at);
+                branch(r.index(), false, at);
                 closeBlock();
                 live = false;
             }
             case BR_IF -> {
                 cost();
-                branch(r.index(), Op.BR_IF, Op.BR_IF_ADJ, at);
+                branch(r.index(), true, at);
                 closeBlock();
+                startBlock();
             }
             case BR_TABLE -> {
                 cost();
@@ -185,7 +202,8 @@ public final class CodeTranslator {
             case RETURN -> {
                 cost();
                 consumeSite(at);
-                emit(Op.RETURN, resultSlots);
+                emitOp(Op.RETURN);
+                emit(resultSlots);
                 closeBlock();
                 live = false;
             }
@@ -251,7 +269,8 @@ public final class CodeTranslator {
 
     private void numericOrVector(Opcode op, CodeReader r) {
         if (op.prefix() == 0 && op.code() >= 0x45 && op.code() <= 0xC4) {
-            emitCosted(Op.NUMERIC_BASE + op.code() - 0x45);
+            cost();
+            binary(Op.NUMERIC_BASE + op.code() - 0x45);
             if (canTrap(op)) {
                 trapSite();
             }
@@ -317,11 +336,13 @@ public final class CodeTranslator {
     private void enterElse() {
         int c = depth - 1;
         if (live) {
-            emit(Op.BR, NO_FIXUP);
+            emitOp(Op.BR);
+            emit(NO_FIXUP);
             addFixup(c);
         }
         closeBlock();
-        patch(ctlElse[c], pc);
+        startBlock();
+        patch(ctlElse[c], fuelPos);
         ctlElse[c] = NO_FIXUP;
         ctlKind[c] = ELSE;
         live = true; // the if was reached, so its else-arm can be
@@ -334,54 +355,127 @@ public final class CodeTranslator {
         // A merge point: reached by a branch, or by the false path of an if without else.
         boolean merge = branchedTo || kind == IF;
         boolean reachable = live || merge;
-        if (merge || kind == FUNC) {
+        if (merge) {
             closeBlock();
-        }
-        if (kind == IF) {
-            patch(ctlElse[c], pc);
-        }
-        for (int f = ctlFixups[c]; f != NO_FIXUP; ) {
-            int next = out[f];
-            out[f] = pc;
-            f = next;
+            startBlock();
+            if (kind == IF) {
+                patch(ctlElse[c], fuelPos);
+            }
+            for (int f = ctlFixups[c]; f != NO_FIXUP; ) {
+                int next = out[f];
+                out[f] = fuelPos;
+                f = next;
+            }
         }
         depth--;
-        if (kind == FUNC && reachable) {
-            emit(Op.RETURN, resultSlots);
+        if (kind == FUNC) {
+            if (reachable) {
+                emitOp(Op.RETURN);
+                emit(resultSlots);
+            }
+            closeBlock();
         }
         live = reachable;
     }
 
-    private void branch(int labelDepth, int op, int adjustingOp, int at) {
+    /** Emits a branch to label {@code labelDepth}; {@code conditional} for {@code br_if}. */
+    private void branch(int labelDepth, boolean conditional, int at) {
         int s = consumeSite(at);
         int c = depth - 1 - labelDepth;
         int drop = analysis.drop(s);
-        if (drop == 0 || ctlKind[c] == FUNC) {
-            // To the function's end: its RETURN takes the top results, whatever lies below.
-            emit(op);
+        // To the function's end no adjustment is needed: its RETURN takes the top results.
+        boolean adjust = drop != 0 && ctlKind[c] != FUNC;
+        if (!conditional) {
+            emitOp(adjust ? Op.BR_ADJ : Op.BR);
+        } else if (adjust) {
+            emitOp(Op.BR_IF_ADJ);
         } else {
-            emit(adjustingOp);
+            conditionalBranch(true);
         }
         target(c);
-        if (drop != 0 && ctlKind[c] != FUNC) {
-            emit(drop, analysis.keep(s));
+        if (adjust) {
+            emit(drop);
+            emit(analysis.keep(s));
+        }
+    }
+
+    /**
+     * Emits the op of a conditional branch taken when the top value is non-zero
+     * ({@code whenTrue}, br_if) or zero (if), fusing the comparison just emitted when there is one.
+     */
+    private void conditionalBranch(boolean whenTrue) {
+        int prev = lastOpPos == pc - 1 ? lastOp : lastOpPos == pc - 2 ? lastOp : -1;
+        int cmp = compareIndex(prev);
+        if (cmp >= 0 && lastOpPos == pc - 1) {
+            pc = lastOpPos;
+            emitOp(Op.BR_IF_EQ + (whenTrue ? cmp : INVERSE[cmp]));
+        } else if (prev >= Op.I32_EQ_C && prev <= Op.I32_GE_U_C && lastOpPos == pc - 2) {
+            int constant = out[pc - 1];
+            pc = lastOpPos;
+            int k = prev - Op.I32_EQ_C;
+            emitOp(Op.BR_IF_EQ_C + (whenTrue ? k : INVERSE[k]));
+            emit(constant);
+        } else if (prev == Op.I32_EQZ && lastOpPos == pc - 1) {
+            pc = lastOpPos;
+            emitOp(whenTrue ? Op.BR_IF_EQZ : Op.BR_IF);
+        } else {
+            emitOp(whenTrue ? Op.BR_IF : Op.BR_UNLESS);
+        }
+        lastOp = -1;
+    }
+
+    /** Comparisons in the order of Op.BR_IF_EQ..BR_IF_GE_U, and the index of each one's negation. */
+    private static final int[] INVERSE = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
+
+    /** 0..9 for the i32 comparison ops eq..ge_u, else -1. */
+    private static int compareIndex(int op) {
+        return op >= Op.I32_EQ && op <= Op.I32_GE_U ? op - Op.I32_EQ : -1;
+    }
+
+    /** The i32 binary ops that have constant and local right-operand forms, in Op.I32_ADD_C order. */
+    private static final int[] FOLDABLE = {Op.I32_ADD, Op.I32_SUB, Op.I32_MUL, Op.I32_AND, Op.I32_OR, Op.I32_XOR,
+        Op.I32_SHL, Op.I32_SHR_S, Op.I32_SHR_U, Op.I32_EQ, Op.I32_NE, Op.I32_LT_S, Op.I32_LT_U, Op.I32_GT_S,
+        Op.I32_GT_U, Op.I32_LE_S, Op.I32_LE_U, Op.I32_GE_S, Op.I32_GE_U};
+
+    /**
+     * Emits i32 binary op {@code op}, folding a right operand just pushed by {@code i32.const} or
+     * {@code local.get} into it.
+     */
+    private void binary(int op) {
+        int k = -1;
+        for (int i = 0; i < FOLDABLE.length; i++) {
+            if (FOLDABLE[i] == op) {
+                k = i;
+                break;
+            }
+        }
+        if (k >= 0 && lastOpPos == pc - 2 && (lastOp == Op.CONST32 || lastOp == Op.LOCAL_GET)) {
+            int operand = out[pc - 1];
+            int fused = (lastOp == Op.CONST32 ? Op.I32_ADD_C : Op.I32_ADD_L) + k;
+            pc = lastOpPos;
+            emitOp(fused);
+            emit(operand);
+        } else {
+            emitOp(op);
         }
     }
 
     private void brTable(CodeReader r, int at) {
         int n = r.tableCount();
-        emit(Op.BR_TABLE, n);
+        emitOp(Op.BR_TABLE);
+        emit(n);
         for (int i = 0; i <= n; i++) {
             int labelDepth = i < n ? r.tableTarget(i) : r.index();
             int s = consumeSite(at);
             int c = depth - 1 - labelDepth;
             target(c);
             boolean toFunction = ctlKind[c] == FUNC;
-            emit(toFunction ? 0 : analysis.drop(s), analysis.keep(s));
+            emit(toFunction ? 0 : analysis.drop(s));
+            emit(analysis.keep(s));
         }
     }
 
-    /** Emits the target word of a branch to control frame {@code c}. */
+    /** Emits the target word of a branch to control frame {@code c}: the n word of its block's FUEL. */
     private void target(int c) {
         if (ctlKind[c] == LOOP) {
             emit(ctlStart[c]);
@@ -434,12 +528,17 @@ public final class CodeTranslator {
 
     // ---- fuel ----
 
-    /** Counts one executed instruction, opening the block's FUEL op when it is the first. */
+    /** Opens a basic block: its {@code FUEL} op, whose charge {@link #closeBlock()} fills in. */
+    private void startBlock() {
+        emit(Op.FUEL);
+        emit(0);
+        fuelPos = pc - 1;
+        blockCost = 0;
+        lastOp = -1;
+    }
+
+    /** Counts one executed instruction of the current block. */
     void cost() {
-        if (fuelPos < 0) {
-            emit(Op.FUEL, 0);
-            fuelPos = pc - 1;
-        }
         blockCost++;
     }
 
@@ -474,14 +573,15 @@ public final class CodeTranslator {
         fuelPos = -1;
         blockCost = 0;
         pendingCount = 0;
+        lastOp = -1;
     }
 
     // ---- emission ----
 
-    /** Emits a costed instruction: its fuel first, then the op and its immediates. */
+    /** Emits a costed instruction: counts it, then emits the op and its immediates. */
     void emitCosted(int op, int... immediates) {
         cost();
-        emit(op);
+        emitOp(op);
         for (int w : immediates) {
             emit(w);
         }
@@ -489,6 +589,13 @@ public final class CodeTranslator {
 
     void emitCosted(int op) {
         cost();
+        emitOp(op);
+    }
+
+    /** Emits an op word, remembering it for fusing with the next one. */
+    private void emitOp(int op) {
+        lastOp = op;
+        lastOpPos = pc;
         emit(op);
     }
 
@@ -497,10 +604,5 @@ public final class CodeTranslator {
             out = Arrays.copyOf(out, pc * 2);
         }
         out[pc++] = word;
-    }
-
-    private void emit(int a, int b) {
-        emit(a);
-        emit(b);
     }
 }

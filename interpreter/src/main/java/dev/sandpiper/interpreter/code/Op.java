@@ -465,8 +465,133 @@ public final class Op {
     /** {@code i64.trunc_sat_f64_u} */
     public static final int I64_TRUNC_SAT_F64_U = SAT_BASE + 7;
 
+    /**
+     * First of the fused ops the translator forms from frequent sequences. A fused branch is
+     * {@code [op target]} (or {@code [op c target]}) immediately followed by the fall-through
+     * block's {@code FUEL n}; taken or not, it charges the entered block's fuel itself.
+     */
+    public static final int FUSED_BASE = SAT_BASE + 8;
+    /** {@code [BR_IF_EQ target]}: {@code i32.eq} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_EQ = FUSED_BASE + 0;
+    /** {@code [BR_IF_NE target]}: {@code i32.ne} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_NE = FUSED_BASE + 1;
+    /** {@code [BR_IF_LT_S target]}: {@code i32.lt_s} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_LT_S = FUSED_BASE + 2;
+    /** {@code [BR_IF_LT_U target]}: {@code i32.lt_u} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_LT_U = FUSED_BASE + 3;
+    /** {@code [BR_IF_GT_S target]}: {@code i32.gt_s} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_GT_S = FUSED_BASE + 4;
+    /** {@code [BR_IF_GT_U target]}: {@code i32.gt_u} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_GT_U = FUSED_BASE + 5;
+    /** {@code [BR_IF_LE_S target]}: {@code i32.le_s} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_LE_S = FUSED_BASE + 6;
+    /** {@code [BR_IF_LE_U target]}: {@code i32.le_u} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_LE_U = FUSED_BASE + 7;
+    /** {@code [BR_IF_GE_S target]}: {@code i32.ge_s} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_GE_S = FUSED_BASE + 8;
+    /** {@code [BR_IF_GE_U target]}: {@code i32.ge_u} then {@code br_if} (or the inverse compare then {@code if}). */
+    public static final int BR_IF_GE_U = FUSED_BASE + 9;
+    /** {@code [BR_IF_EQZ target]}: {@code i32.eqz} then {@code br_if}, or {@code if} on a value. */
+    public static final int BR_IF_EQZ = FUSED_BASE + 10;
+    /** {@code [I32_ADD_C c]}: {@code i32.const c} then {@code i32.add}. */
+    public static final int I32_ADD_C = FUSED_BASE + 11;
+    /** {@code [I32_SUB_C c]}: {@code i32.const c} then {@code i32.sub}. */
+    public static final int I32_SUB_C = FUSED_BASE + 12;
+    /** {@code [I32_MUL_C c]}: {@code i32.const c} then {@code i32.mul}. */
+    public static final int I32_MUL_C = FUSED_BASE + 13;
+    /** {@code [I32_AND_C c]}: {@code i32.const c} then {@code i32.and}. */
+    public static final int I32_AND_C = FUSED_BASE + 14;
+    /** {@code [I32_OR_C c]}: {@code i32.const c} then {@code i32.or}. */
+    public static final int I32_OR_C = FUSED_BASE + 15;
+    /** {@code [I32_XOR_C c]}: {@code i32.const c} then {@code i32.xor}. */
+    public static final int I32_XOR_C = FUSED_BASE + 16;
+    /** {@code [I32_SHL_C c]}: {@code i32.const c} then {@code i32.shl}. */
+    public static final int I32_SHL_C = FUSED_BASE + 17;
+    /** {@code [I32_SHR_S_C c]}: {@code i32.const c} then {@code i32.shr_s}. */
+    public static final int I32_SHR_S_C = FUSED_BASE + 18;
+    /** {@code [I32_SHR_U_C c]}: {@code i32.const c} then {@code i32.shr_u}. */
+    public static final int I32_SHR_U_C = FUSED_BASE + 19;
+    /** {@code [I32_EQ_C c]}: {@code i32.const c} then {@code i32.eq}. */
+    public static final int I32_EQ_C = FUSED_BASE + 20;
+    /** {@code [I32_NE_C c]}: {@code i32.const c} then {@code i32.ne}. */
+    public static final int I32_NE_C = FUSED_BASE + 21;
+    /** {@code [I32_LT_S_C c]}: {@code i32.const c} then {@code i32.lt_s}. */
+    public static final int I32_LT_S_C = FUSED_BASE + 22;
+    /** {@code [I32_LT_U_C c]}: {@code i32.const c} then {@code i32.lt_u}. */
+    public static final int I32_LT_U_C = FUSED_BASE + 23;
+    /** {@code [I32_GT_S_C c]}: {@code i32.const c} then {@code i32.gt_s}. */
+    public static final int I32_GT_S_C = FUSED_BASE + 24;
+    /** {@code [I32_GT_U_C c]}: {@code i32.const c} then {@code i32.gt_u}. */
+    public static final int I32_GT_U_C = FUSED_BASE + 25;
+    /** {@code [I32_LE_S_C c]}: {@code i32.const c} then {@code i32.le_s}. */
+    public static final int I32_LE_S_C = FUSED_BASE + 26;
+    /** {@code [I32_LE_U_C c]}: {@code i32.const c} then {@code i32.le_u}. */
+    public static final int I32_LE_U_C = FUSED_BASE + 27;
+    /** {@code [I32_GE_S_C c]}: {@code i32.const c} then {@code i32.ge_s}. */
+    public static final int I32_GE_S_C = FUSED_BASE + 28;
+    /** {@code [I32_GE_U_C c]}: {@code i32.const c} then {@code i32.ge_u}. */
+    public static final int I32_GE_U_C = FUSED_BASE + 29;
+    /** {@code [I32_ADD_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.add}. */
+    public static final int I32_ADD_L = FUSED_BASE + 30;
+    /** {@code [I32_SUB_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.sub}. */
+    public static final int I32_SUB_L = FUSED_BASE + 31;
+    /** {@code [I32_MUL_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.mul}. */
+    public static final int I32_MUL_L = FUSED_BASE + 32;
+    /** {@code [I32_AND_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.and}. */
+    public static final int I32_AND_L = FUSED_BASE + 33;
+    /** {@code [I32_OR_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.or}. */
+    public static final int I32_OR_L = FUSED_BASE + 34;
+    /** {@code [I32_XOR_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.xor}. */
+    public static final int I32_XOR_L = FUSED_BASE + 35;
+    /** {@code [I32_SHL_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.shl}. */
+    public static final int I32_SHL_L = FUSED_BASE + 36;
+    /** {@code [I32_SHR_S_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.shr_s}. */
+    public static final int I32_SHR_S_L = FUSED_BASE + 37;
+    /** {@code [I32_SHR_U_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.shr_u}. */
+    public static final int I32_SHR_U_L = FUSED_BASE + 38;
+    /** {@code [I32_EQ_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.eq}. */
+    public static final int I32_EQ_L = FUSED_BASE + 39;
+    /** {@code [I32_NE_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.ne}. */
+    public static final int I32_NE_L = FUSED_BASE + 40;
+    /** {@code [I32_LT_S_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.lt_s}. */
+    public static final int I32_LT_S_L = FUSED_BASE + 41;
+    /** {@code [I32_LT_U_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.lt_u}. */
+    public static final int I32_LT_U_L = FUSED_BASE + 42;
+    /** {@code [I32_GT_S_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.gt_s}. */
+    public static final int I32_GT_S_L = FUSED_BASE + 43;
+    /** {@code [I32_GT_U_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.gt_u}. */
+    public static final int I32_GT_U_L = FUSED_BASE + 44;
+    /** {@code [I32_LE_S_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.le_s}. */
+    public static final int I32_LE_S_L = FUSED_BASE + 45;
+    /** {@code [I32_LE_U_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.le_u}. */
+    public static final int I32_LE_U_L = FUSED_BASE + 46;
+    /** {@code [I32_GE_S_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.ge_s}. */
+    public static final int I32_GE_S_L = FUSED_BASE + 47;
+    /** {@code [I32_GE_U_L slot]}: {@code local.get} of the local at {@code slot} then {@code i32.ge_u}. */
+    public static final int I32_GE_U_L = FUSED_BASE + 48;
+    /** {@code [BR_IF_EQ_C c target]}: {@code i32.const c}, {@code i32.eq}, {@code br_if}. */
+    public static final int BR_IF_EQ_C = FUSED_BASE + 49;
+    /** {@code [BR_IF_NE_C c target]}: {@code i32.const c}, {@code i32.ne}, {@code br_if}. */
+    public static final int BR_IF_NE_C = FUSED_BASE + 50;
+    /** {@code [BR_IF_LT_S_C c target]}: {@code i32.const c}, {@code i32.lt_s}, {@code br_if}. */
+    public static final int BR_IF_LT_S_C = FUSED_BASE + 51;
+    /** {@code [BR_IF_LT_U_C c target]}: {@code i32.const c}, {@code i32.lt_u}, {@code br_if}. */
+    public static final int BR_IF_LT_U_C = FUSED_BASE + 52;
+    /** {@code [BR_IF_GT_S_C c target]}: {@code i32.const c}, {@code i32.gt_s}, {@code br_if}. */
+    public static final int BR_IF_GT_S_C = FUSED_BASE + 53;
+    /** {@code [BR_IF_GT_U_C c target]}: {@code i32.const c}, {@code i32.gt_u}, {@code br_if}. */
+    public static final int BR_IF_GT_U_C = FUSED_BASE + 54;
+    /** {@code [BR_IF_LE_S_C c target]}: {@code i32.const c}, {@code i32.le_s}, {@code br_if}. */
+    public static final int BR_IF_LE_S_C = FUSED_BASE + 55;
+    /** {@code [BR_IF_LE_U_C c target]}: {@code i32.const c}, {@code i32.le_u}, {@code br_if}. */
+    public static final int BR_IF_LE_U_C = FUSED_BASE + 56;
+    /** {@code [BR_IF_GE_S_C c target]}: {@code i32.const c}, {@code i32.ge_s}, {@code br_if}. */
+    public static final int BR_IF_GE_S_C = FUSED_BASE + 57;
+    /** {@code [BR_IF_GE_U_C c target]}: {@code i32.const c}, {@code i32.ge_u}, {@code br_if}. */
+    public static final int BR_IF_GE_U_C = FUSED_BASE + 58;
+
     /** Number of ops. */
-    public static final int COUNT = SAT_BASE + 8;
+    public static final int COUNT = FUSED_BASE + 59;
 
     private static final String[] NAMES = new String[COUNT];
 
@@ -484,6 +609,19 @@ public final class Op {
             "REF_FUNC", "VECTOR",
         };
         System.arraycopy(structural, 0, NAMES, 0, structural.length);
+        String[] fused = {
+            "BR_IF_EQ", "BR_IF_NE", "BR_IF_LT_S", "BR_IF_LT_U", "BR_IF_GT_S", "BR_IF_GT_U",
+            "BR_IF_LE_S", "BR_IF_LE_U", "BR_IF_GE_S", "BR_IF_GE_U", "BR_IF_EQZ", "I32_ADD_C",
+            "I32_SUB_C", "I32_MUL_C", "I32_AND_C", "I32_OR_C", "I32_XOR_C", "I32_SHL_C",
+            "I32_SHR_S_C", "I32_SHR_U_C", "I32_EQ_C", "I32_NE_C", "I32_LT_S_C", "I32_LT_U_C",
+            "I32_GT_S_C", "I32_GT_U_C", "I32_LE_S_C", "I32_LE_U_C", "I32_GE_S_C", "I32_GE_U_C",
+            "I32_ADD_L", "I32_SUB_L", "I32_MUL_L", "I32_AND_L", "I32_OR_L", "I32_XOR_L",
+            "I32_SHL_L", "I32_SHR_S_L", "I32_SHR_U_L", "I32_EQ_L", "I32_NE_L", "I32_LT_S_L",
+            "I32_LT_U_L", "I32_GT_S_L", "I32_GT_U_L", "I32_LE_S_L", "I32_LE_U_L", "I32_GE_S_L",
+            "I32_GE_U_L", "BR_IF_EQ_C", "BR_IF_NE_C", "BR_IF_LT_S_C", "BR_IF_LT_U_C", "BR_IF_GT_S_C",
+            "BR_IF_GT_U_C", "BR_IF_LE_S_C", "BR_IF_LE_U_C", "BR_IF_GE_S_C", "BR_IF_GE_U_C",
+        };
+        System.arraycopy(fused, 0, NAMES, FUSED_BASE, fused.length);
         for (Opcode op : Opcode.values()) {
             if (op.prefix() == 0 && op.code() >= 0x45 && op.code() <= 0xC4) {
                 NAMES[NUMERIC_BASE + op.code() - 0x45] = op.text();
