@@ -28,6 +28,8 @@ public final class Main {
                 return new SpecCommand(out, err).run(rest);
             case "invoke":
                 return new InvokeCommand(out, err).run(rest);
+            case "transform":
+                return new TransformCommand(out, err).run(rest);
             default:
                 err.println("sandpiper: unknown command '" + args[0] + "'");
                 err.print(usage());
@@ -40,6 +42,10 @@ public final class Main {
                 usage: sandpiper COMMAND [ARGS]
 
                 commands:
+                  transform --module M.wasm [--config JSON|@FILE] [--timeout-ms N] [--memory-limit-mb N]
+                            [--fuel N] [--instances N] [--input FILE|-] [--output FILE|-] [--errors FILE]
+                            [--warmup-ms N]
+                                          run a transform over JSON-lines CDC events
                   validate FILE.wasm...   decode and validate modules; one line per file
                   invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] FILE.wasm EXPORT [ARG...]
                                           call an exported function; prints TYPE:VALUE per result,
