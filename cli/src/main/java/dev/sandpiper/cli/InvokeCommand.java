@@ -26,7 +26,9 @@ import java.util.List;
  * {@code sandpiper invoke [OPTIONS] FILE.wasm EXPORT [ARG...]}: instantiates the module (it may import
  * only from the spec suite's {@code spectest} module) and calls one exported function. Prints each
  * result as {@code TYPE:VALUE} on its own line and exits 0; on a trap prints {@code trap: MESSAGE}
- * and exits 2; a module that cannot be loaded exits 1.
+ * and exits 2; a module that cannot be loaded exits 1. A v128 argument is
+ * {@code v128:SHAPE:LANE,...}; v128 results are printed as {@code v128:i32x4:...}, or in the shape
+ * {@code --v128 SHAPE} names (see {@link ValueFormat}).
  */
 final class InvokeCommand {
     static final int TRAPPED = 2;
@@ -40,13 +42,17 @@ final class InvokeCommand {
     }
 
     static String usage() {
-        return "usage: sandpiper invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] FILE.wasm EXPORT [ARG...]\n"
-                + "  ARG is TYPE:VALUE (i32:5, i64:-1, f32:1.5, f64:0x1p-3, f32:nan, f64:-inf); a bare integer is i32\n";
+        return "usage: sandpiper invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] [--v128 SHAPE]"
+                + " FILE.wasm EXPORT [ARG...]\n"
+                + "  ARG is TYPE:VALUE (i32:5, i64:-1, f32:1.5, f64:0x1p-3, f32:nan, f64:-inf); a bare integer is i32\n"
+                + "  a v128 is v128:SHAPE:LANE,... (v128:i32x4:1,2,3,4, v128:f64x2:0.5,nan, v128:i8x16:0,1,...,15)\n"
+                + "  --v128 SHAPE prints v128 results as i8x16, i16x8, i32x4 (the default), i64x2, f32x4 or f64x2\n";
     }
 
     int run(String[] args) {
         ExecutionLimits limits = ExecutionLimits.DEFAULT;
         boolean stats = false;
+        String shape = ValueFormat.DEFAULT_SHAPE;
         List<String> positional = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -56,6 +62,7 @@ final class InvokeCommand {
                     case "--timeout-ms" -> limits = limits.withTimeout(Duration.ofMillis(positiveLong(a, value(args, ++i, a))));
                     case "--max-memory-mb" -> limits = limits.withMaxMemoryBytes(positiveLong(a, value(args, ++i, a)) << 20);
                     case "--stats" -> stats = true;
+                    case "--v128" -> shape = ValueFormat.shape(value(args, ++i, a));
                     default -> {
                         if (a.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + a);
@@ -72,10 +79,12 @@ final class InvokeCommand {
             err.print(usage());
             return Main.USAGE;
         }
-        return invoke(positional.get(0), positional.get(1), positional.subList(2, positional.size()), limits, stats);
+        return invoke(positional.get(0), positional.get(1), positional.subList(2, positional.size()), limits, stats,
+                shape);
     }
 
-    private int invoke(String file, String export, List<String> argTexts, ExecutionLimits limits, boolean stats) {
+    private int invoke(String file, String export, List<String> argTexts, ExecutionLimits limits, boolean stats,
+            String shape) {
         CompiledModule module;
         try {
             module = CompiledModule.compile(Files.readAllBytes(Paths.get(file)));
@@ -129,7 +138,9 @@ final class InvokeCommand {
             long[] results = instance.call(export, argBits);
             int slot = 0;
             for (ValType t : type.results()) {
-                out.println(ValueFormat.format(t, results[slot]));
+                out.println(t == ValType.V128
+                        ? ValueFormat.formatV128(results[slot], results[slot + 1], shape)
+                        : ValueFormat.format(t, results[slot]));
                 slot += t.slots();
             }
         } catch (TrapException trap) {
@@ -150,13 +161,21 @@ final class InvokeCommand {
                     + ", " + texts.size() + " given");
         }
         long[] bits = new long[type.paramSlots()];
+        int slot = 0;
         for (int i = 0; i < params.size(); i++) {
             ValType given = ValueFormat.typeOf(texts.get(i));
             if (given != params.get(i)) {
                 throw new IllegalArgumentException("argument " + (i + 1) + " is " + given + " but the function takes "
                         + params.get(i) + "; write " + params.get(i) + ":VALUE");
             }
-            bits[i] = ValueFormat.parse(texts.get(i));
+            if (given == ValType.V128) {
+                long[] halves = ValueFormat.parseV128(texts.get(i));
+                bits[slot] = halves[0];
+                bits[slot + 1] = halves[1];
+            } else {
+                bits[slot] = ValueFormat.parse(texts.get(i));
+            }
+            slot += given.slots();
         }
         return bits;
     }

@@ -110,4 +110,83 @@ class InvokeCommandTest {
         assertEquals("error: no exported function named \"nope\"\n", r.out());
         assertEquals(1, r.status());
     }
+
+    /**
+     * Writes a small vector module to a temporary file, built by wat2wasm from:
+     * <pre>
+     * (module
+     *   (func (export "add") (param v128 v128) (result v128)
+     *     (i32x4.add (local.get 0) (local.get 1)))
+     *   (func (export "mix") (param i32 v128 i64) (result i64 v128 i32)
+     *     (local.get 2) (local.get 1) (local.get 0)))
+     * </pre>
+     */
+    private static String vectorModule() throws java.io.IOException {
+        String hex = "0061736d0100000001100260027b7b017b60037f7b7e037e7b7f0303020001070d02036164640000036d697800010a1402"
+                + "090020002001fdae010b08002002200120000b";
+        byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+        Path file = java.nio.file.Files.createTempFile("sandpiper-v128", ".wasm");
+        file.toFile().deleteOnExit();
+        java.nio.file.Files.write(file, bytes);
+        return file.toString();
+    }
+
+    @Test
+    void v128ArgumentsAndResultsUseShapeAndLanes() throws Exception {
+        Result r = invoke(vectorModule(), "add", "v128:i32x4:1,2,3,-4", "v128:i32x4:10,20,30,0x7fffffff");
+        assertEquals("v128:i32x4:11,22,33,2147483643\n", r.out());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void v128ArgumentsTakeEveryShape() throws Exception {
+        String m = vectorModule();
+        // Lane 0 is the lowest: i8x16 lanes 1, 0, 0, 0 make i32 lane 0 = 1; 255 and -1 are the same byte.
+        assertEquals("v128:i32x4:1,-1,0,65536\n",
+                invoke(m, "add", "v128:i8x16:1,0,0,0,255,-1,255,255,0,0,0,0,0,0,1,0", "v128:i64x2:0,0").out());
+        assertEquals("v128:i32x4:65538,0,0,0\n",
+                invoke(m, "add", "v128:i16x8:1,1,0,0,0,0,0,0", "v128:i16x8:1,0,0,0,0,0,0,0").out());
+        // f32 bits: 1.0, -nan, 0, and -0 (0x80000000) plus the smallest denormal (1).
+        assertEquals("v128:i32x4:1065353216,-4194304,0,-2147483647\n",
+                invoke(m, "add", "v128:f32x4:1,-nan,0,-0", "v128:f32x4:0,0,0,0x1p-149").out());
+    }
+
+    @Test
+    void v128ResultShapeIsChosenWithTheV128Option() throws Exception {
+        String m = vectorModule();
+        assertEquals("v128:f32x4:1.5,nan,-inf,-0.0\n",
+                invoke("--v128", "f32x4", m, "add", "v128:f32x4:1.5,nan,-inf,-0", "v128:i32x4:0,0,0,0").out());
+        assertEquals("v128:f64x2:0.125,nan:0x1\n",
+                invoke("--v128", "f64x2", m, "add", "v128:f64x2:0x1p-3,nan:0x1", "v128:i64x2:0,0").out());
+        assertEquals("v128:i8x16:-1,2,0,0,0,0,0,0,0,0,0,0,0,0,0,-128\n",
+                invoke("--v128", "i8x16", m, "add", "v128:i8x16:255,2,0,0,0,0,0,0,0,0,0,0,0,0,0,128",
+                        "v128:i32x4:0,0,0,0").out());
+        assertEquals("v128:i16x8:-1,0,0,0,0,0,0,32767\n",
+                invoke("--v128", "i16x8", m, "add", "v128:i16x8:65535,0,0,0,0,0,0,32767", "v128:i32x4:0,0,0,0").out());
+        assertEquals("v128:i64x2:-9223372036854775808,1\n",
+                invoke("--v128", "i64x2", m, "add", "v128:i64x2:-9223372036854775808,1", "v128:i64x2:0,0").out());
+    }
+
+    @Test
+    void v128BetweenScalarsKeepsEverySlotInPlace() throws Exception {
+        Result r = invoke(vectorModule(), "mix", "i32:7", "v128:i32x4:1,2,3,4", "i64:-5");
+        assertEquals("i64:-5\nv128:i32x4:1,2,3,4\ni32:7\n", r.out());
+    }
+
+    @Test
+    void malformedV128ArgumentsAreExplained() throws Exception {
+        String m = vectorModule();
+        Result lanes = invoke(m, "add", "v128:i32x4:1,2,3", "v128:i32x4:0,0,0,0");
+        assertTrue(lanes.out().contains("takes 4 lanes, not 3"), lanes.out());
+        assertEquals(Main.USAGE, lanes.status());
+        Result shape = invoke(m, "add", "v128:i24x5:1,2,3,4,5", "v128:i32x4:0,0,0,0");
+        assertTrue(shape.out().contains("unknown v128 shape 'i24x5'"), shape.out());
+        Result range = invoke(m, "add", "v128:i8x16:256,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0", "v128:i32x4:0,0,0,0");
+        assertTrue(range.out().contains("does not fit in 8 bits"), range.out());
+        Result noShape = invoke(m, "add", "v128:1", "v128:i32x4:0,0,0,0");
+        assertTrue(noShape.out().contains("v128:SHAPE:LANE"), noShape.out());
+        Result option = invoke("--v128", "i128x1", m, "add", "v128:i32x4:0,0,0,0", "v128:i32x4:0,0,0,0");
+        assertEquals(Main.USAGE, option.status());
+        assertTrue(option.err().contains("unknown v128 shape"), option.err());
+    }
 }

@@ -3,8 +3,10 @@ package dev.sandpiper.interpreter.code;
 import java.util.TreeSet;
 
 /**
- * Disassembles translated code, one op per line with its word index and immediates; branch targets
- * are labelled {@code L<pc>}. For failing tests, debugging and {@code sandpiper}'s tooling.
+ * Disassembles translated code, one op per line with its word index and immediates. A branch target
+ * is a word index, the {@code n} word of the target block's {@code FUEL}; it is labelled
+ * {@code L<target>} above the op holding it. For failing tests, debugging and {@code sandpiper}'s
+ * tooling.
  */
 public final class CodeDump {
     private CodeDump() {}
@@ -12,6 +14,12 @@ public final class CodeDump {
     /** Number of immediate words of the op at {@code pc}. */
     public static int immediates(int[] code, int pc) {
         int op = code[pc];
+        if (op >= Op.BR_IF_EQ_C) {
+            return 2; // [BR_IF_xx_C c target]
+        }
+        if (op >= Op.FUSED_BASE) {
+            return 1; // [BR_IF_xx target], [I32_xx_C c], [I32_xx_L slot]
+        }
         if (op >= Op.NUMERIC_BASE) {
             return 0;
         }
@@ -37,7 +45,13 @@ public final class CodeDump {
                         targets.add(code[pc + 2 + 3 * e]);
                     }
                 }
-                default -> { }
+                default -> {
+                    if (code[pc] >= Op.BR_IF_EQ_C) {
+                        targets.add(code[pc + 2]);
+                    } else if (code[pc] >= Op.BR_IF_EQ && code[pc] <= Op.BR_IF_EQZ) {
+                        targets.add(code[pc + 1]);
+                    }
+                }
             }
         }
         StringBuilder sb = new StringBuilder();
@@ -45,11 +59,13 @@ public final class CodeDump {
                 .append(fn.localSlots()).append(", max stack ").append(fn.maxStackSlots()).append(", results ")
                 .append(fn.resultSlots()).append('\n');
         for (int pc = 0; pc < code.length; pc += 1 + immediates(code, pc)) {
-            if (targets.contains(pc)) {
-                sb.append("L").append(pc).append(":\n");
+            int n = immediates(code, pc);
+            for (int word = pc; word <= pc + n; word++) {
+                if (targets.contains(word)) {
+                    sb.append("L").append(word).append(":\n");
+                }
             }
             sb.append(String.format("%5d  %s", pc, Op.name(code[pc])));
-            int n = immediates(code, pc);
             for (int i = 1; i <= n; i++) {
                 sb.append(' ').append(code[pc + i]);
             }

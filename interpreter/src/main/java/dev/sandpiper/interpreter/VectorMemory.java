@@ -1,0 +1,144 @@
+package dev.sandpiper.interpreter;
+
+import static dev.sandpiper.interpreter.VectorCodes.*;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Vector loads and stores: {@code v128.load} and {@code store}, the extending loads, the splat
+ * loads, the zero-filling loads and the single-lane loads and stores. The effective address is the
+ * u32 operand plus the u32 static offset, as a long, checked once against the memory's size for the
+ * whole access; an access past the end traps with "out of bounds memory access" and changes
+ * nothing. Memory is little-endian, like lane order, so a 16-byte access is two 8-byte ones.
+ *
+ * <p>Spec: 2.0, Execution > Instructions > Memory Instructions ({@code v128.load}, {@code
+ * v128.loadNxM_sx}, {@code v128.loadN_splat}, {@code v128.loadN_zero}, {@code v128.loadN_lane},
+ * {@code v128.store}, {@code v128.storeN_lane}).
+ */
+final class VectorMemory {
+    private static final long MASK32 = 0xFFFFFFFFL;
+
+    private VectorMemory() {}
+
+    /** Whether {@code sub} is a vector memory instruction (this class executes it). */
+    static boolean isMemory(int sub) {
+        return sub <= V128_STORE || (sub >= V128_LOAD8_LANE && sub <= V128_LOAD64_ZERO);
+    }
+
+    /**
+     * Executes memory instruction {@code sub}; {@code code[at + 1]} is its static offset and, for
+     * the lane forms, {@code code[at + 2]} its lane. Returns the new stack top.
+     */
+    static int execute(int sub, int[] code, int at, long[] stack, int sp, ByteBuffer mem) {
+        int offset = code[at + 1];
+        switch (sub) {
+            case V128_LOAD -> {
+                int ea = address(stack[sp - 1], offset, 16, mem);
+                stack[sp - 1] = mem.getLong(ea);
+                stack[sp] = mem.getLong(ea + 8);
+                return sp + 1;
+            }
+            case V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S,
+                    V128_LOAD32X2_U -> {
+                long v = mem.getLong(address(stack[sp - 1], offset, 8, mem));
+                // 8x8 is 0x01/0x02, 16x4 0x03/0x04, 32x2 0x05/0x06: odd codes sign-extend.
+                int bits = 8 << ((sub - 1) >> 1);
+                boolean signed = (sub & 1) == 1;
+                stack[sp - 1] = VectorInts.extend((int) v, bits, signed);
+                stack[sp] = VectorInts.extend((int) (v >>> 32), bits, signed);
+                return sp + 1;
+            }
+            case V128_LOAD8_SPLAT -> {
+                long v = mem.get(address(stack[sp - 1], offset, 1, mem)) & 0xFFL;
+                return splat(stack, sp, v * 0x0101010101010101L);
+            }
+            case V128_LOAD16_SPLAT -> {
+                long v = mem.getShort(address(stack[sp - 1], offset, 2, mem)) & 0xFFFFL;
+                return splat(stack, sp, v * 0x0001000100010001L);
+            }
+            case V128_LOAD32_SPLAT -> {
+                long v = mem.getInt(address(stack[sp - 1], offset, 4, mem)) & MASK32;
+                return splat(stack, sp, v | (v << 32));
+            }
+            case V128_LOAD64_SPLAT -> {
+                return splat(stack, sp, mem.getLong(address(stack[sp - 1], offset, 8, mem)));
+            }
+            case V128_LOAD32_ZERO -> {
+                stack[sp - 1] = mem.getInt(address(stack[sp - 1], offset, 4, mem)) & MASK32;
+                stack[sp] = 0;
+                return sp + 1;
+            }
+            case V128_LOAD64_ZERO -> {
+                stack[sp - 1] = mem.getLong(address(stack[sp - 1], offset, 8, mem));
+                stack[sp] = 0;
+                return sp + 1;
+            }
+            case V128_STORE -> {
+                int ea = address(stack[sp - 3], offset, 16, mem);
+                mem.putLong(ea, stack[sp - 2]);
+                mem.putLong(ea + 8, stack[sp - 1]);
+                return sp - 3;
+            }
+            case V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE -> {
+                return loadLane(stack, sp, mem, offset, code[at + 2], 1 << (sub - V128_LOAD8_LANE));
+            }
+            case V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE -> {
+                return storeLane(stack, sp, mem, offset, code[at + 2], 1 << (sub - V128_STORE8_LANE));
+            }
+            default -> throw new IllegalStateException("not a vector memory instruction: 0xFD " + sub);
+        }
+    }
+
+    /** The effective address of an access of {@code size} bytes, or a trap if it does not fit. */
+    private static int address(long base, int offset, int size, ByteBuffer mem) {
+        long ea = (base & MASK32) + (offset & MASK32);
+        if (ea + size > mem.capacity()) {
+            throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+        }
+        return (int) ea;
+    }
+
+    /** Replaces the i32 address on top of the stack with a v128 whose two halves are {@code half}. */
+    private static int splat(long[] stack, int sp, long half) {
+        stack[sp - 1] = half;
+        stack[sp] = half;
+        return sp + 1;
+    }
+
+    /** {@code [addr lo hi]} to {@code [lo' hi']}: lane {@code lane} ({@code size} bytes) read from memory. */
+    private static int loadLane(long[] stack, int sp, ByteBuffer mem, int offset, int lane, int size) {
+        int ea = address(stack[sp - 3], offset, size, mem);
+        long v = switch (size) {
+            case 1 -> mem.get(ea);
+            case 2 -> mem.getShort(ea);
+            case 4 -> mem.getInt(ea);
+            default -> mem.getLong(ea);
+        };
+        int bit = lane * size * 8;
+        int half = bit >>> 6;
+        long x = stack[sp - 2 + half];
+        if (size == 8) {
+            x = v;
+        } else {
+            long mask = ((1L << (size * 8)) - 1) << (bit & 63);
+            x = (x & ~mask) | ((v << (bit & 63)) & mask);
+        }
+        stack[sp - 3] = half == 0 ? x : stack[sp - 2];
+        stack[sp - 2] = half == 1 ? x : stack[sp - 1];
+        return sp - 1;
+    }
+
+    /** {@code [addr lo hi]} to {@code []}: lane {@code lane} ({@code size} bytes) written to memory. */
+    private static int storeLane(long[] stack, int sp, ByteBuffer mem, int offset, int lane, int size) {
+        int ea = address(stack[sp - 3], offset, size, mem);
+        int bit = lane * size * 8;
+        long v = stack[sp - 2 + (bit >>> 6)] >>> (bit & 63);
+        switch (size) {
+            case 1 -> mem.put(ea, (byte) v);
+            case 2 -> mem.putShort(ea, (short) v);
+            case 4 -> mem.putInt(ea, (int) v);
+            default -> mem.putLong(ea, v);
+        }
+        return sp - 3;
+    }
+}
