@@ -8,7 +8,6 @@ import static dev.sandpiper.interpreter.numeric.Numerics.f64;
 import dev.sandpiper.interpreter.code.FunctionCode;
 import dev.sandpiper.interpreter.code.Op;
 import dev.sandpiper.interpreter.numeric.Numerics;
-import java.nio.ByteBuffer;
 
 /**
  * The interpreter loop: runs translated code ({@link Op}) on the {@link Store}'s value stack.
@@ -48,8 +47,8 @@ final class Interpreter {
         int depth = entryDepth;
         long fuel = s.fuel;
         long checkpoint = s.checkpoint;
-        ByteBuffer mem = memory == null ? null : memory.buffer;
-        long memSize = mem == null ? 0 : mem.capacity();
+        byte[] heap = memory == null ? null : memory.buffer.array();
+        long memSize = heap == null ? 0 : heap.length;
 
         FunctionCode fn = entry;
         int fp = entryBase;
@@ -212,8 +211,8 @@ final class Interpreter {
                         pc = frames[--fsp];
                         code = fn.code();
                         if (memory != null) {
-                            mem = memory.buffer;
-                            memSize = mem.capacity();
+                            heap = memory.buffer.array();
+                            memSize = heap.length;
                         }
                         continue;
                     }
@@ -233,8 +232,8 @@ final class Interpreter {
                             frames = s.frames;
                             checkpoint = s.checkpoint;
                             if (memory != null) {
-                                mem = memory.buffer;
-                                memSize = mem.capacity();
+                                heap = memory.buffer.array();
+                                memSize = heap.length;
                             }
                             continue;
                         }
@@ -261,8 +260,8 @@ final class Interpreter {
                         frames = s.frames;
                         checkpoint = s.checkpoint;
                         if (memory != null) {
-                            mem = memory.buffer;
-                            memSize = mem.capacity();
+                            heap = memory.buffer.array();
+                            memSize = heap.length;
                         }
                         continue;
                     }
@@ -320,7 +319,7 @@ final class Interpreter {
                         if (ea + 4 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = mem.getInt((int) ea);
+                        stack[sp - 1] = (int) MemoryViews.INT.get(heap, (int) ea);
                         continue;
                     }
                     case Op.LOAD64: {
@@ -328,7 +327,7 @@ final class Interpreter {
                         if (ea + 8 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = mem.getLong((int) ea);
+                        stack[sp - 1] = (long) MemoryViews.LONG.get(heap, (int) ea);
                         continue;
                     }
                     case Op.LOAD8_S: {
@@ -336,7 +335,7 @@ final class Interpreter {
                         if (ea + 1 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = mem.get((int) ea);
+                        stack[sp - 1] = heap[(int) ea];
                         continue;
                     }
                     case Op.LOAD8_U: {
@@ -344,7 +343,7 @@ final class Interpreter {
                         if (ea + 1 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = mem.get((int) ea) & 0xFF;
+                        stack[sp - 1] = heap[(int) ea] & 0xFF;
                         continue;
                     }
                     case Op.LOAD16_S: {
@@ -352,7 +351,7 @@ final class Interpreter {
                         if (ea + 2 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = mem.getShort((int) ea);
+                        stack[sp - 1] = (short) MemoryViews.SHORT.get(heap, (int) ea);
                         continue;
                     }
                     case Op.LOAD16_U: {
@@ -360,7 +359,7 @@ final class Interpreter {
                         if (ea + 2 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = mem.getShort((int) ea) & 0xFFFF;
+                        stack[sp - 1] = (short) MemoryViews.SHORT.get(heap, (int) ea) & 0xFFFF;
                         continue;
                     }
                     case Op.LOAD32_U: {
@@ -368,7 +367,7 @@ final class Interpreter {
                         if (ea + 4 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = mem.getInt((int) ea) & MASK32;
+                        stack[sp - 1] = (int) MemoryViews.INT.get(heap, (int) ea) & MASK32;
                         continue;
                     }
                     case Op.STORE32: {
@@ -376,7 +375,7 @@ final class Interpreter {
                         if (ea + 4 > memSize) {
                             throw outOfBounds();
                         }
-                        mem.putInt((int) ea, (int) stack[sp - 1]);
+                        MemoryViews.INT.set(heap, (int) ea, (int) stack[sp - 1]);
                         sp -= 2;
                         continue;
                     }
@@ -385,7 +384,7 @@ final class Interpreter {
                         if (ea + 8 > memSize) {
                             throw outOfBounds();
                         }
-                        mem.putLong((int) ea, stack[sp - 1]);
+                        MemoryViews.LONG.set(heap, (int) ea, stack[sp - 1]);
                         sp -= 2;
                         continue;
                     }
@@ -394,7 +393,7 @@ final class Interpreter {
                         if (ea + 1 > memSize) {
                             throw outOfBounds();
                         }
-                        mem.put((int) ea, (byte) stack[sp - 1]);
+                        heap[(int) ea] = (byte) stack[sp - 1];
                         sp -= 2;
                         continue;
                     }
@@ -403,7 +402,7 @@ final class Interpreter {
                         if (ea + 2 > memSize) {
                             throw outOfBounds();
                         }
-                        mem.putShort((int) ea, (short) stack[sp - 1]);
+                        MemoryViews.SHORT.set(heap, (int) ea, (short) stack[sp - 1]);
                         sp -= 2;
                         continue;
                     }
@@ -412,8 +411,8 @@ final class Interpreter {
                         continue;
                     case Op.MEMORY_GROW:
                         stack[sp - 1] = memory.grow((int) stack[sp - 1]);
-                        mem = memory.buffer;
-                        memSize = mem.capacity();
+                        heap = memory.buffer.array();
+                        memSize = heap.length;
                         continue;
                     case Op.MEMORY_FILL: case Op.MEMORY_COPY: case Op.MEMORY_INIT: case Op.DATA_DROP: {
                         int op = code[pc - 1];
