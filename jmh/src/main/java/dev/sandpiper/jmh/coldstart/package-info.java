@@ -1,0 +1,7 @@
+/**
+ * Cold start: what it costs to get a runnable instance of each kernel module, from bytes ({@link
+ * dev.sandpiper.jmh.coldstart.LoadBenchmark}) and from an already compiled module ({@link
+ * dev.sandpiper.jmh.coldstart.InstantiateBenchmark}), per engine. Parameter {@code kernel} names the
+ * module. Nothing is run in the instances beyond instantiation (the kernels have no start function).
+ */
+package dev.sandpiper.jmh.coldstart;
