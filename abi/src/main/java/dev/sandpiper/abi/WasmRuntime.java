@@ -194,19 +194,19 @@ public final class WasmRuntime implements AutoCloseable {
                 System.nanoTime() + timeoutNanos);
         try {
             if (useFilter && filter != null) {
-                int fptr = writeInput(json, offset, length);
+                long fptr = writeInput(json, offset, length);
                 if (fptr < 0) {
                     return failed(TransformError.Kind.GUEST_FAILURE, allocProblem(length, fptr));
                 }
-                if ((int) filter.call(fptr, length)[0] == 0) {
+                if ((int) filter.call((int) fptr, length)[0] == 0) {
                     return FILTERED;
                 }
             }
-            int ptr = writeInput(json, offset, length);
+            long ptr = writeInput(json, offset, length);
             if (ptr < 0) {
                 return failed(TransformError.Kind.GUEST_FAILURE, allocProblem(length, ptr));
             }
-            int r = (int) transform.call(ptr, length)[0];
+            int r = (int) transform.call((int) ptr, length)[0];
             if (r == -1) {
                 return FILTERED;
             }
@@ -238,35 +238,38 @@ public final class WasmRuntime implements AutoCloseable {
         return new GuestCall(null, null, new TransformError(kind, message));
     }
 
+    /** {@link #writeInput}'s answer when alloc's pointer cannot hold the bytes (no i32 alloc result is this). */
+    private static final long DOES_NOT_FIT = Long.MIN_VALUE;
+
     /**
      * Copies {@code json[offset, offset+length)} into guest memory at a fresh {@code alloc}: the
-     * pointer, or a negative value when alloc failed (-1 if its pointer cannot hold the bytes).
+     * pointer, alloc's own negative result when it failed, or {@link #DOES_NOT_FIT}.
      */
-    private int writeInput(byte[] json, int offset, int length) {
+    private long writeInput(byte[] json, int offset, int length) {
         int ptr = (int) alloc.call(length)[0];
         if (ptr < 0) {
-            return ptr == -1 ? Integer.MIN_VALUE : ptr;
+            return ptr;
         }
         if (Integer.toUnsignedLong(ptr) + length > memory.byteSize()) {
-            return -1;
+            return DOES_NOT_FIT;
         }
         memory.write(ptr, json, offset, length);
         return ptr;
     }
 
-    private String allocProblem(int length, int result) {
-        return result == -1 ? "alloc(" + length + ") returned a pointer where the event does not fit in guest memory of "
-                + memory.byteSize() + " bytes"
-                : "alloc(" + length + ") returned " + (result == Integer.MIN_VALUE ? -1 : result);
+    private String allocProblem(int length, long result) {
+        return result == DOES_NOT_FIT ? "alloc(" + length + ") returned a pointer where the event does not fit in guest "
+                + "memory of " + memory.byteSize() + " bytes"
+                : "alloc(" + length + ") returned " + result;
     }
 
     /** Asks the guest's {@code route} for the output topic of {@code output}. */
     private GuestCall routed(byte[] output) {
-        int ptr = writeInput(output, 0, output.length);
+        long ptr = writeInput(output, 0, output.length);
         if (ptr < 0) {
             return failed(TransformError.Kind.GUEST_FAILURE, allocProblem(output.length, ptr));
         }
-        int p = (int) route.call(ptr, output.length)[0];
+        int p = (int) route.call((int) ptr, output.length)[0];
         if (p < 0) {
             return failed(TransformError.Kind.GUEST_FAILURE, "route returned error code " + p);
         }

@@ -1,0 +1,86 @@
+package dev.sandpiper.abi;
+
+import static dev.sandpiper.abi.Guests.assertFailed;
+import static dev.sandpiper.abi.Guests.assertOk;
+import static dev.sandpiper.abi.Guests.event;
+import static dev.sandpiper.abi.Guests.testGuest;
+import static dev.sandpiper.abi.Guests.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Decision 5: after a trap, a timeout or a guardrail stop the runtime discards its instance and, before its next
+ * transform, makes a fresh one and runs init again with the same config; metrics recorded before are kept. Proven
+ * with the probe's per-instance counter (an i32 in guest memory that the probe publishes as metric "count"): it
+ * restarts at 1 on a fresh instance, while the host-side metrics keep counting.
+ */
+class InstanceReplacementTest {
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @CsvSource({
+        "!trap, TRAP",
+        "!div0, TRAP",
+        "!oob,  TRAP",
+        "!loop, TIMEOUT",
+        "!hog,  LIMIT",
+        "!recurse, LIMIT"})
+    void afterAFailureThatStopsTheGuestTheNextEventGetsAFreshInitialisedInstanceAndMetricsAreKept(String command,
+            TransformError.Kind kind) {
+        try (LogCapture log = LogCapture.transform("probe");
+                WasmRuntime r = Guests.load(Guests.config(testGuest("probe"))
+                        .initConfig(Map.of("user_key", "user value"))).newRuntime()) {
+            for (int i = 1; i <= 3; i++) {
+                assertOk(r.transform(event(i)));
+            }
+            assertEquals(3, r.metrics().get("count"));
+
+            assertFailed(kind, r.transformJson(utf8(command)));
+            assertEquals(Map.of("alloc_calls", 5L, "count", 3L, "init_calls", 1L, "transforms", 3L), r.metrics(),
+                    "metrics survive the discarded instance");
+
+            Event next = event(4);
+            assertEquals(next, assertOk(r.transform(next)), "a good event succeeds right after");
+            assertEquals(1, r.metrics().get("count"), "a fresh instance: its counter restarted");
+            assertEquals(2, r.metrics().get("init_calls"), "init ran again");
+            assertEquals(4, r.metrics().get("transforms"), "host-side metrics kept counting");
+
+            List<LogCapture.Line> inits = log.lines();
+            assertEquals(2, inits.size());
+            assertEquals(inits.get(0), inits.get(1), "init got the same config again");
+            Guests.assertContains("\"user_key\":\"user value\"", inits.get(1).message());
+
+            assertOk(r.transform(event(5)));
+            assertEquals(2, r.metrics().get("count"), "the fresh instance is kept while it behaves");
+            assertEquals(2, r.metrics().get("init_calls"));
+        }
+    }
+
+    @Test
+    void aFreshInstanceStartsFromTheModulesInitialMemoryNotTheOldHeap() {
+        try (WasmRuntime r = Guests.runtime(testGuest("probe"))) {
+            assertFailed(TransformError.Kind.LIMIT, r.transformJson(utf8("!hog")));
+            assertEquals(256, Guests.memoryOf(r).pages(), "the hog grew the old instance to the limit");
+            assertOk(r.transform(event(1)));
+            assertEquals(1, Guests.memoryOf(r).pages(), "the new instance has the module's 1 page");
+        }
+    }
+
+    @Test
+    void repeatedFailuresNeverWearTheRuntimeOut() {
+        try (WasmRuntime r = Guests.runtime(testGuest("probe"))) {
+            for (int i = 0; i < 50; i++) {
+                assertFailed(TransformError.Kind.TRAP, r.transformJson(utf8(i % 2 == 0 ? "!trap" : "!oob")));
+                assertEquals(event(i), assertOk(r.transform(event(i))));
+                assertEquals(1, r.metrics().get("count"));
+            }
+            // the first command triggers the lazy init too: 1 + one per fresh instance
+            assertEquals(51, r.metrics().get("init_calls"));
+            assertEquals(50, r.metrics().get("transforms"));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.sandpiper.abi;
+
+import static dev.sandpiper.abi.Guests.assertFailed;
+import static dev.sandpiper.abi.Guests.assertOk;
+import static dev.sandpiper.abi.Guests.event;
+import static dev.sandpiper.abi.Guests.testGuest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * contract.md, "Lifecycle" step 3 and decision 4: the guest calls of one transform (alloc, transform, output_len)
+ * run under one wall-clock deadline of timeout_ms; overrunning it is a timeout error, a kind of its own.
+ */
+class TimeoutTest {
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {50, 200})
+    void anInfiniteLoopIsStoppedAtTheDeadlineAsATimeout(long timeoutMs) {
+        try (WasmRuntime r = Guests.load(Guests.config(Guests.example("bad-infinite-loop")).timeoutMs(timeoutMs))
+                .newRuntime()) {
+            r.transform(event(0)); // warm-up: instantiation and init happen outside the measured call
+            long start = System.nanoTime();
+            TransformError e = assertFailed(TransformError.Kind.TIMEOUT, r.transform(event(1)));
+            long elapsed = millisSince(start);
+            Guests.assertStartsWith("transform exceeded timeout_ms " + timeoutMs + " (deadline exceeded", e.message());
+            assertTrue(elapsed >= timeoutMs, "stopped after " + elapsed + " ms");
+            assertTrue(elapsed < timeoutMs + 2_000, "stopped after " + elapsed + " ms");
+        }
+    }
+
+    @Test
+    void aTimeoutIsNotATrap() {
+        try (WasmRuntime r = Guests.runtime(Guests.example("bad-infinite-loop"))) {
+            TransformError e = assertFailed(TransformError.Kind.TIMEOUT, r.transform(event(1)));
+            assertEquals("timeout", e.kind().wireName());
+            assertTrue(e.toString().startsWith("timeout: "), e::toString);
+        }
+    }
+
+    /**
+     * A guest that grows its memory one page at a time (the {@code grow} guest, to a 64 MiB limit) must still be
+     * stopped near its deadline. It is not: the engine's memory.grow copies the whole memory into a new buffer and
+     * counts as one instruction, and the deadline is polled every 10,000 instructions, so the 1,023 grows (about
+     * 32 GiB of copying) run to the end, 3.5 to 8 s under a 50 ms timeout, and the event is even returned as a
+     * success. At the default 16 MiB it is 0.4 to 0.9 s. The fix belongs in the interpreter (amortised growth, and a
+     * deadline poll or a fuel charge proportional to the bytes grown).
+     */
+    @Test
+    @Disabled("engine bug, reported to the lead: memory.grow is not covered by the deadline (see the comment)")
+    void aGuestGrowingItsMemoryPageByPageIsStoppedNearTheDeadline() throws Exception {
+        try (WasmRuntime r = Guests.load(Guests.config(testGuest("grow")).memoryLimitMb(64)).newRuntime()) {
+            r.init();
+            long start = System.nanoTime();
+            TransformResult result = r.transform(event(1));
+            long elapsed = millisSince(start);
+            // either the guest finished in time (filtered) or the deadline stopped it; never seconds later
+            assertTrue(result instanceof TransformResult.Filtered
+                    || result instanceof TransformResult.Failed f && f.error().kind() == TransformError.Kind.TIMEOUT,
+                    result::toString);
+            assertTrue(elapsed < 50 + 1_000, "returned after " + elapsed + " ms under a 50 ms timeout");
+        }
+    }
+
+    /**
+     * The {@code slow} guest spins the same number of iterations (len * 100) in each of alloc, transform and
+     * output_len. The event is sized so that the three calls together take about 1.7 times the timeout and each
+     * one alone about 0.58 times it: only a deadline shared by the three calls stops it.
+     */
+    @Test
+    void oneDeadlineCoversAllocTransformAndOutputLenTogether() throws Exception {
+        try (WasmRuntime generous = slowRuntime(60_000)) {
+            byte[] json = eventTaking(300, generous);
+            long total = fastestOf(3, generous, json);
+            long timeoutMs = Math.max(1, Math.round(total * 0.577));
+            try (WasmRuntime r = slowRuntime(timeoutMs)) {
+                r.init();
+                TransformError e = assertFailed(TransformError.Kind.TIMEOUT, r.transformJson(json));
+                Guests.assertStartsWith("transform exceeded timeout_ms " + timeoutMs, e.message());
+            }
+        }
+    }
+
+    @Test
+    void theDeadlineRestartsForEachEvent() throws Exception {
+        try (WasmRuntime generous = slowRuntime(60_000)) {
+            byte[] json = eventTaking(60, generous);
+            long total = fastestOf(3, generous, json);
+            // each event takes about a fifth of the timeout: eight in a row overrun one timeout, never their own
+            try (WasmRuntime r = slowRuntime(total * 5)) {
+                r.init();
+                for (int i = 0; i < 8; i++) {
+                    assertOk(r.transformJson(json));
+                }
+            }
+        }
+    }
+
+    @Test
+    void anIdleRuntimeDoesNotRunOutOfTime() throws Exception {
+        try (WasmRuntime r = Guests.runtime(testGuest("probe"))) { // 50 ms
+            assertOk(r.transform(event(1)));
+            Thread.sleep(120);
+            assertOk(r.transform(event(2)));
+            Thread.sleep(120);
+            assertOk(r.transform(event(3)));
+        }
+    }
+
+    private static WasmRuntime slowRuntime(long timeoutMs) {
+        return Guests.load(Guests.config(testGuest("slow")).timeoutMs(timeoutMs)).newRuntime();
+    }
+
+    /** A canonical event for the slow guest, sized so that one transform of it takes about {@code millis}. */
+    private static byte[] eventTaking(long millis, WasmRuntime slow) {
+        int size = 500;
+        long took = Math.max(1, fastestOf(2, slow, eventOfLength(size)));
+        return eventOfLength((int) Math.max(300, Math.min(100_000, size * (double) millis / took)));
+    }
+
+    private static long fastestOf(int runs, WasmRuntime r, byte[] json) {
+        long best = Long.MAX_VALUE;
+        r.transformJson(json); // warm-up
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            assertOk(r.transformJson(json));
+            best = Math.min(best, millisSince(start));
+        }
+        return best;
+    }
+
+    private static byte[] eventOfLength(int length) {
+        byte[] base = EventJson.toJson(event(1).toBuilder().after(Fixtures.row("id", 1, "pad", "")).build());
+        int pad = Math.max(0, length - base.length);
+        return EventJson.toJson(event(1).toBuilder().after(Fixtures.row("id", 1, "pad", "x".repeat(pad))).build());
+    }
+}
