@@ -229,6 +229,9 @@ public final class WasmRuntime implements AutoCloseable {
             return useRoute ? routed(output) : new GuestCall(output, null, null);
         } catch (TrapException trap) {
             return new GuestCall(null, null, trapped(trap, "transform", deniedBefore));
+        } catch (RuntimeException engineFailure) {
+            // Not the guest's doing: an engine defect. Never let it escape or reuse the instance.
+            return new GuestCall(null, null, engineError(engineFailure, "transform"));
         } finally {
             lastInstructions = store.endBudget();
         }
@@ -303,6 +306,14 @@ public final class WasmRuntime implements AutoCloseable {
         };
     }
 
+    /** An exception from the engine that is not a trap: logged, the instance discarded, reported as a trap. */
+    private TransformError engineError(RuntimeException e, String during) {
+        discardInstance();
+        System.getLogger("sandpiper.transform." + config.name()).log(System.Logger.Level.ERROR,
+                "internal engine error during " + during + "; the instance is discarded", e);
+        return new TransformError(TransformError.Kind.TRAP, during + " failed in the engine: " + e);
+    }
+
     // ---- lifecycle ----
 
     private TransformError ensureInitialized() {
@@ -334,6 +345,8 @@ public final class WasmRuntime implements AutoCloseable {
                 }
             } catch (TrapException trap) {
                 return trapped(trap, "init", deniedBefore);
+            } catch (RuntimeException engineFailure) {
+                return engineError(engineFailure, "init");
             } finally {
                 store.endBudget();
             }
@@ -426,6 +439,16 @@ public final class WasmRuntime implements AutoCloseable {
     /** The metrics the guest recorded, by name (sorted). */
     public Map<String, Long> metrics() {
         return metrics.snapshot();
+    }
+
+    /** Pages of the guest's linear memory (of the current or last instance; 0 before the first). */
+    public int memoryPages() {
+        return memory == null ? 0 : memory.pages();
+    }
+
+    /** Bytes of the guest's linear memory (of the current or last instance; 0 before the first). */
+    public long memoryBytes() {
+        return memory == null ? 0 : memory.byteSize();
     }
 
     /** Instructions the guest executed in the last transform (alloc, transform and output_len). */

@@ -3,7 +3,6 @@ package dev.sandpiper.abi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.sandpiper.interpreter.Memory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -159,20 +158,6 @@ final class Guests {
     static void assertContains(String part, String text) {
         if (!text.contains(part)) {
             throw new AssertionError("expected <" + text + "> to contain <" + part + ">");
-        }
-    }
-
-    /**
-     * The linear memory of the runtime's current (or last) instance. The runtime does not expose it; the tests that
-     * must check the memory's real size read the private field.
-     */
-    static Memory memoryOf(WasmRuntime runtime) {
-        try {
-            var field = WasmRuntime.class.getDeclaredField("memory");
-            field.setAccessible(true);
-            return (Memory) field.get(runtime);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("WasmRuntime has no field memory", e);
         }
     }
 }

@@ -64,9 +64,9 @@ class InstanceReplacementTest {
     void aFreshInstanceStartsFromTheModulesInitialMemoryNotTheOldHeap() {
         try (WasmRuntime r = Guests.runtime(testGuest("probe"))) {
             assertFailed(TransformError.Kind.LIMIT, r.transformJson(utf8("!hog")));
-            assertEquals(256, Guests.memoryOf(r).pages(), "the hog grew the old instance to the limit");
+            assertEquals(256, r.memoryPages(), "the hog grew the old instance to the limit");
             assertOk(r.transform(event(1)));
-            assertEquals(1, Guests.memoryOf(r).pages(), "the new instance has the module's 1 page");
+            assertEquals(1, r.memoryPages(), "the new instance has the module's 1 page");
         }
     }
 

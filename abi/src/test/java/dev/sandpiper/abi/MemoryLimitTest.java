@@ -7,7 +7,6 @@ import static dev.sandpiper.abi.Guests.testGuest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sandpiper.interpreter.Memory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,9 +26,8 @@ class MemoryLimitTest {
             int cap = limitMb * 16;
             assertEquals(cap, r.metrics().get("pages"), "memory.size seen by the guest");
             assertEquals(-1, r.metrics().get("big_grow"), "a larger grow is refused too");
-            Memory m = Guests.memoryOf(r);
-            assertEquals(cap, m.pages());
-            assertEquals((long) limitMb << 20, m.byteSize());
+            assertEquals(cap, r.memoryPages());
+            assertEquals((long) limitMb << 20, r.memoryBytes());
         }
     }
 
@@ -39,9 +37,9 @@ class MemoryLimitTest {
             TransformError e = assertFailed(TransformError.Kind.LIMIT, r.transform(event(1)));
             Guests.assertStartsWith("transform reached memory_limit_mb 16 (memory.grow refused), then trapped: "
                     + "unreachable", e.message());
-            int pages = Guests.memoryOf(r).pages();
+            int pages = r.memoryPages();
             assertTrue(pages <= 256 && pages > 256 - 16, "pages: " + pages);
-            assertTrue(Guests.memoryOf(r).byteSize() <= 16 << 20);
+            assertTrue(r.memoryBytes() <= 16 << 20);
         }
     }
 
@@ -51,7 +49,7 @@ class MemoryLimitTest {
         try (WasmRuntime r = Guests.load(Guests.relaxed(Guests.example("bad-memory-hog")).memoryLimitMb(limitMb))
                 .newRuntime()) {
             assertFailed(TransformError.Kind.LIMIT, r.transform(event(1)));
-            int pages = Guests.memoryOf(r).pages();
+            int pages = r.memoryPages();
             assertTrue(pages <= limitMb * 16 && pages > limitMb * 16 - 16, "pages: " + pages);
         }
     }
@@ -61,14 +59,14 @@ class MemoryLimitTest {
         WasmModule hog = Guests.load(Guests.relaxed(Guests.example("bad-memory-hog")));
         try (WasmRuntime r = hog.newRuntime(); WasmRuntime untouched = hog.newRuntime()) {
             untouched.init();
-            int initialised = Guests.memoryOf(untouched).pages(); // 17 pages, plus what init's alloc grew
+            int initialised = untouched.memoryPages(); // 17 pages, plus what init's alloc grew
             assertTrue(initialised >= 17 && initialised < 20, "pages: " + initialised);
 
             assertFailed(TransformError.Kind.LIMIT, r.transform(event(1)));
             r.init(); // instantiates afresh and runs init, which works in this guest
-            assertEquals(initialised, Guests.memoryOf(r).pages());
+            assertEquals(initialised, r.memoryPages());
             assertFailed(TransformError.Kind.LIMIT, r.transform(event(2)));
-            assertTrue(Guests.memoryOf(r).pages() <= 256);
+            assertTrue(r.memoryPages() <= 256);
         }
     }
 }

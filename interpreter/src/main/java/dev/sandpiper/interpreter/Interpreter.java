@@ -48,7 +48,7 @@ final class Interpreter {
         long fuel = s.fuel;
         long checkpoint = s.checkpoint;
         byte[] heap = memory == null ? null : memory.buffer.array();
-        long memSize = heap == null ? 0 : heap.length;
+        long memSize = memory == null ? 0 : memory.buffer.capacity();
 
         FunctionCode fn = entry;
         int fp = entryBase;
@@ -212,7 +212,7 @@ final class Interpreter {
                         code = fn.code();
                         if (memory != null) {
                             heap = memory.buffer.array();
-                            memSize = heap.length;
+                            memSize = memory.buffer.capacity();
                         }
                         continue;
                     }
@@ -233,7 +233,7 @@ final class Interpreter {
                             checkpoint = s.checkpoint;
                             if (memory != null) {
                                 heap = memory.buffer.array();
-                                memSize = heap.length;
+                                memSize = memory.buffer.capacity();
                             }
                             continue;
                         }
@@ -261,7 +261,7 @@ final class Interpreter {
                         checkpoint = s.checkpoint;
                         if (memory != null) {
                             heap = memory.buffer.array();
-                            memSize = heap.length;
+                            memSize = memory.buffer.capacity();
                         }
                         continue;
                     }
@@ -410,9 +410,9 @@ final class Interpreter {
                         stack[sp++] = memory.pages();
                         continue;
                     case Op.MEMORY_GROW:
-                        stack[sp - 1] = memory.grow((int) stack[sp - 1]);
+                        stack[sp - 1] = Bulk.grow(inst, (int) stack[sp - 1]);
                         heap = memory.buffer.array();
-                        memSize = heap.length;
+                        memSize = memory.buffer.capacity();
                         continue;
                     case Op.MEMORY_FILL: case Op.MEMORY_COPY: case Op.MEMORY_INIT: case Op.DATA_DROP: {
                         int op = code[pc - 1];

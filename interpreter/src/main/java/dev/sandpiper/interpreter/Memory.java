@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
  * A linear memory: a little-endian heap {@link ByteBuffer} of whole 64 KiB pages, bounded by the
  * module's declared maximum and by the store's {@link ExecutionLimits#maxMemoryPages()}.
  *
- * <p>Growth reallocates and copies: the heap then holds exactly the pages the guest uses, which
+ * <p>The buffer is exactly the memory's current size; its backing array may be larger. Growth
+ * within the array only makes a larger view; beyond it, the array is reallocated at twice its size
+ * (capped at the limit) and copied, so even a guest growing one page at a time copies O(size) bytes
+ * in all. Memory is allocated as the guest grows, never up front and never past the limit, which
  * matters when many instances share a host (a pool of transforms each capped at 16 MiB but using
- * one), and {@code memory.grow} is rare (allocators grow in large steps). The accessors below are
- * for hosts; out-of-bounds access traps with "out of bounds memory access".
+ * one). The accessors below are for hosts; out-of-bounds access traps with "out of bounds memory
+ * access".
  *
  * <p>Spec: 2.0, Execution > Runtime Structure > Memory Instances, {@code exec/runtime.html#memory-instances}.
  */
@@ -43,7 +46,12 @@ public final class Memory implements Extern {
         }
         this.maxPages = (int) cap;
         this.pages = (int) declared.min();
-        this.buffer = ByteBuffer.allocate(pages * PAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        this.buffer = view(new byte[pages * PAGE_SIZE], pages * PAGE_SIZE);
+    }
+
+    /** A little-endian buffer of exactly {@code size} bytes over the start of {@code array}. */
+    private static ByteBuffer view(byte[] array, int size) {
+        return ByteBuffer.wrap(array).slice(0, size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Current size in pages. */
@@ -78,9 +86,17 @@ public final class Memory implements Extern {
         }
         int old = pages;
         if (delta != 0) {
-            ByteBuffer bigger = ByteBuffer.allocate((int) wanted * PAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-            bigger.put(0, buffer, 0, buffer.capacity());
-            buffer = bigger;
+            int size = (int) wanted * PAGE_SIZE;
+            byte[] array = buffer.array();
+            if (size > array.length) {
+                // Double the backing array (up to the cap), so growing page by page copies O(size) in
+                // all, not O(size^2). Bytes past the current size are never written, so stay zero.
+                long capacity = Math.max(size, Math.min(2L * array.length, (long) maxPages * PAGE_SIZE));
+                byte[] bigger = new byte[(int) capacity];
+                System.arraycopy(array, 0, bigger, 0, buffer.capacity());
+                array = bigger;
+            }
+            buffer = view(array, size);
             pages = (int) wanted;
         }
         return old;

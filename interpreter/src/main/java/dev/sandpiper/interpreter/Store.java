@@ -175,6 +175,21 @@ public final class Store {
         return Math.max(0, after - POLL_INTERVAL);
     }
 
+    /**
+     * Traps when the call has passed its deadline or was interrupted. For operations that take time
+     * in proportion to their operands (memory growth, bulk memory and table operations), which the
+     * instruction-count poll in {@link #poll} would not notice.
+     */
+    void checkDeadline() {
+        if (interrupted) {
+            interrupted = false;
+            throw new TrapException(TrapKind.INTERRUPTED);
+        }
+        if (deadline != 0 && System.nanoTime() - deadline > 0) {
+            throw new TrapException(TrapKind.DEADLINE_EXCEEDED);
+        }
+    }
+
     /** Grows the value stack to hold {@code slots}; traps when that passes the limit. */
     long[] ensureStack(int slots) {
         if (slots > stack.length) {

@@ -72,6 +72,49 @@ class ExecutionLimitsTest {
         assertEquals(42, instance.call("answer")[0]);
     }
 
+    /**
+     * A loop of bulk operations executes few instructions, but each one takes time in proportion to
+     * its size: a loop filling 16 MiB per iteration runs 4 instructions a turn, so the every-10,000
+     * instructions poll alone would let it fill some 40 GB before looking at the clock. Bulk
+     * operations poll the deadline themselves.
+     */
+    @Test
+    void aDeadlineStopsALoopOfLargeBulkOperations() {
+        // (memory 256) (func (loop (memory.fill (i32.const 0) (i32.const 0) (i32.const 16 MiB)) (br 0)))
+        ModuleBytes m = ModuleBytes.module().type(NONE, NONE).memory(256, 256)
+                .function(0, Code.code().loop().i32Const(0).i32Const(0).i32Const(16 << 20)
+                        .op(Opcode.MEMORY_FILL).raw(0).br(0).end().end())
+                .export("fill", ExternKind.FUNC, 0);
+        Instance instance = Wasm.instantiate(new Store(ExecutionLimits.DEFAULT.withTimeout(Duration.ofMillis(50))), m);
+        for (int call = 0; call < 3; call++) {
+            long start = System.nanoTime();
+            TrapException trap = assertThrows(TrapException.class, () -> instance.call("fill"));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(TrapKind.DEADLINE_EXCEEDED, trap.kind());
+            assertTrue(millis < 250, "call " + call + " stopped only after " + millis + " ms");
+        }
+    }
+
+    /** Growing one page at a time copies O(size) in all, and polls the deadline as it goes. */
+    @Test
+    void growingPageByPageCopiesLittleAndStopsAtTheLimit() {
+        // (memory 1) (func (result i32) (loop (br_if 0 (i32.ne (memory.grow (i32.const 1)) (i32.const -1))))
+        //   (memory.size))
+        ModuleBytes m = ModuleBytes.module().type(NONE, types(I32)).memory(1, 65536)
+                .function(0, Code.code().loop().i32Const(1).memoryGrow().i32Const(-1).op(Opcode.I32_NE).brIf(0)
+                        .end().memorySize().end())
+                .export("grow", ExternKind.FUNC, 0);
+        Store store = new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(4096).withTimeout(Duration.ofSeconds(10)));
+        Instance instance = Wasm.instantiate(store, m);
+        long start = System.nanoTime();
+        assertEquals(4096, instance.call("grow")[0]);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // 4,095 grows to 256 MiB: doubling copies about 256 MiB in all (copying the whole memory on
+        // every grow would be over 500 GB, minutes of work).
+        assertTrue(millis < 5_000, "growing to 256 MiB took " + millis + " ms");
+        assertEquals(256L << 20, instance.memory().byteSize());
+    }
+
     /** Runs "spin" until its deadline; checks the trap; returns how long it ran. */
     private static long spinMillis(Instance instance) {
         long start = System.nanoTime();

@@ -33,8 +33,9 @@ import java.util.Arrays;
  * replaces.
  *
  * <p>Ops that can trap: {@code UNREACHABLE}, {@code CALL}, {@code CALL_INDIRECT}, loads, stores,
- * {@code MEMORY_FILL/COPY/INIT}, {@code TABLE_GET/SET/FILL/COPY/INIT}, integer division and
- * remainder, trapping float-to-integer truncations, and vector loads and stores.
+ * {@code MEMORY_GROW/FILL/COPY/INIT}, {@code TABLE_GET/SET/GROW/FILL/COPY/INIT}, integer division
+ * and remainder, trapping float-to-integer truncations, and vector loads and stores (growth and
+ * bulk operations poll the deadline).
  */
 public final class CodeTranslator {
     private static final int BLOCK = 0;
@@ -232,7 +233,7 @@ public final class CodeTranslator {
             case TABLE_GET -> trapping(Op.TABLE_GET, r.index());
             case TABLE_SET -> trapping(Op.TABLE_SET, r.index());
             case TABLE_SIZE -> emitCosted(Op.TABLE_SIZE, r.index());
-            case TABLE_GROW -> emitCosted(Op.TABLE_GROW, r.index());
+            case TABLE_GROW -> trapping(Op.TABLE_GROW, r.index());
             case TABLE_FILL -> trapping(Op.TABLE_FILL, r.index());
             case TABLE_COPY -> trapping(Op.TABLE_COPY, r.index(), r.index2());
             case TABLE_INIT -> trapping(Op.TABLE_INIT, r.index(), r.index2());
@@ -249,7 +250,7 @@ public final class CodeTranslator {
             case I32_STORE8, I64_STORE8 -> memory(Op.STORE8, r);
             case I32_STORE16, I64_STORE16 -> memory(Op.STORE16, r);
             case MEMORY_SIZE -> emitCosted(Op.MEMORY_SIZE);
-            case MEMORY_GROW -> emitCosted(Op.MEMORY_GROW);
+            case MEMORY_GROW -> trapping(Op.MEMORY_GROW);
             case MEMORY_FILL -> trapping(Op.MEMORY_FILL);
             case MEMORY_COPY -> trapping(Op.MEMORY_COPY);
             case MEMORY_INIT -> trapping(Op.MEMORY_INIT, r.index());
