@@ -30,6 +30,10 @@ public final class Main {
                 return new InvokeCommand(out, err).run(rest);
             case "transform":
                 return new TransformCommand(out, err).run(rest);
+            case "run":
+                return new RunCommand(out, err).run(rest);
+            case "transforms":
+                return new TransformsCommand(out, err).run(rest);
             default:
                 err.println("sandpiper: unknown command '" + args[0] + "'");
                 err.print(usage());
@@ -46,6 +50,13 @@ public final class Main {
                             [--fuel N] [--instances N] [--input FILE|-] [--output FILE|-] [--errors FILE]
                             [--warmup-ms N]
                                           run a transform over JSON-lines CDC events
+                  run PIPELINE.yaml --input TOPIC=FILE.jsonl... --output-dir DIR [--metrics-file FILE]
+                      [--warmup-ms N] [--idle-timeout-ms N]
+                                          run a pipeline of transforms over JSON-lines files
+                  transforms validate FILE.wasm|SPEC.yaml|PIPELINE.yaml...
+                                          check modules, specs and pipelines; one line per problem
+                  transforms list PIPELINE.yaml
+                                          show a pipeline's transforms and topics
                   validate FILE.wasm...   decode and validate modules; one line per file
                   invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] FILE.wasm EXPORT [ARG...]
                                           call an exported function; prints TYPE:VALUE per result,
