@@ -3,8 +3,8 @@
 #
 #   jmh/run.sh quick|full [JMH ARGS...]
 #
-#   quick  1 fork,  2 x 1 s warmup, 3 x 1 s measurement per benchmark (about 6 minutes on 2 cores)
-#   full   2 forks, 5 x 2 s warmup, 5 x 2 s measurement per benchmark (about 45 minutes on 2 cores)
+#   quick  1 fork,  2 x 1 s warmup, 3 x 0.5 s measurement per benchmark (about 8 minutes on 2 cores)
+#   full   2 forks, 5 x 2 s warmup, 5 x 2 s measurement per benchmark (about 75 minutes on 2 cores)
 #
 # Extra arguments go to JMH after the mode's, e.g. a benchmark regex (`jmh/run.sh quick Fib`) or
 # `-prof gc`. Output: jmh/results/<mode>-<UTC timestamp>.json (JMH's own result file) and .log (its
@@ -21,8 +21,8 @@ mode="$1"
 shift
 case "$mode" in
   quick)
-    opts=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
-    mode_note="quick is a smoke run: 3 measured iterations give wide errors, and 2 s of warmup is not enough for every engine to reach steady state (Chicory's parser in LoadBenchmark takes several seconds). Use full for numbers to quote."
+    opts=(-f 1 -wi 2 -w 1s -i 3 -r 500ms)
+    mode_note="quick is a smoke run: 3 measured iterations of 0.5 s give wide errors, and 2 s of warmup is not enough for every engine to reach steady state (Chicory's parser in LoadBenchmark takes several seconds; Sandpiper's interpreter running the Rust guests of the transform benchmarks is still being compiled by the JIT). Use full for numbers to quote."
     ;;
   full)
     opts=(-f 2 -wi 5 -w 2s -i 5 -r 2s)
@@ -44,10 +44,17 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 json="$results/$mode-$stamp.json"
 log="$results/$mode-$stamp.log"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-# Which engine was measured: the commit, and whether the engine's modules had uncommitted changes.
+# Which engine was measured: the commit, and whether the engine's modules (and the transform runtime
+# and guests the transform benchmarks run) had uncommitted changes.
 rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [[ "$rev" != unknown && -n "$(git status --porcelain -- decoder validator interpreter 2>/dev/null)" ]]; then
-  rev="$rev with uncommitted changes in decoder/validator/interpreter"
+if [[ "$rev" != unknown ]]; then
+  changed=()
+  for path in decoder validator interpreter abi examples/transforms examples/events; do
+    if [[ -n "$(git status --porcelain -- "$path" 2>/dev/null)" ]]; then changed+=("$path"); fi
+  done
+  if [[ ${#changed[@]} -gt 0 ]]; then
+    rev="$rev with uncommitted changes in $(IFS=,; echo "${changed[*]}")"
+  fi
 fi
 
 echo "== JMH $mode: ${opts[*]} $*"

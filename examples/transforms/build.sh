@@ -9,7 +9,8 @@
 # rustup rustc earlier on PATH usually has not. Override: RUSTC=... ./build.sh
 #
 # With the same tool versions the output is byte-for-byte reproducible.
-# Usage: build.sh [name...]   (default: every guest)
+# Usage: build.sh [name...]   (default: every guest: each folder with <name>.rs or <name>.wat,
+#                             the WAT benchmark fixture pass-through included)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,9 +41,22 @@ public final class Report {
      * benchmarks of the same class and parameters, when both methods exist. Above 1 the numerator is
      * slower.
      */
-    public record RatioRule(String numerator, String denominator) {
+    public record RatioRule(String numerator, String denominator, boolean speedup) {
+        /** A time ratio: {@code numerator}'s time per operation over {@code denominator}'s. */
+        public RatioRule(String numerator, String denominator) {
+            this(numerator, denominator, false);
+        }
+
+        /**
+         * A speedup: {@code numerator}'s rate over {@code denominator}'s (the inverse of the time ratio),
+         * for more threads against fewer, where above 1 is better.
+         */
+        public static RatioRule speedup(String numerator, String denominator) {
+            return new RatioRule(numerator, denominator, true);
+        }
+
         public String label() {
-            return numerator + "/" + denominator;
+            return (speedup ? "speedup " : "") + numerator + "/" + denominator;
         }
     }
 
@@ -52,14 +64,49 @@ public final class Report {
     public static final List<RatioRule> RATIOS = List.of(
             new RatioRule("sandpiper", "chicoryInterpreter"),
             new RatioRule("sandpiper", "chicoryCompiler"),
-            new RatioRule("sandpiper", "java"));
+            new RatioRule("sandpiper", "java"),
+            // Transforms: the guest through the runtime against its plain-Java twins (seed 000's "native").
+            new RatioRule("wasmEvent", "javaBytes"),
+            new RatioRule("wasmJson", "javaBytes"),
+            new RatioRule("wasmEvent", "javaObject"),
+            new RatioRule("wasmJson", "javaObject"),
+            // The pool: two threads against one.
+            RatioRule.speedup("twoThreads", "oneThread"));
 
     /** Column order for benchmark methods; methods not listed follow in alphabetical order. */
-    public static final List<String> METHOD_ORDER = List.of("sandpiper", "chicoryInterpreter", "chicoryCompiler", "java");
+    public static final List<String> METHOD_ORDER = List.of("sandpiper", "chicoryInterpreter", "chicoryCompiler", "java",
+            "wasmEvent", "wasmJson", "javaBytes", "javaObject", "oneThread", "twoThreads");
 
     /** Row order within a section, by class name; classes not listed follow in the order JMH ran them. */
     public static final List<String> CLASS_ORDER = List.of("FibBenchmark", "SieveBenchmark", "Sha256Benchmark",
-            "MatmulBenchmark", "MemopsBenchmark", "JsonBenchmark", "LoadBenchmark", "InstantiateBenchmark");
+            "MatmulBenchmark", "MemopsBenchmark", "JsonBenchmark", "LoadBenchmark", "InstantiateBenchmark",
+            "TransformBenchmark", "PoolBenchmark");
+
+    /** A paragraph under a section's title, by Java package: what its methods measure. */
+    public static final Map<String, String> SECTION_NOTES = orderedMap(
+            "dev.sandpiper.jmh.transform",
+            "One event per operation, the 40 sample events (`examples/events/sample.jsonl`) cycled. `wasmEvent`: "
+                    + "the guest through `WasmRuntime.transform(Event)` (the host serializes the event and parses "
+                    + "the output into an `Event`); `wasmJson`: through `transformJson(bytes)` (canonical JSON in "
+                    + "hand; the output is validated, not built). `javaBytes`: a plain-Java twin of the guest on "
+                    + "the same bytes with Jackson's tree model (parse, transform, serialize; for pass-through "
+                    + "and drop-deletes it re-serializes where the guest hands its input back); `javaObject`: the "
+                    + "twin on `Event`s, no JSON (for pass-through it returns its argument, so the ratios over it "
+                    + "are huge by construction). One runtime with the contract's defaults except `timeout_ms` "
+                    + "10000 (so a slow event is measured, not failed); enrich's per-event INFO log is disabled "
+                    + "(WARNING level). `PoolBenchmark`: a `WasmRuntimePool` of 2, `transform(Event)`, 1 and 2 "
+                    + "threads (throughput summed over threads). Setups check every implementation gives the "
+                    + "guest's outputs over all 40 events.");
+
+    /** Order of JMH modes within a section, and their titles (used when a section has more than one). */
+    public static final Map<String, String> MODES = orderedMap(
+            "thrpt", "Throughput: operations per second (higher is better)",
+            "avgt", "Average time per operation",
+            "sample", "Sample time: mean and percentiles of single operations",
+            "ss", "Single shot time");
+
+    /** The percentiles the sample-time tables show, as JMH names them in its JSON. */
+    public static final List<String> PERCENTILES = List.of("50.0", "90.0", "99.0", "99.9", "100.0");
 
     /** Section titles and order by Java package; other packages follow under their own name. */
     public static final Map<String, String> SECTIONS = orderedMap(
@@ -67,9 +114,18 @@ public final class Report {
             "dev.sandpiper.jmh.coldstart", "Cold start",
             "dev.sandpiper.jmh.transform", "Transforms");
 
-    /** One benchmark result: one method with one parameter set. */
+    /**
+     * One benchmark result: one method with one parameter set in one mode. {@code percentiles} (sample
+     * time only, else empty) maps JMH's percentile names ({@code "99.0"}) to values in {@code unit}.
+     */
     public record Result(String pkg, String className, String method, Map<String, String> params, String mode,
-            double score, double error, String unit) {
+            int threads, double score, double error, String unit, Map<String, Double> percentiles) {
+
+        /** A result without percentiles, run on one thread. */
+        public Result(String pkg, String className, String method, Map<String, String> params, String mode,
+                double score, double error, String unit) {
+            this(pkg, className, method, params, mode, 1, score, error, unit, Map.of());
+        }
 
         /** Class name and parameters: results with the same group are compared with each other. */
         String group() {
@@ -88,6 +144,42 @@ public final class Report {
         /** True when a larger score means slower (time per operation), false for throughput. */
         boolean timeBased() {
             return !mode.equals("thrpt");
+        }
+
+        /**
+         * How many of {@code unit} make one second: 1 for "s", 1000 for "ms"; for a throughput unit
+         * ("ops/us") the same for its time part. NaN for a unit the report does not know.
+         */
+        double perSecond() {
+            String u = timeBased() ? unit.substring(0, Math.max(0, unit.indexOf('/'))) : unit.substring(unit.indexOf('/') + 1);
+            switch (u) {
+                case "s": return 1;
+                case "ms": return 1e3;
+                case "us": return 1e6;
+                case "ns": return 1e9;
+                case "min": return 1.0 / 60;
+                case "hr": return 1.0 / 3600;
+                default: return Double.NaN;
+            }
+        }
+
+        /** A throughput result in operations per second; others unchanged. */
+        Result displayed() {
+            if (timeBased() || unit.equals("ops/s") || Double.isNaN(perSecond())) {
+                return this;
+            }
+            double f = perSecond();
+            return new Result(pkg, className, method, params, mode, threads, score * f, error * f, "ops/s", percentiles);
+        }
+
+        /** A time value of this result's unit in microseconds (NaN when the unit is unknown or not time). */
+        double micros(double value) {
+            return timeBased() ? value * 1e6 / perSecond() : Double.NaN;
+        }
+
+        /** This throughput result's score in operations per second (NaN when not throughput). */
+        double opsPerSecond() {
+            return timeBased() ? Double.NaN : score * perSecond();
         }
     }
 
@@ -147,9 +239,16 @@ public final class Report {
                 params.put(e.getKey(), e.getValue().asText());
             }
             JsonNode metric = b.path("primaryMetric");
+            Map<String, Double> percentiles = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> pit = metric.path("scorePercentiles").fields();
+            while (pit.hasNext()) {
+                Map.Entry<String, JsonNode> e = pit.next();
+                percentiles.put(e.getKey(), number(e.getValue()));
+            }
             results.add(new Result(clsDot < 0 ? "" : cls.substring(0, clsDot), cls.substring(clsDot + 1),
-                    name.substring(lastDot + 1), params, b.path("mode").asText(), number(metric.path("score")),
-                    number(metric.path("scoreError")), metric.path("scoreUnit").asText()));
+                    name.substring(lastDot + 1), params, b.path("mode").asText(), b.path("threads").asInt(1),
+                    number(metric.path("score")), number(metric.path("scoreError")), metric.path("scoreUnit").asText(),
+                    b.path("mode").asText().equals("sample") ? percentiles : Map.of()));
         }
         return results;
     }
@@ -207,9 +306,9 @@ public final class Report {
         notes.forEach(n -> row(md, "Note", n));
         md.append('\n');
         md.append("Scores are JMH's: the mean over measured iterations ± the half-width of its 99.9% confidence "
-                + "interval. Ratios divide Sandpiper's time per operation by the other engine's, within this one run: "
-                + "above 1 Sandpiper is slower, below 1 faster (their ± combines both relative errors). "
-                + "See `jmh/README.md`.\n");
+                + "interval; throughput is shown per second. A ratio `a/b` divides a's time per operation by b's, "
+                + "within this one run: above 1 a is slower, below 1 faster (its ± combines both relative errors); "
+                + "a speedup is the inverse, b's time over a's. See `jmh/README.md`.\n");
 
         Map<String, List<Result>> bySection = new LinkedHashMap<>();
         for (String pkg : SECTIONS.keySet()) {
@@ -220,47 +319,126 @@ public final class Report {
         }
         for (Map.Entry<String, List<Result>> section : bySection.entrySet()) {
             if (!section.getValue().isEmpty()) {
-                section(md, SECTIONS.getOrDefault(section.getKey(), section.getKey()), section.getValue());
+                section(md, SECTIONS.getOrDefault(section.getKey(), section.getKey()),
+                        SECTION_NOTES.get(section.getKey()), section.getValue());
             }
         }
+        Targets.render(md, results);
         return md.toString();
     }
 
-    private static void section(StringBuilder md, String title, List<Result> results) {
+    private static void section(StringBuilder md, String title, String note, List<Result> results) {
         md.append("\n## ").append(title).append("\n\n");
-        // Groups: class + params, in first-seen order; columns: methods present in this section.
-        Map<String, Map<String, Result>> groups = new LinkedHashMap<>();
-        Set<String> methods = new LinkedHashSet<>();
-        for (String m : METHOD_ORDER) {
-            if (results.stream().anyMatch(r -> r.method().equals(m))) {
-                methods.add(m);
+        if (note != null) {
+            md.append(note).append("\n\n");
+        }
+        Map<String, List<Result>> byMode = new LinkedHashMap<>();
+        for (String mode : MODES.keySet()) {
+            byMode.put(mode, new ArrayList<>());
+        }
+        for (Result r : results) {
+            byMode.computeIfAbsent(r.mode(), k -> new ArrayList<>()).add(r.displayed());
+        }
+        byMode.values().removeIf(List::isEmpty);
+        boolean headings = byMode.size() > 1;
+        boolean first = true;
+        for (Map.Entry<String, List<Result>> mode : byMode.entrySet()) {
+            if (headings) {
+                md.append(first ? "" : "\n").append("### ").append(MODES.getOrDefault(mode.getKey(), mode.getKey()))
+                        .append("\n\n");
+            }
+            first = false;
+            if (mode.getKey().equals("sample")) {
+                sampleTable(md, ordered(mode.getValue()));
+            } else {
+                scoreTables(md, ordered(mode.getValue()));
             }
         }
-        results.stream().map(Result::method).sorted().forEach(methods::add);
+
+        md.append("\n<details><summary>All ").append(title.toLowerCase(Locale.ROOT))
+                .append(" results as JMH reported them</summary>\n\n");
+        md.append("| Benchmark | Mode | Score | Error | Unit |\n| --- | --- | ---: | ---: | --- |\n");
+        for (Result r : results) {
+            md.append("| ").append(r.className()).append('.').append(r.method())
+                    .append(r.params().isEmpty() ? "" : " (" + r.paramText() + ")").append(" | ").append(r.mode())
+                    .append(r.threads() > 1 ? ", " + r.threads() + " threads" : "")
+                    .append(" | ").append(sig(r.score(), 6)).append(" | ")
+                    .append(Double.isNaN(r.error()) ? "NaN" : sig(r.error(), 3)).append(" | ").append(r.unit())
+                    .append(" |\n");
+        }
+        md.append("\n</details>\n");
+    }
+
+    /** Results in {@link #CLASS_ORDER}, stably (JMH's order within a class). */
+    private static List<Result> ordered(List<Result> results) {
         List<Result> ordered = new ArrayList<>(results);
         ordered.sort(java.util.Comparator.comparingInt(r -> {
             int i = CLASS_ORDER.indexOf(r.className());
             return i < 0 ? CLASS_ORDER.size() : i;
-        })); // stable: JMH's order within a class
-        for (Result r : ordered) {
+        }));
+        return ordered;
+    }
+
+    /** Methods in {@link #METHOD_ORDER}, then alphabetically. */
+    private static List<String> methodOrder(Set<String> present) {
+        List<String> methods = new ArrayList<>();
+        for (String m : METHOD_ORDER) {
+            if (present.contains(m)) {
+                methods.add(m);
+            }
+        }
+        present.stream().sorted().filter(m -> !methods.contains(m)).forEach(methods::add);
+        return methods;
+    }
+
+    /**
+     * Scores of one mode: a row per class and parameters, a column per method and per ratio rule that
+     * applies. Rows with no method in common go to separate tables.
+     */
+    private static void scoreTables(StringBuilder md, List<Result> results) {
+        Map<String, Map<String, Result>> groups = new LinkedHashMap<>();
+        for (Result r : results) {
             groups.computeIfAbsent(r.group(), k -> new LinkedHashMap<>()).put(r.method(), r);
         }
+        // A row joins the first table sharing a method with it; rows with no method in common (another
+        // benchmark's methods altogether) start a new table.
+        List<Set<String>> tableMethods = new ArrayList<>();
+        List<List<Map<String, Result>>> tables = new ArrayList<>();
+        for (Map<String, Result> g : groups.values()) {
+            int t = 0;
+            while (t < tables.size() && java.util.Collections.disjoint(tableMethods.get(t), g.keySet())) {
+                t++;
+            }
+            if (t == tables.size()) {
+                tableMethods.add(new java.util.HashSet<>());
+                tables.add(new ArrayList<>());
+            }
+            tableMethods.get(t).addAll(g.keySet());
+            tables.get(t).add(g);
+        }
+        for (int t = 0; t < tables.size(); t++) {
+            md.append(t == 0 ? "" : "\n");
+            scoreTable(md, methodOrder(tableMethods.get(t)), tables.get(t));
+        }
+    }
+
+    private static void scoreTable(StringBuilder md, List<String> methods, List<Map<String, Result>> groups) {
         List<RatioRule> rules = new ArrayList<>();
         for (RatioRule rule : RATIOS) {
-            if (groups.values().stream().anyMatch(g -> g.containsKey(rule.numerator()) && g.containsKey(rule.denominator()))) {
+            if (groups.stream().anyMatch(g -> g.containsKey(rule.numerator()) && g.containsKey(rule.denominator()))) {
                 rules.add(rule);
             }
         }
-        boolean anyParams = results.stream().anyMatch(r -> !r.params().isEmpty());
+        boolean anyParams = groups.stream().anyMatch(g -> !g.values().iterator().next().params().isEmpty());
 
         md.append("| Benchmark |").append(anyParams ? " Params |" : "").append(" Unit |");
-        methods.forEach(m -> md.append(' ').append(m).append(" |"));
+        methods.forEach(m -> md.append(' ').append(m).append(threadsSuffix(m, groups)).append(" |"));
         rules.forEach(r -> md.append(' ').append(r.label()).append(" |"));
         md.append('\n').append("| --- |").append(anyParams ? " --- |" : "").append(" --- |");
         methods.forEach(m -> md.append(" ---: |"));
         rules.forEach(r -> md.append(" ---: |"));
         md.append('\n');
-        for (Map<String, Result> group : groups.values()) {
+        for (Map<String, Result> group : groups) {
             Result any = group.values().iterator().next();
             md.append("| ").append(any.className()).append(" |");
             if (anyParams) {
@@ -272,22 +450,49 @@ public final class Report {
                 md.append(' ').append(r == null ? "" : scoreText(r)).append(" |");
             }
             for (RatioRule rule : rules) {
-                md.append(' ').append(ratioText(group.get(rule.numerator()), group.get(rule.denominator()))).append(" |");
+                Result num = group.get(rule.numerator());
+                Result den = group.get(rule.denominator());
+                md.append(' ').append(rule.speedup() ? ratioText(den, num) : ratioText(num, den)).append(" |");
             }
             md.append('\n');
         }
+    }
 
-        md.append("\n<details><summary>All ").append(title.toLowerCase(Locale.ROOT))
-                .append(" results as JMH reported them</summary>\n\n");
-        md.append("| Benchmark | Mode | Score | Error | Unit |\n| --- | --- | ---: | ---: | --- |\n");
+    /** " (2 threads)" when method {@code m} ran on more than one thread. */
+    private static String threadsSuffix(String m, List<Map<String, Result>> groups) {
+        int threads = groups.stream().map(g -> g.get(m)).filter(java.util.Objects::nonNull)
+                .mapToInt(Result::threads).max().orElse(1);
+        return threads > 1 ? " (" + threads + " threads)" : "";
+    }
+
+    /** Sample time: a row per benchmark, the mean ± error and the {@link #PERCENTILES}. */
+    private static void sampleTable(StringBuilder md, List<Result> results) {
+        boolean anyParams = results.stream().anyMatch(r -> !r.params().isEmpty());
+        md.append("| Benchmark |").append(anyParams ? " Params |" : "").append(" Method | Unit | mean |");
+        PERCENTILES.forEach(p -> md.append(' ').append(percentileLabel(p)).append(" |"));
+        md.append("\n| --- |").append(anyParams ? " --- |" : "").append(" --- | --- | ---: |");
+        PERCENTILES.forEach(p -> md.append(" ---: |"));
+        md.append('\n');
         for (Result r : results) {
-            md.append("| ").append(r.className()).append('.').append(r.method())
-                    .append(r.params().isEmpty() ? "" : " (" + r.paramText() + ")").append(" | ").append(r.mode())
-                    .append(" | ").append(sig(r.score(), 6)).append(" | ")
-                    .append(Double.isNaN(r.error()) ? "NaN" : sig(r.error(), 3)).append(" | ").append(r.unit())
-                    .append(" |\n");
+            md.append("| ").append(r.className()).append(" |");
+            if (anyParams) {
+                md.append(' ').append(r.paramText()).append(" |");
+            }
+            md.append(' ').append(r.method()).append(" | ").append(r.unit()).append(" | ").append(scoreText(r)).append(" |");
+            for (String p : PERCENTILES) {
+                Double v = r.percentiles().get(p);
+                md.append(' ').append(v == null ? "" : sig(v, 4)).append(" |");
+            }
+            md.append('\n');
         }
-        md.append("\n</details>\n");
+    }
+
+    /** "p99", "p99.9", "max" for JMH's "99.0", "99.9", "100.0". */
+    static String percentileLabel(String p) {
+        if (p.equals("100.0")) {
+            return "max";
+        }
+        return "p" + (p.endsWith(".0") ? p.substring(0, p.length() - 2) : p);
     }
 
     /** The ratio cell, or empty when one side is missing or the two cannot be compared. */

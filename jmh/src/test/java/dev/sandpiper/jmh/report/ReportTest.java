@@ -22,6 +22,9 @@ class ReportTest {
                 """.formatted(benchmark, params, score, error, unit);
     }
 
+    /** One engine result alone. */
+    static final String JSON_ENGINE_ONLY = result("dev.sandpiper.jmh.engine.FibBenchmark.sandpiper", "", 20.0, "1.0", "ms/op");
+
     private static final String JSON = "[" + String.join(",",
             result("dev.sandpiper.jmh.engine.JsonBenchmark.sandpiper", "", 700.0, "10.0", "us/op"),
             result("dev.sandpiper.jmh.engine.FibBenchmark.sandpiper", "", 20.0, "1.0", "ms/op"),

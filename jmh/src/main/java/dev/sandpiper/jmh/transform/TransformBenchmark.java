@@ -1,0 +1,139 @@
+package dev.sandpiper.jmh.transform;
+
+import dev.sandpiper.abi.Event;
+import dev.sandpiper.abi.TransformException;
+import dev.sandpiper.abi.TransformResult;
+import dev.sandpiper.abi.WasmRuntime;
+import dev.sandpiper.interpreter.WarmUp;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One transform per operation, on one thread, the 40 sample events cycled. Parameter
+ * {@code transform}: the guest ({@link TransformCase}). Methods:
+ *
+ * <ul>
+ *   <li>{@code wasmEvent}: {@link WasmRuntime#transform(Event)}, the seed's API: serialize the event
+ *       canonically, copy it into the guest ({@code alloc}), run {@code transform}, read
+ *       {@code output_len} bytes back and parse them into an {@code Event}.
+ *   <li>{@code wasmJson}: {@link WasmRuntime#transformJson(byte[])}, the event's canonical JSON in
+ *       hand (a Kafka record, a line of a file): no host-side serialization; the output is checked to
+ *       be a canonical Event (parsed without building one) and returned as bytes.
+ *   <li>{@code javaBytes}: the Java twin on the same bytes: Jackson parse, transform, serialize.
+ *   <li>{@code javaObject}: the Java twin on the {@code Event}: no JSON.
+ * </ul>
+ *
+ * The wasm methods run in three modes (throughput, average time, sample time for percentiles), the
+ * Java ones in two (throughput, average time). One runtime, with the contract's defaults except
+ * {@code timeout_ms} ({@link TransformCase#TIMEOUT_MS}); the setup warms the interpreter as the CLI
+ * does ({@link WarmUp}, 500 ms), runs {@code init}, and checks that all four implementations give the
+ * guest's outputs over all 40 events. A transform that fails during the run is counted and fails the
+ * iteration when it ends: failures are never timed as if they were work.
+ */
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class TransformBenchmark {
+
+    /** The parameter's values: every {@link TransformCase}. */
+    public static final String[] TRANSFORMS = {"pass-through", "mask-pii", "enrich", "drop-deletes"};
+
+    /** How long the setups warm the interpreter up, as {@code sandpiper transform} does by default. */
+    static final Duration WARM_UP = Duration.ofMillis(500);
+
+    /** One runtime of the guest. */
+    @State(Scope.Thread)
+    public static class OnWasm extends EventCursor {
+        @Param({"pass-through", "mask-pii", "enrich", "drop-deletes"})
+        public String transform;
+
+        public WasmRuntime runtime;
+        public long failures;
+        public TransformResult.Failed lastFailure;
+
+        @Setup(Level.Trial)
+        public void setup() throws TransformException {
+            WarmUp.once(WARM_UP);
+            TransformCase c = TransformCase.of(transform);
+            runtime = c.load().newRuntime();
+            runtime.init();
+            List<Event> expected = c.guestOutputs(runtime::transform);
+            c.checkJson(expected, transform + " runtime", runtime::transformJson);
+            c.checkJava(expected, c.newJava());
+        }
+
+        /** Counts a failed transform; returns the result. */
+        final TransformResult counted(TransformResult r) {
+            if (r instanceof TransformResult.Failed) {
+                failures++;
+                lastFailure = (TransformResult.Failed) r;
+            }
+            return r;
+        }
+
+        @TearDown(Level.Iteration)
+        public void noFailures() {
+            if (failures > 0) {
+                throw new IllegalStateException(transform + ": " + failures + " transforms failed during the iteration,"
+                        + " the last with " + lastFailure.error());
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void close() {
+            runtime.close();
+        }
+    }
+
+    /** The Java twin of the guest. */
+    @State(Scope.Thread)
+    public static class OnJava extends EventCursor {
+        @Param({"pass-through", "mask-pii", "enrich", "drop-deletes"})
+        public String transform;
+
+        public JavaTransform java;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            TransformCase c = TransformCase.of(transform);
+            java = c.newJava();
+            c.checkJava(c.guestOutputs(), java);
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.AverageTime, Mode.SampleTime})
+    public TransformResult wasmEvent(OnWasm s) {
+        return s.counted(s.runtime.transform(s.events[s.next()]));
+    }
+
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.AverageTime, Mode.SampleTime})
+    public TransformResult wasmJson(OnWasm s) {
+        return s.counted(s.runtime.transformJson(s.json[s.next()]));
+    }
+
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.AverageTime})
+    public byte[] javaBytes(OnJava s) throws IOException {
+        return s.java.bytes(s.json[s.next()]);
+    }
+
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.AverageTime})
+    public Event javaObject(OnJava s) {
+        return s.java.object(s.events[s.next()]);
+    }
+}

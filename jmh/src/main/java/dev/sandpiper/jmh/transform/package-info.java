@@ -1,0 +1,18 @@
+/**
+ * Transforms end to end: the example guests ({@code examples/transforms}) run through the transform
+ * runtime ({@link dev.sandpiper.abi.WasmRuntime}) over the 40 sample events, cycled, each paired in the
+ * same run with plain-Java twins of the same logic ({@link dev.sandpiper.jmh.transform.JavaTransform}).
+ *
+ * <ul>
+ *   <li>{@link dev.sandpiper.jmh.transform.TransformBenchmark}: one runtime, one thread. Methods
+ *       {@code wasmEvent} ({@code transform(Event)}), {@code wasmJson} ({@code transformJson(bytes)}),
+ *       {@code javaBytes} (Jackson parse, transform, serialize) and {@code javaObject} ({@code Event} in,
+ *       {@code Event} out), parameter {@code transform}; throughput, average time and (wasm) sample time.
+ *   <li>{@link dev.sandpiper.jmh.transform.PoolBenchmark}: a {@link dev.sandpiper.abi.WasmRuntimePool} of
+ *       2 runtimes driven by 1 and by 2 threads.
+ * </ul>
+ *
+ * Every setup checks, over all 40 events, that what it measures gives the guest's outputs
+ * ({@link dev.sandpiper.jmh.transform.TransformCase#checkAgainst}).
+ */
+package dev.sandpiper.jmh.transform;

@@ -1,0 +1,163 @@
+package dev.sandpiper.jmh.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The transform section and the Targets table, from a small JMH JSON fixture with made-up scores. */
+class TargetsTest {
+
+    private static String result(String method, String transform, String mode, int threads, double score, double error,
+            String unit, String percentiles) {
+        return """
+                {"jmhVersion":"1.37","benchmark":"dev.sandpiper.jmh.transform.%s","mode":"%s","threads":%d,"forks":1,
+                 "jvm":"/usr/bin/java","jvmArgs":[],"jdkVersion":"17.0.15","vmName":"OpenJDK 64-Bit Server VM",
+                 "vmVersion":"17.0.15+6","warmupIterations":2,"warmupTime":"1 s","measurementIterations":3,
+                 "measurementTime":"1 s","params":{"transform":"%s"},
+                 "primaryMetric":{"score":%s,"scoreError":%s,"scoreUnit":"%s"%s},"secondaryMetrics":{}}
+                """.formatted(method, mode, threads, transform, score, error, unit,
+                percentiles == null ? "" : ",\"scorePercentiles\":" + percentiles);
+    }
+
+    private static String p99(double p50, double p99) {
+        return "{\"0.0\":1.0,\"50.0\":%s,\"90.0\":%s,\"95.0\":%s,\"99.0\":%s,\"99.9\":%s,\"100.0\":%s}"
+                .formatted(p50, p50, p50, p99, p99 * 2, p99 * 3);
+    }
+
+    /**
+     * mask-pii: wasmEvent 40 µs, wasmJson 30 µs, javaBytes 10 µs (overheads 4x and 3x: met), javaObject 1 µs;
+     * throughput in ops/us (converted to /s): 0.25 (250K/s, met) and 0.15 (150K/s, not met); p99 60 µs (not met)
+     * and 45 µs (met). enrich: wasmEvent 0.9 ± 0.2 ms, so < 1 ms is met but within error; javaBytes 0.1 ms
+     * (9x, not met); wasmJson avgt missing. pass-through and drop-deletes: nothing. The pool: 1 and 2 threads.
+     */
+    static final String JSON = "[" + String.join(",",
+            result("TransformBenchmark.wasmEvent", "mask-pii", "thrpt", 1, 0.25, 0.01, "ops/us", null),
+            result("TransformBenchmark.wasmJson", "mask-pii", "thrpt", 1, 0.15, 0.01, "ops/us", null),
+            result("TransformBenchmark.javaBytes", "mask-pii", "thrpt", 1, 0.1, 0.01, "ops/us", null),
+            result("TransformBenchmark.javaObject", "mask-pii", "thrpt", 1, 1.0, 0.1, "ops/us", null),
+            result("TransformBenchmark.wasmEvent", "mask-pii", "avgt", 1, 40.0, 2.0, "us/op", null),
+            result("TransformBenchmark.wasmJson", "mask-pii", "avgt", 1, 30.0, 1.5, "us/op", null),
+            result("TransformBenchmark.javaBytes", "mask-pii", "avgt", 1, 10.0, 0.5, "us/op", null),
+            result("TransformBenchmark.javaObject", "mask-pii", "avgt", 1, 1.0, 0.05, "us/op", null),
+            result("TransformBenchmark.wasmEvent", "mask-pii", "sample", 1, 42.0, 1.0, "us/op", p99(38, 60)),
+            result("TransformBenchmark.wasmJson", "mask-pii", "sample", 1, 31.0, 1.0, "us/op", p99(29, 45)),
+            result("TransformBenchmark.wasmEvent", "enrich", "avgt", 1, 0.9, 0.2, "ms/op", null),
+            result("TransformBenchmark.javaBytes", "enrich", "avgt", 1, 0.1, 0.0, "ms/op", null),
+            result("PoolBenchmark.oneThread", "mask-pii", "thrpt", 1, 1000.0, 10.0, "ops/s", null),
+            result("PoolBenchmark.twoThreads", "mask-pii", "thrpt", 2, 1900.0, 19.0, "ops/s", null)) + "]";
+
+    private static List<Report.Result> results() throws Exception {
+        return Report.parse(new ObjectMapper().readTree(JSON));
+    }
+
+    private static Targets.Target target(String requirement, String transform) {
+        return Targets.ALL.stream().filter(t -> t.requirement().equals(requirement) && t.transform().equals(transform))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void readsEachTargetOnItsMeasure() throws Exception {
+        List<Report.Result> r = results();
+
+        Targets.Reading overhead = Targets.read(r, target("native overhead < 5x", "mask-pii"), "wasmEvent");
+        assertEquals(4.0, overhead.value(), 1e-9);
+        assertEquals(Boolean.TRUE, overhead.met());
+        assertEquals(3.0, Targets.read(r, target("native overhead < 5x", "mask-pii"), "wasmJson").value(), 1e-9);
+        assertEquals(Boolean.FALSE, Targets.read(r, target("native overhead < 5x", "enrich"), "wasmEvent").met());
+
+        Targets.Reading perSecond = Targets.read(r, target("field masking > 200K msg/s", "mask-pii"), "wasmEvent");
+        assertEquals(250_000, perSecond.value(), 1e-6);
+        assertEquals(Boolean.TRUE, perSecond.met());
+        assertEquals(Boolean.FALSE, Targets.read(r, target("field masking > 200K msg/s", "mask-pii"), "wasmJson").met());
+
+        Targets.Reading p99 = Targets.read(r, target("field masking p99 < 50 µs", "mask-pii"), "wasmEvent");
+        assertEquals(60.0, p99.value(), 1e-9);
+        assertEquals(Boolean.FALSE, p99.met());
+        assertEquals(Boolean.TRUE, Targets.read(r, target("field masking p99 < 50 µs", "mask-pii"), "wasmJson").met());
+
+        Targets.Reading ms = Targets.read(r, target("< 1 ms per event", "enrich"), "wasmEvent");
+        assertEquals(900.0, ms.value(), 1e-9); // 0.9 ms/op read in µs
+        assertEquals(Boolean.TRUE, ms.met());
+        assertTrue(ms.limitWithinError(1000));
+
+        assertNull(Targets.read(r, target("< 1 ms per event", "enrich"), "wasmJson").met());
+        assertNull(Targets.read(r, target("pass-through p99 < 5 µs", "pass-through"), "wasmEvent").met());
+    }
+
+    @Test
+    void limitsAreStrict() {
+        Targets.Target below = new Targets.Target("x", "t < 5", "t", Targets.Measure.MEAN_MICROS, 5, true);
+        assertFalse(below.met(5));
+        assertTrue(below.met(4.999));
+        Targets.Target above = new Targets.Target("x", "t > 5", "t", Targets.Measure.PER_SECOND, 5, false);
+        assertFalse(above.met(5));
+        assertTrue(above.met(5.001));
+    }
+
+    @Test
+    void rendersTheTargetsTable() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(JSON);
+        String md = Report.render(Report.parse(root), Report.runInfo(root), Map.of(), List.of());
+
+        assertTrue(md.contains("## Targets"), md);
+        assertTrue(md.contains("| Seed | Target | Transform | Read on | transform(Event) | transformJson(bytes) |"), md);
+        // 40/10 ± 4*hypot(0.05, 0.05) = 0.28; 30/10 ± 3*hypot(0.05,0.05) = 0.21
+        assertTrue(md.contains("| 000 | native overhead < 5x | mask-pii | wasm/javaBytes, average time "
+                + "| **met**: 4.00 ± 0.28x | **met**: 3.00 ± 0.21x |"), md);
+        assertTrue(md.contains("| 000 | native overhead < 5x | enrich | wasm/javaBytes, average time "
+                + "| **not met**: 9.00 ± 2.0x | not measured |"), md);
+        assertTrue(md.contains("| 000 | < 1 ms per event | enrich | average time "
+                + "| **met**: 900 ± 200 µs (limit within error) | not measured |"), md);
+        assertTrue(md.contains("| 000 | > 1K events/s per instance | mask-pii | throughput, 1 thread "
+                + "| **met**: 250000 ± 10000 events/s | **met**: 150000 ± 10000 events/s |"), md);
+        assertTrue(md.contains("| 001 | field masking p99 < 50 µs | mask-pii | p99, sample time "
+                + "| **not met**: 60.0 µs | **met**: 45.0 µs |"), md);
+        assertTrue(md.contains("| 001 | field masking > 200K msg/s | mask-pii | throughput, 1 thread "
+                + "| **met**: 250000 ± 10000 events/s | **not met**: 150000 ± 10000 events/s |"), md);
+        assertTrue(md.contains("| 001 | pass-through > 1M msg/s | pass-through | throughput, 1 thread "
+                + "| not measured | not measured |"), md);
+        // judged: overhead 3, < 1 ms 3, > 1K 2, p99 2, > 200K 2 = 12 of 36 readings;
+        // met: overhead 2 (mask-pii), < 1 ms 3, > 1K 2, p99 1, > 200K 1 = 9
+        assertTrue(md.contains("9 of 12 readings meet their target; 24 not measured in this run. Seed 001"), md);
+    }
+
+    @Test
+    void rendersTheTransformSectionByMode() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(JSON);
+        String md = Report.render(Report.parse(root), Report.runInfo(root), Map.of(), List.of());
+
+        assertTrue(md.indexOf("### Throughput") < md.indexOf("### Average time") && md.indexOf("### Average time")
+                < md.indexOf("### Sample time") && md.indexOf("### Sample time") < md.indexOf("## Targets"), md);
+        // Throughput per second, ratios as time per event: javaBytes 100000/s over wasmEvent 250000/s = 0.4.
+        assertTrue(md.contains("| Benchmark | Params | Unit | wasmEvent | wasmJson | javaBytes | javaObject "
+                + "| wasmEvent/javaBytes | wasmJson/javaBytes | wasmEvent/javaObject | wasmJson/javaObject |"), md);
+        assertTrue(md.contains("| TransformBenchmark | transform=mask-pii | ops/s | 250000 ± 10000 | 150000 ± 10000 "
+                + "| 100000 ± 10000 | 1000000 ± 100000 | 0.400 ± 0.043 |"), md);
+        assertTrue(md.contains("| TransformBenchmark | transform=mask-pii | us/op | 40.00 ± 2.0 | 30.00 ± 1.5 "
+                + "| 10.00 ± 0.50 | 1.000 ± 0.050 | 4.00 ± 0.28 | 3.00 ± 0.21 | 40.0 ± 2.8 | 30.0 ± 2.1 |"), md);
+        // The pool gets its own table, with the thread count and the speedup.
+        assertTrue(md.contains("| Benchmark | Params | Unit | oneThread | twoThreads (2 threads) "
+                + "| speedup twoThreads/oneThread |"), md);
+        assertTrue(md.contains("| PoolBenchmark | transform=mask-pii | ops/s | 1000 ± 10 | 1900 ± 19 | 1.90 ± 0.027 |"), md);
+        // Sample time: a row per benchmark with percentiles.
+        assertTrue(md.contains("| Benchmark | Params | Method | Unit | mean | p50 | p90 | p99 | p99.9 | max |"), md);
+        assertTrue(md.contains("| TransformBenchmark | transform=mask-pii | wasmEvent | us/op | 42.00 ± 1.0 "
+                + "| 38.00 | 38.00 | 60.00 | 120.0 | 180.0 |"), md);
+        assertTrue(md.contains("| PoolBenchmark.twoThreads (transform=mask-pii) | thrpt, 2 threads | 1900.00 | 19.0 | ops/s |"),
+                md);
+    }
+
+    @Test
+    void noTransformResultsNoTargets() throws Exception {
+        JsonNode root = new ObjectMapper().readTree("[" + ReportTest.JSON_ENGINE_ONLY + "]");
+        String md = Report.render(Report.parse(root), Report.runInfo(root), Map.of(), List.of());
+        assertFalse(md.contains("## Targets"), md);
+    }
+}

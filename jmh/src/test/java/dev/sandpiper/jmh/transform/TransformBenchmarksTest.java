@@ -1,0 +1,174 @@
+package dev.sandpiper.jmh.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sandpiper.abi.Event;
+import dev.sandpiper.abi.EventJson;
+import dev.sandpiper.abi.TransformResult;
+import dev.sandpiper.abi.WasmRuntime;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transform benchmarks' setups and methods, run as JMH would run them: the Java twins give the guests'
+ * outputs over the 40 sample events (the setups' checks), a wrong twin is caught, and each benchmark method
+ * returns those outputs in turn.
+ */
+class TransformBenchmarksTest {
+
+    /** Each state's setup (with its checks), then each method over the whole sample: the guest's outputs in order. */
+    @Test
+    void everyTransformsSetupsAndMethods() throws Exception {
+        TransformBenchmark b = new TransformBenchmark();
+        for (String name : TransformBenchmark.TRANSFORMS) {
+            TransformCase c = TransformCase.of(name);
+            List<Event> expected = c.guestOutputs();
+
+            TransformBenchmark.OnJava java = new TransformBenchmark.OnJava();
+            java.transform = name;
+            java.setup();
+            TransformBenchmark.OnWasm wasm = new TransformBenchmark.OnWasm();
+            wasm.transform = name;
+            wasm.setup();
+            try {
+                // A state's methods share its cursor: each method gets one full cycle of the sample.
+                for (int i = 0; i < Sample.SIZE; i++) {
+                    String at = name + " wasmEvent, event " + i;
+                    assertEquals(expected.get(i), TransformCase.output(at, b.wasmEvent(wasm)), at);
+                }
+                for (int i = 0; i < Sample.SIZE; i++) {
+                    String at = name + " wasmJson, event " + i;
+                    assertEquals(expected.get(i), TransformCase.output(at, b.wasmJson(wasm)), at);
+                }
+                for (int i = 0; i < Sample.SIZE; i++) {
+                    byte[] bytes = b.javaBytes(java);
+                    assertEquals(expected.get(i), bytes == null ? null : EventJson.fromJson(bytes), name + " javaBytes " + i);
+                }
+                for (int i = 0; i < Sample.SIZE; i++) {
+                    assertEquals(expected.get(i), b.javaObject(java), name + " javaObject " + i);
+                }
+                wasm.noFailures();
+                assertEquals(0, wasm.failures);
+            } finally {
+                wasm.close();
+            }
+        }
+    }
+
+    /** What the README says the guests do over the sample, seen in the twins' outputs. */
+    @Test
+    void twinsOverTheSample() throws Exception {
+        List<Event> events = Sample.events();
+        List<byte[]> json = Sample.json();
+
+        JavaTransform mask = TransformCase.MASK_PII.newJava();
+        int masked = 0;
+        for (byte[] e : json) {
+            masked += count(new String(mask.bytes(e), StandardCharsets.UTF_8), JavaTransform.REDACTED);
+        }
+        assertEquals(68, masked);
+
+        JavaTransform drop = TransformCase.DROP_DELETES.newJava();
+        assertEquals(5, json.stream().filter(e -> uncheckedBytes(drop, e) == null).count());
+        assertEquals(5, events.stream().filter(e -> drop.object(e) == null).count());
+
+        JavaTransform pass = TransformCase.PASS_THROUGH.newJava();
+        for (int i = 0; i < events.size(); i++) {
+            assertSame(events.get(i), pass.object(events.get(i)));
+            assertEquals(events.get(i), EventJson.fromJson(pass.bytes(json.get(i))));
+        }
+    }
+
+    /** The enrich twin counts what the guest records: 40 events, and the sample's bytes (17261). */
+    @Test
+    void enrichTwinCountsLikeTheGuest() throws Exception {
+        JavaTransform.Enrich twin = (JavaTransform.Enrich) TransformCase.ENRICH.newJava();
+        try (WasmRuntime guest = TransformCase.ENRICH.load().newRuntime()) {
+            for (byte[] e : Sample.json()) {
+                twin.bytes(e);
+                assertInstanceOf(TransformResult.Ok.class, guest.transformJson(e));
+            }
+            assertEquals(Map.of("bytes_in", 17261L, "events_enriched", 40L), guest.metrics());
+        }
+        assertEquals(40, twin.eventsEnriched.sum());
+        assertEquals(17261, twin.bytesIn.sum());
+    }
+
+    /** Exact decimals survive the bytes twin: 100.50 stays 100.50 (Jackson's default would print 100.5). */
+    @Test
+    void bytesTwinKeepsDecimalScale() throws Exception {
+        byte[] in = Sample.json().stream().filter(e -> new String(e, StandardCharsets.UTF_8).contains("100.50"))
+                .findFirst().orElseThrow();
+        String out = new String(TransformCase.PASS_THROUGH.newJava().bytes(in), StandardCharsets.UTF_8);
+        assertTrue(out.contains("100.50"), out);
+        assertTrue(out.contains("1E+2") || !new String(in, StandardCharsets.UTF_8).contains("1E+2"), out);
+    }
+
+    /** A twin that differs from the guest (here: masks one field fewer) fails the setup's check. */
+    @Test
+    void aWrongTwinIsCaught() {
+        List<Event> expected = TransformCase.MASK_PII.guestOutputs();
+        JavaTransform wrong = new JavaTransform.MaskPii(List.of("email", "phone"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> TransformCase.MASK_PII.checkJava(expected, wrong));
+        assertTrue(e.getMessage().startsWith("mask-pii javaObject, sample event 0: expected the guest's output"),
+                e.getMessage());
+        JavaTransform enrichOtherTag = new JavaTransform.Enrich("other");
+        assertThrows(IllegalStateException.class,
+                () -> TransformCase.ENRICH.checkJava(TransformCase.ENRICH.guestOutputs(), enrichOtherTag));
+    }
+
+    /** The pool's setup checks it against the guest; both methods return the guest's outputs. */
+    @Test
+    void poolSetupAndMethods() throws Exception {
+        PoolBenchmark b = new PoolBenchmark();
+        PoolBenchmark.Pool pool = new PoolBenchmark.Pool();
+        pool.transform = "mask-pii";
+        pool.setup();
+        try {
+            assertEquals(PoolBenchmark.POOL_SIZE, pool.pool.size());
+            List<Event> expected = TransformCase.MASK_PII.guestOutputs();
+            PoolBenchmark.Cursor cursor = new PoolBenchmark.Cursor();
+            for (int i = 0; i < Sample.SIZE; i++) {
+                TransformResult r = i % 2 == 0 ? b.oneThread(pool, cursor) : b.twoThreads(pool, cursor);
+                assertEquals(expected.get(i), TransformCase.output("pool event " + i, r));
+            }
+            pool.noFailures();
+        } finally {
+            pool.close();
+        }
+    }
+
+    /** The cursor cycles the 40 events. */
+    @Test
+    void cursorCycles() {
+        EventCursor c = new EventCursor();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < Sample.SIZE; i++) {
+                assertEquals(i, c.next());
+            }
+        }
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static byte[] uncheckedBytes(JavaTransform t, byte[] json) {
+        try {
+            return t.bytes(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
