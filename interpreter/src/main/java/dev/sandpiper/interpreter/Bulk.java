@@ -1,10 +1,11 @@
 package dev.sandpiper.interpreter;
 
-import dev.sandpiper.interpreter.code.Op;
+import dev.sandpiper.decoder.code.Opcode;
 
 /**
- * Table, reference, growth and bulk-memory ops, handed off by the interpreter loop. Each pops its
- * operands from {@code stack}, pushes its result, and returns the new stack top. An operation whose
+ * Table, reference, growth and bulk-memory instructions, handed off by the interpreter loop in stack
+ * form: each pops its operands from {@code stack} below {@code sp}, pushes its result, and returns the
+ * new stack top. An operation whose
  * time grows with its size (growth, or moving 64 Ki bytes or elements and more) polls the deadline
  * when done: it counts as one instruction of fuel, so the instruction-count poll alone would let a
  * loop of them run far past the deadline.
@@ -16,6 +17,7 @@ final class Bulk {
     private static final long MASK32 = 0xFFFFFFFFL;
     /** Bytes or elements above which a bulk operation polls the deadline when it is done. */
     private static final long LARGE = 1 << 16;
+    private static final Opcode[] OPCODES = Opcode.values();
 
     private Bulk() {}
 
@@ -28,9 +30,11 @@ final class Bulk {
         return old;
     }
 
-    static int table(Instance inst, int op, int a, int b, long[] stack, int sp) {
-        if ((op == Op.TABLE_FILL || op == Op.TABLE_COPY || op == Op.TABLE_INIT) && (stack[sp - 1] & MASK32) >= LARGE
-                || op == Op.TABLE_GROW && (stack[sp - 1] & MASK32) >= LARGE) {
+    /** The table instruction whose {@link Opcode#ordinal()} is {@code opcode}, in stack form below {@code sp}. */
+    static int table(Instance inst, int opcode, int a, int b, long[] stack, int sp) {
+        Opcode op = OPCODES[opcode];
+        if ((op == Opcode.TABLE_FILL || op == Opcode.TABLE_COPY || op == Opcode.TABLE_INIT) && (stack[sp - 1] & MASK32) >= LARGE
+                || op == Opcode.TABLE_GROW && (stack[sp - 1] & MASK32) >= LARGE) {
             sp = tableOp(inst, op, a, b, stack, sp);
             inst.store().checkDeadline();
             return sp;
@@ -38,40 +42,42 @@ final class Bulk {
         return tableOp(inst, op, a, b, stack, sp);
     }
 
-    private static int tableOp(Instance inst, int op, int a, int b, long[] stack, int sp) {
+    private static int tableOp(Instance inst, Opcode op, int a, int b, long[] stack, int sp) {
         switch (op) {
-            case Op.TABLE_GET -> stack[sp - 1] = inst.tables[a].get((int) stack[sp - 1]);
-            case Op.TABLE_SET -> {
+            case TABLE_GET -> stack[sp - 1] = inst.tables[a].get((int) stack[sp - 1]);
+            case TABLE_SET -> {
                 inst.tables[a].set((int) stack[sp - 2], stack[sp - 1]);
                 return sp - 2;
             }
-            case Op.TABLE_SIZE -> stack[sp++] = inst.tables[a].size();
-            case Op.TABLE_GROW -> {
+            case TABLE_SIZE -> stack[sp++] = inst.tables[a].size();
+            case TABLE_GROW -> {
                 stack[sp - 2] = inst.tables[a].grow((int) stack[sp - 1], stack[sp - 2]);
                 return sp - 1;
             }
-            case Op.TABLE_FILL -> {
+            case TABLE_FILL -> {
                 inst.tables[a].fill(stack[sp - 3] & MASK32, stack[sp - 2], stack[sp - 1] & MASK32);
                 return sp - 3;
             }
-            case Op.TABLE_COPY -> {
+            case TABLE_COPY -> {
                 Table.copy(inst.tables[a], stack[sp - 3] & MASK32, inst.tables[b], stack[sp - 2] & MASK32,
                         stack[sp - 1] & MASK32);
                 return sp - 3;
             }
-            case Op.TABLE_INIT -> {
+            case TABLE_INIT -> {
                 inst.tableInit(b, a, stack[sp - 3] & MASK32, stack[sp - 2] & MASK32, stack[sp - 1] & MASK32);
                 return sp - 3;
             }
-            case Op.ELEM_DROP -> inst.elemDrop(a);
-            case Op.REF_FUNC -> stack[sp++] = inst.functionHandle(a);
-            default -> throw new IllegalStateException("no implementation for op " + Op.name(op));
+            case ELEM_DROP -> inst.elemDrop(a);
+            case REF_FUNC -> stack[sp++] = inst.functionHandle(a);
+            default -> throw new IllegalStateException("no implementation for " + op);
         }
         return sp;
     }
 
-    static int memory(Instance inst, int op, int segment, long[] stack, int sp) {
-        if (op != Op.DATA_DROP && (stack[sp - 1] & MASK32) >= LARGE) {
+    /** The bulk memory instruction whose {@link Opcode#ordinal()} is {@code opcode}, in stack form below {@code sp}. */
+    static int memory(Instance inst, int opcode, int segment, long[] stack, int sp) {
+        Opcode op = OPCODES[opcode];
+        if (op != Opcode.DATA_DROP && (stack[sp - 1] & MASK32) >= LARGE) {
             sp = memoryOp(inst, op, segment, stack, sp);
             inst.store().checkDeadline();
             return sp;
@@ -79,22 +85,22 @@ final class Bulk {
         return memoryOp(inst, op, segment, stack, sp);
     }
 
-    private static int memoryOp(Instance inst, int op, int segment, long[] stack, int sp) {
+    private static int memoryOp(Instance inst, Opcode op, int segment, long[] stack, int sp) {
         switch (op) {
-            case Op.MEMORY_FILL -> {
+            case MEMORY_FILL -> {
                 inst.memory.fill(stack[sp - 3] & MASK32, (int) stack[sp - 2], stack[sp - 1] & MASK32);
                 return sp - 3;
             }
-            case Op.MEMORY_COPY -> {
+            case MEMORY_COPY -> {
                 inst.memory.copy(stack[sp - 3] & MASK32, stack[sp - 2] & MASK32, stack[sp - 1] & MASK32);
                 return sp - 3;
             }
-            case Op.MEMORY_INIT -> {
+            case MEMORY_INIT -> {
                 inst.memoryInit(segment, stack[sp - 3] & MASK32, stack[sp - 2] & MASK32, stack[sp - 1] & MASK32);
                 return sp - 3;
             }
-            case Op.DATA_DROP -> inst.dataDrop(segment);
-            default -> throw new IllegalStateException("no implementation for op " + Op.name(op));
+            case DATA_DROP -> inst.dataDrop(segment);
+            default -> throw new IllegalStateException("no implementation for " + op);
         }
         return sp;
     }

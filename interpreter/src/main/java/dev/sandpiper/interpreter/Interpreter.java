@@ -7,15 +7,18 @@ import static dev.sandpiper.interpreter.numeric.Numerics.f64;
 
 import dev.sandpiper.interpreter.code.FunctionCode;
 import dev.sandpiper.interpreter.code.Op;
-import dev.sandpiper.interpreter.numeric.Numerics;
 
 /**
- * The interpreter loop: runs translated code ({@link Op}) on the {@link Store}'s value stack.
+ * The interpreter loop: runs register-form code ({@link Op}) on the {@link Store}'s value stack. A
+ * frame is a run of slots from its frame pointer {@code fp}: the locals, then the canonical slots
+ * of the operand stack; ops name their operands and results by slot index in the frame.
  *
- * <p>Calls between functions of one instance stay inside the loop: a call pushes three words
- * (return pc, caller's frame pointer, caller's function index) on the store's frame stack and
- * switches code arrays, so WebAssembly recursion never recurses in Java and allocates nothing.
- * Calls to host functions or to other instances leave the loop through {@link #callExternal}.
+ * <p>Calls between functions of one instance stay inside the loop: the arguments are in the
+ * caller's canonical slots from {@code base}, which become the callee's first locals (its frame
+ * starts at {@code fp + base}); a call pushes three words (return pc, caller's frame pointer,
+ * caller's function index) on the store's frame stack and switches code arrays, so WebAssembly
+ * recursion never recurses in Java and allocates nothing. Calls to host functions or to other
+ * instances leave the loop through {@link #callExternal}.
  *
  * <p>Convention: an op reads all its immediates (advancing {@code pc}) before anything that can
  * trap, so at a trap {@code pc} is the end of the trapping op, the key of
@@ -52,10 +55,10 @@ final class Interpreter {
 
         FunctionCode fn = entry;
         int fp = entryBase;
-        int sp = s.sp;
         int[] code = fn.code();
         int pc = 0;
         FunctionCode callee = entry;
+        int calleeFp = fp;
         // Entering the frame may be refused; outside the try, so a refused function is not listed in
         // the trap's stack (it never ran), as on the in-loop call path below.
         if (++depth > maxDepth) {
@@ -63,8 +66,8 @@ final class Interpreter {
         }
         stack = s.ensureStack(fp + entry.frameSlots());
         try {
-            for (int end = fp + entry.localSlots(); sp < end; sp++) {
-                stack[sp] = 0;
+            for (int i = fp + entry.paramSlots(), end = fp + entry.localSlots(); i < end; i++) {
+                stack[i] = 0;
             }
             int t = 1; // enter the entry function's first block: its FUEL's n word
             for (;;) {
@@ -85,122 +88,116 @@ final class Interpreter {
                     case Op.UNREACHABLE:
                         throw new TrapException(TrapKind.UNREACHABLE);
                     // Branches set t to the n word of the block they enter: the target's FUEL, or for a
-                    // branch not taken the FUEL that follows it (pc + 2 past a one-word branch).
+                    // branch not taken the FUEL that follows it.
                     case Op.BR:
                         t = code[pc];
                         break jump;
-                    case Op.BR_ADJ:
-                        sp = adjust(stack, sp, code[pc + 1], code[pc + 2]);
-                        t = code[pc];
-                        break jump;
                     case Op.BR_IF:
-                        t = (int) stack[--sp] != 0 ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_ADJ:
-                        if ((int) stack[--sp] != 0) {
-                            sp = adjust(stack, sp, code[pc + 1], code[pc + 2]);
-                            t = code[pc];
-                        } else {
-                            t = pc + 4;
-                        }
+                        t = (int) stack[fp + code[pc]] != 0 ? code[pc + 1] : pc + 3;
                         break jump;
                     case Op.BR_UNLESS:
-                        t = (int) stack[--sp] == 0 ? code[pc] : pc + 2;
+                        t = (int) stack[fp + code[pc]] == 0 ? code[pc + 1] : pc + 3;
+                        break jump;
+                    case Op.BR_IF_EQ:
+                        t = (int) stack[fp + code[pc]] == (int) stack[fp + code[pc + 1]] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_NE:
+                        t = (int) stack[fp + code[pc]] != (int) stack[fp + code[pc + 1]] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_LT_S:
+                        t = (int) stack[fp + code[pc]] < (int) stack[fp + code[pc + 1]] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_LT_U:
+                        t = Integer.compareUnsigned((int) stack[fp + code[pc]], (int) stack[fp + code[pc + 1]]) < 0 ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_GT_S:
+                        t = (int) stack[fp + code[pc]] > (int) stack[fp + code[pc + 1]] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_GT_U:
+                        t = Integer.compareUnsigned((int) stack[fp + code[pc]], (int) stack[fp + code[pc + 1]]) > 0 ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_LE_S:
+                        t = (int) stack[fp + code[pc]] <= (int) stack[fp + code[pc + 1]] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_LE_U:
+                        t = Integer.compareUnsigned((int) stack[fp + code[pc]], (int) stack[fp + code[pc + 1]]) <= 0 ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_GE_S:
+                        t = (int) stack[fp + code[pc]] >= (int) stack[fp + code[pc + 1]] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_GE_U:
+                        t = Integer.compareUnsigned((int) stack[fp + code[pc]], (int) stack[fp + code[pc + 1]]) >= 0 ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_EQ_C:
+                        t = (int) stack[fp + code[pc]] == code[pc + 1] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_NE_C:
+                        t = (int) stack[fp + code[pc]] != code[pc + 1] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_LT_S_C:
+                        t = (int) stack[fp + code[pc]] < code[pc + 1] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_LT_U_C:
+                        t = Integer.compareUnsigned((int) stack[fp + code[pc]], code[pc + 1]) < 0 ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_GT_S_C:
+                        t = (int) stack[fp + code[pc]] > code[pc + 1] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_GT_U_C:
+                        t = Integer.compareUnsigned((int) stack[fp + code[pc]], code[pc + 1]) > 0 ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_LE_S_C:
+                        t = (int) stack[fp + code[pc]] <= code[pc + 1] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_LE_U_C:
+                        t = Integer.compareUnsigned((int) stack[fp + code[pc]], code[pc + 1]) <= 0 ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_GE_S_C:
+                        t = (int) stack[fp + code[pc]] >= code[pc + 1] ? code[pc + 2] : pc + 4;
+                        break jump;
+                    case Op.BR_IF_GE_U_C:
+                        t = Integer.compareUnsigned((int) stack[fp + code[pc]], code[pc + 1]) >= 0 ? code[pc + 2] : pc + 4;
                         break jump;
                     case Op.BR_TABLE: {
-                        int count = code[pc];
-                        int i = (int) stack[--sp];
-                        int e = pc + 1 + 3 * (Integer.compareUnsigned(i, count) < 0 ? i : count);
-                        if (code[e + 1] != 0) {
-                            sp = adjust(stack, sp, code[e + 1], code[e + 2]);
+                        // [BR_TABLE i n keep src (target dst)*(n+1)]
+                        int i = (int) stack[fp + code[pc]];
+                        int count = code[pc + 1];
+                        int e = pc + 4 + 2 * (Integer.compareUnsigned(i, count) < 0 ? i : count);
+                        int keep = code[pc + 2];
+                        if (keep != 0 && code[pc + 3] != code[e + 1]) {
+                            System.arraycopy(stack, fp + code[pc + 3], stack, fp + code[e + 1], keep);
                         }
                         t = code[e];
                         break jump;
                     }
-                    case Op.BR_IF_EQ:
-                        sp -= 2;
-                        t = (int) stack[sp] == (int) stack[sp + 1] ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_NE:
-                        sp -= 2;
-                        t = (int) stack[sp] != (int) stack[sp + 1] ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_LT_S:
-                        sp -= 2;
-                        t = (int) stack[sp] < (int) stack[sp + 1] ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_LT_U:
-                        sp -= 2;
-                        t = (int) stack[sp] + Integer.MIN_VALUE < (int) stack[sp + 1] + Integer.MIN_VALUE ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_GT_S:
-                        sp -= 2;
-                        t = (int) stack[sp] > (int) stack[sp + 1] ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_GT_U:
-                        sp -= 2;
-                        t = (int) stack[sp] + Integer.MIN_VALUE > (int) stack[sp + 1] + Integer.MIN_VALUE ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_LE_S:
-                        sp -= 2;
-                        t = (int) stack[sp] <= (int) stack[sp + 1] ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_LE_U:
-                        sp -= 2;
-                        t = (int) stack[sp] + Integer.MIN_VALUE <= (int) stack[sp + 1] + Integer.MIN_VALUE ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_GE_S:
-                        sp -= 2;
-                        t = (int) stack[sp] >= (int) stack[sp + 1] ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_GE_U:
-                        sp -= 2;
-                        t = (int) stack[sp] + Integer.MIN_VALUE >= (int) stack[sp + 1] + Integer.MIN_VALUE ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_EQZ:
-                        t = (int) stack[--sp] == 0 ? code[pc] : pc + 2;
-                        break jump;
-                    case Op.BR_IF_EQ_C:
-                        t = (int) stack[--sp] == code[pc] ? code[pc + 1] : pc + 3;
-                        break jump;
-                    case Op.BR_IF_NE_C:
-                        t = (int) stack[--sp] != code[pc] ? code[pc + 1] : pc + 3;
-                        break jump;
-                    case Op.BR_IF_LT_S_C:
-                        t = (int) stack[--sp] < code[pc] ? code[pc + 1] : pc + 3;
-                        break jump;
-                    case Op.BR_IF_LT_U_C:
-                        t = (int) stack[--sp] + Integer.MIN_VALUE < code[pc] + Integer.MIN_VALUE ? code[pc + 1] : pc + 3;
-                        break jump;
-                    case Op.BR_IF_GT_S_C:
-                        t = (int) stack[--sp] > code[pc] ? code[pc + 1] : pc + 3;
-                        break jump;
-                    case Op.BR_IF_GT_U_C:
-                        t = (int) stack[--sp] + Integer.MIN_VALUE > code[pc] + Integer.MIN_VALUE ? code[pc + 1] : pc + 3;
-                        break jump;
-                    case Op.BR_IF_LE_S_C:
-                        t = (int) stack[--sp] <= code[pc] ? code[pc + 1] : pc + 3;
-                        break jump;
-                    case Op.BR_IF_LE_U_C:
-                        t = (int) stack[--sp] + Integer.MIN_VALUE <= code[pc] + Integer.MIN_VALUE ? code[pc + 1] : pc + 3;
-                        break jump;
-                    case Op.BR_IF_GE_S_C:
-                        t = (int) stack[--sp] >= code[pc] ? code[pc + 1] : pc + 3;
-                        break jump;
-                    case Op.BR_IF_GE_U_C:
-                        t = (int) stack[--sp] + Integer.MIN_VALUE >= code[pc] + Integer.MIN_VALUE ? code[pc + 1] : pc + 3;
-                        break jump;
                     case Op.RETURN: {
                         int keep = code[pc];
                         if (keep == 1) {
-                            stack[fp] = stack[sp - 1];
+                            stack[fp] = stack[fp + code[pc + 1]];
                         } else if (keep != 0) {
-                            System.arraycopy(stack, sp - keep, stack, fp, keep);
+                            System.arraycopy(stack, fp + code[pc + 1], stack, fp, keep);
                         }
-                        sp = fp + keep;
                         depth--;
                         if (fsp == entryFsp) {
-                            s.sp = sp;
+                            s.sp = fp + keep;
+                            s.fuel = fuel;
+                            s.checkpoint = checkpoint;
+                            s.depth = depth;
+                            return;
+                        }
+                        // heap and memSize are current: only this loop or an external call (which
+                        // reloads them) can grow the memory.
+                        fn = funcs[frames[--fsp]];
+                        fp = frames[--fsp];
+                        pc = frames[--fsp];
+                        code = fn.code();
+                        continue;
+                    }
+                    case Op.RETURN1:
+                        stack[fp] = stack[fp + code[pc]];
+                        depth--;
+                        if (fsp == entryFsp) {
+                            s.sp = fp + 1;
                             s.fuel = fuel;
                             s.checkpoint = checkpoint;
                             s.depth = depth;
@@ -210,40 +207,40 @@ final class Interpreter {
                         fp = frames[--fsp];
                         pc = frames[--fsp];
                         code = fn.code();
+                        continue;
+                    case Op.CALL: {
+                        int f = code[pc];
+                        calleeFp = fp + code[pc + 1];
+                        pc += 2;
+                        callee = funcs[f];
+                        if (callee != null) {
+                            break call;
+                        }
+                        FunctionInstance target = inst.functions[f];
+                        s.fuel = fuel;
+                        s.fsp = fsp;
+                        s.depth = depth;
+                        try {
+                            callExternal(s, inst, target, calleeFp + target.type().paramSlots());
+                        } finally {
+                            fuel = s.fuel; // the callee charged (or refunded) the shared budget
+                        }
+                        stack = s.stack;
+                        frames = s.frames;
+                        checkpoint = s.checkpoint;
                         if (memory != null) {
                             heap = memory.buffer.array();
                             memSize = memory.buffer.capacity();
                         }
                         continue;
                     }
-                    case Op.CALL: {
-                        int f = code[pc++];
-                        callee = funcs[f];
-                        if (callee == null) {
-                            s.fuel = fuel;
-                            s.fsp = fsp;
-                            s.depth = depth;
-                            try {
-                                sp = callExternal(s, inst, inst.functions[f], sp);
-                            } finally {
-                                fuel = s.fuel; // the callee charged (or refunded) the shared budget
-                            }
-                            stack = s.stack;
-                            frames = s.frames;
-                            checkpoint = s.checkpoint;
-                            if (memory != null) {
-                                heap = memory.buffer.array();
-                                memSize = memory.buffer.capacity();
-                            }
-                            continue;
-                        }
-                        break call;
-                    }
                     case Op.CALL_INDIRECT: {
                         int typeId = code[pc];
                         int table = code[pc + 1];
-                        pc += 2;
-                        FunctionInstance target = inst.indirect(table, (int) stack[--sp], typeId);
+                        int index = (int) stack[fp + code[pc + 2]];
+                        calleeFp = fp + code[pc + 3];
+                        pc += 4;
+                        FunctionInstance target = inst.indirect(table, index, typeId);
                         if (target instanceof WasmFunction w && w.instance == inst) {
                             callee = w.code;
                             break call;
@@ -252,7 +249,7 @@ final class Interpreter {
                         s.fsp = fsp;
                         s.depth = depth;
                         try {
-                            sp = callExternal(s, inst, target, sp);
+                            callExternal(s, inst, target, calleeFp + target.type().paramSlots());
                         } finally {
                             fuel = s.fuel;
                         }
@@ -265,568 +262,461 @@ final class Interpreter {
                         }
                         continue;
                     }
-                    case Op.DROP:
-                        sp--;
+                    case Op.MOV:
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]];
+                        pc += 2;
                         continue;
-                    case Op.DROP_N:
-                        sp -= code[pc++];
+                    case Op.CONST32:
+                        stack[fp + code[pc]] = code[pc + 1];
+                        pc += 2;
                         continue;
-                    case Op.SELECT:
-                        sp -= 2;
-                        if ((int) stack[sp + 1] == 0) {
-                            stack[sp - 1] = stack[sp];
-                        }
+                    case Op.CONST64:
+                        stack[fp + code[pc]] = (code[pc + 1] & MASK32) | ((long) code[pc + 2] << 32);
+                        pc += 3;
                         continue;
-                    case Op.SELECT_WIDE:
-                        sp -= 3;
-                        if ((int) stack[sp + 2] == 0) {
-                            stack[sp - 2] = stack[sp];
-                            stack[sp - 1] = stack[sp + 1];
-                        }
-                        continue;
-                    case Op.LOCAL_GET:
-                        stack[sp++] = stack[fp + code[pc++]];
-                        continue;
-                    case Op.LOCAL_SET:
-                        stack[fp + code[pc++]] = stack[--sp];
-                        continue;
-                    case Op.LOCAL_TEE:
-                        stack[fp + code[pc++]] = stack[sp - 1];
-                        continue;
-                    case Op.LOCAL_GET_WIDE: case Op.LOCAL_SET_WIDE: case Op.LOCAL_TEE_WIDE:
-                    case Op.GLOBAL_GET_WIDE: case Op.GLOBAL_SET_WIDE: {
-                        int op = code[pc - 1];
-                        sp = Wide.execute(op, code[pc++], stack, sp, fp, globals);
-                        continue;
-                    }
                     case Op.GLOBAL_GET:
-                        stack[sp++] = globals[code[pc++]].value;
+                        stack[fp + code[pc]] = globals[code[pc + 1]].value;
+                        pc += 2;
                         continue;
                     case Op.GLOBAL_SET:
-                        globals[code[pc++]].value = stack[--sp];
+                        globals[code[pc]].value = stack[fp + code[pc + 1]];
+                        pc += 2;
                         continue;
-                    case Op.TABLE_GET: case Op.TABLE_SET: case Op.TABLE_SIZE: case Op.TABLE_GROW:
-                    case Op.TABLE_FILL: case Op.TABLE_COPY: case Op.TABLE_INIT: case Op.ELEM_DROP:
-                    case Op.REF_FUNC: {
-                        int op = code[pc - 1];
-                        int a = code[pc++];
-                        int b = op == Op.TABLE_COPY || op == Op.TABLE_INIT ? code[pc++] : 0;
-                        sp = Bulk.table(inst, op, a, b, stack, sp);
+                    case Op.SELECT:
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 3]] != 0
+                                ? stack[fp + code[pc + 1]] : stack[fp + code[pc + 2]];
+                        pc += 4;
                         continue;
-                    }
+                    // Loads: [LOAD d a off]; stores: [STORE a v off]. Spec 2.0 4.4.7: the effective
+                    // address is the u32 operand plus the u32 offset, checked once against the size.
                     case Op.LOAD32: {
-                        long ea = (stack[sp - 1] & MASK32) + (code[pc++] & MASK32);
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 2] & MASK32);
+                        int d = fp + code[pc];
+                        pc += 3;
                         if (ea + 4 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = (int) MemoryViews.INT.get(heap, (int) ea);
+                        stack[d] = (int) MemoryViews.INT.get(heap, (int) ea);
                         continue;
                     }
                     case Op.LOAD64: {
-                        long ea = (stack[sp - 1] & MASK32) + (code[pc++] & MASK32);
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 2] & MASK32);
+                        int d = fp + code[pc];
+                        pc += 3;
                         if (ea + 8 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = (long) MemoryViews.LONG.get(heap, (int) ea);
+                        stack[d] = (long) MemoryViews.LONG.get(heap, (int) ea);
                         continue;
                     }
                     case Op.LOAD8_S: {
-                        long ea = (stack[sp - 1] & MASK32) + (code[pc++] & MASK32);
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 2] & MASK32);
+                        int d = fp + code[pc];
+                        pc += 3;
                         if (ea + 1 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = heap[(int) ea];
+                        stack[d] = heap[(int) ea];
                         continue;
                     }
                     case Op.LOAD8_U: {
-                        long ea = (stack[sp - 1] & MASK32) + (code[pc++] & MASK32);
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 2] & MASK32);
+                        int d = fp + code[pc];
+                        pc += 3;
                         if (ea + 1 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = heap[(int) ea] & 0xFF;
+                        stack[d] = heap[(int) ea] & 0xFF;
                         continue;
                     }
                     case Op.LOAD16_S: {
-                        long ea = (stack[sp - 1] & MASK32) + (code[pc++] & MASK32);
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 2] & MASK32);
+                        int d = fp + code[pc];
+                        pc += 3;
                         if (ea + 2 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = (short) MemoryViews.SHORT.get(heap, (int) ea);
+                        stack[d] = (short) MemoryViews.SHORT.get(heap, (int) ea);
                         continue;
                     }
                     case Op.LOAD16_U: {
-                        long ea = (stack[sp - 1] & MASK32) + (code[pc++] & MASK32);
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 2] & MASK32);
+                        int d = fp + code[pc];
+                        pc += 3;
                         if (ea + 2 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = (short) MemoryViews.SHORT.get(heap, (int) ea) & 0xFFFF;
+                        stack[d] = (short) MemoryViews.SHORT.get(heap, (int) ea) & 0xFFFF;
                         continue;
                     }
                     case Op.LOAD32_U: {
-                        long ea = (stack[sp - 1] & MASK32) + (code[pc++] & MASK32);
+                        long ea = (stack[fp + code[pc + 1]] & MASK32) + (code[pc + 2] & MASK32);
+                        int d = fp + code[pc];
+                        pc += 3;
                         if (ea + 4 > memSize) {
                             throw outOfBounds();
                         }
-                        stack[sp - 1] = (int) MemoryViews.INT.get(heap, (int) ea) & MASK32;
+                        stack[d] = (int) MemoryViews.INT.get(heap, (int) ea) & MASK32;
                         continue;
                     }
-                    case Op.STORE32: {
-                        long ea = (stack[sp - 2] & MASK32) + (code[pc++] & MASK32);
-                        if (ea + 4 > memSize) {
-                            throw outOfBounds();
-                        }
-                        MemoryViews.INT.set(heap, (int) ea, (int) stack[sp - 1]);
-                        sp -= 2;
-                        continue;
-                    }
-                    case Op.STORE64: {
-                        long ea = (stack[sp - 2] & MASK32) + (code[pc++] & MASK32);
-                        if (ea + 8 > memSize) {
-                            throw outOfBounds();
-                        }
-                        MemoryViews.LONG.set(heap, (int) ea, stack[sp - 1]);
-                        sp -= 2;
-                        continue;
-                    }
-                    case Op.STORE8: {
-                        long ea = (stack[sp - 2] & MASK32) + (code[pc++] & MASK32);
+                    case Op.LOAD8_U_X: {
+                        long ea = ((stack[fp + code[pc + 1]] + stack[fp + code[pc + 2]]) & MASK32) + (code[pc + 3] & MASK32);
+                        int d = fp + code[pc];
+                        pc += 4;
                         if (ea + 1 > memSize) {
                             throw outOfBounds();
                         }
-                        heap[(int) ea] = (byte) stack[sp - 1];
-                        sp -= 2;
+                        stack[d] = heap[(int) ea] & 0xFF;
+                        continue;
+                    }
+                    case Op.STORE32: {
+                        long ea = (stack[fp + code[pc]] & MASK32) + (code[pc + 2] & MASK32);
+                        long v = stack[fp + code[pc + 1]];
+                        pc += 3;
+                        if (ea + 4 > memSize) {
+                            throw outOfBounds();
+                        }
+                        MemoryViews.INT.set(heap, (int) ea, (int) v);
+                        continue;
+                    }
+                    case Op.STORE64: {
+                        long ea = (stack[fp + code[pc]] & MASK32) + (code[pc + 2] & MASK32);
+                        long v = stack[fp + code[pc + 1]];
+                        pc += 3;
+                        if (ea + 8 > memSize) {
+                            throw outOfBounds();
+                        }
+                        MemoryViews.LONG.set(heap, (int) ea, v);
+                        continue;
+                    }
+                    case Op.STORE8: {
+                        long ea = (stack[fp + code[pc]] & MASK32) + (code[pc + 2] & MASK32);
+                        long v = stack[fp + code[pc + 1]];
+                        pc += 3;
+                        if (ea + 1 > memSize) {
+                            throw outOfBounds();
+                        }
+                        heap[(int) ea] = (byte) v;
                         continue;
                     }
                     case Op.STORE16: {
-                        long ea = (stack[sp - 2] & MASK32) + (code[pc++] & MASK32);
+                        long ea = (stack[fp + code[pc]] & MASK32) + (code[pc + 2] & MASK32);
+                        long v = stack[fp + code[pc + 1]];
+                        pc += 3;
                         if (ea + 2 > memSize) {
                             throw outOfBounds();
                         }
-                        MemoryViews.SHORT.set(heap, (int) ea, (short) stack[sp - 1]);
-                        sp -= 2;
+                        MemoryViews.SHORT.set(heap, (int) ea, (short) v);
                         continue;
                     }
-                    case Op.MEMORY_SIZE:
-                        stack[sp++] = memory.pages();
-                        continue;
-                    case Op.MEMORY_GROW:
-                        stack[sp - 1] = Bulk.grow(inst, (int) stack[sp - 1]);
+                    case Op.MEMORY_GROW: {
+                        int d = fp + code[pc];
+                        int delta = (int) stack[fp + code[pc + 1]];
+                        pc += 2;
+                        stack[d] = Bulk.grow(inst, delta);
                         heap = memory.buffer.array();
                         memSize = memory.buffer.capacity();
                         continue;
-                    case Op.MEMORY_FILL: case Op.MEMORY_COPY: case Op.MEMORY_INIT: case Op.DATA_DROP: {
-                        int op = code[pc - 1];
-                        int segment = op == Op.MEMORY_INIT || op == Op.DATA_DROP ? code[pc++] : 0;
-                        sp = Bulk.memory(inst, op, segment, stack, sp);
+                    }
+                    // Stack-form ops: the operands are below the canonical slot `top`.
+                    case Op.NUMERIC: {
+                        int opcode = code[pc];
+                        int top = fp + code[pc + 1];
+                        pc += 2;
+                        StackNumerics.execute(opcode, stack, top);
                         continue;
                     }
-                    case Op.CONST32:
-                        stack[sp++] = code[pc++];
+                    case Op.TABLE: {
+                        int opcode = code[pc];
+                        int x = code[pc + 1];
+                        int y = code[pc + 2];
+                        int top = fp + code[pc + 3];
+                        pc += 4;
+                        Bulk.table(inst, opcode, x, y, stack, top);
                         continue;
-                    case Op.CONST64:
-                        stack[sp++] = (code[pc] & MASK32) | ((long) code[pc + 1] << 32);
+                    }
+                    case Op.MEMORY_BULK: {
+                        int opcode = code[pc];
+                        int segment = code[pc + 1];
+                        int top = fp + code[pc + 2];
+                        pc += 3;
+                        Bulk.memory(inst, opcode, segment, stack, top);
+                        continue;
+                    }
+                    case Op.VECTOR: {
+                        // [VECTOR words top subop ...]: words counts the words after the op.
+                        int at = pc;
+                        pc += code[at];
+                        VectorOps.execute(code, at + 2, stack, fp + code[at + 1], inst);
+                        continue;
+                    }
+                    // ---- i32: d a b, and d a c with a constant ----
+                    case Op.I32_EQZ:
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] == 0 ? 1 : 0;
                         pc += 2;
                         continue;
-                    case Op.REF_NULL:
-                        stack[sp++] = Table.NULL;
-                        continue;
-                    case Op.REF_IS_NULL:
-                        stack[sp - 1] = stack[sp - 1] == Table.NULL ? 1 : 0;
-                        continue;
-
-                    // ---- i32 ----
-                    case Op.I32_EQZ:
-                        stack[sp - 1] = (int) stack[sp - 1] == 0 ? 1 : 0;
-                        continue;
-                    case Op.I32_EQ:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] == (int) stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I32_NE:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] != (int) stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I32_LT_S:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] < (int) stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I32_LT_U:
-                        sp--;
-                        stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) < 0 ? 1 : 0;
-                        continue;
-                    case Op.I32_GT_S:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] > (int) stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I32_GT_U:
-                        sp--;
-                        stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) > 0 ? 1 : 0;
-                        continue;
-                    case Op.I32_LE_S:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] <= (int) stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I32_LE_U:
-                        sp--;
-                        stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) <= 0 ? 1 : 0;
-                        continue;
-                    case Op.I32_GE_S:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] >= (int) stack[sp] ? 1 : 0;
-                        continue;
-                    case Op.I32_GE_U:
-                        sp--;
-                        stack[sp - 1] = Integer.compareUnsigned((int) stack[sp - 1], (int) stack[sp]) >= 0 ? 1 : 0;
-                        continue;
                     case Op.I32_ADD:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] + (int) stack[sp];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] + (int) stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I32_SUB:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] - (int) stack[sp];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] - (int) stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I32_MUL:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] * (int) stack[sp];
-                        continue;
-                    case Op.I32_DIV_S:
-                        sp--;
-                        stack[sp - 1] = Numerics.i32DivS((int) stack[sp - 1], (int) stack[sp]);
-                        continue;
-                    case Op.I32_DIV_U:
-                        sp--;
-                        stack[sp - 1] = Numerics.i32DivU((int) stack[sp - 1], (int) stack[sp]);
-                        continue;
-                    case Op.I32_REM_S:
-                        sp--;
-                        stack[sp - 1] = Numerics.i32RemS((int) stack[sp - 1], (int) stack[sp]);
-                        continue;
-                    case Op.I32_REM_U:
-                        sp--;
-                        stack[sp - 1] = Numerics.i32RemU((int) stack[sp - 1], (int) stack[sp]);
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] * (int) stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I32_AND:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] & (int) stack[sp];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] & (int) stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I32_OR:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] | (int) stack[sp];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] | (int) stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I32_XOR:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] ^ (int) stack[sp];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] ^ (int) stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I32_SHL:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] << (int) stack[sp];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] << (int) stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I32_SHR_S:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] >> (int) stack[sp];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] >> (int) stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I32_SHR_U:
-                        sp--;
-                        stack[sp - 1] = (int) stack[sp - 1] >>> (int) stack[sp];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] >>> (int) stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
-
-                    // ---- i32 ops with a constant (_C) or local (_L) right operand ----
+                    case Op.I32_EQ:
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] == (int) stack[fp + code[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_NE:
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] != (int) stack[fp + code[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_LT_S:
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] < (int) stack[fp + code[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_LT_U:
+                        stack[fp + code[pc]] = Integer.compareUnsigned((int) stack[fp + code[pc + 1]], (int) stack[fp + code[pc + 2]]) < 0 ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_GT_S:
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] > (int) stack[fp + code[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_GT_U:
+                        stack[fp + code[pc]] = Integer.compareUnsigned((int) stack[fp + code[pc + 1]], (int) stack[fp + code[pc + 2]]) > 0 ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_LE_S:
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] <= (int) stack[fp + code[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_LE_U:
+                        stack[fp + code[pc]] = Integer.compareUnsigned((int) stack[fp + code[pc + 1]], (int) stack[fp + code[pc + 2]]) <= 0 ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_GE_S:
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] >= (int) stack[fp + code[pc + 2]] ? 1 : 0;
+                        pc += 3;
+                        continue;
+                    case Op.I32_GE_U:
+                        stack[fp + code[pc]] = Integer.compareUnsigned((int) stack[fp + code[pc + 1]], (int) stack[fp + code[pc + 2]]) >= 0 ? 1 : 0;
+                        pc += 3;
+                        continue;
                     case Op.I32_ADD_C:
-                        stack[sp - 1] = (int) stack[sp - 1] + code[pc++];
-                        continue;
-                    case Op.I32_ADD_L:
-                        stack[sp - 1] = (int) stack[sp - 1] + (int) stack[fp + code[pc++]];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] + code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I32_SUB_C:
-                        stack[sp - 1] = (int) stack[sp - 1] - code[pc++];
-                        continue;
-                    case Op.I32_SUB_L:
-                        stack[sp - 1] = (int) stack[sp - 1] - (int) stack[fp + code[pc++]];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] - code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I32_MUL_C:
-                        stack[sp - 1] = (int) stack[sp - 1] * code[pc++];
-                        continue;
-                    case Op.I32_MUL_L:
-                        stack[sp - 1] = (int) stack[sp - 1] * (int) stack[fp + code[pc++]];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] * code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I32_AND_C:
-                        stack[sp - 1] = (int) stack[sp - 1] & code[pc++];
-                        continue;
-                    case Op.I32_AND_L:
-                        stack[sp - 1] = (int) stack[sp - 1] & (int) stack[fp + code[pc++]];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] & code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I32_OR_C:
-                        stack[sp - 1] = (int) stack[sp - 1] | code[pc++];
-                        continue;
-                    case Op.I32_OR_L:
-                        stack[sp - 1] = (int) stack[sp - 1] | (int) stack[fp + code[pc++]];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] | code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I32_XOR_C:
-                        stack[sp - 1] = (int) stack[sp - 1] ^ code[pc++];
-                        continue;
-                    case Op.I32_XOR_L:
-                        stack[sp - 1] = (int) stack[sp - 1] ^ (int) stack[fp + code[pc++]];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] ^ code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I32_SHL_C:
-                        stack[sp - 1] = (int) stack[sp - 1] << code[pc++];
-                        continue;
-                    case Op.I32_SHL_L:
-                        stack[sp - 1] = (int) stack[sp - 1] << (int) stack[fp + code[pc++]];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] << code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I32_SHR_S_C:
-                        stack[sp - 1] = (int) stack[sp - 1] >> code[pc++];
-                        continue;
-                    case Op.I32_SHR_S_L:
-                        stack[sp - 1] = (int) stack[sp - 1] >> (int) stack[fp + code[pc++]];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] >> code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I32_SHR_U_C:
-                        stack[sp - 1] = (int) stack[sp - 1] >>> code[pc++];
-                        continue;
-                    case Op.I32_SHR_U_L:
-                        stack[sp - 1] = (int) stack[sp - 1] >>> (int) stack[fp + code[pc++]];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] >>> code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I32_EQ_C:
-                        stack[sp - 1] = (int) stack[sp - 1] == code[pc++] ? 1 : 0;
-                        continue;
-                    case Op.I32_EQ_L:
-                        stack[sp - 1] = (int) stack[sp - 1] == (int) stack[fp + code[pc++]] ? 1 : 0;
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] == code[pc + 2] ? 1 : 0;
+                        pc += 3;
                         continue;
                     case Op.I32_NE_C:
-                        stack[sp - 1] = (int) stack[sp - 1] != code[pc++] ? 1 : 0;
-                        continue;
-                    case Op.I32_NE_L:
-                        stack[sp - 1] = (int) stack[sp - 1] != (int) stack[fp + code[pc++]] ? 1 : 0;
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] != code[pc + 2] ? 1 : 0;
+                        pc += 3;
                         continue;
                     case Op.I32_LT_S_C:
-                        stack[sp - 1] = (int) stack[sp - 1] < code[pc++] ? 1 : 0;
-                        continue;
-                    case Op.I32_LT_S_L:
-                        stack[sp - 1] = (int) stack[sp - 1] < (int) stack[fp + code[pc++]] ? 1 : 0;
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] < code[pc + 2] ? 1 : 0;
+                        pc += 3;
                         continue;
                     case Op.I32_LT_U_C:
-                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE < code[pc++] + Integer.MIN_VALUE ? 1 : 0;
-                        continue;
-                    case Op.I32_LT_U_L:
-                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE < (int) stack[fp + code[pc++]] + Integer.MIN_VALUE ? 1 : 0;
+                        stack[fp + code[pc]] = Integer.compareUnsigned((int) stack[fp + code[pc + 1]], code[pc + 2]) < 0 ? 1 : 0;
+                        pc += 3;
                         continue;
                     case Op.I32_GT_S_C:
-                        stack[sp - 1] = (int) stack[sp - 1] > code[pc++] ? 1 : 0;
-                        continue;
-                    case Op.I32_GT_S_L:
-                        stack[sp - 1] = (int) stack[sp - 1] > (int) stack[fp + code[pc++]] ? 1 : 0;
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] > code[pc + 2] ? 1 : 0;
+                        pc += 3;
                         continue;
                     case Op.I32_GT_U_C:
-                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE > code[pc++] + Integer.MIN_VALUE ? 1 : 0;
-                        continue;
-                    case Op.I32_GT_U_L:
-                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE > (int) stack[fp + code[pc++]] + Integer.MIN_VALUE ? 1 : 0;
+                        stack[fp + code[pc]] = Integer.compareUnsigned((int) stack[fp + code[pc + 1]], code[pc + 2]) > 0 ? 1 : 0;
+                        pc += 3;
                         continue;
                     case Op.I32_LE_S_C:
-                        stack[sp - 1] = (int) stack[sp - 1] <= code[pc++] ? 1 : 0;
-                        continue;
-                    case Op.I32_LE_S_L:
-                        stack[sp - 1] = (int) stack[sp - 1] <= (int) stack[fp + code[pc++]] ? 1 : 0;
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] <= code[pc + 2] ? 1 : 0;
+                        pc += 3;
                         continue;
                     case Op.I32_LE_U_C:
-                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE <= code[pc++] + Integer.MIN_VALUE ? 1 : 0;
-                        continue;
-                    case Op.I32_LE_U_L:
-                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE <= (int) stack[fp + code[pc++]] + Integer.MIN_VALUE ? 1 : 0;
+                        stack[fp + code[pc]] = Integer.compareUnsigned((int) stack[fp + code[pc + 1]], code[pc + 2]) <= 0 ? 1 : 0;
+                        pc += 3;
                         continue;
                     case Op.I32_GE_S_C:
-                        stack[sp - 1] = (int) stack[sp - 1] >= code[pc++] ? 1 : 0;
-                        continue;
-                    case Op.I32_GE_S_L:
-                        stack[sp - 1] = (int) stack[sp - 1] >= (int) stack[fp + code[pc++]] ? 1 : 0;
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] >= code[pc + 2] ? 1 : 0;
+                        pc += 3;
                         continue;
                     case Op.I32_GE_U_C:
-                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE >= code[pc++] + Integer.MIN_VALUE ? 1 : 0;
+                        stack[fp + code[pc]] = Integer.compareUnsigned((int) stack[fp + code[pc + 1]], code[pc + 2]) >= 0 ? 1 : 0;
+                        pc += 3;
                         continue;
-                    case Op.I32_GE_U_L:
-                        stack[sp - 1] = (int) stack[sp - 1] + Integer.MIN_VALUE >= (int) stack[fp + code[pc++]] + Integer.MIN_VALUE ? 1 : 0;
+                    case Op.I32_WRAP_I64:
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]];
+                        pc += 2;
                         continue;
-
                     // ---- i64 ----
                     case Op.I64_ADD:
-                        sp--;
-                        stack[sp - 1] += stack[sp];
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] + stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I64_SUB:
-                        sp--;
-                        stack[sp - 1] -= stack[sp];
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] - stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I64_MUL:
-                        sp--;
-                        stack[sp - 1] *= stack[sp];
-                        continue;
-                    case Op.I64_DIV_S:
-                        sp--;
-                        stack[sp - 1] = Numerics.i64DivS(stack[sp - 1], stack[sp]);
-                        continue;
-                    case Op.I64_DIV_U:
-                        sp--;
-                        stack[sp - 1] = Numerics.i64DivU(stack[sp - 1], stack[sp]);
-                        continue;
-                    case Op.I64_REM_S:
-                        sp--;
-                        stack[sp - 1] = Numerics.i64RemS(stack[sp - 1], stack[sp]);
-                        continue;
-                    case Op.I64_REM_U:
-                        sp--;
-                        stack[sp - 1] = Numerics.i64RemU(stack[sp - 1], stack[sp]);
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] * stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I64_AND:
-                        sp--;
-                        stack[sp - 1] &= stack[sp];
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] & stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I64_OR:
-                        sp--;
-                        stack[sp - 1] |= stack[sp];
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] | stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I64_XOR:
-                        sp--;
-                        stack[sp - 1] ^= stack[sp];
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] ^ stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I64_SHL:
-                        sp--;
-                        stack[sp - 1] <<= stack[sp];
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] << stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I64_SHR_S:
-                        sp--;
-                        stack[sp - 1] >>= stack[sp];
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] >> stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
                     case Op.I64_SHR_U:
-                        sp--;
-                        stack[sp - 1] >>>= stack[sp];
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] >>> stack[fp + code[pc + 2]];
+                        pc += 3;
                         continue;
-
-                    // ---- f32 ----
-                    case Op.F32_EQ:
-                        sp--;
-                        stack[sp - 1] = asF32((int) stack[sp - 1]) == asF32((int) stack[sp]) ? 1 : 0;
+                    case Op.I64_ADD_C:
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] + (long) code[pc + 2];
+                        pc += 3;
                         continue;
-                    case Op.F32_NE:
-                        sp--;
-                        stack[sp - 1] = asF32((int) stack[sp - 1]) != asF32((int) stack[sp]) ? 1 : 0;
+                    case Op.I64_SUB_C:
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] - (long) code[pc + 2];
+                        pc += 3;
                         continue;
-                    case Op.F32_LT:
-                        sp--;
-                        stack[sp - 1] = asF32((int) stack[sp - 1]) < asF32((int) stack[sp]) ? 1 : 0;
+                    case Op.I64_AND_C:
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] & (long) code[pc + 2];
+                        pc += 3;
                         continue;
-                    case Op.F32_GT:
-                        sp--;
-                        stack[sp - 1] = asF32((int) stack[sp - 1]) > asF32((int) stack[sp]) ? 1 : 0;
+                    case Op.I64_OR_C:
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] | (long) code[pc + 2];
+                        pc += 3;
                         continue;
-                    case Op.F32_LE:
-                        sp--;
-                        stack[sp - 1] = asF32((int) stack[sp - 1]) <= asF32((int) stack[sp]) ? 1 : 0;
+                    case Op.I64_XOR_C:
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] ^ (long) code[pc + 2];
+                        pc += 3;
                         continue;
-                    case Op.F32_GE:
-                        sp--;
-                        stack[sp - 1] = asF32((int) stack[sp - 1]) >= asF32((int) stack[sp]) ? 1 : 0;
+                    case Op.I64_SHL_C:
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] << (long) code[pc + 2];
+                        pc += 3;
                         continue;
-                    case Op.F32_ADD:
-                        sp--;
-                        stack[sp - 1] = f32(asF32((int) stack[sp - 1]) + asF32((int) stack[sp]));
+                    case Op.I64_SHR_S_C:
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] >> (long) code[pc + 2];
+                        pc += 3;
                         continue;
-                    case Op.F32_SUB:
-                        sp--;
-                        stack[sp - 1] = f32(asF32((int) stack[sp - 1]) - asF32((int) stack[sp]));
-                        continue;
-                    case Op.F32_MUL:
-                        sp--;
-                        stack[sp - 1] = f32(asF32((int) stack[sp - 1]) * asF32((int) stack[sp]));
-                        continue;
-                    case Op.F32_DIV:
-                        sp--;
-                        stack[sp - 1] = f32(asF32((int) stack[sp - 1]) / asF32((int) stack[sp]));
-                        continue;
-
-                    // ---- f64 ----
-                    case Op.F64_EQ:
-                        sp--;
-                        stack[sp - 1] = asF64(stack[sp - 1]) == asF64(stack[sp]) ? 1 : 0;
-                        continue;
-                    case Op.F64_NE:
-                        sp--;
-                        stack[sp - 1] = asF64(stack[sp - 1]) != asF64(stack[sp]) ? 1 : 0;
-                        continue;
-                    case Op.F64_LT:
-                        sp--;
-                        stack[sp - 1] = asF64(stack[sp - 1]) < asF64(stack[sp]) ? 1 : 0;
-                        continue;
-                    case Op.F64_GT:
-                        sp--;
-                        stack[sp - 1] = asF64(stack[sp - 1]) > asF64(stack[sp]) ? 1 : 0;
-                        continue;
-                    case Op.F64_LE:
-                        sp--;
-                        stack[sp - 1] = asF64(stack[sp - 1]) <= asF64(stack[sp]) ? 1 : 0;
-                        continue;
-                    case Op.F64_GE:
-                        sp--;
-                        stack[sp - 1] = asF64(stack[sp - 1]) >= asF64(stack[sp]) ? 1 : 0;
-                        continue;
-                    case Op.F64_ADD:
-                        sp--;
-                        stack[sp - 1] = f64(asF64(stack[sp - 1]) + asF64(stack[sp]));
-                        continue;
-                    case Op.F64_SUB:
-                        sp--;
-                        stack[sp - 1] = f64(asF64(stack[sp - 1]) - asF64(stack[sp]));
-                        continue;
-                    case Op.F64_MUL:
-                        sp--;
-                        stack[sp - 1] = f64(asF64(stack[sp - 1]) * asF64(stack[sp]));
-                        continue;
-                    case Op.F64_DIV:
-                        sp--;
-                        stack[sp - 1] = f64(asF64(stack[sp - 1]) / asF64(stack[sp]));
-                        continue;
-
-                    // ---- conversions that are one Java operator ----
-                    case Op.I32_WRAP_I64:
-                        stack[sp - 1] = (int) stack[sp - 1];
+                    case Op.I64_SHR_U_C:
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] >>> (long) code[pc + 2];
+                        pc += 3;
                         continue;
                     case Op.I64_EXTEND_I32_S:
-                        stack[sp - 1] = (int) stack[sp - 1];
+                        stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]];
+                        pc += 2;
                         continue;
                     case Op.I64_EXTEND_I32_U:
-                        stack[sp - 1] &= MASK32;
+                        stack[fp + code[pc]] = stack[fp + code[pc + 1]] & MASK32;
+                        pc += 2;
                         continue;
-                    case Op.I32_EXTEND8_S:
-                    case Op.I64_EXTEND8_S:
-                        stack[sp - 1] = (byte) stack[sp - 1];
+                    // ---- f32 and f64 ----
+                    case Op.F64_ADD:
+                        stack[fp + code[pc]] = f64(asF64(stack[fp + code[pc + 1]]) + asF64(stack[fp + code[pc + 2]]));
+                        pc += 3;
                         continue;
-                    case Op.I32_EXTEND16_S:
-                    case Op.I64_EXTEND16_S:
-                        stack[sp - 1] = (short) stack[sp - 1];
+                    case Op.F64_SUB:
+                        stack[fp + code[pc]] = f64(asF64(stack[fp + code[pc + 1]]) - asF64(stack[fp + code[pc + 2]]));
+                        pc += 3;
                         continue;
-                    case Op.I64_EXTEND32_S:
-                        stack[sp - 1] = (int) stack[sp - 1];
+                    case Op.F64_MUL:
+                        stack[fp + code[pc]] = f64(asF64(stack[fp + code[pc + 1]]) * asF64(stack[fp + code[pc + 2]]));
+                        pc += 3;
                         continue;
-
-                    case Op.VECTOR: {
-                        // [VECTOR words subop ...]: words counts the immediates, itself included.
-                        int at = pc;
-                        pc += code[pc];
-                        sp = VectorOps.execute(code, at + 1, stack, sp, inst);
+                    case Op.F64_DIV:
+                        stack[fp + code[pc]] = f64(asF64(stack[fp + code[pc + 1]]) / asF64(stack[fp + code[pc + 2]]));
+                        pc += 3;
                         continue;
-                    }
                     default:
-                        // The remaining float operators and conversions, kept out of this method's size.
-                        sp = Rare.execute(code[pc - 1], stack, sp);
+                        pc = ColdOps.execute(code[pc - 1], code, pc, stack, fp, globals, memory);
                         continue;
                 } // switch
                 } // dispatch loop
                 } // call:
-                // Frame entry for CALL and CALL_INDIRECT: `callee` is a function of this instance.
+                // Frame entry for CALL and CALL_INDIRECT: `callee` is a function of this instance, its
+                // frame starts at calleeFp, where the caller put the arguments.
                 if (++depth > maxDepth) {
                     throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
                 }
-                int newFp = sp - callee.paramSlots();
-                int frameEnd = newFp + callee.frameSlots();
+                int frameEnd = calleeFp + callee.frameSlots();
                 if (frameEnd > stack.length) {
                     stack = s.ensureStack(frameEnd);
                 }
@@ -836,10 +726,10 @@ final class Interpreter {
                 frames[fsp++] = pc;
                 frames[fsp++] = fp;
                 frames[fsp++] = fn.funcIndex();
-                for (int end = newFp + callee.localSlots(); sp < end; sp++) {
-                    stack[sp] = 0;
+                for (int i = calleeFp + callee.paramSlots(), end = calleeFp + callee.localSlots(); i < end; i++) {
+                    stack[i] = 0;
                 }
-                fp = newFp;
+                fp = calleeFp;
                 fn = callee;
                 code = fn.code();
                 pc = 0;
@@ -866,16 +756,6 @@ final class Interpreter {
             s.sp = entryBase;
             throw internal;
         }
-    }
-
-    /** Moves the top {@code keep} slots down over {@code drop} slots; returns the new top. */
-    private static int adjust(long[] stack, int sp, int drop, int keep) {
-        if (keep == 1) {
-            stack[sp - 1 - drop] = stack[sp - 1];
-        } else if (keep != 0) {
-            System.arraycopy(stack, sp - keep, stack, sp - keep - drop, keep);
-        }
-        return sp - drop;
     }
 
     private static TrapException outOfBounds() {

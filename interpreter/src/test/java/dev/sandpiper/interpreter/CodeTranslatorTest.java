@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Lowering corner cases of {@link dev.sandpiper.interpreter.code.CodeTranslator}: three golden
- * dumps (checked by hand: see the comments; a change of the lowering changes them, and the new dump
- * must be checked again), and behaviour (results, counts, well-formed branch targets) for the rest.
+ * dumps of register-form code (checked by hand: see the comments; a change of the lowering changes
+ * them, and the new dump must be checked again), and behaviour (results, counts, well-formed branch
+ * targets) for the rest.
  */
 class CodeTranslatorTest {
 
@@ -62,80 +63,200 @@ class CodeTranslatorTest {
     private static final CompiledModule COMPILED = Wasm.compile(CORNERS);
 
     /**
-     * The condition and {@code if} are one block (FUEL 2) ending in BR_UNLESS to the else-arm; each
-     * arm is its own block of one instruction; the then-arm's jump over the else-arm (from
-     * {@code else}) is not charged; the code after {@code end} is a merge point, a new block, where
-     * {@code i32.const 1, i32.add} become one op charged as two. Branch targets are the n word of the
-     * target block's FUEL (13 is the else-arm's).
+     * Slot 0 is the parameter, slot 1 the zero slot, slot 2 the canonical slot of the first operand
+     * (the if's result). The condition and
+     * {@code if} are one block (FUEL 2) ending in BR_UNLESS on the local itself (no copy for a
+     * {@code local.get}) to the else-arm; each arm is its own block of one instruction writing the
+     * if's result slot; the then-arm's jump over the else-arm (from {@code else}) is not charged; the
+     * code after {@code end} is a merge point, a new block, where {@code i32.const 1, i32.add} become
+     * one op charged as two. Branch targets are the n word of the target block's FUEL (13 is the
+     * else-arm's).
      */
     @Test
     void ifElseWithValues() {
         assertEquals("""
-                func 0: params 1, locals 1, max stack 2, results 1
+                func 0: params 1, locals 2 (zero slot 1), max stack 2, results 1
                     0  FUEL 2
-                    2  LOCAL_GET 0
-                    4  BR_UNLESS 13
-                    6  FUEL 1
-                    8  CONST32 10
-                   10  BR 17
+                    2  BR_UNLESS 0 13
+                    5  FUEL 1
+                    7  CONST32 2 10
+                   10  BR 18
                 L13:
                    12  FUEL 1
-                   14  CONST32 20
-                L17:
-                   16  FUEL 2
-                   18  I32_ADD_C 1
-                   20  RETURN 1
+                   14  CONST32 2 20
+                L18:
+                   17  FUEL 2
+                   19  I32_ADD_C 2 2 1
+                   23  RETURN1 2
                 """, CodeDump.dump(COMPILED.code(0)));
     }
 
     /**
-     * BR_TABLE n=2, then (target, drop, keep) per entry: to $inner's end (24) dropping 1 and 2, to
-     * $outer's end (29) dropping 100, 1 and 2, and the default like entry 0. After each end a new
-     * block; $outer's has no instructions (FUEL 0) before the function's RETURN.
+     * Entering $inner writes the 100 to its slot (2; 0 is the parameter, 1 the zero slot): code in a
+     * block must not depend on constants pending below it. The 1 and the 2 are never written
+     * anywhere: every target drops them. The br_table's value (the 3) goes to its canonical slot 5,
+     * then BR_TABLE i=slot 0, n=2, keep 1 from slot 5, and (target, dst) per entry: $inner's end (20)
+     * with its result slot 3, $outer's end (30) with slot 2, and the default like entry 0. After each
+     * end a new block; $outer's has no instructions (FUEL 0) before the function's RETURN of slot 2.
      */
     @Test
     void brTableWithDrops() {
         assertEquals("""
-                func 1: params 1, locals 1, max stack 5, results 1
+                func 1: params 1, locals 2 (zero slot 1), max stack 5, results 1
                     0  FUEL 6
-                    2  CONST32 100
-                    4  CONST32 1
-                    6  CONST32 2
-                    8  CONST32 3
-                   10  LOCAL_GET 0
-                   12  BR_TABLE 2 24 2 1 29 3 1 24 2 1
-                L24:
-                   23  FUEL 3
-                   25  I32_ADD_C 10
-                   27  i32.add
-                L29:
-                   28  FUEL 0
-                   30  RETURN 1
+                    2  CONST32 2 100
+                    5  CONST32 5 3
+                    8  BR_TABLE 0 2 1 5 20 3 30 2 20 3
+                L20:
+                   19  FUEL 3
+                   21  I32_ADD_C 3 3 10
+                   25  I32_ADD 2 2 3
+                L30:
+                   29  FUEL 0
+                   31  RETURN1 2
                 """, CodeDump.dump(COMPILED.code(1)));
     }
 
     /**
      * Nothing after the {@code br} is emitted (the nested block, its br_if, i32.const 2, i32.add,
      * unreachable); the live br_if after the block still meets its own branch site. A branch to the
-     * function's end needs no adjustment: RETURN takes the top slot.
+     * function's end moves nothing: the value it carries is already in the result slot (2).
      */
     @Test
     void deadCodeAfterBrIsNotEmitted() {
         assertEquals("""
-                func 2: params 1, locals 1, max stack 2, results 1
+                func 2: params 1, locals 2 (zero slot 1), max stack 2, results 1
                     0  FUEL 2
-                    2  CONST32 1
-                    4  BR 7
-                L7:
-                    6  FUEL 2
-                    8  LOCAL_GET 0
-                   10  BR_IF 17
+                    2  CONST32 2 1
+                    5  BR 8
+                L8:
+                    7  FUEL 2
+                    9  BR_IF 0 19
                    12  FUEL 2
-                   14  I32_ADD_C 5
-                L17:
-                   16  FUEL 0
-                   18  RETURN 1
+                   14  I32_ADD_C 2 2 5
+                L19:
+                   18  FUEL 0
+                   20  RETURN1 2
                 """, CodeDump.dump(COMPILED.code(2)));
+    }
+
+    /**
+     * Function 0, {@code (if (result i32) (local.get 0) (then (i32.const 1)) (else (local.get 0)
+     * (i32.const 2) (i32.add)))}: the then-arm's jump to the if's end, where only the return
+     * follows, becomes that return ({@code RETURN1 2} at 10). Function 1, {@code (local.set 1
+     * (i32.add (local.get 0) (i32.const 1))) (local.get 1)}: the add writes the local directly, and
+     * the function returns local 1 where it is, without a copy to a result slot first.
+     */
+    @Test
+    void aJumpToAReturnBecomesTheReturnAndALocalIsReturnedInPlace() {
+        ModuleBytes m = ModuleBytes.module()
+                .type(types(I32), types(I32))
+                .function(0, Code.code()
+                        .localGet(0).if_(I32).i32Const(1).else_().localGet(0).i32Const(2).op(Opcode.I32_ADD).end()
+                        .end())
+                .function(0, new dev.sandpiper.decoder.model.ValType[] {I32}, Code.code()
+                        .localGet(0).i32Const(1).op(Opcode.I32_ADD).localSet(1).localGet(1)
+                        .end())
+                .export("f", ExternKind.FUNC, 0)
+                .export("g", ExternKind.FUNC, 1);
+        CompiledModule compiled = Wasm.compile(m);
+        assertEquals("""
+                func 0: params 1, locals 2 (zero slot 1), max stack 2, results 1
+                    0  FUEL 2
+                    2  BR_UNLESS 0 13
+                    5  FUEL 1
+                    7  CONST32 2 1
+                   10  RETURN1 2
+                L13:
+                   12  FUEL 3
+                   14  I32_ADD_C 2 0 2
+                   18  FUEL 0
+                   20  RETURN1 2
+                """, CodeDump.dump(compiled.code(0)));
+        assertEquals("""
+                func 1: params 1, locals 3 (zero slot 2), max stack 2, results 1
+                    0  FUEL 5
+                    2  I32_ADD_C 1 0 1
+                    6  RETURN1 1
+                """, CodeDump.dump(compiled.code(1)));
+        Instance instance = new Linker(new Store()).instantiate(compiled);
+        assertEquals(1, instance.call("f", 7)[0]);
+        assertEquals(3, instance.store().lastCallInstructions()); // local.get, if, i32.const
+        assertEquals(2, instance.call("f", 0)[0]);
+        assertEquals(5, instance.store().lastCallInstructions());
+        assertEquals(8, instance.call("g", 7)[0]);
+        assertEquals(5, instance.store().lastCallInstructions());
+    }
+
+    /**
+     * Constants in memory accesses: a constant address is folded into the offset, read from the zero
+     * slot (1), and a stored constant 0 is read from the zero slot too, so
+     * {@code (i32.store offset=4 (i32.const 8) (i32.const 0)) (i32.load (i32.const 12))} is two ops.
+     * An address and offset summing past 2^32 - 1 are not folded (spec 2.0 4.4.7: the sum is not
+     * wrapped, so the access traps): {@code (i32.load offset=8 (i32.const -4))}.
+     */
+    @Test
+    void constantAddressesFoldIntoTheOffsetAndZeroIsNeverWritten() {
+        ModuleBytes m = ModuleBytes.module()
+                .type(types(I32), types(I32))
+                .memory(1, 1)
+                .function(0, Code.code()
+                        .i32Const(8).i32Const(0).mem(Opcode.I32_STORE, 2, 4)
+                        .i32Const(12).mem(Opcode.I32_LOAD, 2, 0)
+                        .end())
+                .function(0, Code.code().i32Const(-4).mem(Opcode.I32_LOAD, 2, 8).end())
+                .export("f", ExternKind.FUNC, 0)
+                .export("past", ExternKind.FUNC, 1);
+        CompiledModule compiled = Wasm.compile(m);
+        assertEquals("""
+                func 0: params 1, locals 2 (zero slot 1), max stack 2, results 1
+                    0  FUEL 5
+                    2  STORE32 1 1 12    ; refund 2
+                    6  LOAD32 2 1 12
+                   10  RETURN1 2
+                """, CodeDump.dump(compiled.code(0)));
+        assertEquals("""
+                func 1: params 1, locals 2 (zero slot 1), max stack 1, results 1
+                    0  FUEL 2
+                    2  CONST32 2 -4
+                    5  LOAD32 2 2 8
+                    9  RETURN1 2
+                """, CodeDump.dump(compiled.code(1)));
+        Instance instance = new Linker(new Store()).instantiate(compiled);
+        instance.memory().write(12, new byte[] {1, 2, 3, 4}, 0, 4);
+        assertEquals(0, instance.call("f", 0)[0], "the store wrote 0 over the 1 2 3 4");
+        TrapException trap = assertThrows(TrapException.class, () -> instance.call("past", 0));
+        assertEquals(TrapKind.MEMORY_OUT_OF_BOUNDS, trap.kind());
+    }
+
+    /**
+     * {@code (i32.load8_u offset=2 (i32.add (local.get 0) (local.get 1)))}: the add becomes part of
+     * the load ({@code LOAD8_U_X}), still wrapping at 32 bits before the offset is added: with
+     * 0xFFFFFFFF + 2 the address is 1 + 2, in bounds; 65535 + 1 + 2 is past the one page.
+     */
+    @Test
+    void anAddFeedingALoad8UIsOneOp() {
+        ModuleBytes m = ModuleBytes.module()
+                .type(types(I32, I32), types(I32))
+                .memory(1, 1)
+                .function(0, Code.code()
+                        .localGet(0).localGet(1).op(Opcode.I32_ADD).mem(Opcode.I32_LOAD8_U, 0, 2)
+                        .end())
+                .export("f", ExternKind.FUNC, 0);
+        CompiledModule compiled = Wasm.compile(m);
+        assertEquals("""
+                func 0: params 2, locals 3 (zero slot 2), max stack 2, results 1
+                    0  FUEL 4
+                    2  LOAD8_U_X 3 0 1 2
+                    7  RETURN1 3
+                """, CodeDump.dump(compiled.code(0)));
+        Instance instance = new Linker(new Store()).instantiate(compiled);
+        instance.memory().write(3, new byte[] {(byte) 0xC8}, 0, 1);
+        assertEquals(0xC8, instance.call("f", 0xFFFFFFFFL, 2)[0]);
+        assertEquals(4, instance.store().lastCallInstructions());
+        TrapException trap = assertThrows(TrapException.class, () -> instance.call("f", 65535, 1));
+        assertEquals(TrapKind.MEMORY_OUT_OF_BOUNDS, trap.kind());
+        assertEquals(4, instance.store().lastCallInstructions(), "the trapping load counts");
     }
 
     @ParameterizedTest
@@ -235,23 +356,25 @@ class CodeTranslatorTest {
         int[] code = fn.code();
         Set<Integer> fuelWords = new HashSet<>();
         int pc = 0;
-        for (; pc < code.length; pc += 1 + CodeDump.immediates(code, pc)) {
+        for (; pc < code.length; pc += 1 + Op.immediates(code, pc)) {
             assertTrue(!Op.name(code[pc]).startsWith("op"), "unknown op " + code[pc] + " at " + pc);
             if (code[pc] == Op.FUEL) {
                 fuelWords.add(pc + 1);
             }
         }
         assertEquals(code.length, pc, "the ops tile the code exactly");
-        for (pc = 0; pc < code.length; pc += 1 + CodeDump.immediates(code, pc)) {
+        for (pc = 0; pc < code.length; pc += 1 + Op.immediates(code, pc)) {
             int op = code[pc];
-            if (op == Op.BR || op == Op.BR_ADJ || op == Op.BR_IF || op == Op.BR_IF_ADJ || op == Op.BR_UNLESS
-                    || (op >= Op.BR_IF_EQ && op <= Op.BR_IF_EQZ)) {
+            if (op == Op.BR) {
                 assertTrue(fuelWords.contains(code[pc + 1]), "target of " + pc);
-            } else if (op >= Op.BR_IF_EQ_C && op < Op.COUNT) {
+            } else if (op == Op.BR_IF || op == Op.BR_UNLESS) {
                 assertTrue(fuelWords.contains(code[pc + 2]), "target of " + pc);
+            } else if (op >= Op.BR_IF_EQ && op <= Op.BR_IF_GE_U_C) {
+                assertTrue(fuelWords.contains(code[pc + 3]), "target of " + pc);
             } else if (op == Op.BR_TABLE) {
-                for (int e = 0; e <= code[pc + 1]; e++) {
-                    assertTrue(fuelWords.contains(code[pc + 2 + 3 * e]), "entry " + e + " of " + pc);
+                // [BR_TABLE i n keep src (target dst)*(n+1)]
+                for (int e = 0; e <= code[pc + 2]; e++) {
+                    assertTrue(fuelWords.contains(code[pc + 5 + 2 * e]), "entry " + e + " of " + pc);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.sandpiper.interpreter.code;
 
 import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Family;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.FunctionBody;
@@ -9,33 +10,35 @@ import dev.sandpiper.decoder.model.ValType;
 import dev.sandpiper.validator.ValidatedModule;
 import dev.sandpiper.validator.analysis.FunctionAnalysis;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Translates validated function bodies into {@link FunctionCode}. One translator serves a whole
- * module, reusing its buffers; it is not thread-safe.
+ * Translates validated function bodies into register-form {@link FunctionCode} ({@link Op}). One
+ * translator serves a whole module, reusing its buffers; it is not thread-safe.
+ *
+ * <p><b>Operands.</b> The translator follows the Wasm operand stack with a stack of descriptors
+ * ({@link Operands}): a value already in its canonical slot, a local, or a constant. {@code local.get}
+ * and constants emit nothing; an op names its operands where they are (a local's slot, a canonical
+ * slot, or a constant immediate in the {@code _C} forms) and writes its result to the canonical slot
+ * of the position it pushes, or straight into a local when a {@code local.set}/{@code local.tee}
+ * follows. A descriptor is written to its canonical slot ("materialised") only where the code after
+ * needs it there: at block boundaries, branches, calls and the stack-form ops; and before a local
+ * that a pending {@code local.get} refers to is overwritten. Branches carrying values copy them to the
+ * target's slots; the validator's analysis is only checked against, not needed.
  *
  * <p><b>Fuel.</b> An instruction costs 1 when executed, except the structure markers
- * {@code block}, {@code loop}, {@code else} and {@code end}, which cost nothing (they compile to no
- * code). Every basic block opens with {@code [FUEL n]}, {@code n} the sum of its instructions' costs.
- * A block starts at the function's entry, a loop header, a merge point after {@code end}, each arm of
- * an {@code if}, and the fall-through after a conditional branch. Branch targets are the {@code n}
- * word of the target block's FUEL: a branch (taken or falling through), a call (the callee's entry
- * block at words 0 and 1) and the interpreter's entry charge the block they enter and jump past its
- * FUEL, so the FUEL op itself only runs when code falls into a merge point. For every op that can
- * stop execution inside a block (a trap, or a call whose callee traps) the translator records how
- * many of the block's instructions come after it, so the exact count of executed instructions can be
- * restored ({@link FunctionCode#refundAt}).
+ * {@code block}, {@code loop}, {@code else} and {@code end}; instructions that emit no code
+ * ({@code local.get}, constants, {@code drop}) still cost 1. Every basic block opens with
+ * {@code [FUEL n]}, {@code n} the sum of its instructions' costs; branch targets are that {@code n}
+ * word, and branches, calls and the interpreter's entry charge the block they enter. For every op
+ * that can stop execution inside a block (a trap, a deadline poll, or a call whose callee traps)
+ * the translator records how many of the block's instructions follow it, so the count of executed
+ * instructions can be restored exactly ({@link FunctionCode#refundAt}).
  *
- * <p><b>Fused ops.</b> Within a block, an i32 comparison followed by {@code br_if} (or {@code if})
- * becomes one branch op; a {@code local.get} or {@code i32.const} followed by a frequent i32 binary
- * op becomes that op with a local or constant operand ({@code _L}, {@code _C}); a constant, a
- * comparison and {@code br_if} become one op. Each fused op still counts every instruction it
- * replaces.
- *
- * <p>Ops that can trap: {@code UNREACHABLE}, {@code CALL}, {@code CALL_INDIRECT}, loads, stores,
- * {@code MEMORY_GROW/FILL/COPY/INIT}, {@code TABLE_GET/SET/GROW/FILL/COPY/INIT}, integer division
- * and remainder, trapping float-to-integer truncations, and vector loads and stores (growth and
- * bulk operations poll the deadline).
+ * <p><b>Fused ops.</b> An i32 comparison whose result feeds {@code br_if} or {@code if} becomes a
+ * compare-and-branch op, with two slots or a slot and a constant.
  */
 public final class CodeTranslator {
     private static final int BLOCK = 0;
@@ -48,6 +51,7 @@ public final class CodeTranslator {
     private final ValidatedModule validated;
     private final Module module;
     private final int[] typeIds;
+    private final Operands v = new Operands();
 
     private int[] out = new int[256];
     private int pc;
@@ -58,20 +62,34 @@ public final class CodeTranslator {
     private ValType[] localTypes = new ValType[16];
     private int resultSlots;
 
+    // Control frames: kind, loop start (FUEL n word), chain of branches to the end, the if's jump to
+    // its else, operand count and slot height at the base, and the block type.
     private int[] ctlKind = new int[16];
     private int[] ctlStart = new int[16];
     private int[] ctlFixups = new int[16];
     private int[] ctlElse = new int[16];
+    private int[] ctlBase = new int[16];
+    private int[] ctlHeight = new int[16];
+    private FuncType[] ctlType = new FuncType[16];
     private int depth;
 
     private boolean live;
     private int deadNesting;
 
+    // The op that produced the top operand, while nothing has been emitted after it: where its
+    // destination word is (to retarget it into a local), which op it is, its operand slots for a
+    // two-slot binary op, and for an i32 comparison the compare-and-branch op it would fuse into.
+    private int producedEntry = -1;
+    private int producedEnd;
+    private int producedDst;
+    private int producedPos;
+    private int producedOp;
+    private int producedCompare = -1;
+    private int producedA;
+    private int producedB;
+
     private int fuelPos;
     private int blockCost;
-    /** The last op emitted in the current block and where, for fusing; -1 after a block starts. */
-    private int lastOp = -1;
-    private int lastOpPos;
     private int[] pendingPc = new int[16];
     private int[] pendingCost = new int[16];
     private int pendingCount;
@@ -106,9 +124,11 @@ public final class CodeTranslator {
         refundCount = 0;
         resultSlots = type.resultSlots();
         int paramSlots = layoutLocals(type, body);
-        int totalLocalSlots = localSlots[localCount(type, body)];
+        int locals = localSlots[type.params().size() + body.locals().length];
+        v.reset(locals);
+        producedEntry = -1;
 
-        pushControl(FUNC, 0);
+        pushControl(FUNC, new FuncType(List.of(), type.results()), 0);
         startBlock();
         CodeReader r = module.codeReader(definedIndex);
         while (depth > 0) {
@@ -121,18 +141,15 @@ public final class CodeTranslator {
             }
         }
         closeBlock();
+        threadJumpsToReturns();
         return new FunctionCode(funcIndex, module.names().functionName(funcIndex), Arrays.copyOf(out, pc),
-                paramSlots, totalLocalSlots, analysis.maxStackSlots(), resultSlots,
+                paramSlots, v.localSlots(), analysis.maxStackSlots(), resultSlots,
                 Arrays.copyOf(refundPc, refundCount), Arrays.copyOf(refund, refundCount));
-    }
-
-    private static int localCount(FuncType type, FunctionBody body) {
-        return type.params().size() + body.locals().length;
     }
 
     /** Slot of each local (a v128 takes two); returns the parameters' slots. */
     private int layoutLocals(FuncType type, FunctionBody body) {
-        int n = localCount(type, body);
+        int n = type.params().size() + body.locals().length;
         if (localSlots.length < n + 1) {
             localSlots = new int[n + 1];
             localTypes = new ValType[n + 1];
@@ -159,38 +176,49 @@ public final class CodeTranslator {
     private void instruction(Opcode op, CodeReader r, int at) {
         switch (op) {
             case UNREACHABLE -> {
-                emitCosted(Op.UNREACHABLE);
+                cost();
+                emitOp(Op.UNREACHABLE);
                 trapSite();
                 live = false;
             }
             case NOP -> cost();
-            case BLOCK -> pushControl(BLOCK, 0);
+            case BLOCK -> {
+                FuncType t = blockType(r);
+                materializeBlock();
+                pushControl(BLOCK, t, 0);
+            }
             case LOOP -> {
+                FuncType t = blockType(r);
+                materializeBlock();
                 closeBlock();
                 startBlock();
-                pushControl(LOOP, fuelPos);
+                pushControl(LOOP, t, fuelPos);
             }
             case IF -> {
                 cost();
-                conditionalBranch(false);
-                int elseSlot = pc;
+                FuncType t = blockType(r);
+                Condition c = condition();
+                materializeBlock();
+                int elseSlot = conditionalBranch(c, false);
                 emit(NO_FIXUP);
                 closeBlock();
                 startBlock();
-                pushControl(IF, 0);
+                pushControl(IF, t, 0);
                 ctlElse[depth - 1] = elseSlot;
             }
             case ELSE -> enterElse();
             case END -> end();
             case BR -> {
                 cost();
-                branch(r.index(), false, at);
+                consumeSite(at);
+                branch(depth - 1 - r.index());
                 closeBlock();
                 live = false;
             }
             case BR_IF -> {
                 cost();
-                branch(r.index(), true, at);
+                consumeSite(at);
+                branchIf(depth - 1 - r.index());
                 closeBlock();
                 startBlock();
             }
@@ -203,85 +231,337 @@ public final class CodeTranslator {
             case RETURN -> {
                 cost();
                 consumeSite(at);
-                emitOp(Op.RETURN);
-                emit(resultSlots);
+                branch(0);
                 closeBlock();
                 live = false;
             }
             case CALL -> {
-                emitCosted(Op.CALL, r.index());
-                trapSite();
+                cost();
+                call(module.functionType(r.index()), Op.CALL, r.index(), -1, -1);
             }
             case CALL_INDIRECT -> {
-                emitCosted(Op.CALL_INDIRECT, typeIds[r.index()], r.index2());
-                trapSite();
+                cost();
+                int index = v.reg(v.top(), this);
+                v.pop();
+                call(module.types().get(r.index()), Op.CALL_INDIRECT, typeIds[r.index()], r.index2(), index);
             }
             case DROP -> {
-                if (analysis.isWide(at)) {
-                    emitCosted(Op.DROP_N, 2);
-                } else {
-                    emitCosted(Op.DROP);
+                cost();
+                v.pop();
+                producedEntry = -1; // a later operand may take its index
+            }
+            case SELECT -> select(analysis.isWide(at));
+            case SELECT_T -> select(r.selectType(0) == ValType.V128);
+            case LOCAL_GET -> {
+                cost();
+                v.pushLocal(localSlots[r.index()], localTypes[r.index()].slots());
+                producedEntry = -1;
+            }
+            case LOCAL_SET -> {
+                cost();
+                setLocal(r.index(), false);
+            }
+            case LOCAL_TEE -> {
+                cost();
+                setLocal(r.index(), true);
+            }
+            case GLOBAL_GET -> {
+                cost();
+                boolean wide = module.globalSpace().get(r.index()).valType() == ValType.V128;
+                int d = v.pushTemp(wide ? 2 : 1);
+                emitProducer(wide ? Op.GLOBAL_GET_WIDE : Op.GLOBAL_GET, d, r.index());
+            }
+            case GLOBAL_SET -> {
+                cost();
+                boolean wide = module.globalSpace().get(r.index()).valType() == ValType.V128;
+                int s = v.reg(v.top(), this);
+                v.pop();
+                emitOp(wide ? Op.GLOBAL_SET_WIDE : Op.GLOBAL_SET);
+                emit(r.index());
+                emit(s);
+            }
+            case I32_CONST -> constant((int) r.constValue());
+            case F32_CONST -> constant((int) r.floatBits());
+            case I64_CONST -> constant(r.constValue());
+            case F64_CONST -> constant(r.floatBits());
+            case REF_NULL -> constant(-1);
+            case REF_IS_NULL -> unary(Op.REF_IS_NULL, 1);
+            case MEMORY_SIZE -> {
+                cost();
+                int d = v.pushTemp(1);
+                emitProducer(Op.MEMORY_SIZE, d);
+            }
+            case MEMORY_GROW -> {
+                cost();
+                int a = v.reg(v.top(), this);
+                v.pop();
+                int d = v.pushTemp(1);
+                emitProducer(Op.MEMORY_GROW, d, a);
+                trapSite();
+            }
+            case MEMORY_FILL, MEMORY_COPY, MEMORY_INIT, DATA_DROP -> {
+                cost();
+                int seg = op == Opcode.MEMORY_INIT || op == Opcode.DATA_DROP ? r.index() : 0;
+                int top = stackForm(op.popCount());
+                emitOp(Op.MEMORY_BULK);
+                emit(op.ordinal());
+                emit(seg);
+                emit(top);
+                if (op != Opcode.DATA_DROP) {
+                    trapSite();
                 }
             }
-            case SELECT -> emitCosted(analysis.isWide(at) ? Op.SELECT_WIDE : Op.SELECT);
-            case SELECT_T -> emitCosted(r.selectType(0) == ValType.V128 ? Op.SELECT_WIDE : Op.SELECT);
-            case LOCAL_GET -> local(Op.LOCAL_GET, Op.LOCAL_GET_WIDE, r.index());
-            case LOCAL_SET -> local(Op.LOCAL_SET, Op.LOCAL_SET_WIDE, r.index());
-            case LOCAL_TEE -> local(Op.LOCAL_TEE, Op.LOCAL_TEE_WIDE, r.index());
-            case GLOBAL_GET -> global(Op.GLOBAL_GET, Op.GLOBAL_GET_WIDE, r.index());
-            case GLOBAL_SET -> global(Op.GLOBAL_SET, Op.GLOBAL_SET_WIDE, r.index());
-            case TABLE_GET -> trapping(Op.TABLE_GET, r.index());
-            case TABLE_SET -> trapping(Op.TABLE_SET, r.index());
-            case TABLE_SIZE -> emitCosted(Op.TABLE_SIZE, r.index());
-            case TABLE_GROW -> trapping(Op.TABLE_GROW, r.index());
-            case TABLE_FILL -> trapping(Op.TABLE_FILL, r.index());
-            case TABLE_COPY -> trapping(Op.TABLE_COPY, r.index(), r.index2());
-            case TABLE_INIT -> trapping(Op.TABLE_INIT, r.index(), r.index2());
-            case ELEM_DROP -> emitCosted(Op.ELEM_DROP, r.index());
-            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> memory(Op.LOAD32, r);
-            case I64_LOAD, F64_LOAD -> memory(Op.LOAD64, r);
-            case I32_LOAD8_S, I64_LOAD8_S -> memory(Op.LOAD8_S, r);
-            case I32_LOAD8_U, I64_LOAD8_U -> memory(Op.LOAD8_U, r);
-            case I32_LOAD16_S, I64_LOAD16_S -> memory(Op.LOAD16_S, r);
-            case I32_LOAD16_U, I64_LOAD16_U -> memory(Op.LOAD16_U, r);
-            case I64_LOAD32_U -> memory(Op.LOAD32_U, r);
-            case I32_STORE, F32_STORE, I64_STORE32 -> memory(Op.STORE32, r);
-            case I64_STORE, F64_STORE -> memory(Op.STORE64, r);
-            case I32_STORE8, I64_STORE8 -> memory(Op.STORE8, r);
-            case I32_STORE16, I64_STORE16 -> memory(Op.STORE16, r);
-            case MEMORY_SIZE -> emitCosted(Op.MEMORY_SIZE);
-            case MEMORY_GROW -> trapping(Op.MEMORY_GROW);
-            case MEMORY_FILL -> trapping(Op.MEMORY_FILL);
-            case MEMORY_COPY -> trapping(Op.MEMORY_COPY);
-            case MEMORY_INIT -> trapping(Op.MEMORY_INIT, r.index());
-            case DATA_DROP -> emitCosted(Op.DATA_DROP, r.index());
-            case I32_CONST -> emitCosted(Op.CONST32, (int) r.constValue());
-            case F32_CONST -> emitCosted(Op.CONST32, (int) r.floatBits());
-            case I64_CONST -> const64(r.constValue());
-            case F64_CONST -> const64(r.floatBits());
-            case REF_NULL -> emitCosted(Op.REF_NULL);
-            case REF_IS_NULL -> emitCosted(Op.REF_IS_NULL);
-            case REF_FUNC -> emitCosted(Op.REF_FUNC, r.index());
-            // Same bits either way: nothing to do at run time.
+            case TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL, TABLE_COPY, TABLE_INIT, ELEM_DROP,
+                    REF_FUNC -> table(op, r);
+            // Same bits either way: the operand stays where it is.
             case I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32, F64_REINTERPRET_I64 -> cost();
-            default -> numericOrVector(op, r);
+            default -> {
+                if (op.prefix() == Opcode.PREFIX_FD) {
+                    VectorTranslation.emit(this, op, r);
+                } else if (op.family() == Family.MEMORY) {
+                    memory(op, r);
+                } else {
+                    numeric(op);
+                }
+            }
         }
     }
 
-    private void numericOrVector(Opcode op, CodeReader r) {
-        if (op.prefix() == 0 && op.code() >= 0x45 && op.code() <= 0xC4) {
-            cost();
-            binary(Op.NUMERIC_BASE + op.code() - 0x45);
+    // ---- operands ----
+
+    private void constant(long bits) {
+        cost();
+        v.pushConstant(bits);
+        producedEntry = -1;
+    }
+
+    /**
+     * Materialises the operands of the innermost block, so that everything below a new block's base
+     * is in its canonical slot: code in the block cannot then change what they mean.
+     */
+    private void materializeBlock() {
+        v.materializeFrom(depth == 0 ? 0 : ctlBase[depth - 1], this);
+    }
+
+    /** {@code local.set} / {@code local.tee} of local {@code index}. */
+    private void setLocal(int index, boolean tee) {
+        int x = localSlots[index];
+        int width = localTypes[index].slots();
+        int e = v.top();
+        if (v.isLocal(e, x)) {
+            // local.set x of local.get x, or tee of it: nothing moves.
+            if (!tee) {
+                v.pop();
+            }
+            return;
+        }
+        boolean retarget = producedEntry == e && v.isTemp(e);
+        // Pending local.gets of x must read its old value: put them in their slots first.
+        v.materializeLocal(x, e, this);
+        if (retarget && producedEnd == pc) {
+            out[producedDst] = x;
+        } else {
+            move(x, e, width);
+        }
+        v.pop();
+        producedEntry = -1;
+        if (tee) {
+            v.pushLocal(x, width);
+        }
+    }
+
+    /** Emits a copy of operand {@code e} into slot {@code d} (nothing when it is already there). */
+    private void move(int d, int e, int width) {
+        if (v.isConstant(e)) {
+            emitConstant(d, v.constant(e));
+            return;
+        }
+        int s = v.source(e);
+        if (s != d) {
+            emitOp(width == 2 ? Op.MOV2 : Op.MOV);
+            emit(d);
+            emit(s);
+        }
+    }
+
+    void emitConstant(int d, long bits) {
+        if (bits == (int) bits) {
+            emitOp(Op.CONST32);
+            emit(d);
+            emit((int) bits);
+        } else {
+            emitOp(Op.CONST64);
+            emit(d);
+            emit((int) bits);
+            emit((int) (bits >>> 32));
+        }
+    }
+
+    /** Emits {@code MOV d s} for materialising an operand. */
+    void emitMove(int d, int s, int width) {
+        emitOp(width == 2 ? Op.MOV2 : Op.MOV);
+        emit(d);
+        emit(s);
+    }
+
+    /**
+     * Materialises the top {@code count} operands and pops them: for ops in stack form. Returns the
+     * slot just above them (the op's {@code top}).
+     */
+    private int stackForm(int count) {
+        v.materializeFrom(v.size() - count, this);
+        int top = v.slotAbove();
+        for (int i = 0; i < count; i++) {
+            v.pop();
+        }
+        return top;
+    }
+
+    private void select(boolean wide) {
+        cost();
+        int c = v.reg(v.top(), this);
+        int b = v.reg(v.top() - 1, this);
+        int a = v.reg(v.top() - 2, this);
+        v.pop();
+        v.pop();
+        v.pop();
+        int d = v.pushTemp(wide ? 2 : 1);
+        emitProducer(wide ? Op.SELECT_WIDE : Op.SELECT, d, a, b, c);
+    }
+
+    // ---- numeric ----
+
+    private static final int[] I32_BINARY = new int[Opcode.values().length];
+    private static final int[] I32_BINARY_C = new int[Opcode.values().length];
+    private static final int[] I64_BINARY = new int[Opcode.values().length];
+    private static final int[] I64_BINARY_C = new int[Opcode.values().length];
+    private static final int[] FLOAT_BINARY = new int[Opcode.values().length];
+    private static final int[] UNARY = new int[Opcode.values().length];
+
+    static {
+        Arrays.fill(I32_BINARY, -1);
+        Arrays.fill(I32_BINARY_C, -1);
+        Arrays.fill(I64_BINARY, -1);
+        Arrays.fill(I64_BINARY_C, -1);
+        Arrays.fill(FLOAT_BINARY, -1);
+        Arrays.fill(UNARY, -1);
+        Opcode[] i32 = {Opcode.I32_ADD, Opcode.I32_SUB, Opcode.I32_MUL, Opcode.I32_AND, Opcode.I32_OR, Opcode.I32_XOR,
+            Opcode.I32_SHL, Opcode.I32_SHR_S, Opcode.I32_SHR_U, Opcode.I32_EQ, Opcode.I32_NE, Opcode.I32_LT_S,
+            Opcode.I32_LT_U, Opcode.I32_GT_S, Opcode.I32_GT_U, Opcode.I32_LE_S, Opcode.I32_LE_U, Opcode.I32_GE_S,
+            Opcode.I32_GE_U};
+        for (int i = 0; i < i32.length; i++) {
+            I32_BINARY[i32[i].ordinal()] = Op.I32_ADD + i;
+            I32_BINARY_C[i32[i].ordinal()] = Op.I32_ADD_C + i;
+        }
+        Opcode[] i64 = {Opcode.I64_ADD, Opcode.I64_SUB, Opcode.I64_MUL, Opcode.I64_AND, Opcode.I64_OR, Opcode.I64_XOR,
+            Opcode.I64_SHL, Opcode.I64_SHR_S, Opcode.I64_SHR_U, Opcode.I64_EQ, Opcode.I64_NE, Opcode.I64_LT_S,
+            Opcode.I64_LT_U, Opcode.I64_GT_S, Opcode.I64_GT_U, Opcode.I64_LE_S, Opcode.I64_LE_U, Opcode.I64_GE_S,
+            Opcode.I64_GE_U};
+        for (int i = 0; i < i64.length; i++) {
+            I64_BINARY[i64[i].ordinal()] = Op.I64_ADD + i;
+        }
+        Opcode[] i64c = {Opcode.I64_ADD, Opcode.I64_SUB, Opcode.I64_AND, Opcode.I64_OR, Opcode.I64_XOR, Opcode.I64_SHL,
+            Opcode.I64_SHR_S, Opcode.I64_SHR_U, Opcode.I64_EQ, Opcode.I64_NE, Opcode.I64_LT_S, Opcode.I64_LT_U,
+            Opcode.I64_GT_S, Opcode.I64_GT_U, Opcode.I64_LE_S, Opcode.I64_LE_U, Opcode.I64_GE_S, Opcode.I64_GE_U};
+        for (int i = 0; i < i64c.length; i++) {
+            I64_BINARY_C[i64c[i].ordinal()] = Op.I64_ADD_C + i;
+        }
+        Opcode[] floats = {Opcode.F32_ADD, Opcode.F32_SUB, Opcode.F32_MUL, Opcode.F32_DIV, Opcode.F32_EQ, Opcode.F32_NE,
+            Opcode.F32_LT, Opcode.F32_GT, Opcode.F32_LE, Opcode.F32_GE, Opcode.F64_ADD, Opcode.F64_SUB, Opcode.F64_MUL,
+            Opcode.F64_DIV, Opcode.F64_EQ, Opcode.F64_NE, Opcode.F64_LT, Opcode.F64_GT, Opcode.F64_LE, Opcode.F64_GE};
+        for (int i = 0; i < floats.length; i++) {
+            FLOAT_BINARY[floats[i].ordinal()] = Op.F32_ADD + i;
+        }
+        UNARY[Opcode.I32_EQZ.ordinal()] = Op.I32_EQZ;
+        UNARY[Opcode.I64_EQZ.ordinal()] = Op.I64_EQZ;
+        UNARY[Opcode.I32_WRAP_I64.ordinal()] = Op.I32_WRAP_I64;
+        UNARY[Opcode.I32_EXTEND8_S.ordinal()] = Op.I32_EXTEND8_S;
+        UNARY[Opcode.I64_EXTEND8_S.ordinal()] = Op.I32_EXTEND8_S;
+        UNARY[Opcode.I32_EXTEND16_S.ordinal()] = Op.I32_EXTEND16_S;
+        UNARY[Opcode.I64_EXTEND16_S.ordinal()] = Op.I32_EXTEND16_S;
+        UNARY[Opcode.I64_EXTEND_I32_S.ordinal()] = Op.I64_EXTEND_I32_S;
+        UNARY[Opcode.I64_EXTEND32_S.ordinal()] = Op.I64_EXTEND_I32_S;
+        UNARY[Opcode.I64_EXTEND_I32_U.ordinal()] = Op.I64_EXTEND_I32_U;
+    }
+
+    private void numeric(Opcode op) {
+        cost();
+        int k = op.ordinal();
+        if (I32_BINARY[k] >= 0) {
+            binary(op, I32_BINARY[k], I32_BINARY_C[k],
+                    op.compareTo(Opcode.I32_EQ) >= 0 && op.compareTo(Opcode.I32_GE_U) <= 0);
+        } else if (I64_BINARY[k] >= 0) {
+            binary(op, I64_BINARY[k], I64_BINARY_C[k], false);
+        } else if (FLOAT_BINARY[k] >= 0) {
+            binary(op, FLOAT_BINARY[k], -1, false);
+        } else if (UNARY[k] >= 0) {
+            unary(UNARY[k], 1);
+        } else {
+            // Stack form: rarer operators, and the ones that trap.
+            int top = stackForm(op.popCount());
+            v.pushTemp(op.push(0).slots());
+            emitOp(Op.NUMERIC);
+            emit(k);
+            emit(top);
             if (canTrap(op)) {
                 trapSite();
             }
-        } else if (op.prefix() == Opcode.PREFIX_FC && op.code() < 8) {
-            emitCosted(Op.SAT_BASE + op.code());
-        } else if (op.prefix() == Opcode.PREFIX_FD) {
-            VectorTranslation.emit(this, op, r);
-        } else {
-            throw new IllegalStateException("no translation for " + op);
         }
+    }
+
+    /**
+     * An op of form {@code [op d a b]}, or {@code [opC d a c]} when an operand is a constant that
+     * fits: the right one, or the left one of a commutative operator.
+     */
+    private void binary(Opcode wasm, int op, int constantForm, boolean compare) {
+        int bi = v.top();
+        int ai = bi - 1;
+        if (constantForm >= 0 && !fitsConstantForm(bi) && fitsConstantForm(ai) && COMMUTATIVE.contains(wasm)) {
+            int t = ai;
+            ai = bi;
+            bi = t;
+        }
+        if (constantForm >= 0 && fitsConstantForm(bi)) {
+            int c = (int) v.constant(bi);
+            int a = v.reg(ai, this);
+            v.pop();
+            v.pop();
+            int d = v.pushTemp(1);
+            emitProducer(constantForm, d, a, c);
+            if (compare) {
+                producedCompare = Op.BR_IF_EQ_C + (constantForm - Op.I32_EQ_C);
+                producedA = a;
+                producedB = c;
+            }
+        } else {
+            int b = v.reg(bi, this);
+            int a = v.reg(ai, this);
+            v.pop();
+            v.pop();
+            int d = v.pushTemp(1);
+            emitProducer(op, d, a, b);
+            producedA = a;
+            producedB = b;
+            if (compare) {
+                producedCompare = Op.BR_IF_EQ + (op - Op.I32_EQ);
+            }
+        }
+    }
+
+    private static final Set<Opcode> COMMUTATIVE = EnumSet.of(Opcode.I32_ADD, Opcode.I32_MUL, Opcode.I32_AND,
+            Opcode.I32_OR, Opcode.I32_XOR, Opcode.I32_EQ, Opcode.I32_NE, Opcode.I64_ADD, Opcode.I64_AND, Opcode.I64_OR,
+            Opcode.I64_XOR, Opcode.I64_EQ, Opcode.I64_NE);
+
+    /** Whether operand {@code e} is a constant a {@code _C} op can hold (32 bits, sign-extended). */
+    private boolean fitsConstantForm(int e) {
+        return v.isConstant(e) && v.constant(e) == (int) v.constant(e);
+    }
+
+    private void unary(int op, int width) {
+        int a = v.reg(v.top(), this);
+        v.pop();
+        int d = v.pushTemp(width);
+        emitProducer(op, d, a);
     }
 
     private static boolean canTrap(Opcode op) {
@@ -293,50 +573,234 @@ public final class CodeTranslator {
         };
     }
 
-    private void local(int narrow, int wide, int index) {
-        emitCosted(localTypes[index] == ValType.V128 ? wide : narrow, localSlots[index]);
-    }
+    // ---- memory and tables ----
 
-    private void global(int narrow, int wide, int index) {
-        boolean isWide = module.globalSpace().get(index).valType() == ValType.V128;
-        emitCosted(isWide ? wide : narrow, index);
-    }
-
-    private void memory(int op, CodeReader r) {
-        emitCosted(op, (int) r.offset());
+    private void memory(Opcode op, CodeReader r) {
+        cost();
+        int offset = (int) r.offset();
+        int addressEntry = op.pushCount() == 1 ? v.top() : v.top() - 1;
+        int a;
+        if (v.isConstant(addressEntry) && foldsIntoOffset(v.constant(addressEntry), offset)) {
+            // A constant address: the zero slot plus the address and offset, summed now.
+            offset = (int) ((v.constant(addressEntry) & MASK32) + (offset & MASK32));
+            a = v.zeroSlot();
+        } else {
+            a = -1;
+        }
+        if (a < 0 && op.pushCount() == 1 && load(op) == Op.LOAD8_U && isProducedHere(v.top(), Op.I32_ADD)) {
+            // i32.add then load8_u, the byte at p + i: one op computing the address.
+            int x = producedA;
+            int y = producedB;
+            pc = producedPos;
+            v.pop();
+            int d = v.pushTemp(1);
+            emitProducer(Op.LOAD8_U_X, d, x, y, offset);
+            trapSite();
+            return;
+        }
+        if (op.pushCount() == 1) {
+            if (a < 0) {
+                a = v.reg(v.top(), this);
+            }
+            v.pop();
+            int d = v.pushTemp(1);
+            emitProducer(load(op), d, a, offset);
+        } else {
+            int value = v.reg(v.top(), this);
+            if (a < 0) {
+                a = v.reg(v.top() - 1, this);
+            }
+            v.pop();
+            v.pop();
+            emitOp(store(op));
+            emit(a);
+            emit(value);
+            emit(offset);
+        }
         trapSite();
     }
 
-    private void trapping(int op, int... immediates) {
-        emitCosted(op, immediates);
-        trapSite();
+    private static final long MASK32 = 0xFFFFFFFFL;
+
+    /** Whether operand {@code e} was just produced by {@code op}, with nothing emitted after it. */
+    private boolean isProducedHere(int e, int op) {
+        return producedEntry == e && producedEnd == pc && producedOp == op && v.isTemp(e);
     }
 
-    private void const64(long v) {
-        emitCosted(Op.CONST64, (int) v, (int) (v >>> 32));
+    /**
+     * Whether a constant address and the offset sum to a u32 (spec 2.0 4.4.7: the effective address
+     * is their sum, not wrapped): then that sum can be the offset. A larger sum traps, left to run.
+     */
+    private static boolean foldsIntoOffset(long address, int offset) {
+        return (address & MASK32) + (offset & MASK32) <= MASK32;
+    }
+
+    private static int load(Opcode op) {
+        return switch (op) {
+            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> Op.LOAD32;
+            case I64_LOAD, F64_LOAD -> Op.LOAD64;
+            case I32_LOAD8_S, I64_LOAD8_S -> Op.LOAD8_S;
+            case I32_LOAD8_U, I64_LOAD8_U -> Op.LOAD8_U;
+            case I32_LOAD16_S, I64_LOAD16_S -> Op.LOAD16_S;
+            case I32_LOAD16_U, I64_LOAD16_U -> Op.LOAD16_U;
+            case I64_LOAD32_U -> Op.LOAD32_U;
+            default -> throw new IllegalStateException("not a load: " + op);
+        };
+    }
+
+    private static int store(Opcode op) {
+        return switch (op) {
+            case I32_STORE, F32_STORE, I64_STORE32 -> Op.STORE32;
+            case I64_STORE, F64_STORE -> Op.STORE64;
+            case I32_STORE8, I64_STORE8 -> Op.STORE8;
+            case I32_STORE16, I64_STORE16 -> Op.STORE16;
+            default -> throw new IllegalStateException("not a store: " + op);
+        };
+    }
+
+    /** Table instructions, {@code elem.drop} and {@code ref.func}, in stack form. */
+    private void table(Opcode op, CodeReader r) {
+        cost();
+        int pops = switch (op) {
+            case TABLE_GET -> 1;
+            case TABLE_SET, TABLE_GROW -> 2;
+            case TABLE_FILL, TABLE_COPY, TABLE_INIT -> 3;
+            default -> 0;
+        };
+        boolean pushes = op == Opcode.TABLE_GET || op == Opcode.TABLE_SIZE || op == Opcode.TABLE_GROW
+                || op == Opcode.REF_FUNC;
+        int top = stackForm(pops);
+        if (pushes) {
+            v.pushTemp(1);
+        }
+        emitOp(Op.TABLE);
+        emit(op.ordinal());
+        emit(r.index());
+        emit(op == Opcode.TABLE_COPY || op == Opcode.TABLE_INIT ? r.index2() : 0);
+        emit(top);
+        if (op != Opcode.TABLE_SIZE && op != Opcode.ELEM_DROP && op != Opcode.REF_FUNC) {
+            trapSite();
+        }
+    }
+
+    /**
+     * A vector instruction in stack form: {@code [VECTOR words top immediates...]}; called by
+     * {@link VectorTranslation} with the immediates (the sub-opcode first).
+     */
+    void vector(Opcode op, int... immediates) {
+        cost();
+        int pushes = op.pushCount() == 0 ? 0 : op.push(0).slots();
+        int top = stackForm(op.popCount());
+        if (pushes > 0) {
+            v.pushTemp(pushes);
+        }
+        emitOp(Op.VECTOR);
+        emit(immediates.length + 2);
+        emit(top);
+        for (int w : immediates) {
+            emit(w);
+        }
+        if (op.family() == Family.MEMORY) {
+            trapSite();
+        }
+    }
+
+    // ---- calls and returns ----
+
+    /** A call: the arguments go to consecutive canonical slots, where the results then are. */
+    private void call(FuncType type, int op, int a, int b, int index) {
+        int base = stackForm(type.params().size()) - type.paramSlots();
+        emitOp(op);
+        emit(a);
+        if (op == Op.CALL_INDIRECT) {
+            emit(b);
+            emit(index);
+        }
+        emit(base);
+        trapSite();
+        for (ValType t : type.results()) {
+            v.pushTemp(t.slots());
+        }
+    }
+
+    /** {@code RETURN1 src} for a one-slot result, else {@code RETURN k src}. */
+    private void emitReturn(int src) {
+        if (resultSlots == 1) {
+            emitOp(Op.RETURN1);
+            emit(src);
+        } else {
+            emitOp(Op.RETURN);
+            emit(resultSlots);
+            emit(src);
+        }
+    }
+
+    /**
+     * A {@code BR} to a block that only returns one slot ({@code FUEL 0, RETURN1 src}) becomes that
+     * return: one dispatch less on the usual way out of an if/else at the end of a function. The
+     * skipped block charges nothing, so fuel does not change.
+     */
+    private void threadJumpsToReturns() {
+        for (int p = 0; p < pc; p += 1 + Op.immediates(out, p)) {
+            if (out[p] == Op.BR) {
+                int t = out[p + 1];
+                if (out[t] == 0 && out[t + 1] == Op.RETURN1) {
+                    out[p] = Op.RETURN1;
+                    out[p + 1] = out[t + 2];
+                }
+            }
+        }
     }
 
     // ---- control ----
 
-    private void pushControl(int kind, int start) {
+    private FuncType blockType(CodeReader r) {
+        long bt = r.blockType();
+        if (r.blockValType() != null) {
+            return new FuncType(List.of(), List.of(r.blockValType()));
+        }
+        if (bt == CodeReader.BLOCK_EMPTY) {
+            return new FuncType(List.of(), List.of());
+        }
+        return module.types().get((int) bt);
+    }
+
+    private void pushControl(int kind, FuncType type, int start) {
         if (depth == ctlKind.length) {
             int n = depth * 2;
             ctlKind = Arrays.copyOf(ctlKind, n);
             ctlStart = Arrays.copyOf(ctlStart, n);
             ctlFixups = Arrays.copyOf(ctlFixups, n);
             ctlElse = Arrays.copyOf(ctlElse, n);
+            ctlBase = Arrays.copyOf(ctlBase, n);
+            ctlHeight = Arrays.copyOf(ctlHeight, n);
+            ctlType = Arrays.copyOf(ctlType, n);
         }
+        int base = v.size() - type.params().size();
         ctlKind[depth] = kind;
         ctlStart[depth] = start;
         ctlFixups[depth] = NO_FIXUP;
         ctlElse[depth] = NO_FIXUP;
+        ctlBase[depth] = base;
+        ctlHeight[depth] = v.slotAt(base);
+        ctlType[depth] = type;
         depth++;
+    }
+
+    /** Resets the operands to the innermost frame's base plus {@code types}, all in canonical slots. */
+    private void resetOperands(List<ValType> types) {
+        v.truncate(ctlBase[depth - 1]);
+        for (ValType t : types) {
+            v.pushTemp(t.slots());
+        }
+        producedEntry = -1;
     }
 
     /** The {@code else} of the innermost {@code if}: the then-arm jumps over the else-arm. */
     private void enterElse() {
         int c = depth - 1;
         if (live) {
+            v.materializeFrom(ctlBase[c], this);
             emitOp(Op.BR);
             emit(NO_FIXUP);
             addFixup(c);
@@ -346,12 +810,23 @@ public final class CodeTranslator {
         patch(ctlElse[c], fuelPos);
         ctlElse[c] = NO_FIXUP;
         ctlKind[c] = ELSE;
+        resetOperands(ctlType[c].params());
         live = true; // the if was reached, so its else-arm can be
     }
 
     private void end() {
         int c = depth - 1;
         int kind = ctlKind[c];
+        if (kind == FUNC && live && ctlFixups[c] == NO_FIXUP) {
+            // Nothing branches here: return the results from wherever they are.
+            branch(c);
+            closeBlock();
+            depth--;
+            return;
+        }
+        if (live) {
+            v.materializeFrom(ctlBase[c], this);
+        }
         boolean branchedTo = ctlFixups[c] != NO_FIXUP;
         // A merge point: reached by a branch, or by the false path of an if without else.
         boolean merge = branchedTo || kind == IF;
@@ -368,111 +843,111 @@ public final class CodeTranslator {
                 f = next;
             }
         }
+        if (reachable) {
+            resetOperands(ctlType[c].results());
+        }
         depth--;
         if (kind == FUNC) {
             if (reachable) {
-                emitOp(Op.RETURN);
-                emit(resultSlots);
+                emitReturn(v.localSlots());
             }
             closeBlock();
         }
         live = reachable;
     }
 
-    /** Emits a branch to label {@code labelDepth}; {@code conditional} for {@code br_if}. */
-    private void branch(int labelDepth, boolean conditional, int at) {
-        int s = consumeSite(at);
-        int c = depth - 1 - labelDepth;
-        int drop = analysis.drop(s);
-        // To the function's end no adjustment is needed: its RETURN takes the top results.
-        boolean adjust = drop != 0 && ctlKind[c] != FUNC;
-        if (!conditional) {
-            emitOp(adjust ? Op.BR_ADJ : Op.BR);
-        } else if (adjust) {
-            emitOp(Op.BR_IF_ADJ);
-        } else {
-            conditionalBranch(true);
+    /** The top operands a branch to frame {@code c} carries, and their count of slots. */
+    private List<ValType> labelTypes(int c) {
+        return ctlKind[c] == LOOP ? ctlType[c].params() : ctlType[c].results();
+    }
+
+    private static int slots(List<ValType> types) {
+        int n = 0;
+        for (ValType t : types) {
+            n += t.slots();
         }
-        target(c);
-        if (adjust) {
-            emit(drop);
-            emit(analysis.keep(s));
+        return n;
+    }
+
+    /** Copies the values a branch to frame {@code c} carries into the slots its label expects. */
+    private void moveBranchValues(int c) {
+        List<ValType> types = labelTypes(c);
+        int first = v.size() - types.size();
+        int dst = v.localSlots() + (ctlKind[c] == FUNC ? 0 : ctlHeight[c]);
+        for (int i = 0; i < types.size(); i++) {
+            int w = types.get(i).slots();
+            move(dst, first + i, w);
+            dst += w;
         }
+    }
+
+    /** Whether a branch to frame {@code c} finds its values already in place once materialised. */
+    private boolean valuesInPlace(int c) {
+        List<ValType> types = labelTypes(c);
+        int base = ctlKind[c] == FUNC ? 0 : ctlHeight[c];
+        return v.slotAt(v.size() - types.size()) == base;
     }
 
     /**
-     * Emits the op of a conditional branch taken when the top value is non-zero
-     * ({@code whenTrue}, br_if) or zero (if), fusing the comparison just emitted when there is one.
+     * A branch to frame {@code c} (to frame 0, the function, it returns). Also the taken path of a
+     * {@code br_if} whose values must move: it only emits copies and leaves the operands' descriptors
+     * as they are, since the fall-through path does not run those copies.
      */
-    private void conditionalBranch(boolean whenTrue) {
-        int prev = lastOpPos == pc - 1 ? lastOp : lastOpPos == pc - 2 ? lastOp : -1;
-        int cmp = compareIndex(prev);
-        if (cmp >= 0 && lastOpPos == pc - 1) {
-            pc = lastOpPos;
-            emitOp(Op.BR_IF_EQ + (whenTrue ? cmp : INVERSE[cmp]));
-        } else if (prev >= Op.I32_EQ_C && prev <= Op.I32_GE_U_C && lastOpPos == pc - 2) {
-            int constant = out[pc - 1];
-            pc = lastOpPos;
-            int k = prev - Op.I32_EQ_C;
-            emitOp(Op.BR_IF_EQ_C + (whenTrue ? k : INVERSE[k]));
-            emit(constant);
-        } else if (prev == Op.I32_EQZ && lastOpPos == pc - 1) {
-            pc = lastOpPos;
-            emitOp(whenTrue ? Op.BR_IF_EQZ : Op.BR_IF);
+    private void branch(int c) {
+        if (ctlKind[c] == FUNC && resultSlots == 1 && !v.isConstant(v.top())) {
+            emitReturn(v.source(v.top())); // straight from where the result is
+            return;
+        }
+        moveBranchValues(c);
+        if (ctlKind[c] == FUNC) {
+            emitReturn(v.localSlots());
         } else {
-            emitOp(whenTrue ? Op.BR_IF : Op.BR_UNLESS);
+            emitOp(Op.BR);
+            target(c);
         }
-        lastOp = -1;
     }
 
-    /** Comparisons in the order of Op.BR_IF_EQ..BR_IF_GE_U, and the index of each one's negation. */
-    private static final int[] INVERSE = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
-
-    /** 0..9 for the i32 comparison ops eq..ge_u, else -1. */
-    private static int compareIndex(int op) {
-        return op >= Op.I32_EQ && op <= Op.I32_GE_U ? op - Op.I32_EQ : -1;
-    }
-
-    /** The i32 binary ops that have constant and local right-operand forms, in Op.I32_ADD_C order. */
-    private static final int[] FOLDABLE = {Op.I32_ADD, Op.I32_SUB, Op.I32_MUL, Op.I32_AND, Op.I32_OR, Op.I32_XOR,
-        Op.I32_SHL, Op.I32_SHR_S, Op.I32_SHR_U, Op.I32_EQ, Op.I32_NE, Op.I32_LT_S, Op.I32_LT_U, Op.I32_GT_S,
-        Op.I32_GT_U, Op.I32_LE_S, Op.I32_LE_U, Op.I32_GE_S, Op.I32_GE_U};
-
-    /**
-     * Emits i32 binary op {@code op}, folding a right operand just pushed by {@code i32.const} or
-     * {@code local.get} into it.
-     */
-    private void binary(int op) {
-        int k = -1;
-        for (int i = 0; i < FOLDABLE.length; i++) {
-            if (FOLDABLE[i] == op) {
-                k = i;
-                break;
-            }
-        }
-        if (k >= 0 && lastOpPos == pc - 2 && (lastOp == Op.CONST32 || lastOp == Op.LOCAL_GET)) {
-            int operand = out[pc - 1];
-            int fused = (lastOp == Op.CONST32 ? Op.I32_ADD_C : Op.I32_ADD_L) + k;
-            pc = lastOpPos;
-            emitOp(fused);
-            emit(operand);
+    /** {@code br_if} to frame {@code c}: the fall-through keeps the operands. */
+    private void branchIf(int c) {
+        Condition cond = condition();
+        List<ValType> types = labelTypes(c);
+        if (valuesInPlace(c)) {
+            v.materializeFrom(v.size() - types.size(), this);
+            conditionalBranch(cond, true);
+            target(c);
         } else {
-            emitOp(op);
+            // Values must move: branch over the moves and the jump when the condition is false.
+            int skip = conditionalBranch(cond, false);
+            emit(NO_FIXUP);
+            closeBlock();
+            startBlock();
+            branch(c);
+            closeBlock();
+            startBlock();
+            patch(skip, fuelPos);
         }
     }
 
+    /** A br_table: the values go to canonical slots; each entry moves them to its label's slots. */
     private void brTable(CodeReader r, int at) {
         int n = r.tableCount();
+        int index = v.reg(v.top(), this);
+        v.pop();
+        int defaultFrame = depth - 1 - r.index();
+        List<ValType> types = labelTypes(defaultFrame);
+        int keep = slots(types);
+        v.materializeFrom(v.size() - types.size(), this);
+        int src = v.slotAbove() - keep;
         emitOp(Op.BR_TABLE);
+        emit(index);
         emit(n);
+        emit(keep);
+        emit(src);
         for (int i = 0; i <= n; i++) {
-            int labelDepth = i < n ? r.tableTarget(i) : r.index();
-            int s = consumeSite(at);
-            int c = depth - 1 - labelDepth;
+            int c = depth - 1 - (i < n ? r.tableTarget(i) : r.index());
+            consumeSite(at);
             target(c);
-            boolean toFunction = ctlKind[c] == FUNC;
-            emit(toFunction ? 0 : analysis.drop(s));
-            emit(analysis.keep(s));
+            emit(v.localSlots() + (ctlKind[c] == FUNC ? 0 : ctlHeight[c]));
         }
     }
 
@@ -505,6 +980,46 @@ public final class CodeTranslator {
         return site++;
     }
 
+    /** A branch condition: a slot, or a fused comparison (op and operands). */
+    private record Condition(int slot, int compare, int a, int b) {}
+
+    /** Takes the top operand as a branch condition, fusing the comparison that just produced it. */
+    private Condition condition() {
+        int e = v.top();
+        if (producedEntry == e && producedEnd == pc && producedCompare >= 0 && v.isTemp(e)) {
+            pc = producedPos; // drop the comparison: the branch will compare
+            Condition c = new Condition(-1, producedCompare, producedA, producedB);
+            v.pop();
+            producedEntry = -1;
+            return c;
+        }
+        int slot = v.reg(e, this);
+        v.pop();
+        producedEntry = -1;
+        return new Condition(slot, -1, 0, 0);
+    }
+
+    /**
+     * Emits a conditional branch taken when the condition holds ({@code whenTrue}) or fails, without
+     * its target word; returns where the target word goes.
+     */
+    private int conditionalBranch(Condition c, boolean whenTrue) {
+        if (c.compare() < 0) {
+            emitOp(whenTrue ? Op.BR_IF : Op.BR_UNLESS);
+            emit(c.slot());
+        } else {
+            boolean constant = c.compare() >= Op.BR_IF_EQ_C;
+            int k = c.compare() - (constant ? Op.BR_IF_EQ_C : Op.BR_IF_EQ);
+            emitOp((constant ? Op.BR_IF_EQ_C : Op.BR_IF_EQ) + (whenTrue ? k : INVERSE[k]));
+            emit(c.a());
+            emit(c.b());
+        }
+        return pc;
+    }
+
+    /** Comparisons in the order of Op.BR_IF_EQ..BR_IF_GE_U, and the index of each one's negation. */
+    private static final int[] INVERSE = {1, 0, 8, 9, 6, 7, 4, 5, 2, 3};
+
     /** Unreachable code: only its structure and its branch sites matter. */
     private void skipDead(Opcode op, CodeReader r) {
         switch (op) {
@@ -535,7 +1050,7 @@ public final class CodeTranslator {
         emit(0);
         fuelPos = pc - 1;
         blockCost = 0;
-        lastOp = -1;
+        producedEntry = -1;
     }
 
     /** Counts one executed instruction of the current block. */
@@ -574,29 +1089,26 @@ public final class CodeTranslator {
         fuelPos = -1;
         blockCost = 0;
         pendingCount = 0;
-        lastOp = -1;
+        producedEntry = -1;
     }
 
     // ---- emission ----
 
-    /** Emits a costed instruction: counts it, then emits the op and its immediates. */
-    void emitCosted(int op, int... immediates) {
-        cost();
+    /** Emits an op whose first immediate is the destination slot of the operand it just pushed. */
+    private void emitProducer(int op, int... immediates) {
+        producedPos = pc;
+        producedOp = op;
         emitOp(op);
+        producedDst = pc;
         for (int w : immediates) {
             emit(w);
         }
+        producedEntry = v.top();
+        producedEnd = pc;
+        producedCompare = -1;
     }
 
-    void emitCosted(int op) {
-        cost();
-        emitOp(op);
-    }
-
-    /** Emits an op word, remembering it for fusing with the next one. */
     private void emitOp(int op) {
-        lastOp = op;
-        lastOpPos = pc;
         emit(op);
     }
 

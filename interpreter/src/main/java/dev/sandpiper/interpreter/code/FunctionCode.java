@@ -6,8 +6,9 @@ import java.util.Arrays;
  * A function body translated for the interpreter: its code words ({@link Op}) and the frame layout
  * the interpreter needs to call it. Immutable and shared by every instance of the module.
  *
- * <p>Frame layout in the value stack: the parameters, then the other locals (zeroed on entry),
- * then up to {@link #maxStackSlots()} operand slots.
+ * <p>Frame layout in the value stack: the parameters, then the other locals and the zero slot (all
+ * zeroed on entry; the zero slot is never written, ops read the constant 0 there), then up to
+ * {@link #maxStackSlots()} canonical operand slots.
  */
 public final class FunctionCode {
     private final int funcIndex;
@@ -52,9 +53,14 @@ public final class FunctionCode {
         return paramSlots;
     }
 
-    /** Slots of all locals, parameters included. */
+    /** Slots before the operands: all locals, parameters included, and the zero slot. */
     public int localSlots() {
         return localSlots;
+    }
+
+    /** The slot that always holds 0, after the declared locals. */
+    public int zeroSlot() {
+        return localSlots - 1;
     }
 
     public int maxStackSlots() {
