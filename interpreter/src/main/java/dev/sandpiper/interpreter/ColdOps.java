@@ -8,9 +8,9 @@ import dev.sandpiper.interpreter.code.Op;
 
 /**
  * Register-form ops that the interpreter loop hands off to keep its own bytecode under the JIT's
- * size limit: f32 arithmetic, float and i64 comparisons, sign extensions, v128 moves and
- * {@code memory.size}. Same operands and semantics as in the loop ({@link Op}); {@code pc} is the
- * word after the op, and the result is the word after its immediates.
+ * size limit: f32 arithmetic, float and i64 comparisons, i64 rotations, sign extensions, v128
+ * moves and {@code memory.size}. Same operands and semantics as in the loop ({@link Op});
+ * {@code pc} is the word after the op, and the result is the word after its immediates.
  */
 final class ColdOps {
 
@@ -209,6 +209,22 @@ final class ColdOps {
             case Op.MEMORY_SIZE -> {
                 stack[fp + code[pc]] = memory.pages();
                 return pc + 1;
+            }
+            case Op.I64_ROTL -> {
+                stack[fp + code[pc]] = Long.rotateLeft(stack[fp + code[pc + 1]], (int) stack[fp + code[pc + 2]]);
+                return pc + 3;
+            }
+            case Op.I64_ROTR -> {
+                stack[fp + code[pc]] = Long.rotateRight(stack[fp + code[pc + 1]], (int) stack[fp + code[pc + 2]]);
+                return pc + 3;
+            }
+            case Op.I64_ROTL_C -> {
+                stack[fp + code[pc]] = Long.rotateLeft(stack[fp + code[pc + 1]], code[pc + 2]);
+                return pc + 3;
+            }
+            case Op.I64_ROTR_C -> {
+                stack[fp + code[pc]] = Long.rotateRight(stack[fp + code[pc + 1]], code[pc + 2]);
+                return pc + 3;
             }
             default -> throw new IllegalStateException("no implementation for op " + Op.name(op));
         }

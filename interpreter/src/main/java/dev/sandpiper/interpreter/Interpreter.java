@@ -491,6 +491,14 @@ final class Interpreter {
                         stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] >>> (int) stack[fp + code[pc + 2]];
                         pc += 3;
                         continue;
+                    case Op.I32_ROTL:
+                        stack[fp + code[pc]] = Integer.rotateLeft((int) stack[fp + code[pc + 1]], (int) stack[fp + code[pc + 2]]);
+                        pc += 3;
+                        continue;
+                    case Op.I32_ROTR:
+                        stack[fp + code[pc]] = Integer.rotateRight((int) stack[fp + code[pc + 1]], (int) stack[fp + code[pc + 2]]);
+                        pc += 3;
+                        continue;
                     case Op.I32_EQ:
                         stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] == (int) stack[fp + code[pc + 2]] ? 1 : 0;
                         pc += 3;
@@ -565,6 +573,14 @@ final class Interpreter {
                         continue;
                     case Op.I32_SHR_U_C:
                         stack[fp + code[pc]] = (int) stack[fp + code[pc + 1]] >>> code[pc + 2];
+                        pc += 3;
+                        continue;
+                    case Op.I32_ROTL_C:
+                        stack[fp + code[pc]] = Integer.rotateLeft((int) stack[fp + code[pc + 1]], code[pc + 2]);
+                        pc += 3;
+                        continue;
+                    case Op.I32_ROTR_C:
+                        stack[fp + code[pc]] = Integer.rotateRight((int) stack[fp + code[pc + 1]], code[pc + 2]);
                         pc += 3;
                         continue;
                     case Op.I32_EQ_C:

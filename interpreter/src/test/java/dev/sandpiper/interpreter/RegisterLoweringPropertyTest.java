@@ -48,7 +48,7 @@ class RegisterLoweringPropertyTest {
     private static final int MAX_LOOP_DEPTH = 2;
 
     sealed interface Expr
-            permits Get, Const, Bin, Tee, Select, Block, If, BrIf, BrOut, BrTable, Call, Loop, Load, Load8,
+            permits Get, Const, Bin, Eqz, Tee, Select, Block, If, BrIf, BrOut, BrTable, Call, Loop, Load, Load8,
                     GlobalGet, ReturnIf {}
 
     record Get(int x) implements Expr {}
@@ -56,6 +56,9 @@ class RegisterLoweringPropertyTest {
     record Const(int c) implements Expr {}
 
     record Bin(Opcode op, Expr a, Expr b) implements Expr {}
+
+    /** {@code i32.eqz}: feeding a branch, it inverts the branch instead of running. */
+    record Eqz(Expr a) implements Expr {}
 
     record Tee(int x, Expr e) implements Expr {}
 
@@ -210,6 +213,8 @@ class RegisterLoweringPropertyTest {
                 case I32_ROTL -> Integer.rotateLeft(x, y);
                 default -> throw new IllegalStateException(b.op().toString());
             };
+        } else if (e instanceof Eqz z) {
+            return eval(z.a(), st) == 0 ? 1 : 0;
         } else if (e instanceof Tee t) {
             int v = eval(t.e(), st);
             l[t.x()] = v;
@@ -292,6 +297,9 @@ class RegisterLoweringPropertyTest {
             emit(b.a(), c, depth);
             emit(b.b(), c, depth);
             c.op(b.op());
+        } else if (e instanceof Eqz z) {
+            emit(z.a(), c, depth);
+            c.op(Opcode.I32_EQZ);
         } else if (e instanceof Tee t) {
             emit(t.e(), c, depth);
             c.localTee(t.x());
@@ -388,7 +396,7 @@ class RegisterLoweringPropertyTest {
                 };
             }
             int d = depth - 1;
-            return switch (r.nextInt(15)) {
+            return switch (r.nextInt(16)) {
                 case 0, 1, 2 -> new Bin(BINARY[r.nextInt(BINARY.length)], expr(d, loopDepth), expr(d, loopDepth));
                 case 3 -> new Tee(r.nextInt(USER_LOCALS), expr(d, loopDepth));
                 case 4 -> new Select(expr(d, loopDepth), expr(d, loopDepth), expr(d, loopDepth));
@@ -401,6 +409,7 @@ class RegisterLoweringPropertyTest {
                 case 11 -> new Load(expr(d, loopDepth));
                 case 12 -> new ReturnIf(expr(d, loopDepth), expr(d, loopDepth));
                 case 13 -> new Load8(expr(d, loopDepth), expr(d, loopDepth));
+                case 14 -> new Eqz(expr(d, loopDepth));
                 default -> loopDepth < MAX_LOOP_DEPTH
                         ? new Loop(USER_LOCALS + loopDepth, 1 + r.nextInt(3), stmts(2, loopDepth + 1),
                                 expr(d, loopDepth))

@@ -38,7 +38,8 @@ import java.util.Set;
  * instructions can be restored exactly ({@link FunctionCode#refundAt}).
  *
  * <p><b>Fused ops.</b> An i32 comparison whose result feeds {@code br_if} or {@code if} becomes a
- * compare-and-branch op, with two slots or a slot and a constant.
+ * compare-and-branch op, with two slots or a slot and a constant; an {@code i32.eqz} feeding them
+ * inverts the branch; an {@code i32.add} feeding {@code i32.load8_u} becomes one op.
  */
 public final class CodeTranslator {
     private static final int BLOCK = 0;
@@ -446,7 +447,7 @@ public final class CodeTranslator {
         Arrays.fill(FLOAT_BINARY, -1);
         Arrays.fill(UNARY, -1);
         Opcode[] i32 = {Opcode.I32_ADD, Opcode.I32_SUB, Opcode.I32_MUL, Opcode.I32_AND, Opcode.I32_OR, Opcode.I32_XOR,
-            Opcode.I32_SHL, Opcode.I32_SHR_S, Opcode.I32_SHR_U, Opcode.I32_EQ, Opcode.I32_NE, Opcode.I32_LT_S,
+            Opcode.I32_SHL, Opcode.I32_SHR_S, Opcode.I32_SHR_U, Opcode.I32_ROTL, Opcode.I32_ROTR, Opcode.I32_EQ, Opcode.I32_NE, Opcode.I32_LT_S,
             Opcode.I32_LT_U, Opcode.I32_GT_S, Opcode.I32_GT_U, Opcode.I32_LE_S, Opcode.I32_LE_U, Opcode.I32_GE_S,
             Opcode.I32_GE_U};
         for (int i = 0; i < i32.length; i++) {
@@ -454,14 +455,14 @@ public final class CodeTranslator {
             I32_BINARY_C[i32[i].ordinal()] = Op.I32_ADD_C + i;
         }
         Opcode[] i64 = {Opcode.I64_ADD, Opcode.I64_SUB, Opcode.I64_MUL, Opcode.I64_AND, Opcode.I64_OR, Opcode.I64_XOR,
-            Opcode.I64_SHL, Opcode.I64_SHR_S, Opcode.I64_SHR_U, Opcode.I64_EQ, Opcode.I64_NE, Opcode.I64_LT_S,
+            Opcode.I64_SHL, Opcode.I64_SHR_S, Opcode.I64_SHR_U, Opcode.I64_ROTL, Opcode.I64_ROTR, Opcode.I64_EQ, Opcode.I64_NE, Opcode.I64_LT_S,
             Opcode.I64_LT_U, Opcode.I64_GT_S, Opcode.I64_GT_U, Opcode.I64_LE_S, Opcode.I64_LE_U, Opcode.I64_GE_S,
             Opcode.I64_GE_U};
         for (int i = 0; i < i64.length; i++) {
             I64_BINARY[i64[i].ordinal()] = Op.I64_ADD + i;
         }
         Opcode[] i64c = {Opcode.I64_ADD, Opcode.I64_SUB, Opcode.I64_AND, Opcode.I64_OR, Opcode.I64_XOR, Opcode.I64_SHL,
-            Opcode.I64_SHR_S, Opcode.I64_SHR_U, Opcode.I64_EQ, Opcode.I64_NE, Opcode.I64_LT_S, Opcode.I64_LT_U,
+            Opcode.I64_SHR_S, Opcode.I64_SHR_U, Opcode.I64_ROTL, Opcode.I64_ROTR, Opcode.I64_EQ, Opcode.I64_NE, Opcode.I64_LT_S, Opcode.I64_LT_U,
             Opcode.I64_GT_S, Opcode.I64_GT_U, Opcode.I64_LE_S, Opcode.I64_LE_U, Opcode.I64_GE_S, Opcode.I64_GE_U};
         for (int i = 0; i < i64c.length; i++) {
             I64_BINARY_C[i64c[i].ordinal()] = Op.I64_ADD_C + i;
@@ -562,6 +563,7 @@ public final class CodeTranslator {
         v.pop();
         int d = v.pushTemp(width);
         emitProducer(op, d, a);
+        producedA = a;
     }
 
     private static boolean canTrap(Opcode op) {
@@ -980,23 +982,32 @@ public final class CodeTranslator {
         return site++;
     }
 
-    /** A branch condition: a slot, or a fused comparison (op and operands). */
-    private record Condition(int slot, int compare, int a, int b) {}
+    /** A branch condition: an i32 slot, tested for non-zero or for zero, or a fused comparison (op and operands). */
+    private record Condition(int slot, boolean zero, int compare, int a, int b) {}
 
-    /** Takes the top operand as a branch condition, fusing the comparison that just produced it. */
+    /**
+     * Takes the top operand as a branch condition, fusing the comparison that just produced it, or
+     * the {@code i32.eqz} (the branch then tests for zero).
+     */
     private Condition condition() {
         int e = v.top();
         if (producedEntry == e && producedEnd == pc && producedCompare >= 0 && v.isTemp(e)) {
             pc = producedPos; // drop the comparison: the branch will compare
-            Condition c = new Condition(-1, producedCompare, producedA, producedB);
+            Condition c = new Condition(-1, false, producedCompare, producedA, producedB);
             v.pop();
             producedEntry = -1;
             return c;
         }
+        if (isProducedHere(e, Op.I32_EQZ)) {
+            pc = producedPos;
+            v.pop();
+            producedEntry = -1;
+            return new Condition(producedA, true, -1, 0, 0);
+        }
         int slot = v.reg(e, this);
         v.pop();
         producedEntry = -1;
-        return new Condition(slot, -1, 0, 0);
+        return new Condition(slot, false, -1, 0, 0);
     }
 
     /**
@@ -1005,7 +1016,7 @@ public final class CodeTranslator {
      */
     private int conditionalBranch(Condition c, boolean whenTrue) {
         if (c.compare() < 0) {
-            emitOp(whenTrue ? Op.BR_IF : Op.BR_UNLESS);
+            emitOp(whenTrue != c.zero() ? Op.BR_IF : Op.BR_UNLESS);
             emit(c.slot());
         } else {
             boolean constant = c.compare() >= Op.BR_IF_EQ_C;

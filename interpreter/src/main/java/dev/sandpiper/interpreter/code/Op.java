@@ -235,284 +235,308 @@ public final class Op {
     /** {@code [I32_SHR_U d a b]} {@code i32.shr_u} of slots {@code a} and {@code b} into slot {@code d}. */
     public static final int I32_SHR_U = 68;
 
+    /** {@code [I32_ROTL d a b]} {@code i32.rotl} of slots {@code a} and {@code b} into slot {@code d}. */
+    public static final int I32_ROTL = 69;
+
+    /** {@code [I32_ROTR d a b]} {@code i32.rotr} of slots {@code a} and {@code b} into slot {@code d}. */
+    public static final int I32_ROTR = 70;
+
     /** {@code [I32_EQ d a b]} {@code i32.eq} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_EQ = 69;
+    public static final int I32_EQ = 71;
 
     /** {@code [I32_NE d a b]} {@code i32.ne} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_NE = 70;
+    public static final int I32_NE = 72;
 
     /** {@code [I32_LT_S d a b]} {@code i32.lt_s} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_LT_S = 71;
+    public static final int I32_LT_S = 73;
 
     /** {@code [I32_LT_U d a b]} {@code i32.lt_u} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_LT_U = 72;
+    public static final int I32_LT_U = 74;
 
     /** {@code [I32_GT_S d a b]} {@code i32.gt_s} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_GT_S = 73;
+    public static final int I32_GT_S = 75;
 
     /** {@code [I32_GT_U d a b]} {@code i32.gt_u} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_GT_U = 74;
+    public static final int I32_GT_U = 76;
 
     /** {@code [I32_LE_S d a b]} {@code i32.le_s} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_LE_S = 75;
+    public static final int I32_LE_S = 77;
 
     /** {@code [I32_LE_U d a b]} {@code i32.le_u} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_LE_U = 76;
+    public static final int I32_LE_U = 78;
 
     /** {@code [I32_GE_S d a b]} {@code i32.ge_s} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_GE_S = 77;
+    public static final int I32_GE_S = 79;
 
     /** {@code [I32_GE_U d a b]} {@code i32.ge_u} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I32_GE_U = 78;
+    public static final int I32_GE_U = 80;
 
     /** {@code [I32_ADD_C d a c]} {@code i32.add} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_ADD_C = 79;
+    public static final int I32_ADD_C = 81;
 
     /** {@code [I32_SUB_C d a c]} {@code i32.sub} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_SUB_C = 80;
+    public static final int I32_SUB_C = 82;
 
     /** {@code [I32_MUL_C d a c]} {@code i32.mul} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_MUL_C = 81;
+    public static final int I32_MUL_C = 83;
 
     /** {@code [I32_AND_C d a c]} {@code i32.and} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_AND_C = 82;
+    public static final int I32_AND_C = 84;
 
     /** {@code [I32_OR_C d a c]} {@code i32.or} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_OR_C = 83;
+    public static final int I32_OR_C = 85;
 
     /** {@code [I32_XOR_C d a c]} {@code i32.xor} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_XOR_C = 84;
+    public static final int I32_XOR_C = 86;
 
     /** {@code [I32_SHL_C d a c]} {@code i32.shl} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_SHL_C = 85;
+    public static final int I32_SHL_C = 87;
 
     /** {@code [I32_SHR_S_C d a c]} {@code i32.shr_s} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_SHR_S_C = 86;
+    public static final int I32_SHR_S_C = 88;
 
     /** {@code [I32_SHR_U_C d a c]} {@code i32.shr_u} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_SHR_U_C = 87;
+    public static final int I32_SHR_U_C = 89;
+
+    /** {@code [I32_ROTL_C d a c]} {@code i32.rotl} of slot {@code a} and the constant {@code c}. */
+    public static final int I32_ROTL_C = 90;
+
+    /** {@code [I32_ROTR_C d a c]} {@code i32.rotr} of slot {@code a} and the constant {@code c}. */
+    public static final int I32_ROTR_C = 91;
 
     /** {@code [I32_EQ_C d a c]} {@code i32.eq} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_EQ_C = 88;
+    public static final int I32_EQ_C = 92;
 
     /** {@code [I32_NE_C d a c]} {@code i32.ne} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_NE_C = 89;
+    public static final int I32_NE_C = 93;
 
     /** {@code [I32_LT_S_C d a c]} {@code i32.lt_s} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_LT_S_C = 90;
+    public static final int I32_LT_S_C = 94;
 
     /** {@code [I32_LT_U_C d a c]} {@code i32.lt_u} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_LT_U_C = 91;
+    public static final int I32_LT_U_C = 95;
 
     /** {@code [I32_GT_S_C d a c]} {@code i32.gt_s} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_GT_S_C = 92;
+    public static final int I32_GT_S_C = 96;
 
     /** {@code [I32_GT_U_C d a c]} {@code i32.gt_u} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_GT_U_C = 93;
+    public static final int I32_GT_U_C = 97;
 
     /** {@code [I32_LE_S_C d a c]} {@code i32.le_s} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_LE_S_C = 94;
+    public static final int I32_LE_S_C = 98;
 
     /** {@code [I32_LE_U_C d a c]} {@code i32.le_u} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_LE_U_C = 95;
+    public static final int I32_LE_U_C = 99;
 
     /** {@code [I32_GE_S_C d a c]} {@code i32.ge_s} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_GE_S_C = 96;
+    public static final int I32_GE_S_C = 100;
 
     /** {@code [I32_GE_U_C d a c]} {@code i32.ge_u} of slot {@code a} and the constant {@code c}. */
-    public static final int I32_GE_U_C = 97;
+    public static final int I32_GE_U_C = 101;
 
     /** {@code [I32_WRAP_I64 d a]} {@code i32.wrap_i64}. */
-    public static final int I32_WRAP_I64 = 98;
+    public static final int I32_WRAP_I64 = 102;
 
     /** {@code [I32_EXTEND8_S d a]} {@code i32.extend8_s}, also {@code i64.extend8_s}. */
-    public static final int I32_EXTEND8_S = 99;
+    public static final int I32_EXTEND8_S = 103;
 
     /** {@code [I32_EXTEND16_S d a]} {@code i32.extend16_s}, also {@code i64.extend16_s}. */
-    public static final int I32_EXTEND16_S = 100;
+    public static final int I32_EXTEND16_S = 104;
 
     /** {@code [I64_EQZ d a]} {@code i64.eqz}. */
-    public static final int I64_EQZ = 101;
+    public static final int I64_EQZ = 105;
 
     /** {@code [I64_ADD d a b]} {@code i64.add} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_ADD = 102;
+    public static final int I64_ADD = 106;
 
     /** {@code [I64_SUB d a b]} {@code i64.sub} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_SUB = 103;
+    public static final int I64_SUB = 107;
 
     /** {@code [I64_MUL d a b]} {@code i64.mul} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_MUL = 104;
+    public static final int I64_MUL = 108;
 
     /** {@code [I64_AND d a b]} {@code i64.and} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_AND = 105;
+    public static final int I64_AND = 109;
 
     /** {@code [I64_OR d a b]} {@code i64.or} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_OR = 106;
+    public static final int I64_OR = 110;
 
     /** {@code [I64_XOR d a b]} {@code i64.xor} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_XOR = 107;
+    public static final int I64_XOR = 111;
 
     /** {@code [I64_SHL d a b]} {@code i64.shl} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_SHL = 108;
+    public static final int I64_SHL = 112;
 
     /** {@code [I64_SHR_S d a b]} {@code i64.shr_s} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_SHR_S = 109;
+    public static final int I64_SHR_S = 113;
 
     /** {@code [I64_SHR_U d a b]} {@code i64.shr_u} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_SHR_U = 110;
+    public static final int I64_SHR_U = 114;
+
+    /** {@code [I64_ROTL d a b]} {@code i64.rotl} of slots {@code a} and {@code b} into slot {@code d}. */
+    public static final int I64_ROTL = 115;
+
+    /** {@code [I64_ROTR d a b]} {@code i64.rotr} of slots {@code a} and {@code b} into slot {@code d}. */
+    public static final int I64_ROTR = 116;
 
     /** {@code [I64_EQ d a b]} {@code i64.eq} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_EQ = 111;
+    public static final int I64_EQ = 117;
 
     /** {@code [I64_NE d a b]} {@code i64.ne} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_NE = 112;
+    public static final int I64_NE = 118;
 
     /** {@code [I64_LT_S d a b]} {@code i64.lt_s} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_LT_S = 113;
+    public static final int I64_LT_S = 119;
 
     /** {@code [I64_LT_U d a b]} {@code i64.lt_u} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_LT_U = 114;
+    public static final int I64_LT_U = 120;
 
     /** {@code [I64_GT_S d a b]} {@code i64.gt_s} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_GT_S = 115;
+    public static final int I64_GT_S = 121;
 
     /** {@code [I64_GT_U d a b]} {@code i64.gt_u} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_GT_U = 116;
+    public static final int I64_GT_U = 122;
 
     /** {@code [I64_LE_S d a b]} {@code i64.le_s} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_LE_S = 117;
+    public static final int I64_LE_S = 123;
 
     /** {@code [I64_LE_U d a b]} {@code i64.le_u} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_LE_U = 118;
+    public static final int I64_LE_U = 124;
 
     /** {@code [I64_GE_S d a b]} {@code i64.ge_s} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_GE_S = 119;
+    public static final int I64_GE_S = 125;
 
     /** {@code [I64_GE_U d a b]} {@code i64.ge_u} of slots {@code a} and {@code b} into slot {@code d}. */
-    public static final int I64_GE_U = 120;
+    public static final int I64_GE_U = 126;
 
     /** {@code [I64_ADD_C d a c]} {@code i64.add} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_ADD_C = 121;
+    public static final int I64_ADD_C = 127;
 
     /** {@code [I64_SUB_C d a c]} {@code i64.sub} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_SUB_C = 122;
+    public static final int I64_SUB_C = 128;
 
     /** {@code [I64_AND_C d a c]} {@code i64.and} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_AND_C = 123;
+    public static final int I64_AND_C = 129;
 
     /** {@code [I64_OR_C d a c]} {@code i64.or} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_OR_C = 124;
+    public static final int I64_OR_C = 130;
 
     /** {@code [I64_XOR_C d a c]} {@code i64.xor} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_XOR_C = 125;
+    public static final int I64_XOR_C = 131;
 
     /** {@code [I64_SHL_C d a c]} {@code i64.shl} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_SHL_C = 126;
+    public static final int I64_SHL_C = 132;
 
     /** {@code [I64_SHR_S_C d a c]} {@code i64.shr_s} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_SHR_S_C = 127;
+    public static final int I64_SHR_S_C = 133;
 
     /** {@code [I64_SHR_U_C d a c]} {@code i64.shr_u} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_SHR_U_C = 128;
+    public static final int I64_SHR_U_C = 134;
+
+    /** {@code [I64_ROTL_C d a c]} {@code i64.rotl} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
+    public static final int I64_ROTL_C = 135;
+
+    /** {@code [I64_ROTR_C d a c]} {@code i64.rotr} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
+    public static final int I64_ROTR_C = 136;
 
     /** {@code [I64_EQ_C d a c]} {@code i64.eq} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_EQ_C = 129;
+    public static final int I64_EQ_C = 137;
 
     /** {@code [I64_NE_C d a c]} {@code i64.ne} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_NE_C = 130;
+    public static final int I64_NE_C = 138;
 
     /** {@code [I64_LT_S_C d a c]} {@code i64.lt_s} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_LT_S_C = 131;
+    public static final int I64_LT_S_C = 139;
 
     /** {@code [I64_LT_U_C d a c]} {@code i64.lt_u} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_LT_U_C = 132;
+    public static final int I64_LT_U_C = 140;
 
     /** {@code [I64_GT_S_C d a c]} {@code i64.gt_s} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_GT_S_C = 133;
+    public static final int I64_GT_S_C = 141;
 
     /** {@code [I64_GT_U_C d a c]} {@code i64.gt_u} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_GT_U_C = 134;
+    public static final int I64_GT_U_C = 142;
 
     /** {@code [I64_LE_S_C d a c]} {@code i64.le_s} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_LE_S_C = 135;
+    public static final int I64_LE_S_C = 143;
 
     /** {@code [I64_LE_U_C d a c]} {@code i64.le_u} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_LE_U_C = 136;
+    public static final int I64_LE_U_C = 144;
 
     /** {@code [I64_GE_S_C d a c]} {@code i64.ge_s} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_GE_S_C = 137;
+    public static final int I64_GE_S_C = 145;
 
     /** {@code [I64_GE_U_C d a c]} {@code i64.ge_u} of slot {@code a} and the constant {@code c} (32 bits, sign-extended). */
-    public static final int I64_GE_U_C = 138;
+    public static final int I64_GE_U_C = 146;
 
     /** {@code [I64_EXTEND_I32_S d a]} {@code i64.extend_i32_s}. */
-    public static final int I64_EXTEND_I32_S = 139;
+    public static final int I64_EXTEND_I32_S = 147;
 
     /** {@code [I64_EXTEND_I32_U d a]} {@code i64.extend_i32_u}. */
-    public static final int I64_EXTEND_I32_U = 140;
+    public static final int I64_EXTEND_I32_U = 148;
 
     /** {@code [F32_ADD d a b]} {@code f32.add} of slots {@code a} and {@code b}. */
-    public static final int F32_ADD = 141;
+    public static final int F32_ADD = 149;
 
     /** {@code [F32_SUB d a b]} {@code f32.sub} of slots {@code a} and {@code b}. */
-    public static final int F32_SUB = 142;
+    public static final int F32_SUB = 150;
 
     /** {@code [F32_MUL d a b]} {@code f32.mul} of slots {@code a} and {@code b}. */
-    public static final int F32_MUL = 143;
+    public static final int F32_MUL = 151;
 
     /** {@code [F32_DIV d a b]} {@code f32.div} of slots {@code a} and {@code b}. */
-    public static final int F32_DIV = 144;
+    public static final int F32_DIV = 152;
 
     /** {@code [F32_EQ d a b]} {@code f32.eq} of slots {@code a} and {@code b}. */
-    public static final int F32_EQ = 145;
+    public static final int F32_EQ = 153;
 
     /** {@code [F32_NE d a b]} {@code f32.ne} of slots {@code a} and {@code b}. */
-    public static final int F32_NE = 146;
+    public static final int F32_NE = 154;
 
     /** {@code [F32_LT d a b]} {@code f32.lt} of slots {@code a} and {@code b}. */
-    public static final int F32_LT = 147;
+    public static final int F32_LT = 155;
 
     /** {@code [F32_GT d a b]} {@code f32.gt} of slots {@code a} and {@code b}. */
-    public static final int F32_GT = 148;
+    public static final int F32_GT = 156;
 
     /** {@code [F32_LE d a b]} {@code f32.le} of slots {@code a} and {@code b}. */
-    public static final int F32_LE = 149;
+    public static final int F32_LE = 157;
 
     /** {@code [F32_GE d a b]} {@code f32.ge} of slots {@code a} and {@code b}. */
-    public static final int F32_GE = 150;
+    public static final int F32_GE = 158;
 
     /** {@code [F64_ADD d a b]} {@code f64.add} of slots {@code a} and {@code b}. */
-    public static final int F64_ADD = 151;
+    public static final int F64_ADD = 159;
 
     /** {@code [F64_SUB d a b]} {@code f64.sub} of slots {@code a} and {@code b}. */
-    public static final int F64_SUB = 152;
+    public static final int F64_SUB = 160;
 
     /** {@code [F64_MUL d a b]} {@code f64.mul} of slots {@code a} and {@code b}. */
-    public static final int F64_MUL = 153;
+    public static final int F64_MUL = 161;
 
     /** {@code [F64_DIV d a b]} {@code f64.div} of slots {@code a} and {@code b}. */
-    public static final int F64_DIV = 154;
+    public static final int F64_DIV = 162;
 
     /** {@code [F64_EQ d a b]} {@code f64.eq} of slots {@code a} and {@code b}. */
-    public static final int F64_EQ = 155;
+    public static final int F64_EQ = 163;
 
     /** {@code [F64_NE d a b]} {@code f64.ne} of slots {@code a} and {@code b}. */
-    public static final int F64_NE = 156;
+    public static final int F64_NE = 164;
 
     /** {@code [F64_LT d a b]} {@code f64.lt} of slots {@code a} and {@code b}. */
-    public static final int F64_LT = 157;
+    public static final int F64_LT = 165;
 
     /** {@code [F64_GT d a b]} {@code f64.gt} of slots {@code a} and {@code b}. */
-    public static final int F64_GT = 158;
+    public static final int F64_GT = 166;
 
     /** {@code [F64_LE d a b]} {@code f64.le} of slots {@code a} and {@code b}. */
-    public static final int F64_LE = 159;
+    public static final int F64_LE = 167;
 
     /** {@code [F64_GE d a b]} {@code f64.ge} of slots {@code a} and {@code b}. */
-    public static final int F64_GE = 160;
+    public static final int F64_GE = 168;
 
     /** Number of ops. */
-    public static final int COUNT = 161;
+    public static final int COUNT = 169;
 
     private static final String[] NAMES = {
         "FUEL", "UNREACHABLE", "BR", "BR_IF", "BR_UNLESS", "BR_IF_EQ",
@@ -526,22 +550,24 @@ public final class Op {
         "STORE32", "STORE64", "STORE8", "STORE16", "MEMORY_SIZE", "MEMORY_GROW",
         "NUMERIC", "TABLE", "MEMORY_BULK", "VECTOR", "REF_IS_NULL", "I32_EQZ",
         "I32_ADD", "I32_SUB", "I32_MUL", "I32_AND", "I32_OR", "I32_XOR",
-        "I32_SHL", "I32_SHR_S", "I32_SHR_U", "I32_EQ", "I32_NE", "I32_LT_S",
-        "I32_LT_U", "I32_GT_S", "I32_GT_U", "I32_LE_S", "I32_LE_U", "I32_GE_S",
-        "I32_GE_U", "I32_ADD_C", "I32_SUB_C", "I32_MUL_C", "I32_AND_C", "I32_OR_C",
-        "I32_XOR_C", "I32_SHL_C", "I32_SHR_S_C", "I32_SHR_U_C", "I32_EQ_C", "I32_NE_C",
-        "I32_LT_S_C", "I32_LT_U_C", "I32_GT_S_C", "I32_GT_U_C", "I32_LE_S_C", "I32_LE_U_C",
-        "I32_GE_S_C", "I32_GE_U_C", "I32_WRAP_I64", "I32_EXTEND8_S", "I32_EXTEND16_S", "I64_EQZ",
-        "I64_ADD", "I64_SUB", "I64_MUL", "I64_AND", "I64_OR", "I64_XOR",
-        "I64_SHL", "I64_SHR_S", "I64_SHR_U", "I64_EQ", "I64_NE", "I64_LT_S",
+        "I32_SHL", "I32_SHR_S", "I32_SHR_U", "I32_ROTL", "I32_ROTR", "I32_EQ",
+        "I32_NE", "I32_LT_S", "I32_LT_U", "I32_GT_S", "I32_GT_U", "I32_LE_S",
+        "I32_LE_U", "I32_GE_S", "I32_GE_U", "I32_ADD_C", "I32_SUB_C", "I32_MUL_C",
+        "I32_AND_C", "I32_OR_C", "I32_XOR_C", "I32_SHL_C", "I32_SHR_S_C", "I32_SHR_U_C",
+        "I32_ROTL_C", "I32_ROTR_C", "I32_EQ_C", "I32_NE_C", "I32_LT_S_C", "I32_LT_U_C",
+        "I32_GT_S_C", "I32_GT_U_C", "I32_LE_S_C", "I32_LE_U_C", "I32_GE_S_C", "I32_GE_U_C",
+        "I32_WRAP_I64", "I32_EXTEND8_S", "I32_EXTEND16_S", "I64_EQZ", "I64_ADD", "I64_SUB",
+        "I64_MUL", "I64_AND", "I64_OR", "I64_XOR", "I64_SHL", "I64_SHR_S",
+        "I64_SHR_U", "I64_ROTL", "I64_ROTR", "I64_EQ", "I64_NE", "I64_LT_S",
         "I64_LT_U", "I64_GT_S", "I64_GT_U", "I64_LE_S", "I64_LE_U", "I64_GE_S",
         "I64_GE_U", "I64_ADD_C", "I64_SUB_C", "I64_AND_C", "I64_OR_C", "I64_XOR_C",
-        "I64_SHL_C", "I64_SHR_S_C", "I64_SHR_U_C", "I64_EQ_C", "I64_NE_C", "I64_LT_S_C",
-        "I64_LT_U_C", "I64_GT_S_C", "I64_GT_U_C", "I64_LE_S_C", "I64_LE_U_C", "I64_GE_S_C",
-        "I64_GE_U_C", "I64_EXTEND_I32_S", "I64_EXTEND_I32_U", "F32_ADD", "F32_SUB", "F32_MUL",
-        "F32_DIV", "F32_EQ", "F32_NE", "F32_LT", "F32_GT", "F32_LE",
-        "F32_GE", "F64_ADD", "F64_SUB", "F64_MUL", "F64_DIV", "F64_EQ",
-        "F64_NE", "F64_LT", "F64_GT", "F64_LE", "F64_GE",
+        "I64_SHL_C", "I64_SHR_S_C", "I64_SHR_U_C", "I64_ROTL_C", "I64_ROTR_C", "I64_EQ_C",
+        "I64_NE_C", "I64_LT_S_C", "I64_LT_U_C", "I64_GT_S_C", "I64_GT_U_C", "I64_LE_S_C",
+        "I64_LE_U_C", "I64_GE_S_C", "I64_GE_U_C", "I64_EXTEND_I32_S", "I64_EXTEND_I32_U", "F32_ADD",
+        "F32_SUB", "F32_MUL", "F32_DIV", "F32_EQ", "F32_NE", "F32_LT",
+        "F32_GT", "F32_LE", "F32_GE", "F64_ADD", "F64_SUB", "F64_MUL",
+        "F64_DIV", "F64_EQ", "F64_NE", "F64_LT", "F64_GT", "F64_LE",
+        "F64_GE",
     };
 
     /** Immediate words of each op; -1 where the count is in the code ({@link #immediates}). */
@@ -550,11 +576,11 @@ public final class Op {
         3, 3, 3, 3, 3, -1, 2, 1, 2, 4, 2, 2, 2, 3, 2, 2, 2, 2, 4, 4,
         3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3, 3, 1, 2, 2, 4, 3, -1, 2, 2,
         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2,
-        2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 2,
-        2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3,
     };
 
     /** Printable name of {@code op}. */
