@@ -10,9 +10,7 @@ import dev.sandpiper.decoder.model.ValType;
 import dev.sandpiper.validator.ValidatedModule;
 import dev.sandpiper.validator.analysis.FunctionAnalysis;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Translates validated function bodies into register-form {@link FunctionCode} ({@link Op}). One
@@ -42,37 +40,18 @@ import java.util.Set;
  * inverts the branch; an {@code i32.add} feeding {@code i32.load8_u} becomes one op.
  */
 public final class CodeTranslator {
-    private static final int BLOCK = 0;
-    private static final int LOOP = 1;
-    private static final int IF = 2;
-    private static final int ELSE = 3;
-    private static final int FUNC = 4;
-    private static final int NO_FIXUP = -1;
-
     private final ValidatedModule validated;
     private final Module module;
     private final int[] typeIds;
     private final Operands v = new Operands();
-
-    private int[] out = new int[256];
-    private int pc;
+    private final CodeBuffer code = new CodeBuffer();
+    private final ControlFrames frames = new ControlFrames();
 
     private FunctionAnalysis analysis;
     private int site;
     private int[] localSlots = new int[16];
     private ValType[] localTypes = new ValType[16];
     private int resultSlots;
-
-    // Control frames: kind, loop start (FUEL n word), chain of branches to the end, the if's jump to
-    // its else, operand count and slot height at the base, and the block type.
-    private int[] ctlKind = new int[16];
-    private int[] ctlStart = new int[16];
-    private int[] ctlFixups = new int[16];
-    private int[] ctlElse = new int[16];
-    private int[] ctlBase = new int[16];
-    private int[] ctlHeight = new int[16];
-    private FuncType[] ctlType = new FuncType[16];
-    private int depth;
 
     private boolean live;
     private int deadNesting;
@@ -88,15 +67,6 @@ public final class CodeTranslator {
     private int producedCompare = -1;
     private int producedA;
     private int producedB;
-
-    private int fuelPos;
-    private int blockCost;
-    private int[] pendingPc = new int[16];
-    private int[] pendingCost = new int[16];
-    private int pendingCount;
-    private int[] refundPc = new int[16];
-    private int[] refund = new int[16];
-    private int refundCount;
 
     /**
      * @param typeIds canonical type id of each of the module's type indices (for
@@ -115,24 +85,20 @@ public final class CodeTranslator {
         FunctionBody body = module.codes().get(definedIndex);
         analysis = validated.analysis(definedIndex);
         site = 0;
-        pc = 0;
-        depth = 0;
+        code.reset();
+        frames.reset();
         live = true;
         deadNesting = 0;
-        fuelPos = -1;
-        blockCost = 0;
-        pendingCount = 0;
-        refundCount = 0;
         resultSlots = type.resultSlots();
         int paramSlots = layoutLocals(type, body);
         int locals = localSlots[type.params().size() + body.locals().length];
         v.reset(locals);
         producedEntry = -1;
 
-        pushControl(FUNC, new FuncType(List.of(), type.results()), 0);
+        pushControl(ControlFrames.FUNC, new FuncType(List.of(), type.results()), 0);
         startBlock();
         CodeReader r = module.codeReader(definedIndex);
-        while (depth > 0) {
+        while (frames.depth() > 0) {
             Opcode op = r.next();
             int at = r.opcodeOffset();
             if (live) {
@@ -142,10 +108,9 @@ public final class CodeTranslator {
             }
         }
         closeBlock();
-        threadJumpsToReturns();
-        return new FunctionCode(funcIndex, module.names().functionName(funcIndex), Arrays.copyOf(out, pc),
-                paramSlots, v.localSlots(), analysis.maxStackSlots(), resultSlots,
-                Arrays.copyOf(refundPc, refundCount), Arrays.copyOf(refund, refundCount));
+        code.threadJumpsToReturns();
+        return new FunctionCode(funcIndex, module.names().functionName(funcIndex), code.code(), paramSlots,
+                v.localSlots(), analysis.maxStackSlots(), resultSlots, code.refundPcs(), code.refunds());
     }
 
     /** Slot of each local (a v128 takes two); returns the parameters' slots. */
@@ -186,14 +151,14 @@ public final class CodeTranslator {
             case BLOCK -> {
                 FuncType t = blockType(r);
                 materializeBlock();
-                pushControl(BLOCK, t, 0);
+                pushControl(ControlFrames.BLOCK, t, 0);
             }
             case LOOP -> {
                 FuncType t = blockType(r);
                 materializeBlock();
                 closeBlock();
                 startBlock();
-                pushControl(LOOP, t, fuelPos);
+                pushControl(ControlFrames.LOOP, t, code.blockStart());
             }
             case IF -> {
                 cost();
@@ -201,25 +166,25 @@ public final class CodeTranslator {
                 Condition c = condition();
                 materializeBlock();
                 int elseSlot = conditionalBranch(c, false);
-                emit(NO_FIXUP);
+                emit(CodeBuffer.OPEN);
                 closeBlock();
                 startBlock();
-                pushControl(IF, t, 0);
-                ctlElse[depth - 1] = elseSlot;
+                pushControl(ControlFrames.IF, t, 0);
+                frames.setElseJump(frames.innermost(), elseSlot);
             }
             case ELSE -> enterElse();
             case END -> end();
             case BR -> {
                 cost();
                 consumeSite(at);
-                branch(depth - 1 - r.index());
+                branch(frames.frameOfLabel(r.index()));
                 closeBlock();
                 live = false;
             }
             case BR_IF -> {
                 cost();
                 consumeSite(at);
-                branchIf(depth - 1 - r.index());
+                branchIf(frames.frameOfLabel(r.index()));
                 closeBlock();
                 startBlock();
             }
@@ -341,7 +306,7 @@ public final class CodeTranslator {
      * is in its canonical slot: code in the block cannot then change what they mean.
      */
     private void materializeBlock() {
-        v.materializeFrom(depth == 0 ? 0 : ctlBase[depth - 1], this);
+        v.materializeFrom(frames.depth() == 0 ? 0 : frames.base(frames.innermost()), this);
     }
 
     /** {@code local.set} / {@code local.tee} of local {@code index}. */
@@ -359,8 +324,8 @@ public final class CodeTranslator {
         boolean retarget = producedEntry == e && v.isTemp(e);
         // Pending local.gets of x must read its old value: put them in their slots first.
         v.materializeLocal(x, e, this);
-        if (retarget && producedEnd == pc) {
-            out[producedDst] = x;
+        if (retarget && producedEnd == code.pc()) {
+            code.set(producedDst, x);
         } else {
             move(x, e, width);
         }
@@ -432,79 +397,22 @@ public final class CodeTranslator {
 
     // ---- numeric ----
 
-    private static final int[] I32_BINARY = new int[Opcode.values().length];
-    private static final int[] I32_BINARY_C = new int[Opcode.values().length];
-    private static final int[] I64_BINARY = new int[Opcode.values().length];
-    private static final int[] I64_BINARY_C = new int[Opcode.values().length];
-    private static final int[] FLOAT_BINARY = new int[Opcode.values().length];
-    private static final int[] UNARY = new int[Opcode.values().length];
-
-    static {
-        Arrays.fill(I32_BINARY, -1);
-        Arrays.fill(I32_BINARY_C, -1);
-        Arrays.fill(I64_BINARY, -1);
-        Arrays.fill(I64_BINARY_C, -1);
-        Arrays.fill(FLOAT_BINARY, -1);
-        Arrays.fill(UNARY, -1);
-        Opcode[] i32 = {Opcode.I32_ADD, Opcode.I32_SUB, Opcode.I32_MUL, Opcode.I32_AND, Opcode.I32_OR, Opcode.I32_XOR,
-            Opcode.I32_SHL, Opcode.I32_SHR_S, Opcode.I32_SHR_U, Opcode.I32_ROTL, Opcode.I32_ROTR, Opcode.I32_EQ, Opcode.I32_NE, Opcode.I32_LT_S,
-            Opcode.I32_LT_U, Opcode.I32_GT_S, Opcode.I32_GT_U, Opcode.I32_LE_S, Opcode.I32_LE_U, Opcode.I32_GE_S,
-            Opcode.I32_GE_U};
-        for (int i = 0; i < i32.length; i++) {
-            I32_BINARY[i32[i].ordinal()] = Op.I32_ADD + i;
-            I32_BINARY_C[i32[i].ordinal()] = Op.I32_ADD_C + i;
-        }
-        Opcode[] i64 = {Opcode.I64_ADD, Opcode.I64_SUB, Opcode.I64_MUL, Opcode.I64_AND, Opcode.I64_OR, Opcode.I64_XOR,
-            Opcode.I64_SHL, Opcode.I64_SHR_S, Opcode.I64_SHR_U, Opcode.I64_ROTL, Opcode.I64_ROTR, Opcode.I64_EQ, Opcode.I64_NE, Opcode.I64_LT_S,
-            Opcode.I64_LT_U, Opcode.I64_GT_S, Opcode.I64_GT_U, Opcode.I64_LE_S, Opcode.I64_LE_U, Opcode.I64_GE_S,
-            Opcode.I64_GE_U};
-        for (int i = 0; i < i64.length; i++) {
-            I64_BINARY[i64[i].ordinal()] = Op.I64_ADD + i;
-        }
-        Opcode[] i64c = {Opcode.I64_ADD, Opcode.I64_SUB, Opcode.I64_AND, Opcode.I64_OR, Opcode.I64_XOR, Opcode.I64_SHL,
-            Opcode.I64_SHR_S, Opcode.I64_SHR_U, Opcode.I64_ROTL, Opcode.I64_ROTR, Opcode.I64_EQ, Opcode.I64_NE, Opcode.I64_LT_S, Opcode.I64_LT_U,
-            Opcode.I64_GT_S, Opcode.I64_GT_U, Opcode.I64_LE_S, Opcode.I64_LE_U, Opcode.I64_GE_S, Opcode.I64_GE_U};
-        for (int i = 0; i < i64c.length; i++) {
-            I64_BINARY_C[i64c[i].ordinal()] = Op.I64_ADD_C + i;
-        }
-        Opcode[] floats = {Opcode.F32_ADD, Opcode.F32_SUB, Opcode.F32_MUL, Opcode.F32_DIV, Opcode.F32_EQ, Opcode.F32_NE,
-            Opcode.F32_LT, Opcode.F32_GT, Opcode.F32_LE, Opcode.F32_GE, Opcode.F64_ADD, Opcode.F64_SUB, Opcode.F64_MUL,
-            Opcode.F64_DIV, Opcode.F64_EQ, Opcode.F64_NE, Opcode.F64_LT, Opcode.F64_GT, Opcode.F64_LE, Opcode.F64_GE};
-        for (int i = 0; i < floats.length; i++) {
-            FLOAT_BINARY[floats[i].ordinal()] = Op.F32_ADD + i;
-        }
-        UNARY[Opcode.I32_EQZ.ordinal()] = Op.I32_EQZ;
-        UNARY[Opcode.I64_EQZ.ordinal()] = Op.I64_EQZ;
-        UNARY[Opcode.I32_WRAP_I64.ordinal()] = Op.I32_WRAP_I64;
-        UNARY[Opcode.I32_EXTEND8_S.ordinal()] = Op.I32_EXTEND8_S;
-        UNARY[Opcode.I64_EXTEND8_S.ordinal()] = Op.I32_EXTEND8_S;
-        UNARY[Opcode.I32_EXTEND16_S.ordinal()] = Op.I32_EXTEND16_S;
-        UNARY[Opcode.I64_EXTEND16_S.ordinal()] = Op.I32_EXTEND16_S;
-        UNARY[Opcode.I64_EXTEND_I32_S.ordinal()] = Op.I64_EXTEND_I32_S;
-        UNARY[Opcode.I64_EXTEND32_S.ordinal()] = Op.I64_EXTEND_I32_S;
-        UNARY[Opcode.I64_EXTEND_I32_U.ordinal()] = Op.I64_EXTEND_I32_U;
-    }
-
     private void numeric(Opcode op) {
         cost();
-        int k = op.ordinal();
-        if (I32_BINARY[k] >= 0) {
-            binary(op, I32_BINARY[k], I32_BINARY_C[k],
-                    op.compareTo(Opcode.I32_EQ) >= 0 && op.compareTo(Opcode.I32_GE_U) <= 0);
-        } else if (I64_BINARY[k] >= 0) {
-            binary(op, I64_BINARY[k], I64_BINARY_C[k], false);
-        } else if (FLOAT_BINARY[k] >= 0) {
-            binary(op, FLOAT_BINARY[k], -1, false);
-        } else if (UNARY[k] >= 0) {
-            unary(UNARY[k], 1);
+        int registerForm = OpSelection.binary(op);
+        int unary = OpSelection.unary(op);
+        if (registerForm >= 0) {
+            binary(op, registerForm, OpSelection.binaryConstant(op), OpSelection.isI32Compare(op));
+        } else if (unary >= 0) {
+            unary(unary, 1);
         } else {
             // Stack form: rarer operators, and the ones that trap.
             int top = stackForm(op.popCount());
             v.pushTemp(op.push(0).slots());
             emitOp(Op.NUMERIC);
-            emit(k);
+            emit(op.ordinal());
             emit(top);
-            if (canTrap(op)) {
+            if (OpSelection.canTrap(op)) {
                 trapSite();
             }
         }
@@ -517,7 +425,7 @@ public final class CodeTranslator {
     private void binary(Opcode wasm, int op, int constantForm, boolean compare) {
         int bi = v.top();
         int ai = bi - 1;
-        if (constantForm >= 0 && !fitsConstantForm(bi) && fitsConstantForm(ai) && COMMUTATIVE.contains(wasm)) {
+        if (constantForm >= 0 && !fitsConstantForm(bi) && fitsConstantForm(ai) && OpSelection.commutative(wasm)) {
             int t = ai;
             ai = bi;
             bi = t;
@@ -549,10 +457,6 @@ public final class CodeTranslator {
         }
     }
 
-    private static final Set<Opcode> COMMUTATIVE = EnumSet.of(Opcode.I32_ADD, Opcode.I32_MUL, Opcode.I32_AND,
-            Opcode.I32_OR, Opcode.I32_XOR, Opcode.I32_EQ, Opcode.I32_NE, Opcode.I64_ADD, Opcode.I64_AND, Opcode.I64_OR,
-            Opcode.I64_XOR, Opcode.I64_EQ, Opcode.I64_NE);
-
     /** Whether operand {@code e} is a constant a {@code _C} op can hold (32 bits, sign-extended). */
     private boolean fitsConstantForm(int e) {
         return v.isConstant(e) && v.constant(e) == (int) v.constant(e);
@@ -564,15 +468,6 @@ public final class CodeTranslator {
         int d = v.pushTemp(width);
         emitProducer(op, d, a);
         producedA = a;
-    }
-
-    private static boolean canTrap(Opcode op) {
-        return switch (op) {
-            case I32_DIV_S, I32_DIV_U, I32_REM_S, I32_REM_U, I64_DIV_S, I64_DIV_U, I64_REM_S, I64_REM_U,
-                    I32_TRUNC_F32_S, I32_TRUNC_F32_U, I32_TRUNC_F64_S, I32_TRUNC_F64_U,
-                    I64_TRUNC_F32_S, I64_TRUNC_F32_U, I64_TRUNC_F64_S, I64_TRUNC_F64_U -> true;
-            default -> false;
-        };
     }
 
     // ---- memory and tables ----
@@ -589,11 +484,11 @@ public final class CodeTranslator {
         } else {
             a = -1;
         }
-        if (a < 0 && op.pushCount() == 1 && load(op) == Op.LOAD8_U && isProducedHere(v.top(), Op.I32_ADD)) {
+        if (a < 0 && op.pushCount() == 1 && OpSelection.load(op) == Op.LOAD8_U && isProducedHere(v.top(), Op.I32_ADD)) {
             // i32.add then load8_u, the byte at p + i: one op computing the address.
             int x = producedA;
             int y = producedB;
-            pc = producedPos;
+            code.rewind(producedPos);
             v.pop();
             int d = v.pushTemp(1);
             emitProducer(Op.LOAD8_U_X, d, x, y, offset);
@@ -606,7 +501,7 @@ public final class CodeTranslator {
             }
             v.pop();
             int d = v.pushTemp(1);
-            emitProducer(load(op), d, a, offset);
+            emitProducer(OpSelection.load(op), d, a, offset);
         } else {
             int value = v.reg(v.top(), this);
             if (a < 0) {
@@ -614,7 +509,7 @@ public final class CodeTranslator {
             }
             v.pop();
             v.pop();
-            emitOp(store(op));
+            emitOp(OpSelection.store(op));
             emit(a);
             emit(value);
             emit(offset);
@@ -626,7 +521,7 @@ public final class CodeTranslator {
 
     /** Whether operand {@code e} was just produced by {@code op}, with nothing emitted after it. */
     private boolean isProducedHere(int e, int op) {
-        return producedEntry == e && producedEnd == pc && producedOp == op && v.isTemp(e);
+        return producedEntry == e && producedEnd == code.pc() && producedOp == op && v.isTemp(e);
     }
 
     /**
@@ -635,29 +530,6 @@ public final class CodeTranslator {
      */
     private static boolean foldsIntoOffset(long address, int offset) {
         return (address & MASK32) + (offset & MASK32) <= MASK32;
-    }
-
-    private static int load(Opcode op) {
-        return switch (op) {
-            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> Op.LOAD32;
-            case I64_LOAD, F64_LOAD -> Op.LOAD64;
-            case I32_LOAD8_S, I64_LOAD8_S -> Op.LOAD8_S;
-            case I32_LOAD8_U, I64_LOAD8_U -> Op.LOAD8_U;
-            case I32_LOAD16_S, I64_LOAD16_S -> Op.LOAD16_S;
-            case I32_LOAD16_U, I64_LOAD16_U -> Op.LOAD16_U;
-            case I64_LOAD32_U -> Op.LOAD32_U;
-            default -> throw new IllegalStateException("not a load: " + op);
-        };
-    }
-
-    private static int store(Opcode op) {
-        return switch (op) {
-            case I32_STORE, F32_STORE, I64_STORE32 -> Op.STORE32;
-            case I64_STORE, F64_STORE -> Op.STORE64;
-            case I32_STORE8, I64_STORE8 -> Op.STORE8;
-            case I32_STORE16, I64_STORE16 -> Op.STORE16;
-            default -> throw new IllegalStateException("not a store: " + op);
-        };
     }
 
     /** Table instructions, {@code elem.drop} and {@code ref.func}, in stack form. */
@@ -737,23 +609,6 @@ public final class CodeTranslator {
         }
     }
 
-    /**
-     * A {@code BR} to a block that only returns one slot ({@code FUEL 0, RETURN1 src}) becomes that
-     * return: one dispatch less on the usual way out of an if/else at the end of a function. The
-     * skipped block charges nothing, so fuel does not change.
-     */
-    private void threadJumpsToReturns() {
-        for (int p = 0; p < pc; p += 1 + Op.immediates(out, p)) {
-            if (out[p] == Op.BR) {
-                int t = out[p + 1];
-                if (out[t] == 0 && out[t + 1] == Op.RETURN1) {
-                    out[p] = Op.RETURN1;
-                    out[p + 1] = out[t + 2];
-                }
-            }
-        }
-    }
-
     // ---- control ----
 
     private FuncType blockType(CodeReader r) {
@@ -768,30 +623,13 @@ public final class CodeTranslator {
     }
 
     private void pushControl(int kind, FuncType type, int start) {
-        if (depth == ctlKind.length) {
-            int n = depth * 2;
-            ctlKind = Arrays.copyOf(ctlKind, n);
-            ctlStart = Arrays.copyOf(ctlStart, n);
-            ctlFixups = Arrays.copyOf(ctlFixups, n);
-            ctlElse = Arrays.copyOf(ctlElse, n);
-            ctlBase = Arrays.copyOf(ctlBase, n);
-            ctlHeight = Arrays.copyOf(ctlHeight, n);
-            ctlType = Arrays.copyOf(ctlType, n);
-        }
         int base = v.size() - type.params().size();
-        ctlKind[depth] = kind;
-        ctlStart[depth] = start;
-        ctlFixups[depth] = NO_FIXUP;
-        ctlElse[depth] = NO_FIXUP;
-        ctlBase[depth] = base;
-        ctlHeight[depth] = v.slotAt(base);
-        ctlType[depth] = type;
-        depth++;
+        frames.push(kind, type, start, base, v.slotAt(base));
     }
 
     /** Resets the operands to the innermost frame's base plus {@code types}, all in canonical slots. */
     private void resetOperands(List<ValType> types) {
-        v.truncate(ctlBase[depth - 1]);
+        v.truncate(frames.base(frames.innermost()));
         for (ValType t : types) {
             v.pushTemp(t.slots());
         }
@@ -800,67 +638,58 @@ public final class CodeTranslator {
 
     /** The {@code else} of the innermost {@code if}: the then-arm jumps over the else-arm. */
     private void enterElse() {
-        int c = depth - 1;
+        int c = frames.innermost();
         if (live) {
-            v.materializeFrom(ctlBase[c], this);
+            v.materializeFrom(frames.base(c), this);
             emitOp(Op.BR);
-            emit(NO_FIXUP);
+            emit(CodeBuffer.OPEN);
             addFixup(c);
         }
         closeBlock();
         startBlock();
-        patch(ctlElse[c], fuelPos);
-        ctlElse[c] = NO_FIXUP;
-        ctlKind[c] = ELSE;
-        resetOperands(ctlType[c].params());
+        code.patch(frames.elseJump(c), code.blockStart());
+        frames.setElseJump(c, CodeBuffer.OPEN);
+        frames.toElse(c);
+        resetOperands(frames.type(c).params());
         live = true; // the if was reached, so its else-arm can be
     }
 
     private void end() {
-        int c = depth - 1;
-        int kind = ctlKind[c];
-        if (kind == FUNC && live && ctlFixups[c] == NO_FIXUP) {
+        int c = frames.innermost();
+        int kind = frames.kind(c);
+        boolean branchedTo = frames.fixups(c) != CodeBuffer.OPEN;
+        if (kind == ControlFrames.FUNC && live && !branchedTo) {
             // Nothing branches here: return the results from wherever they are.
             branch(c);
             closeBlock();
-            depth--;
+            frames.pop();
             return;
         }
         if (live) {
-            v.materializeFrom(ctlBase[c], this);
+            v.materializeFrom(frames.base(c), this);
         }
-        boolean branchedTo = ctlFixups[c] != NO_FIXUP;
         // A merge point: reached by a branch, or by the false path of an if without else.
-        boolean merge = branchedTo || kind == IF;
+        boolean merge = branchedTo || kind == ControlFrames.IF;
         boolean reachable = live || merge;
         if (merge) {
             closeBlock();
             startBlock();
-            if (kind == IF) {
-                patch(ctlElse[c], fuelPos);
+            if (kind == ControlFrames.IF) {
+                code.patch(frames.elseJump(c), code.blockStart());
             }
-            for (int f = ctlFixups[c]; f != NO_FIXUP; ) {
-                int next = out[f];
-                out[f] = fuelPos;
-                f = next;
-            }
+            code.resolveChain(frames.fixups(c), code.blockStart());
         }
         if (reachable) {
-            resetOperands(ctlType[c].results());
+            resetOperands(frames.type(c).results());
         }
-        depth--;
-        if (kind == FUNC) {
+        frames.pop();
+        if (kind == ControlFrames.FUNC) {
             if (reachable) {
                 emitReturn(v.localSlots());
             }
             closeBlock();
         }
         live = reachable;
-    }
-
-    /** The top operands a branch to frame {@code c} carries, and their count of slots. */
-    private List<ValType> labelTypes(int c) {
-        return ctlKind[c] == LOOP ? ctlType[c].params() : ctlType[c].results();
     }
 
     private static int slots(List<ValType> types) {
@@ -873,9 +702,9 @@ public final class CodeTranslator {
 
     /** Copies the values a branch to frame {@code c} carries into the slots its label expects. */
     private void moveBranchValues(int c) {
-        List<ValType> types = labelTypes(c);
+        List<ValType> types = frames.labelTypes(c);
         int first = v.size() - types.size();
-        int dst = v.localSlots() + (ctlKind[c] == FUNC ? 0 : ctlHeight[c]);
+        int dst = v.localSlots() + frames.height(c);
         for (int i = 0; i < types.size(); i++) {
             int w = types.get(i).slots();
             move(dst, first + i, w);
@@ -885,9 +714,7 @@ public final class CodeTranslator {
 
     /** Whether a branch to frame {@code c} finds its values already in place once materialised. */
     private boolean valuesInPlace(int c) {
-        List<ValType> types = labelTypes(c);
-        int base = ctlKind[c] == FUNC ? 0 : ctlHeight[c];
-        return v.slotAt(v.size() - types.size()) == base;
+        return v.slotAt(v.size() - frames.labelTypes(c).size()) == frames.height(c);
     }
 
     /**
@@ -896,12 +723,13 @@ public final class CodeTranslator {
      * as they are, since the fall-through path does not run those copies.
      */
     private void branch(int c) {
-        if (ctlKind[c] == FUNC && resultSlots == 1 && !v.isConstant(v.top())) {
+        boolean function = frames.kind(c) == ControlFrames.FUNC;
+        if (function && resultSlots == 1 && !v.isConstant(v.top())) {
             emitReturn(v.source(v.top())); // straight from where the result is
             return;
         }
         moveBranchValues(c);
-        if (ctlKind[c] == FUNC) {
+        if (function) {
             emitReturn(v.localSlots());
         } else {
             emitOp(Op.BR);
@@ -912,21 +740,20 @@ public final class CodeTranslator {
     /** {@code br_if} to frame {@code c}: the fall-through keeps the operands. */
     private void branchIf(int c) {
         Condition cond = condition();
-        List<ValType> types = labelTypes(c);
         if (valuesInPlace(c)) {
-            v.materializeFrom(v.size() - types.size(), this);
+            v.materializeFrom(v.size() - frames.labelTypes(c).size(), this);
             conditionalBranch(cond, true);
             target(c);
         } else {
             // Values must move: branch over the moves and the jump when the condition is false.
             int skip = conditionalBranch(cond, false);
-            emit(NO_FIXUP);
+            emit(CodeBuffer.OPEN);
             closeBlock();
             startBlock();
             branch(c);
             closeBlock();
             startBlock();
-            patch(skip, fuelPos);
+            code.patch(skip, code.blockStart());
         }
     }
 
@@ -935,8 +762,7 @@ public final class CodeTranslator {
         int n = r.tableCount();
         int index = v.reg(v.top(), this);
         v.pop();
-        int defaultFrame = depth - 1 - r.index();
-        List<ValType> types = labelTypes(defaultFrame);
+        List<ValType> types = frames.labelTypes(frames.frameOfLabel(r.index()));
         int keep = slots(types);
         v.materializeFrom(v.size() - types.size(), this);
         int src = v.slotAbove() - keep;
@@ -946,33 +772,26 @@ public final class CodeTranslator {
         emit(keep);
         emit(src);
         for (int i = 0; i <= n; i++) {
-            int c = depth - 1 - (i < n ? r.tableTarget(i) : r.index());
+            int c = frames.frameOfLabel(i < n ? r.tableTarget(i) : r.index());
             consumeSite(at);
             target(c);
-            emit(v.localSlots() + (ctlKind[c] == FUNC ? 0 : ctlHeight[c]));
+            emit(v.localSlots() + frames.height(c));
         }
     }
 
     /** Emits the target word of a branch to control frame {@code c}: the n word of its block's FUEL. */
     private void target(int c) {
-        if (ctlKind[c] == LOOP) {
-            emit(ctlStart[c]);
+        if (frames.kind(c) == ControlFrames.LOOP) {
+            emit(frames.loopStart(c));
         } else {
-            emit(NO_FIXUP);
+            emit(CodeBuffer.OPEN);
             addFixup(c);
         }
     }
 
     /** Chains the word just emitted into frame {@code c}'s list of branches to its end. */
     private void addFixup(int c) {
-        out[pc - 1] = ctlFixups[c];
-        ctlFixups[c] = pc - 1;
-    }
-
-    private void patch(int slot, int target) {
-        if (slot != NO_FIXUP) {
-            out[slot] = target;
-        }
+        frames.setFixups(c, code.chain(frames.fixups(c)));
     }
 
     private int consumeSite(int at) {
@@ -991,15 +810,15 @@ public final class CodeTranslator {
      */
     private Condition condition() {
         int e = v.top();
-        if (producedEntry == e && producedEnd == pc && producedCompare >= 0 && v.isTemp(e)) {
-            pc = producedPos; // drop the comparison: the branch will compare
+        if (producedEntry == e && producedEnd == code.pc() && producedCompare >= 0 && v.isTemp(e)) {
+            code.rewind(producedPos); // drop the comparison: the branch will compare
             Condition c = new Condition(-1, false, producedCompare, producedA, producedB);
             v.pop();
             producedEntry = -1;
             return c;
         }
         if (isProducedHere(e, Op.I32_EQZ)) {
-            pc = producedPos;
+            code.rewind(producedPos);
             v.pop();
             producedEntry = -1;
             return new Condition(producedA, true, -1, 0, 0);
@@ -1025,7 +844,7 @@ public final class CodeTranslator {
             emit(c.a());
             emit(c.b());
         }
-        return pc;
+        return code.pc();
     }
 
     /** Comparisons in the order of Op.BR_IF_EQ..BR_IF_GE_U, and the index of each one's negation. */
@@ -1053,80 +872,49 @@ public final class CodeTranslator {
         }
     }
 
-    // ---- fuel ----
+    // ---- emission ----
 
-    /** Opens a basic block: its {@code FUEL} op, whose charge {@link #closeBlock()} fills in. */
+    /** Opens a basic block ({@link CodeBuffer#startBlock()}); nothing before it can fuse with what follows. */
     private void startBlock() {
-        emit(Op.FUEL);
-        emit(0);
-        fuelPos = pc - 1;
-        blockCost = 0;
+        code.startBlock();
+        producedEntry = -1;
+    }
+
+    /** Ends the current basic block ({@link CodeBuffer#closeBlock()}). */
+    private void closeBlock() {
+        code.closeBlock();
         producedEntry = -1;
     }
 
     /** Counts one executed instruction of the current block. */
     void cost() {
-        blockCost++;
+        code.cost();
     }
 
     /** Notes that the op just emitted may stop execution. */
     void trapSite() {
-        if (pendingCount == pendingPc.length) {
-            pendingPc = Arrays.copyOf(pendingPc, pendingCount * 2);
-            pendingCost = Arrays.copyOf(pendingCost, pendingCount * 2);
-        }
-        pendingPc[pendingCount] = pc;
-        pendingCost[pendingCount] = blockCost;
-        pendingCount++;
+        code.trapSite();
     }
-
-    /** Ends the current basic block: fixes its FUEL charge and its trap sites' refunds. */
-    private void closeBlock() {
-        if (fuelPos >= 0) {
-            out[fuelPos] = blockCost;
-        }
-        for (int i = 0; i < pendingCount; i++) {
-            int remaining = blockCost - pendingCost[i];
-            if (remaining > 0) {
-                if (refundCount == refundPc.length) {
-                    refundPc = Arrays.copyOf(refundPc, refundCount * 2);
-                    refund = Arrays.copyOf(refund, refundCount * 2);
-                }
-                refundPc[refundCount] = pendingPc[i];
-                refund[refundCount] = remaining;
-                refundCount++;
-            }
-        }
-        fuelPos = -1;
-        blockCost = 0;
-        pendingCount = 0;
-        producedEntry = -1;
-    }
-
-    // ---- emission ----
 
     /** Emits an op whose first immediate is the destination slot of the operand it just pushed. */
     private void emitProducer(int op, int... immediates) {
-        producedPos = pc;
+        producedPos = code.pc();
         producedOp = op;
         emitOp(op);
-        producedDst = pc;
+        producedDst = code.pc();
         for (int w : immediates) {
             emit(w);
         }
         producedEntry = v.top();
-        producedEnd = pc;
+        producedEnd = code.pc();
         producedCompare = -1;
     }
 
     private void emitOp(int op) {
-        emit(op);
+        code.emit(op);
     }
 
     void emit(int word) {
-        if (pc == out.length) {
-            out = Arrays.copyOf(out, pc * 2);
-        }
-        out[pc++] = word;
+        code.emit(word);
     }
 }

@@ -3,10 +3,15 @@
  * dev.sandpiper.interpreter.code.Op}, {@link dev.sandpiper.interpreter.code.FunctionCode}).
  *
  * <p>Each body is translated once, when the module is compiled, by {@link
- * dev.sandpiper.interpreter.code.CodeTranslator}. Ops name their operands and results by frame
- * slot: a local's, or the canonical slot of a Wasm operand-stack position (locals first, then one
- * slot per stack position). While translating, {@link dev.sandpiper.interpreter.code.Operands}
- * tracks where each operand is, so {@code local.get} and constants emit nothing and a
+ * dev.sandpiper.interpreter.code.CodeTranslator}, which lowers instruction by instruction with the
+ * help of {@link dev.sandpiper.interpreter.code.Operands} (where each operand is), {@link
+ * dev.sandpiper.interpreter.code.ControlFrames} (the enclosing blocks and their pending branches),
+ * {@link dev.sandpiper.interpreter.code.OpSelection} (which op an instruction becomes) and {@link
+ * dev.sandpiper.interpreter.code.CodeBuffer} (the words, fuel charges and refunds).
+ *
+ * <p>Ops name their operands and results by frame slot: a local's, or the canonical slot of a Wasm
+ * operand-stack position (locals first, then one slot per stack position). Because the translator
+ * tracks where each operand is, {@code local.get} and constants emit nothing and a
  * {@code local.set} after an operator retargets the operator's result. Branch targets become
  * absolute word indices, and values a branch carries are copied to its label's slots. Structure
  * markers ({@code block}, {@code loop}, {@code else}, {@code end}) emit no code. Every basic block
