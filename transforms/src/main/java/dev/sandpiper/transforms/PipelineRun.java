@@ -1,23 +1,18 @@
 package dev.sandpiper.transforms;
 
 import dev.sandpiper.abi.JsonLines;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Runs a pipeline once over JSON-lines files, in this process: what {@code sandpiper run} does.
@@ -25,12 +20,17 @@ import java.util.TreeMap;
  * graph is idle, each topic no transform reads is written to {@code DIR/TOPIC.jsonl} (canonical
  * Event JSON, one per line) and the dead letters to {@code DIR/_dlq.jsonl}. Both are sorted by
  * {@link Origin}, that is in input order (then by path where fan-out copies meet), so the files are
- * the same on every run whatever the parallelism. Outputs are held in memory until the end for
- * that sort. A file is written for every fixed exit topic and for {@code _dlq}, even when empty.
+ * the same on every run whatever the parallelism. For that sort, outputs are held in memory up to
+ * {@link #memoryBudget} bytes and beyond it spilled to sorted run files in a temporary folder of
+ * the output folder, merged at the end and deleted. A file is written for every fixed exit topic
+ * and for {@code _dlq}, even when empty.
  */
 public final class PipelineRun {
     /** One input: the events of {@code file} (JSON lines; {@code -} is standard input) go to {@code topic}. */
     public record Input(String topic, Path file) {}
+
+    /** The name of the dead letters' file, and its key among the output files. */
+    private static final String DLQ = "_dlq";
 
     private final Pipeline pipeline;
     private final List<Input> inputs = new ArrayList<>();
@@ -38,6 +38,10 @@ public final class PipelineRun {
     private Clock clock = Clock.systemUTC();
     private Duration idleTimeout = TransformHost.DEFAULT_IDLE_TIMEOUT;
     private InputStream stdin = System.in;
+    private long memoryBudget = DEFAULT_MEMORY_BUDGET;
+
+    /** Bytes of output held in memory for sorting before spilling to disk: 64 MiB. */
+    public static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
 
     private PipelineRun(Pipeline pipeline) {
         this.pipeline = pipeline;
@@ -74,7 +78,17 @@ public final class PipelineRun {
         return this;
     }
 
-    private record Out(Origin origin, byte[] json) {}
+    /**
+     * Bytes of output lines (outputs and dead letters) held in memory for sorting before they are
+     * spilled to disk (default {@link #DEFAULT_MEMORY_BUDGET}). The files are the same whatever it is.
+     */
+    public PipelineRun memoryBudget(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("memory budget must be positive: " + bytes);
+        }
+        this.memoryBudget = bytes;
+        return this;
+    }
 
     /**
      * Runs the pipeline to the end of its inputs (or until a transform with {@code on_error: fail}
@@ -98,9 +112,14 @@ public final class PipelineRun {
                         + String.join(", ", pipeline.entryTopics()) + ")");
             }
         }
-        Map<String, List<Out>> outputs = new TreeMap<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
-        Locations where = new Locations();
+        Files.createDirectories(outputDir);
+        try (OrderedFiles files = new OrderedFiles(memoryBudget, outputDir)) {
+            return run(files);
+        }
+    }
+
+    private RunReport run(OrderedFiles files) throws IOException, InterruptedException, InvalidSpecException {
+        InputLocations where = new InputLocations();
         long start = System.nanoTime();
         List<TransformMetrics> metrics;
         PipelineStoppedException stopped = null;
@@ -109,16 +128,8 @@ public final class PipelineRun {
         long copies;
         long abandoned;
         try (TransformHost host = TransformHost.builder()
-                .output((topic, origin, json) -> {
-                    synchronized (outputs) {
-                        outputs.computeIfAbsent(topic, t -> new ArrayList<>()).add(new Out(origin, json));
-                    }
-                })
-                .deadLetters(d -> {
-                    synchronized (deadLetters) {
-                        deadLetters.add(d);
-                    }
-                })
+                .output((topic, origin, json) -> files.add(topic, origin, json))
+                .deadLetters(d -> files.add(DLQ, d.origin(), d.toJson().getBytes(StandardCharsets.UTF_8)))
                 .clock(clock)
                 .idleTimeout(idleTimeout)
                 .build()) {
@@ -151,34 +162,17 @@ public final class PipelineRun {
             }
         }
         long elapsed = System.nanoTime() - start;
-        Files.createDirectories(outputDir);
         for (String exit : pipeline.exitTopics()) {
-            outputs.computeIfAbsent(exit, t -> new ArrayList<>());
+            files.declare(exit);
         }
-        Map<String, Path> files = new LinkedHashMap<>();
+        files.declare(DLQ);
+        Map<String, Path> written = files.finish(outputDir);
+        Path dlq = written.remove(DLQ);
         Map<String, Long> counts = new LinkedHashMap<>();
-        Comparator<Out> byOrigin = Comparator.comparing(Out::origin);
-        for (Map.Entry<String, List<Out>> e : outputs.entrySet()) {
-            List<Out> list = e.getValue();
-            list.sort(byOrigin);
-            Path file = outputDir.resolve(e.getKey() + ".jsonl");
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                for (Out out : list) {
-                    o.write(out.json());
-                    o.write('\n');
-                }
-            }
-            files.put(e.getKey(), file);
-            counts.put(e.getKey(), (long) list.size());
+        for (String topic : written.keySet()) {
+            counts.put(topic, files.count(topic));
         }
-        deadLetters.sort(Comparator.comparing(DeadLetter::origin));
-        Path dlq = outputDir.resolve("_dlq.jsonl");
-        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(dlq), 1 << 16)) {
-            for (DeadLetter d : deadLetters) {
-                o.write(d.toJson().getBytes(StandardCharsets.UTF_8));
-                o.write('\n');
-            }
-        }
+        long deadLetters = files.count(DLQ);
         String stoppedAt = null;
         if (stopped != null) {
             long seq = stopped.origin().sequence();
@@ -186,7 +180,7 @@ public final class PipelineRun {
             stoppedAt = in.file() + ":" + where.line(seq);
         }
         return new RunReport(published, invalid, copies, Collections.unmodifiableMap(counts),
-                Collections.unmodifiableMap(files), deadLetters.size(), dlq, metrics, stopped, stoppedAt, abandoned,
+                Collections.unmodifiableMap(written), deadLetters, dlq, metrics, stopped, stoppedAt, abandoned,
                 elapsed);
     }
 
@@ -195,29 +189,5 @@ public final class PipelineRun {
             @Override
             public void close() {}
         };
-    }
-
-    /** The input file and line of each published event, by sequence number. */
-    private static final class Locations {
-        private int[] files = new int[1024];
-        private long[] lines = new long[1024];
-        private int size;
-
-        void add(int file, long line) {
-            if (size == files.length) {
-                files = Arrays.copyOf(files, size * 2);
-                lines = Arrays.copyOf(lines, size * 2);
-            }
-            files[size] = file;
-            lines[size++] = line;
-        }
-
-        int file(long seq) {
-            return files[(int) seq];
-        }
-
-        long line(long seq) {
-            return lines[(int) seq];
-        }
     }
 }

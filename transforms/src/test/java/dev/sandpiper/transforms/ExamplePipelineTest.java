@@ -70,4 +70,19 @@ class ExamplePipelineTest {
         assertEquals(List.of("cdc.raw"), p.entryTopics());
         assertEquals(List.of(), p.exitTopics());
     }
+
+    @Test
+    void spillingEveryLineToDiskGivesTheSameFiles() throws Exception {
+        Pipeline pipeline = Specs.loadPipeline(PIPELINE);
+        RunReport report = PipelineRun.of(pipeline).input("cdc.raw", TestSupport.SAMPLE_EVENTS).outputDir(out)
+                .memoryBudget(1).run();
+        for (String name : List.of("_dlq.jsonl", "clean.orders.jsonl", "clean.users.jsonl")) {
+            assertArrayEquals(Files.readAllBytes(EXPECTED.resolve(name)), Files.readAllBytes(out.resolve(name)), name);
+        }
+        assertEquals("in 40 = out 35 + filtered 5 + dead letters 0 + skipped 0", report.accounting());
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of("_dlq.jsonl", "clean.orders.jsonl", "clean.users.jsonl"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no spill folder left behind");
+        }
+    }
 }
