@@ -82,4 +82,33 @@ class RunCommandTest {
         assertEquals(Main.USAGE, r.status());
         assertTrue(r.err().contains("no transform reads topic \"other\" (inputs can go to: cdc.raw)"), r.err());
     }
+
+    @Test
+    void aMissingInputIsReportedBeforeAnyEventRuns() throws Exception {
+        Path out = dir.resolve("out");
+        Path missing = dir.resolve("missing.jsonl");
+        Result r = run("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
+                "--input", "cdc.raw=" + missing, "--output-dir", out.toString());
+        assertEquals(1, r.status());
+        assertEquals("sandpiper run: " + missing + ": no such input file\n", r.err());
+        assertTrue(!Files.exists(out), "nothing ran, nothing written");
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileIsReported() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Result r = run("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
+                "--output-dir", file.toString());
+        assertEquals(1, r.status());
+        assertEquals("sandpiper run: " + file + ": the output folder is a file\n", r.err());
+    }
+
+    @Test
+    void ioErrorsNameTheFileAndTheReason() {
+        assertEquals("a.jsonl: no such file", RunCommand.describe(new java.nio.file.NoSuchFileException("a.jsonl")));
+        assertEquals("o/x.jsonl: permission denied",
+                RunCommand.describe(new java.nio.file.AccessDeniedException("o/x.jsonl")));
+        assertEquals("o: Not a directory", RunCommand.describe(new java.nio.file.FileSystemException("o", null, "Not a directory")));
+        assertEquals("No space left on device", RunCommand.describe(new java.io.IOException("No space left on device")));
+    }
 }

@@ -4,7 +4,9 @@ import dev.sandpiper.abi.JsonLines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,7 +99,8 @@ public final class PipelineRun {
      * @throws IllegalArgumentException when an input topic is read by no transform, or there is no
      *     input or output folder
      * @throws InvalidSpecException when a transform's {@code init} rejects its configuration
-     * @throws IOException when an input cannot be read or an output written
+     * @throws IOException when an input does not exist or cannot be read, the output folder is a file,
+     *     or an output cannot be written (checked for the inputs and the folder before any event runs)
      */
     public RunReport run() throws IOException, InterruptedException, InvalidSpecException {
         if (inputs.isEmpty()) {
@@ -111,6 +114,18 @@ public final class PipelineRun {
                 throw new IllegalArgumentException("no transform reads topic \"" + in.topic() + "\" (inputs can go to: "
                         + String.join(", ", pipeline.entryTopics()) + ")");
             }
+        }
+        // Every input is checked before the first event runs, not when its turn comes.
+        for (Input in : inputs) {
+            if (!in.file().toString().equals("-") && !Files.isRegularFile(in.file())) {
+                if (!Files.exists(in.file())) {
+                    throw new NoSuchFileException(in.file().toString(), null, "no such input file");
+                }
+                throw new FileSystemException(in.file().toString(), null, "the input is not a file");
+            }
+        }
+        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+            throw new FileSystemException(outputDir.toString(), null, "the output folder is a file");
         }
         Files.createDirectories(outputDir);
         try (OrderedFiles files = new OrderedFiles(memoryBudget, outputDir)) {
