@@ -119,7 +119,7 @@ final class RunCommand {
             e.problems().forEach(err::println);
             return 1;
         } catch (IOException e) {
-            err.println("sandpiper run: " + describe(e));
+            err.println("sandpiper run: " + IoErrors.describe(e));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -141,7 +141,7 @@ final class RunCommand {
                 Files.writeString(m, PrometheusText.format(report.metrics()), StandardCharsets.UTF_8);
                 out.println("wrote " + m + " (metrics, Prometheus text format)");
             } catch (IOException e) {
-                err.println("sandpiper run: cannot write the metrics file: " + describe(e));
+                err.println("sandpiper run: cannot write the metrics file: " + IoErrors.describe(e));
                 return 1;
             }
         }
@@ -175,17 +175,5 @@ final class RunCommand {
             throw new IllegalArgumentException("--input takes TOPIC=FILE, not '" + spec + "'");
         }
         return new String[] {spec.substring(0, eq), spec.substring(eq + 1)};
-    }
-
-    /** An I/O error as "PATH: what", without the exception's class name where the JDK gives a reason. */
-    static String describe(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
-            String what = f.getReason() != null ? f.getReason()
-                    : e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                    : e.getClass().getSimpleName();
-            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + what;
-        }
-        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 }

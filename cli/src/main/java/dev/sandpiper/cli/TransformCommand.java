@@ -99,7 +99,7 @@ final class TransformCommand {
             return process(o, pool, new JsonLines(in), new BufferedOutputStream(output, 1 << 16),
                     new ErrorRecords(new BufferedOutputStream(errors, 1 << 14)));
         } catch (IOException e) {
-            err.println("sandpiper transform: " + e.getMessage());
+            err.println("sandpiper transform: " + IoErrors.describe(e));
             return 1;
         }
     }

@@ -105,10 +105,10 @@ class RunCommandTest {
 
     @Test
     void ioErrorsNameTheFileAndTheReason() {
-        assertEquals("a.jsonl: no such file", RunCommand.describe(new java.nio.file.NoSuchFileException("a.jsonl")));
+        assertEquals("a.jsonl: no such file", IoErrors.describe(new java.nio.file.NoSuchFileException("a.jsonl")));
         assertEquals("o/x.jsonl: permission denied",
-                RunCommand.describe(new java.nio.file.AccessDeniedException("o/x.jsonl")));
-        assertEquals("o: Not a directory", RunCommand.describe(new java.nio.file.FileSystemException("o", null, "Not a directory")));
-        assertEquals("No space left on device", RunCommand.describe(new java.io.IOException("No space left on device")));
+                IoErrors.describe(new java.nio.file.AccessDeniedException("o/x.jsonl")));
+        assertEquals("o: Not a directory", IoErrors.describe(new java.nio.file.FileSystemException("o", null, "Not a directory")));
+        assertEquals("No space left on device", IoErrors.describe(new java.io.IOException("No space left on device")));
     }
 }

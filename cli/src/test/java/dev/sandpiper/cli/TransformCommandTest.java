@@ -138,6 +138,10 @@ class TransformCommandTest {
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("module_path: nope.wasm does not exist"), missing.err());
 
+        Result noInput = transform("--module", module("mask-pii"), "--config", MASK, "--input", "nope.jsonl");
+        assertEquals(1, noInput.status());
+        assertEquals("sandpiper transform: nope.jsonl: no such file\n", noInput.err());
+
         Result contract = transform("--module", module("bad-import-wasi"), "--input", SAMPLE.toString());
         assertEquals(1, contract.status());
         assertTrue(contract.err().contains("wasi_snapshot_preview1.fd_write"), contract.err());
