@@ -69,13 +69,17 @@ final class OrderedFiles implements AutoCloseable {
 
     /**
      * Adds a line (without its terminator) to file {@code name}. An I/O error while spilling is kept
-     * and thrown by {@link #finish}, as the caller here is a transform's thread.
+     * and thrown by {@link #finish}, as the caller here is a transform's thread; lines added after
+     * it are dropped.
      */
     synchronized void add(String name, Origin origin, byte[] line) {
+        if (failure != null) {
+            return; // finish will throw: holding more lines would only fill the memory
+        }
         lines.computeIfAbsent(name, n -> new ArrayList<>()).add(new Line(origin, line));
         counts.merge(name, 1L, Long::sum);
         held += line.length + LINE_OVERHEAD;
-        if (held > budget && failure == null) {
+        if (held > budget) {
             try {
                 spill();
             } catch (IOException e) {

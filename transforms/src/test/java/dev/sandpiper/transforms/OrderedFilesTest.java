@@ -104,6 +104,8 @@ class OrderedFilesTest {
         Path notAFolder = Files.writeString(dir.resolve("file"), "x");
         try (OrderedFiles files = new OrderedFiles(1, notAFolder)) {
             files.add("a", Origin.input(0), new byte[10]); // the spill fails here, on a transform's thread
+            files.add("a", Origin.input(1), new byte[10]);
+            assertEquals(1, files.count("a"), "after a failed spill, lines are no longer held");
             assertThrows(IOException.class, () -> files.finish(dir));
         }
     }
