@@ -24,7 +24,7 @@ final class CliJson {
             try {
                 text = Files.readString(Paths.get(value.substring(1)));
             } catch (IOException e) {
-                throw new IllegalArgumentException(option + ": cannot read " + value.substring(1) + ": " + e.getMessage());
+                throw new IllegalArgumentException(option + ": cannot read " + value.substring(1) + ": " + IoErrors.reason(e));
             }
         }
         Object parsed;

@@ -89,7 +89,7 @@ final class InvokeCommand {
         try {
             module = CompiledModule.compile(Files.readAllBytes(Paths.get(file)));
         } catch (IOException e) {
-            err.println("sandpiper invoke: cannot read " + file + ": " + e.getMessage());
+            err.println("sandpiper invoke: cannot read " + file + ": " + IoErrors.reason(e));
             return 1;
         } catch (MalformedModuleException e) {
             out.println("malformed: " + e.getMessage());

@@ -12,11 +12,22 @@ final class IoErrors {
     /** "PATH: what went wrong", without the exception's class name where the JDK gives a reason. */
     static String describe(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
-            String what = f.getReason() != null ? f.getReason()
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
+        }
+        return reason(e);
+    }
+
+    /**
+     * What went wrong, without the path, for messages that name the file themselves ("cannot read
+     * FILE: no such file"). A {@link FileSystemException}'s message is only its path when the JDK
+     * gives no reason, so the reason is taken from its kind.
+     */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            return f.getReason() != null ? f.getReason()
                     : e instanceof NoSuchFileException ? "no such file"
                     : e instanceof AccessDeniedException ? "permission denied"
                     : e.getClass().getSimpleName();
-            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + what;
         }
         return e.getMessage() != null ? e.getMessage() : e.toString();
     }

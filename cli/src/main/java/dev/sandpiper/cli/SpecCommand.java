@@ -55,7 +55,7 @@ final class SpecCommand {
             try {
                 scripts = SpecScript.find(p);
             } catch (IOException e) {
-                err.println("sandpiper spec: cannot read " + p + ": " + e.getMessage());
+                err.println("sandpiper spec: cannot read " + p + ": " + IoErrors.reason(e));
                 return 2;
             }
             for (Path json : scripts) {

@@ -46,7 +46,7 @@ final class ValidateCommand {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            return "error: cannot read file: " + e.getMessage();
+            return "error: cannot read file: " + IoErrors.reason(e);
         }
         try {
             Module m = ModuleDecoder.decode(bytes);

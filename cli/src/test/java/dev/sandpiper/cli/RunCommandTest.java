@@ -110,5 +110,7 @@ class RunCommandTest {
                 IoErrors.describe(new java.nio.file.AccessDeniedException("o/x.jsonl")));
         assertEquals("o: Not a directory", IoErrors.describe(new java.nio.file.FileSystemException("o", null, "Not a directory")));
         assertEquals("No space left on device", IoErrors.describe(new java.io.IOException("No space left on device")));
+        assertEquals("no such file", IoErrors.reason(new java.nio.file.NoSuchFileException("a.jsonl")));
+        assertEquals("Not a directory", IoErrors.reason(new java.nio.file.FileSystemException("o", null, "Not a directory")));
     }
 }

@@ -106,7 +106,7 @@ class ValidateCommandTest {
         assertTrue(lines[1].startsWith(invalid + ": invalid: type mismatch"), lines[1]);
         // The mismatch shows at the function's final end (offset 26), where i64 meets the i32 result.
         assertTrue(lines[1].endsWith("in function 0 at offset 26"), lines[1]);
-        assertTrue(lines[2].startsWith(missing + ": error: cannot read file"), lines[2]);
+        assertEquals(missing + ": error: cannot read file: no such file", lines[2]);
         assertEquals(1, status);
     }
 }
