@@ -117,7 +117,7 @@ final class ControlFrames {
 
     /** Slot height (above the locals) where frame {@code c}'s operands start; 0 for the function. */
     int height(int c) {
-        return kind[c] == FUNC ? 0 : height[c];
+        return height[c];
     }
 
     FuncType type(int c) {
