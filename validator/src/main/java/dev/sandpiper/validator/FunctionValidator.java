@@ -150,7 +150,7 @@ final class FunctionValidator implements TypeStack.InvalidSink {
 
     /** Records a branch from here to frame {@code f}; call before popping the label's values. */
     void recordBranch(int f) {
-        int keep = slots(stack.labelTypes(f));
+        int keep = FuncType.slots(stack.labelTypes(f));
         int drop = stack.slotHeight() - stack.frameBaseSlots(f) - keep;
         int target = stack.isLoop(f) ? stack.frameStart(f) : -2 - stack.frameId(f);
         addSite(target, keep, stack.isUnreachable() || drop < 0 ? 0 : drop);
@@ -195,13 +195,5 @@ final class FunctionValidator implements TypeStack.InvalidSink {
                 sites[i] = frameEnds[-2 - sites[i]];
             }
         }
-    }
-
-    private static int slots(java.util.List<ValType> types) {
-        int n = 0;
-        for (ValType t : types) {
-            n += t.slots();
-        }
-        return n;
     }
 }

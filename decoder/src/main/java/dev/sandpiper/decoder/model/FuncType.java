@@ -27,7 +27,8 @@ public record FuncType(List<ValType> params, List<ValType> results) {
         return slots(results);
     }
 
-    private static int slots(List<ValType> types) {
+    /** Total 64-bit slots a sequence of values takes (v128 counts two). */
+    public static int slots(List<ValType> types) {
         int n = 0;
         for (ValType t : types) {
             n += t.slots();

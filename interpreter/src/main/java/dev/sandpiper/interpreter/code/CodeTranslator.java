@@ -306,7 +306,7 @@ public final class CodeTranslator {
      * is in its canonical slot: code in the block cannot then change what they mean.
      */
     private void materializeBlock() {
-        v.materializeFrom(frames.depth() == 0 ? 0 : frames.base(frames.innermost()), this);
+        v.materializeFrom(frames.base(frames.innermost()), this); // instructions run inside the function's frame
     }
 
     /** {@code local.set} / {@code local.tee} of local {@code index}. */
@@ -692,14 +692,6 @@ public final class CodeTranslator {
         live = reachable;
     }
 
-    private static int slots(List<ValType> types) {
-        int n = 0;
-        for (ValType t : types) {
-            n += t.slots();
-        }
-        return n;
-    }
-
     /** Copies the values a branch to frame {@code c} carries into the slots its label expects. */
     private void moveBranchValues(int c) {
         List<ValType> types = frames.labelTypes(c);
@@ -763,7 +755,7 @@ public final class CodeTranslator {
         int index = v.reg(v.top(), this);
         v.pop();
         List<ValType> types = frames.labelTypes(frames.frameOfLabel(r.index()));
-        int keep = slots(types);
+        int keep = FuncType.slots(types);
         v.materializeFrom(v.size() - types.size(), this);
         int src = v.slotAbove() - keep;
         emitOp(Op.BR_TABLE);
