@@ -20,6 +20,12 @@ public final class CompiledModule {
     private final Module module;
     private final FunctionCode[] codes;
     private final byte[][] data;
+    /** The second tier, once attached; instances switch to it between calls. */
+    private volatile ModuleTier tier;
+    /** Interpreted work so far (instructions plus calls), for a tier-up policy. */
+    private long work;
+    private long hotThreshold = Long.MAX_VALUE;
+    private Runnable onHot;
 
     private CompiledModule(ValidatedModule validated) {
         this.module = validated.module();
@@ -79,6 +85,52 @@ public final class CompiledModule {
     /** Translated code of defined function {@code definedIndex}. */
     public FunctionCode code(int definedIndex) {
         return codes[definedIndex];
+    }
+
+    // ---- a second tier ----
+
+    /**
+     * Attaches a second tier: instances created afterwards run the functions it {@linkplain
+     * InstanceTier#runs runs} there, and existing instances switch to it at their next call from
+     * outside (never in the middle of a call's own frames). Safe from any thread.
+     */
+    public void attachTier(ModuleTier newTier) {
+        this.tier = newTier;
+    }
+
+    /** The attached second tier, or null. */
+    public ModuleTier tier() {
+        return tier;
+    }
+
+    /**
+     * Asks to be told once when the module is hot: {@code action} runs (on the calling thread, so it
+     * should only hand work off) when the interpreted work done by calls into the module's instances
+     * (instructions executed plus one per call) passes {@code threshold}.
+     */
+    public synchronized void onHot(long threshold, Runnable action) {
+        this.hotThreshold = threshold;
+        this.onHot = action;
+    }
+
+    /**
+     * Adds interpreted work; runs the hot action once when the threshold is passed. Racy by design
+     * (instances on several threads may lose a count): it only decides when to tier up.
+     */
+    void noteWork(long amount) {
+        long w = work + amount;
+        work = w;
+        if (w >= hotThreshold) {
+            Runnable action;
+            synchronized (this) {
+                action = onHot;
+                onHot = null;
+                hotThreshold = Long.MAX_VALUE;
+            }
+            if (action != null) {
+                action.run();
+            }
+        }
     }
 
     byte[] data(int segment) {

@@ -36,6 +36,8 @@ public final class Instance {
     final long[][] elements;
     final byte[][] data;
     private final Map<String, Extern> exports;
+    /** The module's second tier bound to this instance, once there is one. */
+    private InstanceTier tier;
 
     private Instance(Store store, CompiledModule compiled, List<Extern> imports) {
         this.store = store;
@@ -215,6 +217,18 @@ public final class Instance {
     }
 
     // ---- for the interpreter ----
+
+    /** The second tier for this instance: bound on first use once the module has one; else null. */
+    InstanceTier tier() {
+        InstanceTier t = tier;
+        if (t == null) {
+            ModuleTier m = compiled.tier();
+            if (m != null) {
+                tier = t = m.bind(this);
+            }
+        }
+        return t;
+    }
 
     long functionHandle(int funcIndex) {
         return store.handle(functions[funcIndex]);

@@ -801,7 +801,7 @@ final class Interpreter {
     static int callExternal(Store s, Instance caller, FunctionInstance f, int sp) {
         if (f instanceof WasmFunction w) {
             s.sp = sp;
-            execute(s, w.instance, w.code);
+            s.execute(w);
             return s.sp;
         }
         return callHost(s, caller, (HostFunctionInstance) f, sp);

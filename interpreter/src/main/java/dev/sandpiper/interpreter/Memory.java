@@ -26,6 +26,9 @@ public final class Memory implements Extern {
     private final Limits declared;
     private final int maxPages;
     ByteBuffer buffer;
+    /** The buffer's backing array and the memory's size in bytes, for the compiled tier's accesses. */
+    byte[] bytes;
+    int size;
     private int pages;
     private int deniedGrows;
 
@@ -47,6 +50,8 @@ public final class Memory implements Extern {
         this.maxPages = (int) cap;
         this.pages = (int) declared.min();
         this.buffer = view(new byte[pages * PAGE_SIZE], pages * PAGE_SIZE);
+        this.bytes = buffer.array();
+        this.size = pages * PAGE_SIZE;
     }
 
     /** A little-endian buffer of exactly {@code size} bytes over the start of {@code array}. */
@@ -97,6 +102,8 @@ public final class Memory implements Extern {
                 array = bigger;
             }
             buffer = view(array, size);
+            bytes = array;
+            this.size = size;
             pages = (int) wanted;
         }
         return old;

@@ -136,7 +136,7 @@ public final class Store {
             System.arraycopy(args, 0, stack, base, paramSlots);
             sp = base + paramSlots;
             if (f instanceof WasmFunction w) {
-                Interpreter.execute(this, w.instance, w.code);
+                execute(w);
             } else {
                 Interpreter.callHost(this, null, (HostFunctionInstance) f, base + paramSlots);
             }
@@ -150,7 +150,28 @@ public final class Store {
                 if (!budgetOpen) {
                     lastInstructions = startFuel - fuel;
                 }
+                if (f instanceof WasmFunction w && w.instance.module().tier() == null) {
+                    w.instance.module().noteWork(startFuel - fuel + 1);
+                }
             }
+        }
+    }
+
+    /**
+     * Runs {@code w} with its arguments on top of the stack (at {@link #sp}), in the instance's
+     * second tier when that runs it, else in the interpreter; on return the results start where the
+     * arguments did and {@link #sp} is just past them.
+     */
+    void execute(WasmFunction w) {
+        InstanceTier t = w.instance.tier();
+        int index = w.code.funcIndex();
+        if (t != null && t.runs(index)) {
+            int base = sp - w.code.paramSlots();
+            ensureStack(base + Math.max(w.code.paramSlots(), w.code.resultSlots()));
+            t.invoke(index, this, base);
+            sp = base + w.code.resultSlots();
+        } else {
+            Interpreter.execute(this, w.instance, w.code);
         }
     }
 

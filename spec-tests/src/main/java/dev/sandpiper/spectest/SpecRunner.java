@@ -9,6 +9,8 @@ import dev.sandpiper.interpreter.Extern;
 import dev.sandpiper.interpreter.Global;
 import dev.sandpiper.interpreter.Instance;
 import dev.sandpiper.interpreter.Linker;
+import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.compiler.WasmCompiler;
 import dev.sandpiper.interpreter.Store;
 import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.TrapKind;
@@ -37,8 +39,17 @@ public final class SpecRunner {
     private Instance current;
     private boolean currentFailed;
 
+    private final Engine engine;
+
+    /** A runner on the interpreter. */
     public SpecRunner(SpecScript script) {
+        this(script, Engine.INTERPRETER);
+    }
+
+    /** A runner whose modules run on {@code engine} ({@link Engine#COMPILER} compiles every module as it loads). */
+    public SpecRunner(SpecScript script, Engine engine) {
         this.script = script;
+        this.engine = engine;
         SpectestModule.define(linker);
     }
 
@@ -84,7 +95,7 @@ public final class SpecRunner {
     }
 
     private Instance instantiate(String filename) {
-        return linker.instantiate(CompiledModule.compile(script.moduleBytes(filename)));
+        return linker.instantiate(WasmCompiler.standard().load(script.moduleBytes(filename), engine));
     }
 
     private Outcome register(Command c) {

@@ -1,0 +1,107 @@
+package dev.sandpiper.compiler;
+
+import dev.sandpiper.compiler.runtime.CompiledTier;
+import dev.sandpiper.compiler.runtime.Definer;
+import dev.sandpiper.compiler.runtime.ModuleCode;
+import dev.sandpiper.compiler.translate.ModuleTranslator;
+import dev.sandpiper.decoder.model.Module;
+import dev.sandpiper.interpreter.CompiledModule;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The second tier's entry point: compiles a {@link CompiledModule} to JVM bytecode and attaches it
+ * ({@link CompiledModule#attachTier}), eagerly or, with {@link Engine#AUTO}, on a background thread
+ * once the module is hot. Thread-safe.
+ */
+public final class WasmCompiler {
+    /** Interpreted work (instructions plus calls) after which {@link Engine#AUTO} compiles a module. */
+    public static final long HOT_THRESHOLD = 1_000_000;
+
+    private static final WasmCompiler DEFAULT = new WasmCompiler(Definer::define);
+    private static final System.Logger LOG = System.getLogger("dev.sandpiper.compiler");
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sandpiper-compiler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ClassDefiner definer;
+    private final AtomicBoolean warned = new AtomicBoolean();
+
+    public WasmCompiler(ClassDefiner definer) {
+        this.definer = definer;
+    }
+
+    /** The compiler that defines hidden classes. */
+    public static WasmCompiler standard() {
+        return DEFAULT;
+    }
+
+    /** Decodes, validates and translates {@code bytes}, then prepares it for {@code engine}. */
+    public CompiledModule load(byte[] bytes, Engine engine) {
+        CompiledModule module = CompiledModule.compile(bytes);
+        prepare(module, engine);
+        return module;
+    }
+
+    /**
+     * Prepares a module for {@code engine}: nothing for the interpreter, compiles it now for the
+     * compiler, asks to be told when it is hot for auto.
+     *
+     * @throws CompilerUnavailableException with {@link Engine#COMPILER} where classes cannot be defined
+     */
+    public void prepare(CompiledModule module, Engine engine) {
+        switch (engine) {
+            case INTERPRETER -> { }
+            case COMPILER -> compile(module);
+            case AUTO -> module.onHot(HOT_THRESHOLD, () -> BACKGROUND.execute(() -> compileQuietly(module)));
+        }
+    }
+
+    /**
+     * Compiles every function it can and attaches the result; instances switch at their next call.
+     *
+     * @throws CompilerUnavailableException where classes cannot be defined
+     */
+    public CompileReport compile(CompiledModule module) {
+        long start = System.nanoTime();
+        Module m = module.module();
+        ModuleTranslator.Result r = ModuleTranslator.translate(m);
+        ModuleCode code;
+        try {
+            code = definer.define(r.classBytes());
+        } catch (Error e) {
+            if (e instanceof VirtualMachineError) {
+                throw e;
+            }
+            throw new CompilerUnavailableException("cannot define the compiled class: " + e, e);
+        } catch (Throwable e) {
+            throw new CompilerUnavailableException("this JVM refuses to define classes at run time: " + e, e);
+        }
+        int[] resultSlots = new int[m.functionCount()];
+        for (int f = 0; f < resultSlots.length; f++) {
+            resultSlots[f] = m.functionType(f).resultSlots();
+        }
+        module.attachTier(new CompiledTier(code, r.compiled(), r.maxResults(), resultSlots));
+        int count = 0;
+        for (boolean b : r.compiled()) {
+            count += b ? 1 : 0;
+        }
+        return new CompileReport(count, r.interpreted(), r.classBytes().length, System.nanoTime() - start);
+    }
+
+    private void compileQuietly(CompiledModule module) {
+        try {
+            compile(module);
+        } catch (CompilerUnavailableException e) {
+            if (warned.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, "engine auto: " + e.getMessage()
+                        + "; modules keep running in the interpreter");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "engine auto: compiling a module failed, it keeps running in the interpreter", e);
+        }
+    }
+}

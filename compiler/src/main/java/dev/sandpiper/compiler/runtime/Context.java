@@ -1,0 +1,44 @@
+package dev.sandpiper.compiler.runtime;
+
+import dev.sandpiper.interpreter.FunctionInstance;
+import dev.sandpiper.interpreter.Global;
+import dev.sandpiper.interpreter.Instance;
+import dev.sandpiper.interpreter.Memory;
+import dev.sandpiper.interpreter.Store;
+import dev.sandpiper.interpreter.Table;
+import dev.sandpiper.interpreter.TierSupport;
+
+/**
+ * What compiled code of one instance reads at run time: its memory, globals, tables and functions,
+ * and two exchange fields. Every generated function takes it as a parameter after the WebAssembly
+ * ones. The generated class lives in this package and reads the fields directly; hosts never see it.
+ */
+public final class Context {
+    final Instance instance;
+    final Store store;
+    final Memory memory;
+    final Global[] globals;
+    final Table[] tables;
+    final FunctionInstance[] functions;
+    /** By function index: compiled code of this module (not a bridge to the interpreter). */
+    final boolean[] compiled;
+    /** Results of a call returning more than one value, in order. */
+    final long[] results;
+    /** The function a {@code call_indirect} reached when it is not compiled code of this instance. */
+    FunctionInstance target;
+    /** Fuel left before the next poll, handed back by a returning compiled function. */
+    long left;
+    /** The call-depth limit of the call in progress. */
+    int maxDepth;
+
+    Context(Instance instance, boolean[] compiled, int maxResults) {
+        this.compiled = compiled;
+        this.instance = instance;
+        this.store = instance.store();
+        this.memory = instance.memory();
+        this.globals = TierSupport.globals(instance);
+        this.tables = TierSupport.tables(instance);
+        this.functions = TierSupport.functions(instance);
+        this.results = new long[Math.max(1, maxResults)];
+    }
+}

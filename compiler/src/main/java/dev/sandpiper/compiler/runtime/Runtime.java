@@ -1,0 +1,34 @@
+package dev.sandpiper.compiler.runtime;
+
+import dev.sandpiper.interpreter.FunctionInstance;
+import dev.sandpiper.interpreter.TierSupport;
+import dev.sandpiper.interpreter.TrapException;
+import dev.sandpiper.interpreter.TrapKind;
+import dev.sandpiper.interpreter.WasmFunction;
+
+/** Helpers generated code calls that need the {@link Context}. */
+public final class Runtime {
+    private Runtime() {}
+
+    /** Spec 2.0, 4.4.8: {@code unreachable} traps. Declared to return so generated code can {@code athrow}. */
+    public static TrapException unreachable() {
+        throw new TrapException(TrapKind.UNREACHABLE);
+    }
+
+    /**
+     * {@code call_indirect}'s lookup (checks and traps as the interpreter's): the function index
+     * when the target is compiled code of this instance, to be called through the dispatcher's
+     * switch; otherwise -1, with the target left in {@link Context#target} for the bridge.
+     */
+    public static int indirect(int index, Context ctx, int table, int typeId) {
+        FunctionInstance f = TierSupport.indirect(index, ctx.instance, table, typeId);
+        if (f instanceof WasmFunction w && w.instance() == ctx.instance) {
+            int i = w.index();
+            if (ctx.compiled[i]) {
+                return i;
+            }
+        }
+        ctx.target = f;
+        return -1;
+    }
+}

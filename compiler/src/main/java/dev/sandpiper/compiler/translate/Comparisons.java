@@ -1,0 +1,80 @@
+package dev.sandpiper.compiler.translate;
+
+import static dev.sandpiper.compiler.classfile.Opcodes.*;
+
+import dev.sandpiper.compiler.classfile.Code;
+import dev.sandpiper.decoder.code.Opcode;
+
+/**
+ * Integer comparisons as JVM conditional jumps, so that a comparison feeding {@code br_if} or
+ * {@code if} is one compare-and-branch (spec 2.0, Execution > Numerics: ieq, ilt_u, ...). Unsigned
+ * comparisons go through {@code Integer.compareUnsigned} / {@code Long.compareUnsigned}, which the
+ * JIT compiles to one unsigned compare.
+ */
+final class Comparisons {
+    private Comparisons() {}
+
+    /**
+     * Emits what comparison {@code op} needs beyond its operands and returns the JVM conditional
+     * jump opcode that jumps exactly when the comparison holds.
+     */
+    static int emitOperands(Code c, Opcode op) {
+        switch (op) {
+            case I32_EQZ:
+                return IFEQ;
+            case I64_EQZ:
+                c.op(LCONST_0);
+                c.op(LCMP);
+                return IFEQ;
+            default:
+                break;
+        }
+        String n = op.name();
+        boolean wide = n.startsWith("I64");
+        boolean unsigned = n.endsWith("_U");
+        String rel = n.substring(4, 6);
+        if (!wide && !unsigned) {
+            return switch (rel) {
+                case "EQ" -> IF_ICMPEQ;
+                case "NE" -> IF_ICMPNE;
+                case "LT" -> IF_ICMPLT;
+                case "GT" -> IF_ICMPGT;
+                case "LE" -> IF_ICMPLE;
+                default -> IF_ICMPGE;
+            };
+        }
+        if (unsigned) {
+            c.invoke(INVOKESTATIC, wide ? "java/lang/Long" : "java/lang/Integer", "compareUnsigned",
+                    wide ? "(JJ)I" : "(II)I");
+        } else {
+            c.op(LCMP);
+        }
+        return switch (rel) {
+            case "EQ" -> IFEQ;
+            case "NE" -> IFNE;
+            case "LT" -> IFLT;
+            case "GT" -> IFGT;
+            case "LE" -> IFLE;
+            default -> IFGE;
+        };
+    }
+
+    /** The conditional jump taken exactly when {@code jvm} is not. */
+    static int negate(int jvm) {
+        return switch (jvm) {
+            case IFEQ -> IFNE;
+            case IFNE -> IFEQ;
+            case IFLT -> IFGE;
+            case IFGE -> IFLT;
+            case IFGT -> IFLE;
+            case IFLE -> IFGT;
+            case IF_ICMPEQ -> IF_ICMPNE;
+            case IF_ICMPNE -> IF_ICMPEQ;
+            case IF_ICMPLT -> IF_ICMPGE;
+            case IF_ICMPGE -> IF_ICMPLT;
+            case IF_ICMPGT -> IF_ICMPLE;
+            case IF_ICMPLE -> IF_ICMPGT;
+            default -> throw new IllegalArgumentException("not a conditional jump: " + jvm);
+        };
+    }
+}

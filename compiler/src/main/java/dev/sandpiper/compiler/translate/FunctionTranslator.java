@@ -1,0 +1,839 @@
+package dev.sandpiper.compiler.translate;
+
+import static dev.sandpiper.compiler.classfile.Opcodes.*;
+
+import dev.sandpiper.compiler.classfile.Code;
+import dev.sandpiper.compiler.classfile.ConstantPool;
+import dev.sandpiper.compiler.classfile.Label;
+import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Family;
+import dev.sandpiper.decoder.code.Opcode;
+import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.FunctionBody;
+import dev.sandpiper.decoder.model.Module;
+import dev.sandpiper.decoder.model.ValType;
+import java.util.List;
+
+/**
+ * Translates one function body into the code of a static JVM method
+ * {@code f<index>(params..., Context ctx, int depth, long left)}: WebAssembly locals are JVM
+ * locals, the operand stack is the JVM operand stack, blocks are labels. Values are raw bits
+ * ({@link JvmTypes}).
+ *
+ * <p>Control (spec 2.0, Execution > Instructions > Control Instructions): a branch carries its
+ * label's values; when other operands lie between them and the label's base, they are dropped
+ * through temporary locals on the taken path only. Code after an unconditional transfer is skipped
+ * until the structure makes it reachable again, as the interpreter does, so both tiers execute and
+ * count the same instructions. Fuel blocks open and close exactly where the interpreter's
+ * {@code CodeTranslator} opens and closes them ({@link FuelBlocks}).
+ */
+final class FunctionTranslator {
+    private static final String OPS = "dev/sandpiper/interpreter/TierOps";
+    private static final String SUPPORT = "dev/sandpiper/interpreter/TierSupport";
+    private static final String NUMERIC = "dev/sandpiper/compiler/runtime/Numeric";
+    private static final String RUNTIME = "dev/sandpiper/compiler/runtime/Runtime";
+    private static final String CTX = JvmTypes.CONTEXT;
+    private static final String INSTANCE = "Ldev/sandpiper/interpreter/Instance;";
+    private static final String MEMORY = "Ldev/sandpiper/interpreter/Memory;";
+    private static final String GLOBALS = "[Ldev/sandpiper/interpreter/Global;";
+    private static final String GLOBAL = "Ldev/sandpiper/interpreter/Global;";
+
+    private final Linkage link;
+    private final Module module;
+
+    // Per function.
+    private Code c;
+    private FuelBlocks fuel;
+    private final Frames frames = new Frames();
+    private final OperandTypes stack = new OperandTypes();
+    private int ctxSlot;
+    private int depthSlot;
+    private int leftSlot;
+    private int[] localSlot;
+    private char[] localKind;
+    private int tempBase;
+    private int tempTop;
+    private boolean live;
+    private int deadNesting;
+    private FuncType type;
+    /** A comparison whose operands are on the stack but whose 0/1 result is not: fused into a following branch. */
+    private Opcode pendingCompare;
+
+    FunctionTranslator(Linkage link) {
+        this.link = link;
+        this.module = link.module;
+    }
+
+    /**
+     * The code of defined function {@code funcIndex}.
+     *
+     * @throws Unsupported when this function stays in the interpreter
+     */
+    Code translate(int funcIndex, ConstantPool pool, boolean wideJumps) {
+        type = module.functionType(funcIndex);
+        FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
+        c = new Code(pool, wideJumps);
+        layoutLocals(body);
+        fuel = new FuelBlocks(c, ctxSlot, leftSlot, link.frame(funcIndex));
+        frames.clear();
+        stack.clear();
+        live = true;
+        deadNesting = 0;
+        pendingCompare = null;
+
+        emitDepthCheck();
+        zeroLocals(body);
+        frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
+        fuel.start();
+        CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
+        while (frames.depth() > 0) {
+            Opcode op = r.next();
+            if (live) {
+                instruction(op, r);
+            } else {
+                skipDead(op);
+            }
+        }
+        fuel.finish();
+        return c;
+    }
+
+    // ---- layout and entry ----
+
+    private void layoutLocals(FunctionBody body) {
+        int n = type.params().size() + body.locals().length;
+        localSlot = new int[n];
+        localKind = new char[n];
+        int slot = 0;
+        int k = 0;
+        for (ValType t : type.params()) {
+            localKind[k] = JvmTypes.kind(t);
+            localSlot[k++] = slot;
+            slot += JvmTypes.slots(localKind[k - 1]);
+        }
+        ctxSlot = slot;
+        depthSlot = slot + 1;
+        leftSlot = slot + 2;
+        c.reserveLocals(slot + 4);
+        slot += 4;
+        for (ValType t : body.locals()) {
+            localKind[k] = JvmTypes.kind(t);
+            localSlot[k++] = slot;
+            slot += JvmTypes.slots(localKind[k - 1]);
+        }
+        if (slot > 60_000) {
+            throw new Unsupported("too many locals for a JVM method");
+        }
+        tempBase = slot;
+        tempTop = slot;
+    }
+
+    /** Spec: a call past the depth limit traps before the callee's frame exists (as the interpreter). */
+    private void emitDepthCheck() {
+        Label ok = new Label();
+        c.local(ILOAD, depthSlot);
+        loadContext();
+        c.field(GETFIELD, CTX, "maxDepth", "I");
+        c.jump(IF_ICMPLE, ok);
+        loadContext();
+        c.field(GETFIELD, CTX, "store", "Ldev/sandpiper/interpreter/Store;");
+        c.local(LLOAD, leftSlot);
+        c.invoke(INVOKESTATIC, SUPPORT, "callStackExhausted",
+                "(Ldev/sandpiper/interpreter/Store;J)Ldev/sandpiper/interpreter/TrapException;");
+        c.op(ATHROW);
+        c.place(ok);
+    }
+
+    /** Spec 2.0, 4.4.10 (function invocation): declared locals start at zero. */
+    private void zeroLocals(FunctionBody body) {
+        for (int k = type.params().size(); k < localSlot.length; k++) {
+            if (localKind[k] == 'J') {
+                c.op(LCONST_0);
+                c.local(LSTORE, localSlot[k]);
+            } else {
+                c.op(ICONST_0);
+                c.local(ISTORE, localSlot[k]);
+            }
+        }
+    }
+
+    private void loadContext() {
+        c.local(ALOAD, ctxSlot);
+    }
+
+    // ---- one instruction of reachable code ----
+
+    private void instruction(Opcode op, CodeReader r) {
+        if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
+            materializeCompare();
+        }
+        switch (op) {
+            case UNREACHABLE -> {
+                fuel.cost();
+                Label s = fuel.startSite();
+                c.invoke(INVOKESTATIC, RUNTIME, "unreachable", "()Ldev/sandpiper/interpreter/TrapException;");
+                fuel.endSite(s, false);
+                c.op(ATHROW); // never reached: unreachable() throws, inside the site
+                fuel.close();
+                live = false;
+            }
+            case NOP -> fuel.cost();
+            case BLOCK -> {
+                FuncType t = blockType(r);
+                frames.push(Frames.BLOCK, t.params(), t.results(), new Label(), stack.size() - t.params().size(),
+                        stack.slotsBelow(t.params().size()));
+            }
+            case LOOP -> {
+                FuncType t = blockType(r);
+                Label head = new Label();
+                fuel.close();
+                c.place(head);
+                fuel.start();
+                frames.push(Frames.LOOP, t.params(), t.results(), head, stack.size() - t.params().size(),
+                        stack.slotsBelow(t.params().size()));
+            }
+            case IF -> {
+                fuel.cost();
+                FuncType t = blockType(r);
+                Label otherwise = new Label();
+                branchOnCondition(otherwise, false);
+                fuel.close();
+                fuel.start();
+                int f = frames.push(Frames.IF, t.params(), t.results(), new Label(), stack.size() - t.params().size(),
+                        stack.slotsBelow(t.params().size()));
+                frames.setElse(f, otherwise);
+            }
+            case ELSE -> enterElse();
+            case END -> end();
+            case BR -> {
+                fuel.cost();
+                branch(frames.frameOfLabel(r.index()));
+                fuel.close();
+                live = false;
+            }
+            case BR_IF -> {
+                fuel.cost();
+                branchIf(frames.frameOfLabel(r.index()));
+                fuel.close();
+                fuel.start();
+            }
+            case BR_TABLE -> {
+                fuel.cost();
+                brTable(r);
+                fuel.close();
+                live = false;
+            }
+            case RETURN -> {
+                fuel.cost();
+                branch(0);
+                fuel.close();
+                live = false;
+            }
+            case CALL -> {
+                fuel.cost();
+                call(r.index());
+            }
+            case CALL_INDIRECT -> {
+                fuel.cost();
+                callIndirect(module.types().get(r.index()), r.index(), r.index2());
+            }
+            case DROP -> {
+                fuel.cost();
+                c.op(stack.pop() == 'J' ? POP2 : POP);
+            }
+            case SELECT, SELECT_T -> {
+                fuel.cost();
+                select();
+            }
+            case LOCAL_GET -> {
+                fuel.cost();
+                int i = r.index();
+                c.local(localKind[i] == 'J' ? LLOAD : ILOAD, localSlot[i]);
+                stack.push(localKind[i]);
+            }
+            case LOCAL_SET -> {
+                fuel.cost();
+                int i = r.index();
+                stack.pop();
+                c.local(localKind[i] == 'J' ? LSTORE : ISTORE, localSlot[i]);
+            }
+            case LOCAL_TEE -> {
+                fuel.cost();
+                int i = r.index();
+                c.op(localKind[i] == 'J' ? DUP2 : DUP);
+                c.local(localKind[i] == 'J' ? LSTORE : ISTORE, localSlot[i]);
+            }
+            case GLOBAL_GET -> {
+                fuel.cost();
+                char k = JvmTypes.kind(module.globalSpace().get(r.index()).valType());
+                loadGlobal(r.index());
+                c.invoke(INVOKESTATIC, SUPPORT, "global", "(" + GLOBAL + ")J");
+                if (k == 'I') {
+                    c.op(L2I);
+                }
+                stack.push(k);
+            }
+            case GLOBAL_SET -> {
+                fuel.cost();
+                if (stack.pop() == 'I') {
+                    c.op(I2L);
+                }
+                loadGlobal(r.index());
+                c.invoke(INVOKESTATIC, SUPPORT, "global", "(J" + GLOBAL + ")V");
+            }
+            case I32_CONST, F32_CONST -> {
+                fuel.cost();
+                c.intConst((int) (op == Opcode.I32_CONST ? r.constValue() : r.floatBits()));
+                stack.push('I');
+            }
+            case I64_CONST, F64_CONST -> {
+                fuel.cost();
+                c.longConst(op == Opcode.I64_CONST ? r.constValue() : r.floatBits());
+                stack.push('J');
+            }
+            case REF_NULL -> {
+                fuel.cost();
+                c.longConst(-1);
+                stack.push('J');
+            }
+            case REF_IS_NULL -> {
+                fuel.cost();
+                c.longConst(-1);
+                c.op(LCMP);
+                stack.pop();
+                stack.push('I');
+                zeroOrOne(IFEQ);
+            }
+            case REF_FUNC -> {
+                fuel.cost();
+                loadInstance();
+                c.intConst(r.index());
+                c.invoke(INVOKESTATIC, OPS, "REF_FUNC", "(" + INSTANCE + "I)J");
+                stack.push('J');
+            }
+            case MEMORY_SIZE -> {
+                fuel.cost();
+                loadMemory();
+                c.invoke(INVOKESTATIC, OPS, "MEMORY_SIZE", "(" + MEMORY + ")I");
+                stack.push('I');
+            }
+            case MEMORY_GROW -> {
+                fuel.cost();
+                loadInstance();
+                trapping(() -> c.invoke(INVOKESTATIC, OPS, "MEMORY_GROW", "(I" + INSTANCE + ")I"));
+            }
+            case MEMORY_FILL, MEMORY_COPY -> {
+                fuel.cost();
+                stack.pop(3);
+                loadInstance();
+                trapping(() -> c.invoke(INVOKESTATIC, OPS, op.name(), "(III" + INSTANCE + ")V"));
+            }
+            case MEMORY_INIT -> {
+                fuel.cost();
+                stack.pop(3);
+                loadInstance();
+                c.intConst(r.index());
+                trapping(() -> c.invoke(INVOKESTATIC, OPS, "MEMORY_INIT", "(III" + INSTANCE + "I)V"));
+            }
+            case DATA_DROP, ELEM_DROP -> {
+                fuel.cost();
+                loadInstance();
+                c.intConst(r.index());
+                c.invoke(INVOKESTATIC, OPS, op.name(), "(" + INSTANCE + "I)V");
+            }
+            case TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL, TABLE_COPY, TABLE_INIT -> {
+                fuel.cost();
+                table(op, r);
+            }
+            case I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32, F64_REINTERPRET_I64 -> fuel.cost();
+            default -> {
+                if (op.prefix() == Opcode.PREFIX_FD) {
+                    throw new Unsupported("uses vector instructions");
+                } else if (op.family() == Family.MEMORY) {
+                    fuel.cost();
+                    memory(op, r);
+                } else {
+                    fuel.cost();
+                    numeric(op);
+                }
+            }
+        }
+    }
+
+    private FuncType blockType(CodeReader r) {
+        if (r.blockValType() != null) {
+            JvmTypes.kind(r.blockValType());
+            return new FuncType(List.of(), List.of(r.blockValType()));
+        }
+        if (r.blockType() == CodeReader.BLOCK_EMPTY) {
+            return new FuncType(List.of(), List.of());
+        }
+        FuncType t = module.types().get((int) r.blockType());
+        JvmTypes.slots(t.params());
+        JvmTypes.slots(t.results());
+        return t;
+    }
+
+    // ---- variables and state ----
+
+    private void loadInstance() {
+        loadContext();
+        c.field(GETFIELD, CTX, "instance", INSTANCE);
+    }
+
+    private void loadMemory() {
+        loadContext();
+        c.field(GETFIELD, CTX, "memory", MEMORY);
+    }
+
+    private void loadGlobal(int index) {
+        loadContext();
+        c.field(GETFIELD, CTX, "globals", GLOBALS);
+        c.intConst(index);
+        c.op(AALOAD);
+    }
+
+    /** Emits an instruction that may trap, as a fuel site of its own frame. */
+    private void trapping(Runnable emit) {
+        Label s = fuel.startSite();
+        emit.run();
+        fuel.endSite(s, false);
+    }
+
+    private void memory(Opcode op, CodeReader r) {
+        int offset = (int) r.offset();
+        String name = switch (op) {
+            case F32_LOAD -> "I32_LOAD";
+            case F64_LOAD -> "I64_LOAD";
+            case F32_STORE -> "I32_STORE";
+            case F64_STORE -> "I64_STORE";
+            default -> op.name();
+        };
+        c.intConst(offset);
+        loadMemory();
+        if (op.pushCount() == 1) {
+            char k = JvmTypes.kind(op.push(0));
+            stack.pop();
+            trapping(() -> c.invoke(INVOKESTATIC, OPS, name, "(II" + MEMORY + ")" + k));
+            stack.push(k);
+        } else {
+            char v = stack.pop();
+            stack.pop();
+            trapping(() -> c.invoke(INVOKESTATIC, OPS, name, "(I" + v + "I" + MEMORY + ")V"));
+        }
+    }
+
+    private void table(Opcode op, CodeReader r) {
+        int a = r.index();
+        int b = r.index2();
+        String tail = INSTANCE + "I";
+        switch (op) {
+            case TABLE_GET -> {
+                stack.pop();
+                loadInstance();
+                c.intConst(a);
+                trapping(() -> c.invoke(INVOKESTATIC, OPS, "TABLE_GET", "(I" + tail + ")J"));
+                stack.push('J');
+            }
+            case TABLE_SET -> {
+                stack.pop(2);
+                loadInstance();
+                c.intConst(a);
+                trapping(() -> c.invoke(INVOKESTATIC, OPS, "TABLE_SET", "(IJ" + tail + ")V"));
+            }
+            case TABLE_SIZE -> {
+                loadInstance();
+                c.intConst(a);
+                c.invoke(INVOKESTATIC, OPS, "TABLE_SIZE", "(" + tail + ")I");
+                stack.push('I');
+            }
+            case TABLE_GROW -> {
+                stack.pop(2);
+                loadInstance();
+                c.intConst(a);
+                trapping(() -> c.invoke(INVOKESTATIC, OPS, "TABLE_GROW", "(JI" + tail + ")I"));
+                stack.push('I');
+            }
+            case TABLE_FILL -> {
+                stack.pop(3);
+                loadInstance();
+                c.intConst(a);
+                trapping(() -> c.invoke(INVOKESTATIC, OPS, "TABLE_FILL", "(IJI" + tail + ")V"));
+            }
+            case TABLE_COPY, TABLE_INIT -> {
+                stack.pop(3);
+                loadInstance();
+                // table.copy dst src; table.init elem table: TierOps takes (table or dst, then src or segment).
+                c.intConst(op == Opcode.TABLE_COPY ? a : b);
+                c.intConst(op == Opcode.TABLE_COPY ? b : a);
+                trapping(() -> c.invoke(INVOKESTATIC, OPS, op.name(), "(III" + tail + "I)V"));
+            }
+            default -> throw new IllegalStateException(op.toString());
+        }
+    }
+
+    // ---- numeric instructions ----
+
+    private void numeric(Opcode op) {
+        if (isFusableCompare(op)) {
+            stack.pop(op.popCount());
+            stack.push('I');
+            pendingCompare = op;
+            return;
+        }
+        char[] pops = new char[op.popCount()];
+        for (int i = pops.length - 1; i >= 0; i--) {
+            pops[i] = stack.pop();
+        }
+        char result = JvmTypes.kind(op.push(0));
+        stack.push(result);
+        if (NumericInline.emit(c, op)) {
+            return;
+        }
+        StringBuilder d = new StringBuilder("(");
+        for (ValType t : op.pops()) {
+            d.append(JvmTypes.kind(t));
+        }
+        d.append(')').append(result);
+        if (canTrap(op)) {
+            trapping(() -> c.invoke(INVOKESTATIC, NUMERIC, op.name(), d.toString()));
+        } else {
+            c.invoke(INVOKESTATIC, NUMERIC, op.name(), d.toString());
+        }
+    }
+
+    private static boolean canTrap(Opcode op) {
+        String n = op.name();
+        return n.startsWith("I") && (n.contains("_DIV_") || n.contains("_REM_")
+                || n.contains("_TRUNC_F") && !n.contains("_SAT_"));
+    }
+
+    private static boolean isFusableCompare(Opcode op) {
+        return op.ordinal() >= Opcode.I32_EQZ.ordinal() && op.ordinal() <= Opcode.I64_GE_U.ordinal();
+    }
+
+    /** Emits the pending comparison as a jump to {@code target} taken when it holds (or fails). */
+    private void jumpOnCompare(Opcode cmp, Label target, boolean whenTrue) {
+        int jvm = Comparisons.emitOperands(c, cmp);
+        c.jump(whenTrue ? jvm : Comparisons.negate(jvm), target);
+    }
+
+    private void materializeCompare() {
+        Opcode cmp = pendingCompare;
+        pendingCompare = null;
+        int jvm = Comparisons.emitOperands(c, cmp);
+        zeroOrOne(jvm);
+    }
+
+    /** Replaces the int on top (consumed by the conditional jump {@code jvm}) with 1 when it jumps, else 0. */
+    private void zeroOrOne(int jvm) {
+        Label yes = new Label();
+        Label done = new Label();
+        c.jump(jvm, yes);
+        c.op(ICONST_0);
+        c.jump(GOTO, done);
+        c.place(yes);
+        c.op(ICONST_1);
+        c.place(done);
+    }
+
+    /** Pops the i32 condition (or the pending comparison) and jumps to {@code target} when it is true (false). */
+    private void branchOnCondition(Label target, boolean whenTrue) {
+        stack.pop();
+        if (pendingCompare != null) {
+            Opcode cmp = pendingCompare;
+            pendingCompare = null;
+            jumpOnCompare(cmp, target, whenTrue);
+        } else {
+            c.jump(whenTrue ? IFNE : IFEQ, target);
+        }
+    }
+
+    // ---- select ----
+
+    /** Spec 2.0, 4.4.4: {@code select} keeps the first operand when the condition is non-zero. */
+    private void select() {
+        Label second = new Label();
+        Label done = new Label();
+        branchOnCondition(second, false);
+        char k = stack.pop();
+        boolean wide = k == 'J';
+        c.op(wide ? POP2 : POP);
+        c.jump(GOTO, done);
+        c.place(second);
+        if (wide) {
+            c.op(DUP2_X2);
+            c.op(POP2);
+            c.op(POP2);
+        } else {
+            c.op(SWAP);
+            c.op(POP);
+        }
+        c.place(done);
+    }
+
+    // ---- calls ----
+
+    private void call(int funcIndex) {
+        FuncType t = module.functionType(funcIndex);
+        if (!JvmTypes.compilable(t)) {
+            throw new Unsupported("calls a function the tier cannot call directly");
+        }
+        stack.pop(t.params().size());
+        if (link.hasMethod[funcIndex]) {
+            loadContext();
+            c.local(ILOAD, depthSlot);
+            c.op(ICONST_1);
+            c.op(IADD);
+            c.local(LLOAD, leftSlot);
+            callSite(() -> c.invoke(INVOKESTATIC, link.owner, Linkage.function(funcIndex), JvmTypes.function(t)));
+        } else {
+            loadContext();
+            c.field(GETFIELD, CTX, "functions", "[Ldev/sandpiper/interpreter/FunctionInstance;");
+            c.intConst(funcIndex);
+            c.op(AALOAD);
+            loadContext();
+            c.local(ILOAD, depthSlot);
+            c.local(LLOAD, leftSlot);
+            String name = link.bridge(t);
+            callSite(() -> c.invoke(INVOKESTATIC, link.owner, name, Linkage.bridgeDescriptor(t)));
+        }
+        afterCall(t);
+    }
+
+    private void callIndirect(FuncType t, int typeIndex, int table) {
+        if (!JvmTypes.compilable(t)) {
+            throw new Unsupported("calls a function the tier cannot call directly");
+        }
+        stack.pop();
+        stack.pop(t.params().size());
+        loadContext();
+        c.intConst(table);
+        c.intConst(link.typeIds[typeIndex]);
+        String name = link.dispatcher(t);
+        callSite(() -> {
+            c.invoke(INVOKESTATIC, RUNTIME, "indirect", "(IL" + CTX + ";II)I");
+            loadContext();
+            c.local(ILOAD, depthSlot);
+            c.local(LLOAD, leftSlot);
+            c.invoke(INVOKESTATIC, link.owner, name, Linkage.dispatcherDescriptor(t));
+        });
+        afterCall(t);
+    }
+
+    private void callSite(Runnable emit) {
+        Label s = fuel.startSite();
+        emit.run();
+        fuel.endSite(s, true);
+    }
+
+    /** After a call: the fuel the callee left, and results beyond the first from the context. */
+    private void afterCall(FuncType t) {
+        loadContext();
+        c.field(GETFIELD, CTX, "left", "J");
+        c.local(LSTORE, leftSlot);
+        List<ValType> results = t.results();
+        if (results.size() > 1) {
+            for (int i = 0; i < results.size(); i++) {
+                loadContext();
+                c.field(GETFIELD, CTX, "results", "[J");
+                c.intConst(i);
+                c.op(LALOAD);
+                if (JvmTypes.kind(results.get(i)) == 'I') {
+                    c.op(L2I);
+                }
+            }
+        }
+        for (ValType v : results) {
+            stack.push(JvmTypes.kind(v));
+        }
+    }
+
+    /** Returns the function's results, which are on top of the stack (anything below is discarded). */
+    private void emitReturn() {
+        List<ValType> results = type.results();
+        if (results.size() > 1) {
+            int temp = tempTop;
+            for (int i = results.size() - 1; i >= 0; i--) {
+                boolean wide = JvmTypes.kind(results.get(i)) == 'J';
+                c.local(wide ? LSTORE : ISTORE, temp);
+                loadContext();
+                c.field(GETFIELD, CTX, "results", "[J");
+                c.intConst(i);
+                c.local(wide ? LLOAD : ILOAD, temp);
+                if (!wide) {
+                    c.op(I2L);
+                }
+                c.op(LASTORE);
+            }
+            c.reserveLocals(temp + 2);
+        }
+        loadContext();
+        c.local(LLOAD, leftSlot);
+        c.field(PUTFIELD, CTX, "left", "J");
+        if (results.size() == 1) {
+            c.op(JvmTypes.kind(results.get(0)) == 'J' ? LRETURN : IRETURN);
+        } else {
+            c.op(RETURN);
+        }
+    }
+
+    // ---- control ----
+
+    /**
+     * Moves the label values of frame {@code f} down to its base, dropping what lies between, on
+     * the current path only; the tracked operand types are left as they are.
+     */
+    private void dropToLabel(int f) {
+        List<ValType> types = frames.labelTypes(f);
+        int keep = types.size();
+        int extra = stack.size() - frames.height(f) - keep;
+        if (extra == 0) {
+            return;
+        }
+        int temp = tempTop;
+        int[] slots = new int[keep];
+        for (int i = keep - 1; i >= 0; i--) {
+            char k = stack.peek(keep - 1 - i);
+            slots[i] = temp;
+            c.local(k == 'J' ? LSTORE : ISTORE, temp);
+            temp += 2;
+        }
+        c.reserveLocals(temp);
+        for (int i = 0; i < extra; i++) {
+            c.op(stack.peek(keep + i) == 'J' ? POP2 : POP);
+        }
+        for (int i = 0; i < keep; i++) {
+            char k = stack.peek(keep - 1 - i);
+            c.local(k == 'J' ? LLOAD : ILOAD, slots[i]);
+        }
+    }
+
+    /** An unconditional branch to frame {@code f} (frame 0: return). */
+    private void branch(int f) {
+        if (frames.kind(f) == Frames.FUNC) {
+            emitReturn();
+            return;
+        }
+        dropToLabel(f);
+        c.jump(GOTO, frames.label(f));
+        frames.markBranched(f);
+    }
+
+    private void branchIf(int f) {
+        boolean simple = frames.kind(f) != Frames.FUNC
+                && stack.size() - 1 - frames.height(f) == frames.labelTypes(f).size();
+        if (simple) {
+            branchOnCondition(frames.label(f), true);
+            frames.markBranched(f);
+            return;
+        }
+        Label skip = new Label();
+        branchOnCondition(skip, false);
+        int depth = c.stackDepth();
+        branch(f);
+        c.place(skip);
+        c.stackDepth(depth);
+    }
+
+    private void brTable(CodeReader r) {
+        stack.pop();
+        int n = r.tableCount();
+        Label[] targets = new Label[n];
+        Label dflt = new Label();
+        int depth = c.stackDepth() - 1;
+        java.util.Map<Integer, Label> stubs = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            targets[i] = stubs.computeIfAbsent(r.tableTarget(i), k -> new Label());
+        }
+        stubs.putIfAbsent(r.index(), dflt);
+        Label defaultLabel = stubs.get(r.index());
+        if (n == 0) {
+            c.op(POP);
+            c.jump(GOTO, defaultLabel);
+        } else {
+            c.tableSwitch(0, n - 1, defaultLabel, targets);
+        }
+        for (java.util.Map.Entry<Integer, Label> e : stubs.entrySet()) {
+            c.place(e.getValue());
+            c.stackDepth(depth);
+            branch(frames.frameOfLabel(e.getKey()));
+        }
+    }
+
+    private void enterElse() {
+        int f = frames.innermost();
+        if (live) {
+            c.jump(GOTO, frames.label(f));
+            frames.markBranched(f);
+        }
+        fuel.close();
+        c.place(frames.elseLabel(f));
+        c.stackDepth(frames.baseSlots(f) + JvmTypes.slots(frames.params(f)));
+        frames.clearElse(f);
+        resetOperands(f, frames.params(f));
+        fuel.start();
+        live = true;
+    }
+
+    private void end() {
+        int f = frames.innermost();
+        int kind = frames.kind(f);
+        if (kind == Frames.FUNC) {
+            // Branches to the function's label return directly, so only the fall-through reaches here.
+            if (live) {
+                emitReturn();
+            }
+            fuel.close();
+            frames.pop();
+            live = false;
+            return;
+        }
+        boolean reachable = live || frames.branched(f) || frames.elseLabel(f) != null;
+        // The interpreter opens a new block where a branch or an if's false path meets the code.
+        boolean merge = frames.branched(f) || kind == Frames.IF;
+        if (merge) {
+            fuel.close();
+        }
+        if (merge && reachable) {
+            if (frames.elseLabel(f) != null) {
+                c.place(frames.elseLabel(f));
+            }
+            c.place(frames.label(f));
+            c.stackDepth(frames.baseSlots(f) + JvmTypes.slots(frames.results(f)));
+            fuel.start();
+        }
+        if (reachable) {
+            resetOperands(f, frames.results(f));
+        }
+        frames.pop();
+        live = reachable;
+    }
+
+    private void resetOperands(int f, List<ValType> types) {
+        stack.truncate(frames.height(f));
+        for (ValType t : types) {
+            stack.push(JvmTypes.kind(t));
+        }
+    }
+
+    /** Unreachable code: only its structure matters. */
+    private void skipDead(Opcode op) {
+        switch (op) {
+            case BLOCK, LOOP, IF -> deadNesting++;
+            case ELSE -> {
+                if (deadNesting == 0) {
+                    enterElse();
+                }
+            }
+            case END -> {
+                if (deadNesting > 0) {
+                    deadNesting--;
+                } else {
+                    end();
+                }
+            }
+            default -> { }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sandpiper.compiler.translate;
+
+import static dev.sandpiper.compiler.classfile.Opcodes.*;
+
+import dev.sandpiper.compiler.classfile.BranchOutOfRangeException;
+import dev.sandpiper.compiler.classfile.ClassWriter;
+import dev.sandpiper.compiler.classfile.Code;
+import dev.sandpiper.compiler.classfile.CodeTooLargeException;
+import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.Module;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a validated module into one class file: a static method per function whose type a JVM
+ * method can have (its compiled body, or when the body stays in the interpreter a bridge to it),
+ * the bridges and {@code call_indirect} dispatchers the bodies ask for, and {@code invoke}, the
+ * entry from the host ({@link dev.sandpiper.compiler.runtime.ModuleCode}).
+ */
+public final class ModuleTranslator {
+    /** The generated class's name; defined as a hidden class, so the JVM makes it unique. */
+    public static final String OWNER = "dev/sandpiper/compiler/runtime/Module";
+    private static final String SUPER = "dev/sandpiper/compiler/runtime/ModuleCode";
+    /** HotSpot does not JIT-compile a method longer than this ({@code -XX:HugeMethodLimit}). */
+    public static final int HUGE_METHOD_LIMIT = 8000;
+    /** Functions per chunk of a switch method, so that no switch method grows past the limits. */
+    private static final int CHUNK = 128;
+
+    /** The class and what it compiled. */
+    public record Result(byte[] classBytes, boolean[] compiled, int maxResults, Map<Integer, String> interpreted) {}
+
+    private ModuleTranslator() {}
+
+    public static Result translate(Module module) {
+        Linkage link = new Linkage(module, OWNER);
+        ClassWriter cw = new ClassWriter(OWNER, SUPER);
+        FunctionTranslator ft = new FunctionTranslator(link);
+        Map<Integer, String> interpreted = new LinkedHashMap<>();
+        int maxResults = 1;
+        List<Integer> stubs = new ArrayList<>();
+        for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
+            FuncType t = module.functionType(f);
+            maxResults = Math.max(maxResults, t.results().size());
+            if (!link.hasMethod[f]) {
+                interpreted.put(f, "its type has v128 values or too many parameters");
+                continue;
+            }
+            try {
+                byte[] unused = null;
+                Code code;
+                try {
+                    code = ft.translate(f, cw.pool(), false);
+                    unused = code.bytes();
+                } catch (BranchOutOfRangeException far) {
+                    code = ft.translate(f, cw.pool(), true);
+                }
+                if (code.length() > HUGE_METHOD_LIMIT) {
+                    throw new Unsupported("its bytecode (" + code.length() + " bytes) is over HotSpot's "
+                            + HUGE_METHOD_LIMIT + "-byte compile limit");
+                }
+                cw.addMethod(ACC_STATIC, Linkage.function(f), JvmTypes.function(t), code);
+                link.compiled[f] = true;
+            } catch (Unsupported | CodeTooLargeException no) {
+                interpreted.put(f, no.getMessage());
+                stubs.add(f);
+            }
+        }
+        for (int f : stubs) {
+            cw.addMethod(ACC_STATIC, Linkage.function(f), JvmTypes.function(module.functionType(f)), stub(cw, link, f));
+        }
+        Bridges bridges = new Bridges(cw, link, CHUNK);
+        bridges.invoke();
+        bridges.dispatchers();
+        bridges.bridges();
+        constructor(cw);
+        return new Result(cw.toBytes(), link.compiled.clone(), maxResults, interpreted);
+    }
+
+    /** A function left to the interpreter: its method calls it through the bridge of its type. */
+    private static Code stub(ClassWriter cw, Linkage link, int f) {
+        FuncType t = link.module.functionType(f);
+        Code c = new Code(cw.pool(), false);
+        int slot = Bridges.loadParams(c, t, 0);
+        c.reserveLocals(slot + 4);
+        c.local(ALOAD, slot);
+        c.field(GETFIELD, JvmTypes.CONTEXT, "functions", "[Ldev/sandpiper/interpreter/FunctionInstance;");
+        c.intConst(f);
+        c.op(AALOAD);
+        c.local(ALOAD, slot);
+        c.local(ILOAD, slot + 1);
+        c.op(ICONST_1);
+        c.op(ISUB);
+        c.local(LLOAD, slot + 2);
+        c.invoke(INVOKESTATIC, OWNER, link.bridge(t), Linkage.bridgeDescriptor(t));
+        Bridges.returnValue(c, t);
+        return c;
+    }
+
+    private static void constructor(ClassWriter cw) {
+        Code c = new Code(cw.pool(), false);
+        c.reserveLocals(1);
+        c.local(ALOAD, 0);
+        c.invoke(INVOKESPECIAL, SUPER, "<init>", "()V");
+        c.op(RETURN);
+        cw.addMethod(ACC_PUBLIC, "<init>", "()V", c);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.sandpiper.interpreter;
+
+import java.util.Arrays;
+
+/**
+ * What a second tier ({@link ModuleTier}) needs of a store's execution state, public only for the
+ * {@code compiler} module's generated code and runtime; not an API for hosts.
+ *
+ * <p>Fuel. Compiled code keeps, in a local, the fuel left before the next poll: the store's fuel
+ * minus its checkpoint ({@link #fuelLeft}). Charging a block subtracts its cost; when that goes
+ * negative, {@link #charge} polls the guardrails exactly as the interpreter does at the same block.
+ * Whenever a trap leaves a compiled frame, the store's fuel is exact up to that frame
+ * ({@link #trapHere}, {@link #trapBelow}), so {@link Store#lastCallInstructions()} matches the
+ * interpreter's count.
+ */
+public final class TierSupport {
+    private TierSupport() {}
+
+    /** The store's value stack (it may be replaced when it grows). */
+    public static long[] stack(Store s) {
+        return s.stack;
+    }
+
+    /** Nesting depth of the calls in progress (the outermost call's function is at depth 1). */
+    public static int depth(Store s) {
+        return s.depth;
+    }
+
+    /** The store's current call-depth limit. */
+    public static int maxCallDepth(Store s) {
+        return s.limits().maxCallDepth();
+    }
+
+    /** Fuel left before the next poll: the store's fuel minus its checkpoint. */
+    public static long fuelLeft(Store s) {
+        return s.fuel - s.checkpoint;
+    }
+
+    /** Sets the store's fuel from compiled code's fuel left before the next poll. */
+    public static void fuelLeft(Store s, long left) {
+        s.fuel = s.checkpoint + left;
+    }
+
+    /**
+     * Slow path of charging a block of {@code cost} instructions: {@code left} is the fuel left
+     * after subtracting the cost, and negative. Polls the guardrails as the interpreter does ({@link
+     * Store#poll}); returns the new fuel left, or traps with the store's fuel as before the block.
+     */
+    public static long charge(Store s, long left, long cost) {
+        long before = s.checkpoint + left + cost;
+        s.fuel = before;
+        long checkpoint = s.poll(before, (int) cost);
+        s.checkpoint = checkpoint;
+        s.fuel = before - cost;
+        return before - cost - checkpoint;
+    }
+
+    /**
+     * A trap raised by an instruction of a compiled frame: sets the store's fuel from the frame's
+     * {@code left}, adding back the {@code refund} instructions of its block charged but not
+     * executed, and names the frame in the trap. Returns {@code t} for the frame to rethrow.
+     */
+    public static Throwable trapHere(Throwable t, Store s, long left, int refund, String frame) {
+        s.fuel = s.checkpoint + left + refund;
+        if (t instanceof TrapException trap) {
+            trap.addFrame(frame);
+        }
+        return t;
+    }
+
+    /**
+     * A trap passing through a compiled frame's call: the callee left the store's fuel exact, so
+     * this only adds back the caller's {@code refund} and names the frame.
+     */
+    public static Throwable trapBelow(Throwable t, Store s, int refund, String frame) {
+        s.fuel += refund;
+        if (t instanceof TrapException trap) {
+            trap.addFrame(frame);
+        }
+        return t;
+    }
+
+    /** A call refused at the depth limit: the store's fuel is set from the refused callee's {@code left}. */
+    public static TrapException callStackExhausted(Store s, long left) {
+        s.fuel = s.checkpoint + left;
+        return new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
+    }
+
+    /**
+     * Calls a function the tier does not run itself (a host function, a function of another
+     * instance, or one left to the interpreter) from a compiled frame at depth {@code depth} with
+     * fuel {@code left}; returns the results' bits. Afterwards {@link #fuelLeft(Store)} is the
+     * caller's fuel.
+     */
+    public static long[] call(FunctionInstance f, long[] args, Instance caller, int depth, long left) {
+        Store s = caller.store();
+        s.fuel = s.checkpoint + left;
+        int savedDepth = s.depth;
+        int savedSp = s.sp;
+        s.depth = depth;
+        try {
+            long[] st = s.ensureStack(savedSp + Math.max(args.length, f.type().resultSlots()));
+            System.arraycopy(args, 0, st, savedSp, args.length);
+            int top = Interpreter.callExternal(s, caller, f, savedSp + args.length);
+            return Arrays.copyOfRange(s.stack, savedSp, top);
+        } finally {
+            s.sp = savedSp;
+            s.depth = savedDepth;
+        }
+    }
+
+    /** {@code call_indirect}'s lookup and checks (spec 2.0, exec/instructions.html#call-indirect). */
+    public static FunctionInstance indirect(int index, Instance inst, int table, int typeId) {
+        return inst.indirect(table, index, typeId);
+    }
+
+    /** The canonical type id {@code call_indirect} compares, for a function type. */
+    public static int typeId(dev.sandpiper.decoder.model.FuncType type) {
+        return TypeIds.of(type);
+    }
+
+    /** The module's functions, tables and globals of an instance, by index space. */
+    public static FunctionInstance[] functions(Instance inst) {
+        return inst.functions;
+    }
+
+    public static Global[] globals(Instance inst) {
+        return inst.globals;
+    }
+
+    public static Table[] tables(Instance inst) {
+        return inst.tables;
+    }
+
+    public static long global(Global g) {
+        return g.value;
+    }
+
+    public static void global(long bits, Global g) {
+        g.value = bits;
+    }
+}
