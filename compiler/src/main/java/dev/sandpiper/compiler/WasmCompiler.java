@@ -19,7 +19,7 @@ public final class WasmCompiler {
     /** Interpreted work (instructions plus calls) after which {@link Engine#AUTO} compiles a module. */
     public static final long HOT_THRESHOLD = 1_000_000;
 
-    private static final WasmCompiler DEFAULT = new WasmCompiler(Definer::define);
+    private static final WasmCompiler DEFAULT = new WasmCompiler(Definer::define, true);
     private static final System.Logger LOG = System.getLogger("dev.sandpiper.compiler");
     private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sandpiper-compiler");
@@ -28,10 +28,27 @@ public final class WasmCompiler {
     });
 
     private final ClassDefiner definer;
+    private final boolean countFuel;
     private final AtomicBoolean warned = new AtomicBoolean();
 
+    /** A compiler that counts fuel exactly as the interpreter and defines classes with {@code definer}. */
     public WasmCompiler(ClassDefiner definer) {
+        this(definer, true);
+    }
+
+    private WasmCompiler(ClassDefiner definer, boolean countFuel) {
         this.definer = definer;
+        this.countFuel = countFuel;
+    }
+
+    /**
+     * A compiler whose code does not count instructions: only loop heads and function entries are
+     * charged (one each), so deadlines and interrupts still work, but fuel limits are not enforced
+     * and {@code Store.lastCallInstructions()} counts those charges, not instructions. For measuring
+     * what counting costs; not for running untrusted code under a fuel budget.
+     */
+    public WasmCompiler withoutFuelCounting() {
+        return new WasmCompiler(definer, false);
     }
 
     /** The compiler that defines hidden classes. */
@@ -68,7 +85,7 @@ public final class WasmCompiler {
     public CompileReport compile(CompiledModule module) {
         long start = System.nanoTime();
         Module m = module.module();
-        ModuleTranslator.Result r = ModuleTranslator.translate(m);
+        ModuleTranslator.Result r = ModuleTranslator.translate(m, countFuel);
         ModuleCode code;
         try {
             code = definer.define(r.classBytes());

@@ -10,6 +10,16 @@ import dev.sandpiper.interpreter.WasmFunction;
 public final class Runtime {
     private Runtime() {}
 
+    /**
+     * Charges a basic block of {@code cost} instructions against {@code left}, the fuel left before
+     * the next poll; polls when it runs out ({@link TierSupport#charge}). Small enough for HotSpot
+     * to inline at every block.
+     */
+    public static long charge(long left, long cost, Context ctx) {
+        long l = left - cost;
+        return l >= 0 ? l : TierSupport.charge(ctx.store, l, cost);
+    }
+
     /** Spec 2.0, 4.4.8: {@code unreachable} traps. Declared to return so generated code can {@code athrow}. */
     public static TrapException unreachable() {
         throw new TrapException(TrapKind.UNREACHABLE);

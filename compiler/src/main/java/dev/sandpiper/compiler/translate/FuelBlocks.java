@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * Fuel in a generated function, with the interpreter's basic blocks and counts
  * ({@code interpreter/README.md}, Fuel). The fuel left before the next poll is a {@code long} local;
- * every basic block opens by subtracting its cost and, when that goes negative, calling
- * {@code TierSupport.charge} out of line, which polls the deadline, the interrupt flag and the budget
- * as the interpreter does. A block's cost is known only when it closes, so the constant is patched
+ * every basic block opens with {@code left = Runtime.charge(left, cost, ctx)}, which HotSpot inlines
+ * to a subtraction and a sign test; when the result is negative it polls the deadline, the interrupt
+ * flag and the budget as the interpreter does. A block's cost is known only when it closes, so the constant is patched
  * in then.
  *
  * <p>Every instruction that can trap is a <em>site</em>: an exception-table range whose handler sets
@@ -25,48 +25,53 @@ final class FuelBlocks {
     private static final String TRAP = "dev/sandpiper/interpreter/TrapException";
     private static final String SUPPORT = "dev/sandpiper/interpreter/TierSupport";
     private static final String STORE = "Ldev/sandpiper/interpreter/Store;";
+    private static final String RUNTIME = "dev/sandpiper/compiler/runtime/Runtime";
 
     private record Site(Label start, Label end, int costAt, boolean call) {}
-
-    private record Stub(Label slow, Label resume, int costIndexAt) {}
 
     private final Code c;
     private final int ctxSlot;
     private final int leftSlot;
+    private final int refundSlot;
     private final String frame;
 
     private boolean open;
     private int cost;
     private final List<Integer> costPatches = new ArrayList<>();
     private final List<Site> blockSites = new ArrayList<>();
-    private final List<Stub> stubs = new ArrayList<>();
     /** Handlers by refund and kind (call or not), each with its ranges. */
     private final Map<Long, List<Label[]>> handlers = new LinkedHashMap<>();
 
-    FuelBlocks(Code c, int ctxSlot, int leftSlot, String frame) {
+    private final boolean counting;
+    private boolean pollOnly;
+
+    FuelBlocks(Code c, int ctxSlot, int leftSlot, int refundSlot, String frame, boolean counting) {
+        this.counting = counting;
         this.c = c;
         this.ctxSlot = ctxSlot;
         this.leftSlot = leftSlot;
+        this.refundSlot = refundSlot;
         this.frame = frame;
     }
 
-    /** Opens a basic block here: charges its cost (patched at {@link #close}). */
-    void start() {
+    /**
+     * Opens a basic block here: charges its cost (patched at {@link #close}). Without counting,
+     * only a {@code pollPoint} (a loop head or the function's entry) is charged, 1, so the deadline
+     * and interrupt flag are still polled on every path that can run long.
+     */
+    void start(boolean pollPoint) {
         close();
         open = true;
         cost = 0;
+        pollOnly = !counting;
+        if (!counting && !pollPoint) {
+            return;
+        }
         c.local(LLOAD, leftSlot);
         costPatches.add(c.longConstPlaceholder());
-        c.op(LSUB);
-        c.op(DUP2);
+        c.local(ALOAD, ctxSlot);
+        c.invoke(INVOKESTATIC, RUNTIME, "charge", "(JJL" + JvmTypes.CONTEXT + ";)J");
         c.local(LSTORE, leftSlot);
-        c.op(LCONST_0);
-        c.op(LCMP);
-        Label slow = new Label();
-        Label resume = new Label();
-        c.jump(IFLT, slow);
-        c.place(resume);
-        stubs.add(new Stub(slow, resume, costPatches.get(costPatches.size() - 1)));
     }
 
     /** Counts one instruction of the open block. */
@@ -94,7 +99,7 @@ final class FuelBlocks {
             return;
         }
         open = false;
-        int index = c.pool().longConst(cost);
+        int index = c.pool().longConst(pollOnly ? 1 : cost);
         for (int at : costPatches) {
             c.patchU2(at, index);
         }
@@ -106,19 +111,16 @@ final class FuelBlocks {
         blockSites.clear();
     }
 
-    /** Writes the slow paths of the charges and the trap handlers, after the function's code. */
+    /**
+     * Writes the trap handlers after the function's code: each loads its refund and jumps to one of
+     * two shared tails (a trap raised here, or passing through a call), which fix the store's fuel
+     * and rethrow.
+     */
     void finish() {
         close();
-        for (Stub s : stubs) {
-            c.place(s.slow());
-            c.local(ALOAD, ctxSlot);
-            c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
-            c.local(LLOAD, leftSlot);
-            c.ldc2(c.readU2(s.costIndexAt()));
-            c.invoke(INVOKESTATIC, SUPPORT, "charge", "(" + STORE + "JJ)J");
-            c.local(LSTORE, leftSlot);
-            c.jump(GOTO, s.resume());
-        }
+        Label here = new Label();
+        Label below = new Label();
+        boolean[] used = new boolean[2];
         for (Map.Entry<Long, List<Label[]>> e : handlers.entrySet()) {
             int refund = (int) (e.getKey() >>> 1);
             boolean call = (e.getKey() & 1) != 0;
@@ -127,20 +129,31 @@ final class FuelBlocks {
                 c.tryCatch(range[0], range[1], handler, TRAP);
             }
             c.place(handler);
+            c.intConst(refund);
+            c.jump(GOTO, call ? below : here);
+            used[call ? 1 : 0] = true;
+        }
+        if (used[0]) {
+            c.place(here);
+            c.local(ISTORE, refundSlot);
             c.local(ALOAD, ctxSlot);
             c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
-            if (call) {
-                c.intConst(refund);
-                c.stringConst(frame);
-                c.invoke(INVOKESTATIC, SUPPORT, "trapBelow",
-                        "(Ljava/lang/Throwable;" + STORE + "ILjava/lang/String;)Ljava/lang/Throwable;");
-            } else {
-                c.local(LLOAD, leftSlot);
-                c.intConst(refund);
-                c.stringConst(frame);
-                c.invoke(INVOKESTATIC, SUPPORT, "trapHere",
-                        "(Ljava/lang/Throwable;" + STORE + "JILjava/lang/String;)Ljava/lang/Throwable;");
-            }
+            c.local(LLOAD, leftSlot);
+            c.local(ILOAD, refundSlot);
+            c.stringConst(frame);
+            c.invoke(INVOKESTATIC, SUPPORT, "trapHere",
+                    "(Ljava/lang/Throwable;" + STORE + "JILjava/lang/String;)Ljava/lang/Throwable;");
+            c.op(ATHROW);
+        }
+        if (used[1]) {
+            c.place(below);
+            c.local(ISTORE, refundSlot);
+            c.local(ALOAD, ctxSlot);
+            c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
+            c.local(ILOAD, refundSlot);
+            c.stringConst(frame);
+            c.invoke(INVOKESTATIC, SUPPORT, "trapBelow",
+                    "(Ljava/lang/Throwable;" + STORE + "ILjava/lang/String;)Ljava/lang/Throwable;");
             c.op(ATHROW);
         }
     }

@@ -49,6 +49,10 @@ final class FunctionTranslator {
     private int ctxSlot;
     private int depthSlot;
     private int leftSlot;
+    /** Locals set at entry: the memory, the globals array, the callees' depth. */
+    private int memorySlot;
+    private int globalsSlot;
+    private int nextDepthSlot;
     private int[] localSlot;
     private char[] localKind;
     private int tempBase;
@@ -59,9 +63,13 @@ final class FunctionTranslator {
     /** A comparison whose operands are on the stack but whose 0/1 result is not: fused into a following branch. */
     private Opcode pendingCompare;
 
-    FunctionTranslator(Linkage link) {
+    private final boolean countFuel;
+
+    /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
+    FunctionTranslator(Linkage link, boolean countFuel) {
         this.link = link;
         this.module = link.module;
+        this.countFuel = countFuel;
     }
 
     /**
@@ -74,7 +82,7 @@ final class FunctionTranslator {
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
         layoutLocals(body);
-        fuel = new FuelBlocks(c, ctxSlot, leftSlot, link.frame(funcIndex));
+        fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel);
         frames.clear();
         stack.clear();
         live = true;
@@ -82,9 +90,10 @@ final class FunctionTranslator {
         pendingCompare = null;
 
         emitDepthCheck();
+        emitEntryLocals();
         zeroLocals(body);
         frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
-        fuel.start();
+        fuel.start(true);
         CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
         while (frames.depth() > 0) {
             Opcode op = r.next();
@@ -114,8 +123,12 @@ final class FunctionTranslator {
         ctxSlot = slot;
         depthSlot = slot + 1;
         leftSlot = slot + 2;
-        c.reserveLocals(slot + 4);
-        slot += 4;
+        memorySlot = slot + 4;
+        globalsSlot = slot + 5;
+        nextDepthSlot = slot + 6;
+        int refundSlot = slot + 7;
+        c.reserveLocals(slot + 8);
+        slot += 8;
         for (ValType t : body.locals()) {
             localKind[k] = JvmTypes.kind(t);
             localSlot[k++] = slot;
@@ -142,6 +155,19 @@ final class FunctionTranslator {
                 "(Ldev/sandpiper/interpreter/Store;J)Ldev/sandpiper/interpreter/TrapException;");
         c.op(ATHROW);
         c.place(ok);
+    }
+
+    private void emitEntryLocals() {
+        loadContext();
+        c.field(GETFIELD, CTX, "memory", MEMORY);
+        c.local(ASTORE, memorySlot);
+        loadContext();
+        c.field(GETFIELD, CTX, "globals", GLOBALS);
+        c.local(ASTORE, globalsSlot);
+        c.local(ILOAD, depthSlot);
+        c.op(ICONST_1);
+        c.op(IADD);
+        c.local(ISTORE, nextDepthSlot);
     }
 
     /** Spec 2.0, 4.4.10 (function invocation): declared locals start at zero. */
@@ -188,7 +214,7 @@ final class FunctionTranslator {
                 Label head = new Label();
                 fuel.close();
                 c.place(head);
-                fuel.start();
+                fuel.start(true);
                 frames.push(Frames.LOOP, t.params(), t.results(), head, stack.size() - t.params().size(),
                         stack.slotsBelow(t.params().size()));
             }
@@ -198,7 +224,7 @@ final class FunctionTranslator {
                 Label otherwise = new Label();
                 branchOnCondition(otherwise, false);
                 fuel.close();
-                fuel.start();
+                fuel.start(false);
                 int f = frames.push(Frames.IF, t.params(), t.results(), new Label(), stack.size() - t.params().size(),
                         stack.slotsBelow(t.params().size()));
                 frames.setElse(f, otherwise);
@@ -215,7 +241,7 @@ final class FunctionTranslator {
                 fuel.cost();
                 branchIf(frames.frameOfLabel(r.index()));
                 fuel.close();
-                fuel.start();
+                fuel.start(false);
             }
             case BR_TABLE -> {
                 fuel.cost();
@@ -382,13 +408,11 @@ final class FunctionTranslator {
     }
 
     private void loadMemory() {
-        loadContext();
-        c.field(GETFIELD, CTX, "memory", MEMORY);
+        c.local(ALOAD, memorySlot);
     }
 
     private void loadGlobal(int index) {
-        loadContext();
-        c.field(GETFIELD, CTX, "globals", GLOBALS);
+        c.local(ALOAD, globalsSlot);
         c.intConst(index);
         c.op(AALOAD);
     }
@@ -582,9 +606,7 @@ final class FunctionTranslator {
         stack.pop(t.params().size());
         if (link.hasMethod[funcIndex]) {
             loadContext();
-            c.local(ILOAD, depthSlot);
-            c.op(ICONST_1);
-            c.op(IADD);
+            c.local(ILOAD, nextDepthSlot);
             c.local(LLOAD, leftSlot);
             callSite(() -> c.invoke(INVOKESTATIC, link.owner, Linkage.function(funcIndex), JvmTypes.function(t)));
         } else {
@@ -772,7 +794,7 @@ final class FunctionTranslator {
         c.stackDepth(frames.baseSlots(f) + JvmTypes.slots(frames.params(f)));
         frames.clearElse(f);
         resetOperands(f, frames.params(f));
-        fuel.start();
+        fuel.start(false);
         live = true;
     }
 
@@ -801,7 +823,7 @@ final class FunctionTranslator {
             }
             c.place(frames.label(f));
             c.stackDepth(frames.baseSlots(f) + JvmTypes.slots(frames.results(f)));
-            fuel.start();
+            fuel.start(false);
         }
         if (reachable) {
             resetOperands(f, frames.results(f));

@@ -33,10 +33,11 @@ public final class ModuleTranslator {
 
     private ModuleTranslator() {}
 
-    public static Result translate(Module module) {
+    /** {@code countFuel}: count instructions as the interpreter (else only poll; see {@code FuelBlocks}). */
+    public static Result translate(Module module, boolean countFuel) {
         Linkage link = new Linkage(module, OWNER);
         ClassWriter cw = new ClassWriter(OWNER, SUPER);
-        FunctionTranslator ft = new FunctionTranslator(link);
+        FunctionTranslator ft = new FunctionTranslator(link, countFuel);
         Map<Integer, String> interpreted = new LinkedHashMap<>();
         int maxResults = 1;
         List<Integer> stubs = new ArrayList<>();
