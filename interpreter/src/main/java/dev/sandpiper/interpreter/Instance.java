@@ -70,10 +70,10 @@ public final class Instance {
         }
         try {
             for (var type : m.tables()) {
-                tables[t++] = new Table(type, limits.maxTableElements());
+                tables[t++] = new Table(type, limits.maxTableElements(), store);
             }
             if (!m.memories().isEmpty()) {
-                mem = new Memory(m.memories().get(0), limits.maxMemoryPages());
+                mem = new Memory(m.memories().get(0), limits.maxMemoryPages(), store);
             }
         } catch (IllegalArgumentException tooBig) {
             throw new UninstantiableException(tooBig.getMessage());

@@ -15,7 +15,9 @@ import java.nio.charset.StandardCharsets;
  * (capped at the limit) and copied, so even a guest growing one page at a time copies O(size) bytes
  * in all. Memory is allocated as the guest grows, never up front and never past the limit, which
  * matters when many instances share a host (a pool of transforms each capped at 16 MiB but using
- * one). The accessors below are for hosts; out-of-bounds access traps with "out of bounds memory
+ * one). A memory of an instance reserves its backing array from its store's {@link MemoryBudget};
+ * a grow the budget or the heap refuses returns -1, after trying the exact size instead of double.
+ * The accessors below are for hosts; out-of-bounds access traps with "out of bounds memory
  * access".
  *
  * <p>Spec: 2.0, Execution > Runtime Structure > Memory Instances, {@code exec/runtime.html#memory-instances}.
@@ -31,14 +33,26 @@ public final class Memory implements Extern {
     int size;
     private int pages;
     private int deniedGrows;
+    private final MemoryBudget.Holding holding;
 
     /**
-     * A memory of the given type, its growth capped at {@code limitPages}.
+     * A memory of the given type, its growth capped at {@code limitPages}, outside any budget.
      *
-     * @throws IllegalArgumentException if the type's minimum exceeds the cap
+     * @throws IllegalArgumentException if the type's minimum exceeds the cap or cannot be allocated
      */
     public Memory(MemoryType type, int limitPages) {
+        this(type, limitPages, (Store) null);
+    }
+
+    /**
+     * A memory whose backing array is reserved from {@code store}'s budget (null for none).
+     *
+     * @throws IllegalArgumentException if the type's minimum exceeds the cap, does not fit the
+     *     budget, or cannot be allocated
+     */
+    Memory(MemoryType type, int limitPages, Store store) {
         this.declared = type.limits();
+        this.holding = store == null ? null : store.hold(this);
         long cap = Math.min(limitPages, ExecutionLimits.MAX_MEMORY_PAGES);
         if (declared.hasMax()) {
             cap = Math.min(cap, declared.max());
@@ -49,9 +63,35 @@ public final class Memory implements Extern {
         }
         this.maxPages = (int) cap;
         this.pages = (int) declared.min();
-        this.buffer = view(new byte[pages * PAGE_SIZE], pages * PAGE_SIZE);
-        this.bytes = buffer.array();
-        this.size = pages * PAGE_SIZE;
+        int initial = pages * PAGE_SIZE;
+        byte[] array = allocate(initial, 0);
+        if (array == null) {
+            throw new IllegalArgumentException("memory of " + pages + " pages (" + MemoryBudget.mib(initial)
+                    + " MiB) cannot be allocated: " + (holding == null ? "the JVM heap is exhausted"
+                    : "the memory budget has " + holding.budget().describe()));
+        }
+        this.buffer = view(array, initial);
+        this.bytes = array;
+        this.size = initial;
+    }
+
+    /**
+     * A zeroed array of {@code length} bytes replacing one of {@code oldLength}, its growth reserved
+     * in the budget first; null when the budget or the heap refuses.
+     */
+    private byte[] allocate(long length, int oldLength) {
+        long more = length - oldLength;
+        if (holding != null && !holding.grow(more)) {
+            return null;
+        }
+        try {
+            return new byte[(int) length];
+        } catch (OutOfMemoryError heapFull) {
+            if (holding != null) {
+                holding.shrink(more);
+            }
+            return null;
+        }
     }
 
     /** A little-endian buffer of exactly {@code size} bytes over the start of {@code array}. */
@@ -95,9 +135,16 @@ public final class Memory implements Extern {
             byte[] array = buffer.array();
             if (size > array.length) {
                 // Double the backing array (up to the cap), so growing page by page copies O(size) in
-                // all, not O(size^2). Bytes past the current size are never written, so stay zero.
+                // all, not O(size^2); when the budget or the heap refuses that, the exact size.
                 long capacity = Math.max(size, Math.min(2L * array.length, (long) maxPages * PAGE_SIZE));
-                byte[] bigger = new byte[(int) capacity];
+                byte[] bigger = allocate(capacity, array.length);
+                if (bigger == null && capacity > size) {
+                    bigger = allocate(size, array.length);
+                }
+                if (bigger == null) {
+                    deniedGrows++;
+                    return -1;
+                }
                 System.arraycopy(array, 0, bigger, 0, buffer.capacity());
                 array = bigger;
             }

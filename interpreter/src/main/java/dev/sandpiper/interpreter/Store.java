@@ -17,12 +17,15 @@ import java.util.List;
  *
  * <p>Spec: 2.0, Execution > Runtime Structure > Store, {@code exec/runtime.html#store}.
  */
-public final class Store {
+public final class Store implements AutoCloseable {
     /** Instructions between two polls of the deadline and the interrupt flag. */
     static final long POLL_INTERVAL = 10_000;
     private static final long UNLIMITED_FUEL = Long.MAX_VALUE / 4;
 
     private ExecutionLimits limits;
+    private final MemoryBudget budget;
+    /** Reservations of the memories and tables of this store's instances. */
+    private final List<MemoryBudget.Holding> holdings = new ArrayList<>();
     private final List<FunctionInstance> functions = new ArrayList<>();
     private final java.util.IdentityHashMap<FunctionInstance, Integer> handles = new java.util.IdentityHashMap<>();
 
@@ -49,7 +52,41 @@ public final class Store {
     }
 
     public Store(ExecutionLimits limits) {
+        this(limits, MemoryBudget.shared());
+    }
+
+    /** A store whose instances' memories and tables reserve from {@code budget}. */
+    public Store(ExecutionLimits limits, MemoryBudget budget) {
         this.limits = limits;
+        this.budget = budget;
+    }
+
+    /** The budget this store's memories and tables reserve from. */
+    public MemoryBudget budget() {
+        return budget;
+    }
+
+    /** A reservation for one memory or table of an instance of this store. */
+    MemoryBudget.Holding hold(Object owner) {
+        MemoryBudget.Holding h = budget.open(owner);
+        if (holdings.size() >= 64 && Integer.bitCount(holdings.size()) == 1) {
+            holdings.removeIf(MemoryBudget.Holding::isClosed); // instances collected since
+        }
+        holdings.add(h);
+        return h;
+    }
+
+    /**
+     * Gives back to the budget everything this store's instances reserved; their memories and
+     * tables refuse to grow afterwards. Unreachable stores give theirs back without this, once
+     * collected.
+     */
+    @Override
+    public void close() {
+        for (MemoryBudget.Holding h : holdings) {
+            h.close();
+        }
+        holdings.clear();
     }
 
     public ExecutionLimits limits() {

@@ -20,13 +20,23 @@ public final class Table implements Extern {
     private final Limits declared;
     private final long maxSize;
     long[] elements;
+    private final MemoryBudget.Holding holding;
 
     /**
-     * @throws IllegalArgumentException if the type's minimum exceeds {@code limitElements}
+     * A table outside any budget.
+     *
+     * @throws IllegalArgumentException if the type's minimum exceeds {@code limitElements} or cannot
+     *     be allocated
      */
     public Table(TableType type, int limitElements) {
+        this(type, limitElements, (Store) null);
+    }
+
+    /** A table whose elements (8 bytes each) are reserved from {@code store}'s budget (null for none). */
+    Table(TableType type, int limitElements, Store store) {
         this.elementType = type.elementType();
         this.declared = type.limits();
+        this.holding = store == null ? null : store.hold(this);
         long cap = limitElements;
         if (declared.hasMax()) {
             cap = Math.min(cap, declared.max());
@@ -36,8 +46,30 @@ public final class Table implements Extern {
                     + limitElements + " elements");
         }
         this.maxSize = cap;
-        this.elements = new long[(int) declared.min()];
+        long[] initial = allocate((int) declared.min(), 0);
+        if (initial == null) {
+            throw new IllegalArgumentException("table of " + declared.min() + " elements cannot be allocated: "
+                    + (holding == null ? "the JVM heap is exhausted"
+                    : "the memory budget has " + holding.budget().describe()));
+        }
+        this.elements = initial;
         Arrays.fill(elements, NULL);
+    }
+
+    /** A new element array of {@code length}, copying the current one; null when refused. */
+    private long[] allocate(int length, int oldLength) {
+        long more = 8L * (length - oldLength);
+        if (holding != null && !holding.grow(more)) {
+            return null;
+        }
+        try {
+            return elements == null ? new long[length] : Arrays.copyOf(elements, length);
+        } catch (OutOfMemoryError heapFull) {
+            if (holding != null) {
+                holding.shrink(more);
+            }
+            return null;
+        }
     }
 
     public ValType elementType() {
@@ -74,7 +106,11 @@ public final class Table implements Extern {
             return -1;
         }
         int old = elements.length;
-        elements = Arrays.copyOf(elements, (int) wanted);
+        long[] bigger = allocate((int) wanted, old);
+        if (bigger == null) {
+            return -1; // spec 2.0: table.grow may fail for any reason; here the budget or the heap
+        }
+        elements = bigger;
         Arrays.fill(elements, old, (int) wanted, init);
         return old;
     }
