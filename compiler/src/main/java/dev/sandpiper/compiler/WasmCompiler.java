@@ -3,7 +3,10 @@ package dev.sandpiper.compiler;
 import dev.sandpiper.compiler.runtime.CompiledTier;
 import dev.sandpiper.compiler.runtime.Definer;
 import dev.sandpiper.compiler.runtime.ModuleCode;
+import dev.sandpiper.compiler.translate.ClassTooLargeException;
 import dev.sandpiper.compiler.translate.ModuleTranslator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.sandpiper.decoder.model.Module;
 import dev.sandpiper.interpreter.CompiledModule;
 import java.util.concurrent.ExecutorService;
@@ -85,7 +88,17 @@ public final class WasmCompiler {
     public CompileReport compile(CompiledModule module) {
         long start = System.nanoTime();
         Module m = module.module();
-        ModuleTranslator.Result r = ModuleTranslator.translate(m, countFuel);
+        ModuleTranslator.Result r;
+        try {
+            r = ModuleTranslator.translate(m, countFuel);
+        } catch (ClassTooLargeException tooLarge) {
+            // The module keeps running in the interpreter; say why for every function.
+            Map<Integer, String> all = new LinkedHashMap<>();
+            for (int f = m.importedFunctionCount(); f < m.functionCount(); f++) {
+                all.put(f, tooLarge.getMessage());
+            }
+            return new CompileReport(0, all, 0, System.nanoTime() - start);
+        }
         ModuleCode code;
         try {
             code = definer.define(r.classBytes());

@@ -70,11 +70,20 @@ public final class TierSupport {
 
     /**
      * A trap passing through a compiled frame's call: the callee left the store's fuel exact, so
-     * this only adds back the caller's {@code refund} and names the frame.
+     * this only adds back the caller's {@code refund} and names the frame. A {@link
+     * StackOverflowError} (a callee that could not even start: the thread's stack is full) becomes
+     * "call stack exhausted", the fuel set from the caller's {@code left}, as if the callee had been
+     * refused at the depth limit.
      */
-    public static Throwable trapBelow(Throwable t, Store s, int refund, String frame) {
-        s.fuel += refund;
+    public static Throwable trapBelow(Throwable t, Store s, long left, int refund, String frame) {
+        if (t instanceof StackOverflowError) {
+            s.fuel = s.checkpoint + left + refund;
+            TrapException trap = new TrapException(TrapKind.CALL_STACK_EXHAUSTED, "the thread's stack is full");
+            trap.addFrame(frame);
+            return trap;
+        }
         if (t instanceof TrapException trap) {
+            s.fuel += refund;
             trap.addFrame(frame);
         }
         return t;

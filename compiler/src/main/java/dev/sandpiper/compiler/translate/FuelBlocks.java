@@ -126,7 +126,8 @@ final class FuelBlocks {
             boolean call = (e.getKey() & 1) != 0;
             Label handler = new Label();
             for (Label[] range : e.getValue()) {
-                c.tryCatch(range[0], range[1], handler, TRAP);
+                // A call also catches the StackOverflowError of a callee that could not start.
+                c.tryCatch(range[0], range[1], handler, call ? null : TRAP);
             }
             c.place(handler);
             c.intConst(refund);
@@ -150,10 +151,11 @@ final class FuelBlocks {
             c.local(ISTORE, refundSlot);
             c.local(ALOAD, ctxSlot);
             c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
+            c.local(LLOAD, leftSlot);
             c.local(ILOAD, refundSlot);
             c.stringConst(frame);
             c.invoke(INVOKESTATIC, SUPPORT, "trapBelow",
-                    "(Ljava/lang/Throwable;" + STORE + "ILjava/lang/String;)Ljava/lang/Throwable;");
+                    "(Ljava/lang/Throwable;" + STORE + "JILjava/lang/String;)Ljava/lang/Throwable;");
             c.op(ATHROW);
         }
     }

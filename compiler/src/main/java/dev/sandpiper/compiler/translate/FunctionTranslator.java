@@ -633,13 +633,12 @@ final class FunctionTranslator {
         c.intConst(table);
         c.intConst(link.typeIds[typeIndex]);
         String name = link.dispatcher(t);
-        callSite(() -> {
-            c.invoke(INVOKESTATIC, RUNTIME, "indirect", "(IL" + CTX + ";II)I");
-            loadContext();
-            c.local(ILOAD, depthSlot);
-            c.local(LLOAD, leftSlot);
-            c.invoke(INVOKESTATIC, link.owner, name, Linkage.dispatcherDescriptor(t));
-        });
+        // The lookup's traps are this frame's own; only the call itself can trap in a callee.
+        trapping(() -> c.invoke(INVOKESTATIC, RUNTIME, "indirect", "(IL" + CTX + ";II)I"));
+        loadContext();
+        c.local(ILOAD, depthSlot);
+        c.local(LLOAD, leftSlot);
+        callSite(() -> c.invoke(INVOKESTATIC, link.owner, name, Linkage.dispatcherDescriptor(t)));
         afterCall(t);
     }
 
@@ -812,8 +811,9 @@ final class FunctionTranslator {
             return;
         }
         boolean reachable = live || frames.branched(f) || frames.elseLabel(f) != null;
-        // The interpreter opens a new block where a branch or an if's false path meets the code.
-        boolean merge = frames.branched(f) || kind == Frames.IF;
+        // The interpreter opens a new block where a branch, or the false path of an if without
+        // else, meets the code; an else-arm runs on into the code after end when nothing else does.
+        boolean merge = frames.branched(f) || frames.elseLabel(f) != null;
         if (merge) {
             fuel.close();
         }

@@ -35,6 +35,18 @@ public final class ModuleTranslator {
 
     /** {@code countFuel}: count instructions as the interpreter (else only poll; see {@code FuelBlocks}). */
     public static Result translate(Module module, boolean countFuel) {
+        try {
+            return translateOrFail(module, countFuel);
+        } catch (IllegalStateException full) {
+            if (String.valueOf(full.getMessage()).contains("constant pool full")) {
+                throw new ClassTooLargeException("the module's " + module.definedFunctionCount()
+                        + " functions do not fit one class file (over 65,535 constants)");
+            }
+            throw full;
+        }
+    }
+
+    private static Result translateOrFail(Module module, boolean countFuel) {
         Linkage link = new Linkage(module, OWNER);
         ClassWriter cw = new ClassWriter(OWNER, SUPER);
         FunctionTranslator ft = new FunctionTranslator(link, countFuel);

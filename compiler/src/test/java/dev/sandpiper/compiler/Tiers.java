@@ -1,0 +1,91 @@
+package dev.sandpiper.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sandpiper.interpreter.CompiledModule;
+import dev.sandpiper.interpreter.ExecutionLimits;
+import dev.sandpiper.interpreter.Instance;
+import dev.sandpiper.interpreter.Linker;
+import dev.sandpiper.interpreter.Store;
+import dev.sandpiper.interpreter.TrapException;
+import dev.sandpiper.interpreter.TrapKind;
+import java.util.Arrays;
+
+/**
+ * Test helpers that run one module in either tier: the interpreter alone, or with every function
+ * compiled by {@link WasmCompiler#standard()} (checked, so a test cannot pass by silently running the
+ * interpreter), and what a call did as a comparable {@link Outcome}.
+ */
+final class Tiers {
+    private Tiers() {}
+
+    /** The module, interpreted. */
+    static CompiledModule interpreted(byte[] bytes) {
+        return CompiledModule.compile(bytes);
+    }
+
+    /** The module with every defined function compiled to JVM bytecode. */
+    static CompiledModule compiled(byte[] bytes) {
+        CompiledModule m = CompiledModule.compile(bytes);
+        CompileReport report = WasmCompiler.standard().compile(m);
+        assertTrue(report.interpreted().isEmpty(), () -> "functions left to the interpreter: " + report.interpreted());
+        assertEquals(m.module().functionCount() - m.module().importedFunctionCount(), report.compiled(), "compiled count");
+        assertNotNull(m.tier(), "no tier attached");
+        return m;
+    }
+
+    /** Both tiers of the module: index 0 interpreted, 1 compiled. */
+    static CompiledModule[] both(byte[] bytes) {
+        return new CompiledModule[] {interpreted(bytes), compiled(bytes)};
+    }
+
+    static String name(int tier) {
+        return tier == 0 ? "interpreter" : "compiled";
+    }
+
+    /** A fresh store with {@code limits} and an instance of {@code m} without imports. */
+    static Instance instantiate(CompiledModule m, ExecutionLimits limits) {
+        return new Linker(new Store(limits)).instantiate(m);
+    }
+
+    /** What one call did: its results, or the kind of its trap, and the instructions it executed. */
+    record Outcome(long[] results, TrapKind trap, long instructions) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Outcome x && Arrays.equals(results, x.results) && trap == x.trap
+                    && instructions == x.instructions;
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(results) * 31 + (trap == null ? 0 : trap.hashCode()) + Long.hashCode(instructions);
+        }
+
+        @Override
+        public String toString() {
+            return (trap != null ? "trap " + trap : "results " + Arrays.toString(results)) + " after " + instructions
+                    + " instructions";
+        }
+    }
+
+    /** Calls export {@code name} of {@code instance} and records the outcome; traps are caught. */
+    static Outcome call(Instance instance, String name, long... args) {
+        try {
+            long[] r = instance.call(name, args);
+            return new Outcome(r, null, instance.store().lastCallInstructions());
+        } catch (TrapException t) {
+            return new Outcome(null, t.kind(), instance.store().lastCallInstructions());
+        }
+    }
+
+    /** Calls {@code name} in a fresh instance of each tier under {@code limits}; returns both outcomes. */
+    static Outcome[] callBoth(CompiledModule[] tiers, ExecutionLimits limits, String name, long... args) {
+        Outcome[] out = new Outcome[2];
+        for (int t = 0; t < 2; t++) {
+            out[t] = call(instantiate(tiers[t], limits), name, args);
+        }
+        return out;
+    }
+}
