@@ -1,5 +1,9 @@
 package dev.sandpiper.abi;
 
+import dev.sandpiper.compiler.CompilerUnavailableException;
+import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.compiler.WasmCompiler;
+import dev.sandpiper.compiler.runtime.CompiledTier;
 import dev.sandpiper.decoder.WasmException;
 import dev.sandpiper.decoder.model.Export;
 import dev.sandpiper.interpreter.CompiledModule;
@@ -12,9 +16,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A transform module, loaded once: read, decoded, validated, checked against the contract and
- * compiled. Immutable and safe to share between threads; create as many {@link WasmRuntime}s from
- * it as needed (one per thread, or a {@link WasmRuntimePool}).
+ * A transform module, loaded once: read, decoded, validated, checked against the contract,
+ * translated and prepared for its {@linkplain WasmConfig#engine engine} (compiled to JVM bytecode
+ * now with {@link Engine#COMPILER}, once hot with {@link Engine#AUTO}). Immutable and safe to share
+ * between threads; create as many {@link WasmRuntime}s from it as needed (one per thread, or a
+ * {@link WasmRuntimePool}): they all run the one translated module, so its compiled code is
+ * defined once and shared.
  */
 public final class WasmModule {
     private final WasmConfig config;
@@ -56,16 +63,22 @@ public final class WasmModule {
         } catch (IOException e) {
             throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: cannot read " + path + ": " + e, e);
         }
-        return compile(bytes, c);
+        return compile(bytes, c, WasmCompiler.standard());
     }
 
     /** Loads a module from its bytes. */
     public static WasmModule load(byte[] bytes, WasmConfig config) throws WasmLoadException {
-        checkConfig(config);
-        return compile(bytes, config);
+        return load(bytes, config, WasmCompiler.standard());
     }
 
-    private static WasmModule compile(byte[] bytes, WasmConfig config) throws WasmLoadException {
+    /** Loads a module from its bytes, preparing it for its engine with {@code compiler} (tests give their own). */
+    static WasmModule load(byte[] bytes, WasmConfig config, WasmCompiler compiler) throws WasmLoadException {
+        checkConfig(config);
+        return compile(bytes, config, compiler);
+    }
+
+    private static WasmModule compile(byte[] bytes, WasmConfig config, WasmCompiler compiler)
+            throws WasmLoadException {
         CompiledModule compiled;
         try {
             compiled = CompiledModule.compile(bytes);
@@ -73,6 +86,12 @@ public final class WasmModule {
             throw new WasmLoadException(WasmLoadException.Kind.MODULE, config.name() + ": " + e.getMessage(), e);
         }
         ContractCheck.check(compiled.module(), config);
+        try {
+            compiler.prepare(compiled, config.engine());
+        } catch (CompilerUnavailableException e) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "engine: " + config.engine()
+                    + " is unavailable: " + e.getMessage() + " (use engine interpreter or auto)", e);
+        }
         return new WasmModule(config, compiled);
     }
 
@@ -96,6 +115,20 @@ public final class WasmModule {
 
     public String name() {
         return config.name();
+    }
+
+    /** The engine the module was loaded for. */
+    public Engine engine() {
+        return config.engine();
+    }
+
+    /**
+     * Whether the module's code is compiled to JVM bytecode by now: from the load with
+     * {@link Engine#COMPILER}, once it is hot with {@link Engine#AUTO}, never with
+     * {@link Engine#INTERPRETER}. Runtimes switch to compiled code between calls.
+     */
+    public boolean isCompiled() {
+        return compiled.tier() instanceof CompiledTier;
     }
 
     /** The seed's {@code timeout_ms()}. */

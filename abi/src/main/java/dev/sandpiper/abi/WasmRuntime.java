@@ -374,6 +374,9 @@ public final class WasmRuntime implements AutoCloseable {
     }
 
     private void discardInstance() {
+        if (instance != null) {
+            instance.discard(); // its memory goes back to the shared budget now, not when collected
+        }
         instance = null;
         initialized = false;
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.CancellationException;
  * of threads; each call borrows an idle runtime (waiting when all are busy) and returns it after.
  * A runtime whose guest trapped or timed out replaces its instance before its next event
  * ({@link WasmRuntime}), so one bad event never poisons the pool. Metrics are summed over the
- * runtimes per name.
+ * runtimes per name. Every runtime runs the module's one translated (and, per its engine, compiled)
+ * code.
  */
 public final class WasmRuntimePool implements AutoCloseable {
     private final WasmModule module;

@@ -7,6 +7,7 @@ import static dev.sandpiper.abi.Guests.testGuest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandpiper.compiler.Engine;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,8 +112,13 @@ class TimeoutTest {
         }
     }
 
+    /**
+     * The slow guest on the interpreter: these tests time it on one runtime, then run it on another, so both must
+     * stay on one tier (with engine auto the first could be compiled by then and the second not yet).
+     */
     private static WasmRuntime slowRuntime(long timeoutMs) {
-        return Guests.load(Guests.config(testGuest("slow")).timeoutMs(timeoutMs)).newRuntime();
+        return Guests.load(Guests.config(testGuest("slow")).timeoutMs(timeoutMs).engine(Engine.INTERPRETER))
+                .newRuntime();
     }
 
     /** A canonical event for the slow guest, sized so that one transform of it takes about {@code millis}. */

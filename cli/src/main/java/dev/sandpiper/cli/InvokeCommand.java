@@ -1,6 +1,11 @@
 package dev.sandpiper.cli;
 
+import dev.sandpiper.compiler.CompilerUnavailableException;
+import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.compiler.WasmCompiler;
 import dev.sandpiper.decoder.MalformedModuleException;
+import dev.sandpiper.decoder.model.Export;
+import dev.sandpiper.decoder.model.ExternKind;
 import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.Import;
 import dev.sandpiper.decoder.model.ValType;
@@ -8,6 +13,7 @@ import dev.sandpiper.interpreter.CompiledModule;
 import dev.sandpiper.interpreter.ExecutionLimits;
 import dev.sandpiper.interpreter.Instance;
 import dev.sandpiper.interpreter.Linker;
+import dev.sandpiper.interpreter.ModuleTier;
 import dev.sandpiper.interpreter.Store;
 import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.UninstantiableException;
@@ -28,7 +34,9 @@ import java.util.List;
  * result as {@code TYPE:VALUE} on its own line and exits 0; on a trap prints {@code trap: MESSAGE}
  * and exits 2; a module that cannot be loaded exits 1. A v128 argument is
  * {@code v128:SHAPE:LANE,...}; v128 results are printed as {@code v128:i32x4:...}, or in the shape
- * {@code --v128 SHAPE} names (see {@link ValueFormat}).
+ * {@code --v128 SHAPE} names (see {@link ValueFormat}). The module runs on the {@code --engine}
+ * (default auto, which for one call is the interpreter: a module moves to compiled code between
+ * calls, once hot); {@code --stats} says which tier ran the call.
  */
 final class InvokeCommand {
     static final int TRAPPED = 2;
@@ -42,17 +50,20 @@ final class InvokeCommand {
     }
 
     static String usage() {
-        return "usage: sandpiper invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] [--v128 SHAPE]"
-                + " FILE.wasm EXPORT [ARG...]\n"
+        return "usage: sandpiper invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] [--v128 SHAPE]\n"
+                + "                       " + EngineOption.SYNOPSIS + " FILE.wasm EXPORT [ARG...]\n"
                 + "  ARG is TYPE:VALUE (i32:5, i64:-1, f32:1.5, f64:0x1p-3, f32:nan, f64:-inf); a bare integer is i32\n"
                 + "  a v128 is v128:SHAPE:LANE,... (v128:i32x4:1,2,3,4, v128:f64x2:0.5,nan, v128:i8x16:0,1,...,15)\n"
-                + "  --v128 SHAPE prints v128 results as i8x16, i16x8, i32x4 (the default), i64x2, f32x4 or f64x2\n";
+                + "  --v128 SHAPE prints v128 results as i8x16, i16x8, i32x4 (the default), i64x2, f32x4 or f64x2\n"
+                + "  --engine runs the module on the interpreter, compiled to JVM bytecode, or auto (the default:\n"
+                + "  interpreted until hot, so one call stays interpreted); --stats prints the tier that ran it\n";
     }
 
     int run(String[] args) {
         ExecutionLimits limits = ExecutionLimits.DEFAULT;
         boolean stats = false;
         String shape = ValueFormat.DEFAULT_SHAPE;
+        Engine engine = EngineOption.DEFAULT;
         List<String> positional = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -63,6 +74,7 @@ final class InvokeCommand {
                     case "--max-memory-mb" -> limits = limits.withMaxMemoryBytes(positiveLong(a, value(args, ++i, a)) << 20);
                     case "--stats" -> stats = true;
                     case "--v128" -> shape = ValueFormat.shape(value(args, ++i, a));
+                    case EngineOption.NAME -> engine = EngineOption.parse(value(args, ++i, a));
                     default -> {
                         if (a.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + a);
@@ -80,11 +92,11 @@ final class InvokeCommand {
             return Main.USAGE;
         }
         return invoke(positional.get(0), positional.get(1), positional.subList(2, positional.size()), limits, stats,
-                shape);
+                shape, engine);
     }
 
     private int invoke(String file, String export, List<String> argTexts, ExecutionLimits limits, boolean stats,
-            String shape) {
+            String shape, Engine engine) {
         CompiledModule module;
         try {
             module = CompiledModule.compile(Files.readAllBytes(Paths.get(file)));
@@ -119,6 +131,12 @@ final class InvokeCommand {
             out.println("error: " + e.getMessage());
             return Main.USAGE;
         }
+        try {
+            WasmCompiler.standard().prepare(module, engine);
+        } catch (CompilerUnavailableException e) {
+            err.println("sandpiper invoke: engine " + engine + " is unavailable: " + e.getMessage());
+            return 1;
+        }
         Store store = new Store(limits);
         Linker linker = new Linker(store);
         SpectestModule.define(linker);
@@ -132,6 +150,7 @@ final class InvokeCommand {
             out.println("uninstantiable: " + e.getMessage());
             return 1;
         }
+        ModuleTier tier = module.tier(); // the call runs on the tier attached when it starts
         long start = System.nanoTime();
         int status = 0;
         try {
@@ -150,8 +169,18 @@ final class InvokeCommand {
         if (stats) {
             double ms = (System.nanoTime() - start) / 1e6;
             err.printf("instructions: %d, time: %.3f ms%n", store.lastCallInstructions(), ms);
+            err.println(TierLine.describe(module.module(), tier, exportedFunction(module, export)));
         }
         return status;
+    }
+
+    private static int exportedFunction(CompiledModule module, String name) {
+        for (Export e : module.exports()) {
+            if (e.name().equals(name) && e.kind() == ExternKind.FUNC) {
+                return e.index();
+            }
+        }
+        throw new IllegalArgumentException("no exported function named " + name);
     }
 
     private static long[] arguments(FuncType type, List<String> texts) {

@@ -1,5 +1,6 @@
 package dev.sandpiper.cli;
 
+import dev.sandpiper.compiler.Engine;
 import dev.sandpiper.interpreter.WarmUp;
 import dev.sandpiper.transforms.InvalidSpecException;
 import dev.sandpiper.transforms.Pipeline;
@@ -24,7 +25,8 @@ import java.util.Map;
  * {@code sandpiper run PIPELINE --input TOPIC=FILE... --output-dir DIR [--metrics-file FILE]}: runs a
  * pipeline (or a single spec) over JSON-lines files in this process and writes each output topic to
  * {@code DIR/TOPIC.jsonl} and the dead letters to {@code DIR/_dlq.jsonl}, after warming the JIT up
- * for {@code --warmup-ms} (as {@code transform} does). Prints a table of the
+ * for {@code --warmup-ms} (as {@code transform} does); every transform runs on the
+ * {@code --engine} (default auto). Prints a table of the
  * transforms' metrics, the files and the accounting line to stdout. Exit 0 when the run completed
  * (dead letters included), 1 when the pipeline is invalid, an input cannot be read or a transform
  * with {@code on_error: fail} stopped it, 64 for a usage error.
@@ -41,7 +43,7 @@ final class RunCommand {
     static String usage() {
         return """
                 usage: sandpiper run PIPELINE.yaml --input TOPIC=FILE.jsonl... --output-dir DIR [--metrics-file FILE]
-                                     [--warmup-ms N] [--idle-timeout-ms N]
+                                     [--warmup-ms N] [--idle-timeout-ms N] [--engine interpreter|compiler|auto]
                 """;
     }
 
@@ -52,6 +54,7 @@ final class RunCommand {
         String metricsFile = null;
         long idleMs = -1;
         long warmupMs = TransformCommand.DEFAULT_WARMUP_MS;
+        Engine engine = EngineOption.DEFAULT;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -66,6 +69,7 @@ final class RunCommand {
                     case "--metrics-file" -> metricsFile = value(args, i++, a);
                     case "--idle-timeout-ms" -> idleMs = CliJson.positive(a, value(args, i++, a));
                     case "--warmup-ms" -> warmupMs = CliJson.nonNegative(a, value(args, i++, a));
+                    case EngineOption.NAME -> engine = EngineOption.parse(value(args, i++, a));
                     default -> {
                         if (a.startsWith("--") || pipelineFile != null) {
                             throw new IllegalArgumentException("unknown argument " + a);
@@ -90,7 +94,7 @@ final class RunCommand {
         }
         Pipeline pipeline;
         try {
-            pipeline = Specs.loadPipeline(Paths.get(pipelineFile));
+            pipeline = Specs.loadPipeline(Paths.get(pipelineFile), engine);
         } catch (InvalidSpecException e) {
             for (Problem p : e.problems()) {
                 err.println(p);
@@ -99,7 +103,7 @@ final class RunCommand {
                     + (e.problems().size() == 1 ? "" : "s"));
             return 1;
         }
-        PipelineRun run = PipelineRun.of(pipeline).outputDir(Paths.get(outputDir));
+        PipelineRun run = PipelineRun.of(pipeline).outputDir(Paths.get(outputDir)).engine(engine);
         for (String[] in : inputs) {
             run.input(in[0], Paths.get(in[1]));
         }

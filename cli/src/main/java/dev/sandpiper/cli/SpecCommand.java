@@ -1,5 +1,6 @@
 package dev.sandpiper.cli;
 
+import dev.sandpiper.compiler.Engine;
 import dev.sandpiper.spectest.Command;
 import dev.sandpiper.spectest.Outcome;
 import dev.sandpiper.spectest.SpecRunner;
@@ -13,27 +14,54 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
- * {@code sandpiper spec [--verbose] PATH...}: runs wast2json scripts (files, or folders searched for
- * {@code *.json}) and prints each failed command, a per-file table and the line
- * {@code N passed, N failed, N skipped}. Exit 1 when any command failed.
+ * {@code sandpiper spec [--verbose] [--engine E] PATH...}: runs wast2json scripts (files, or folders
+ * searched for {@code *.json}) with their modules on the engine (default auto) and prints each failed
+ * command, a per-file table and the line {@code N passed, N failed, N skipped}. Exit 1 when any
+ * command failed.
  */
 final class SpecCommand {
     private final PrintStream out;
     private final PrintStream err;
+    private final BiFunction<SpecScript, Engine, SpecRunner> runners;
 
     SpecCommand(PrintStream out, PrintStream err) {
+        this(out, err, SpecRunner::new);
+    }
+
+    /** With {@code runners} making each script's runner (tests watch which engine it gets). */
+    SpecCommand(PrintStream out, PrintStream err, BiFunction<SpecScript, Engine, SpecRunner> runners) {
         this.out = out;
         this.err = err;
+        this.runners = runners;
+    }
+
+    static String usage() {
+        return "usage: sandpiper spec [--verbose] " + EngineOption.SYNOPSIS
+                + " PATH...   (wast2json .json files or folders)\n";
     }
 
     int run(String[] args) {
         boolean verbose = false;
+        Engine engine = EngineOption.DEFAULT;
         List<Path> paths = new ArrayList<>();
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("--verbose") || a.equals("-v")) {
                 verbose = true;
+            } else if (a.equals(EngineOption.NAME)) {
+                try {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    engine = EngineOption.parse(args[++i]);
+                } catch (IllegalArgumentException e) {
+                    err.println("sandpiper spec: " + e.getMessage());
+                    err.print(usage());
+                    return Main.USAGE;
+                }
             } else if (a.startsWith("-")) {
                 err.println("sandpiper spec: unknown option " + a);
                 return Main.USAGE;
@@ -42,7 +70,7 @@ final class SpecCommand {
             }
         }
         if (paths.isEmpty()) {
-            err.println("usage: sandpiper spec [--verbose] PATH...   (wast2json .json files or folders)");
+            err.print(usage());
             return Main.USAGE;
         }
         SuiteReport report = new SuiteReport();
@@ -66,7 +94,7 @@ final class SpecCommand {
                     err.println("sandpiper spec: " + e.getMessage());
                     return 2;
                 }
-                SpecRunner runner = new SpecRunner(script);
+                SpecRunner runner = runners.apply(script, engine);
                 for (Command c : script.commands()) {
                     Outcome o = runner.run(c);
                     report.record(script.sourceFile(), o);

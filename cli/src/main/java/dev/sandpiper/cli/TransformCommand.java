@@ -12,6 +12,7 @@ import dev.sandpiper.abi.WasmConfig;
 import dev.sandpiper.abi.WasmLoadException;
 import dev.sandpiper.abi.WasmModule;
 import dev.sandpiper.abi.WasmRuntimePool;
+import dev.sandpiper.compiler.Engine;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,8 @@ import java.util.concurrent.Future;
  * records {@code {"line":N,"kind":"...","message":"...","event":...}}. At the end the counts line
  * {@code in N = out N + filtered N + failed N} (always balanced), the rate and the latency
  * percentiles go to stderr. Exit 0 when the run completed, even with failed events; 1 when the
- * module or config is rejected or the input cannot be read.
+ * module or config is rejected (or {@code --engine compiler} cannot compile it) or the input cannot
+ * be read.
  */
 final class TransformCommand {
     private static final long PROGRESS_NANOS = 2_000_000_000L;
@@ -57,7 +59,7 @@ final class TransformCommand {
         return """
                 usage: sandpiper transform --module M.wasm [--config JSON|@FILE] [--timeout-ms N] [--memory-limit-mb N]
                                            [--fuel N] [--instances N] [--input FILE|-] [--output FILE|-] [--errors FILE]
-                                           [--warmup-ms N]
+                                           [--warmup-ms N] [--engine interpreter|compiler|auto]
                 """;
     }
 
@@ -225,11 +227,11 @@ final class TransformCommand {
 
     /** Parsed command-line options. */
     record TransformOptions(String module, Map<String, Object> config, long timeoutMs, int memoryLimitMb, long fuel,
-            int instances, String input, String output, String errors, long warmupMs) {
+            int instances, String input, String output, String errors, long warmupMs, Engine engine) {
 
         WasmConfig wasmConfig() {
             return WasmConfig.builder().timeoutMs(timeoutMs).memoryLimitMb(memoryLimitMb).fuel(fuel)
-                    .initConfig(config).build();
+                    .initConfig(config).engine(engine).build();
         }
 
         static TransformOptions parse(String[] args) {
@@ -243,6 +245,7 @@ final class TransformCommand {
             String output = "-";
             String errors = null;
             long warmupMs = DEFAULT_WARMUP_MS;
+            Engine engine = EngineOption.DEFAULT;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -257,6 +260,7 @@ final class TransformCommand {
                     case "--output" -> output = required(a, v);
                     case "--errors" -> errors = required(a, v);
                     case "--warmup-ms" -> warmupMs = CliJson.nonNegative(a, required(a, v));
+                    case EngineOption.NAME -> engine = EngineOption.parse(required(a, v));
                     default -> throw new IllegalArgumentException("unknown argument " + a);
                 }
                 i++;
@@ -265,7 +269,7 @@ final class TransformCommand {
                 throw new IllegalArgumentException("--module is required");
             }
             return new TransformOptions(module, config, timeoutMs, memoryLimitMb, fuel, instances, input, output, errors,
-                    warmupMs);
+                    warmupMs, engine);
         }
 
         private static String required(String option, String value) {

@@ -104,6 +104,13 @@ final class Deployment {
         }
     }
 
+    /** The current version's module. */
+    WasmModule module() {
+        synchronized (lock) {
+            return current.pool.module();
+        }
+    }
+
     List<Generation> generations() {
         return active;
     }

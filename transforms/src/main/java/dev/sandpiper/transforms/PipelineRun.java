@@ -1,6 +1,8 @@
 package dev.sandpiper.transforms;
 
 import dev.sandpiper.abi.JsonLines;
+import dev.sandpiper.abi.WasmConfig;
+import dev.sandpiper.compiler.Engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,8 @@ import java.util.Map;
  * the same on every run whatever the parallelism. For that sort, outputs are held in memory up to
  * {@link #memoryBudget} bytes and beyond it spilled to sorted run files in a temporary folder of
  * the output folder, merged at the end and deleted. A file is written for every fixed exit topic
- * and for {@code _dlq}, even when empty.
+ * and for {@code _dlq}, even when empty. The transforms run on the run's {@linkplain #engine
+ * engine}.
  */
 public final class PipelineRun {
     /** One input: the events of {@code file} (JSON lines; {@code -} is standard input) go to {@code topic}. */
@@ -41,6 +44,7 @@ public final class PipelineRun {
     private Duration idleTimeout = TransformHost.DEFAULT_IDLE_TIMEOUT;
     private InputStream stdin = System.in;
     private long memoryBudget = DEFAULT_MEMORY_BUDGET;
+    private Engine engine = WasmConfig.DEFAULT_ENGINE;
 
     /** Bytes of output held in memory for sorting before spilling to disk: 64 MiB. */
     public static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
@@ -71,6 +75,19 @@ public final class PipelineRun {
 
     public PipelineRun idleTimeout(Duration d) {
         this.idleTimeout = d;
+        return this;
+    }
+
+    /**
+     * What runs the transforms (default {@link Engine#AUTO}). Modules the pipeline loaded for
+     * another engine are loaded again ({@link TransformHost#deploy(Pipeline)}); load it with
+     * {@link Specs#loadPipeline(Path, Engine)} to avoid that.
+     */
+    public PipelineRun engine(Engine e) {
+        if (e == null) {
+            throw new IllegalArgumentException("engine must not be null");
+        }
+        this.engine = e;
         return this;
     }
 
@@ -147,6 +164,7 @@ public final class PipelineRun {
                 .deadLetters(d -> files.add(DLQ, d.origin(), d.toJson().getBytes(StandardCharsets.UTF_8)))
                 .clock(clock)
                 .idleTimeout(idleTimeout)
+                .engine(engine)
                 .build()) {
             host.deploy(pipeline);
             try {

@@ -3,6 +3,7 @@ package dev.sandpiper.transforms;
 import dev.sandpiper.abi.WasmConfig;
 import dev.sandpiper.abi.WasmLoadException;
 import dev.sandpiper.abi.WasmModule;
+import dev.sandpiper.compiler.Engine;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,11 @@ import java.util.Map;
  * <h2>A pipeline</h2>
  * An object with a {@code transforms} list (and optionally a {@code name}); each item is a spec
  * written inline or the path of a spec file, relative to the pipeline file.
+ *
+ * <p>Modules are loaded for the {@link Engine} a pipeline will run on ({@link #loadPipeline(Path,
+ * Engine)}, {@link Engine#AUTO} by default), so that a {@link TransformHost} of the same engine
+ * deploys them as they are; checks alone ({@link #loadSpec}, {@link #check}) load them for the
+ * interpreter, which defines no code.
  */
 public final class Specs {
     static final List<String> FIELDS = List.of("name", "input_topic", "output_topic", "wasm_module", "config",
@@ -58,7 +64,7 @@ public final class Specs {
         Node root = SpecParser.parse(file, problems, file, 0, "(file)");
         Loaded loaded = null;
         if (root != null) {
-            loaded = readSpecRoot(root, file, problems);
+            loaded = readSpecRoot(root, file, Engine.INTERPRETER, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems);
@@ -73,8 +79,19 @@ public final class Specs {
      * @throws InvalidSpecException with every problem found, in this file and the spec files it names
      */
     public static Pipeline loadPipeline(Path file) throws InvalidSpecException {
+        return loadPipeline(file, WasmConfig.DEFAULT_ENGINE);
+    }
+
+    /**
+     * Reads and checks a pipeline file as {@link #loadPipeline(Path)} does, loading every module for
+     * {@code engine} (with {@link Engine#COMPILER}, compiling it now).
+     *
+     * @throws InvalidSpecException with every problem found, in this file and the spec files it names
+     *     (a module the engine cannot compile is a problem of its {@code wasm_module})
+     */
+    public static Pipeline loadPipeline(Path file, Engine engine) throws InvalidSpecException {
         List<Problem> problems = new ArrayList<>();
-        Pipeline p = readPipeline(file, problems);
+        Pipeline p = readPipeline(file, engine, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSpecException(problems);
         }
@@ -90,14 +107,15 @@ public final class Specs {
         Path name = file.getFileName();
         if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".wasm")) {
             try {
-                WasmModule.load(file, WasmConfig.builder().memoryLimitMb(TransformSpec.DEFAULT_MAX_MEMORY_MB).build());
+                WasmModule.load(file, WasmConfig.builder().memoryLimitMb(TransformSpec.DEFAULT_MAX_MEMORY_MB)
+                        .engine(Engine.INTERPRETER).build());
             } catch (WasmLoadException e) {
                 problems.add(new Problem(file, 0, "(" + e.kind().name().toLowerCase(Locale.ROOT) + ")",
                         stripPrefix(e.getMessage())));
             }
             return problems;
         }
-        readPipeline(file, problems);
+        readPipeline(file, Engine.INTERPRETER, problems);
         return problems;
     }
 
@@ -106,7 +124,7 @@ public final class Specs {
         return root instanceof Node.Obj o && o.members().containsKey("transforms");
     }
 
-    static Pipeline readPipeline(Path file, List<Problem> problems) {
+    static Pipeline readPipeline(Path file, Engine engine, List<Problem> problems) {
         int before = problems.size();
         Node root = SpecParser.parse(file, problems, file, 0, "(file)");
         if (root == null) {
@@ -115,7 +133,7 @@ public final class Specs {
         List<Loaded> loaded = new ArrayList<>();
         String name = null;
         if (!isPipelineRoot(root)) {
-            Loaded one = readSpecRoot(root, file, problems);
+            Loaded one = readSpecRoot(root, file, engine, problems);
             if (one != null) {
                 loaded.add(one);
             }
@@ -147,7 +165,7 @@ public final class Specs {
                     Node item = arr.items().get(i);
                     String field = "transforms[" + i + "]";
                     if (item instanceof Node.Obj spec) {
-                        Loaded l = readSpec(spec, file, field + ".", problems);
+                        Loaded l = readSpec(spec, file, field + ".", engine, problems);
                         if (l != null) {
                             loaded.add(l);
                         }
@@ -159,7 +177,7 @@ public final class Specs {
                                 problems.add(new Problem(file, item.line(), field, specFile
                                         + " is a pipeline; a pipeline's items are specs"));
                             } else {
-                                Loaded l = readSpecRoot(specRoot, specFile, problems);
+                                Loaded l = readSpecRoot(specRoot, specFile, engine, problems);
                                 if (l != null) {
                                     loaded.add(l);
                                 }
@@ -187,17 +205,20 @@ public final class Specs {
         return new Pipeline(file, name, loaded);
     }
 
-    private static Loaded readSpecRoot(Node root, Path file, List<Problem> problems) {
+    private static Loaded readSpecRoot(Node root, Path file, Engine engine, List<Problem> problems) {
         if (!(root instanceof Node.Obj obj)) {
             problems.add(new Problem(file, root.line(), "(file)", "a spec must be an object (key: value pairs), not "
                     + root.describe()));
             return null;
         }
-        return readSpec(obj, file, "", problems);
+        return readSpec(obj, file, "", engine, problems);
     }
 
-    /** Reads one spec object; adds its problems and returns null when there are any. */
-    static Loaded readSpec(Node.Obj obj, Path file, String prefix, List<Problem> problems) {
+    /**
+     * Reads one spec object, loading its module for {@code engine}; adds its problems and returns
+     * null when there are any.
+     */
+    static Loaded readSpec(Node.Obj obj, Path file, String prefix, Engine engine, List<Problem> problems) {
         int before = problems.size();
         Map<String, Integer> lines = new LinkedHashMap<>();
         lines.put("", obj.line());
@@ -291,6 +312,7 @@ public final class Specs {
                     .memoryLimitMb(memory != null ? memory.intValue() : TransformSpec.DEFAULT_MAX_MEMORY_MB)
                     .fuel(fuel != null ? fuel : WasmConfig.NO_FUEL_LIMIT)
                     .initConfig(userConfig)
+                    .engine(engine)
                     .build();
             loaded = loadModule(wasmConfig, module, r);
             if (loaded != null && out != null && out.isEmpty() && !loaded.exports("route")) {

@@ -5,8 +5,10 @@ import dev.sandpiper.abi.EventFormatException;
 import dev.sandpiper.abi.EventJson;
 import dev.sandpiper.abi.TransformError;
 import dev.sandpiper.abi.TransformException;
+import dev.sandpiper.abi.WasmConfig;
 import dev.sandpiper.abi.WasmLoadException;
 import dev.sandpiper.abi.WasmModule;
+import dev.sandpiper.compiler.Engine;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +57,11 @@ import java.util.function.Consumer;
  * instances, later ones run on the new instances once those have drained. No event is lost or
  * processed twice.
  *
+ * <p><b>Engine.</b> Every module the host loads, at deploy and at each hot reload, runs on the
+ * host's {@link Builder#engine engine}: the interpreter, JVM bytecode compiled as it loads, or (the
+ * default) {@link Engine#AUTO}, which compiles a module in the background once it is hot. All
+ * instances of one module version share its compiled code.
+ *
  * <p>Thread-safe. The transforms run on threads of their own (one per lane, that is per
  * {@code instances}); sinks are called from them.
  */
@@ -75,6 +82,7 @@ public final class TransformHost implements AutoCloseable {
     private final Clock clock;
     private final int buffer;
     private final Probe probe;
+    private final Engine engine;
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final ConcurrentHashMap<String, CopyOnWriteArrayList<Deployment>> readers = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
@@ -95,6 +103,7 @@ public final class TransformHost implements AutoCloseable {
         this.clock = b.clock;
         this.buffer = b.buffer;
         this.probe = b.probe;
+        this.engine = b.engine;
     }
 
     public static Builder builder() {
@@ -114,14 +123,37 @@ public final class TransformHost implements AutoCloseable {
     }
 
     /**
-     * Deploys every transform of a pipeline, with the modules it loaded.
+     * Deploys every transform of a pipeline, with the modules it loaded when they were loaded for
+     * this host's engine ({@link Specs#loadPipeline(java.nio.file.Path, Engine)}); the others are
+     * loaded again for it.
      *
      * @throws InvalidSpecException when a name is taken, the topics (with those of transforms already
-     *     deployed) would form a cycle, or an {@code init} rejects its configuration; then nothing is
-     *     deployed
+     *     deployed) would form a cycle, a module loaded again is rejected, or an {@code init} rejects
+     *     its configuration; then nothing is deployed
      */
     public void deploy(Pipeline pipeline) throws InvalidSpecException {
-        deployAll(pipeline.loaded());
+        List<Specs.Loaded> loaded = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Specs.Loaded l : pipeline.loaded()) {
+            if (l.module().engine() == engine) {
+                loaded.add(l);
+            } else {
+                try {
+                    loaded.add(new Specs.Loaded(l.spec(), load(l.spec())));
+                } catch (InvalidSpecException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSpecException(problems);
+        }
+        deployAll(loaded);
+    }
+
+    /** The engine every module this host loads runs on. */
+    public Engine engine() {
+        return engine;
     }
 
     private synchronized void deployAll(List<Specs.Loaded> loaded) throws InvalidSpecException {
@@ -175,9 +207,11 @@ public final class TransformHost implements AutoCloseable {
         }
     }
 
-    private static WasmModule load(TransformSpec spec) throws InvalidSpecException {
+    /** Loads the spec's module for this host's engine. */
+    private WasmModule load(TransformSpec spec) throws InvalidSpecException {
+        WasmConfig config = spec.wasmConfig().toBuilder().engine(engine).build();
         try {
-            return WasmModule.load(spec.wasmModule(), spec.wasmConfig());
+            return WasmModule.load(spec.wasmModule(), config);
         } catch (WasmLoadException e) {
             throw new InvalidSpecException(spec.problem("wasm_module", spec.wasmModule() + " is rejected ("
                     + e.kind().name().toLowerCase(Locale.ROOT) + "): " + e.getMessage()));
@@ -272,6 +306,11 @@ public final class TransformHost implements AutoCloseable {
         return new TransformStatus(d.name, d.paused() ? TransformStatus.State.PAUSED : TransformStatus.State.RUNNING,
                 spec, d.version(), d.instances(), spec.instances(), d.unfinished(),
                 (int) d.generations().stream().filter(Generation::retired).count());
+    }
+
+    /** The module the current version of transform {@code name} runs (for tests). */
+    WasmModule module(String name) {
+        return deployment(name).module();
     }
 
     /** @throws IllegalArgumentException if no transform has that name */
@@ -582,8 +621,21 @@ public final class TransformHost implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int buffer = DEFAULT_BUFFER;
         private Probe probe;
+        private Engine engine = WasmConfig.DEFAULT_ENGINE;
 
         private Builder() {}
+
+        /**
+         * What runs the transforms' modules, deployed or reloaded (default {@link Engine#AUTO}):
+         * with {@link Engine#COMPILER} a module the JVM cannot compile is rejected at deploy.
+         */
+        public Builder engine(Engine e) {
+            if (e == null) {
+                throw new IllegalArgumentException("engine must not be null");
+            }
+            this.engine = e;
+            return this;
+        }
 
         /** Where events leaving the graph go (default: dropped). Must be thread-safe. */
         public Builder output(OutputSink sink) {
