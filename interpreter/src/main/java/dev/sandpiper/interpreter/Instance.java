@@ -211,6 +211,21 @@ public final class Instance {
         return function(name).call(args);
     }
 
+    /**
+     * Gives back to the store's {@link MemoryBudget} what this instance's own memory and tables
+     * reserved (imported ones belong to their own instances). For a host that drops an instance while
+     * its store lives on; the instance's memory and tables refuse to grow afterwards.
+     */
+    public void discard() {
+        Module m = compiled.module();
+        if (!m.memories().isEmpty() && memory != null) {
+            memory.release();
+        }
+        for (int t = m.tableSpace().size() - m.tables().size(); t < tables.length; t++) {
+            tables[t].release();
+        }
+    }
+
     /** Memory 0 (imported or defined), or null. */
     public Memory memory() {
         return memory;

@@ -99,6 +99,13 @@ public final class Memory implements Extern {
         return ByteBuffer.wrap(array).slice(0, size).order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** Gives the budget back what this memory reserved; it refuses to grow afterwards. */
+    void release() {
+        if (holding != null) {
+            holding.close();
+        }
+    }
+
     /** Current size in pages. */
     public int pages() {
         return pages;

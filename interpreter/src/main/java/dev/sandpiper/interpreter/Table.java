@@ -72,6 +72,13 @@ public final class Table implements Extern {
         }
     }
 
+    /** Gives the budget back what this table reserved; it refuses to grow afterwards. */
+    void release() {
+        if (holding != null) {
+            holding.close();
+        }
+    }
+
     public ValType elementType() {
         return elementType;
     }
