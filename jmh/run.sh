@@ -3,8 +3,8 @@
 #
 #   jmh/run.sh quick|full [JMH ARGS...]
 #
-#   quick  1 fork,  2 x 1 s warmup, 3 x 0.5 s measurement per benchmark (about 8 minutes on 2 cores)
-#   full   2 forks, 5 x 2 s warmup, 5 x 2 s measurement per benchmark (about 75 minutes on 2 cores)
+#   quick  1 fork,  2 x 1 s warmup, 3 x 0.5 s measurement per benchmark (about 12 minutes on 2 cores)
+#   full   2 forks, 5 x 2 s warmup, 5 x 2 s measurement per benchmark (about 2 hours on 2 cores)
 #
 # Extra arguments go to JMH after the mode's, e.g. a benchmark regex (`jmh/run.sh quick Fib`) or
 # `-prof gc`. Output: jmh/results/<mode>-<UTC timestamp>.json (JMH's own result file) and .log (its
@@ -49,7 +49,7 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ "$rev" != unknown ]]; then
   changed=()
-  for path in decoder validator interpreter abi examples/transforms examples/events; do
+  for path in decoder validator interpreter compiler abi examples/transforms examples/events; do
     if [[ -n "$(git status --porcelain -- "$path" 2>/dev/null)" ]]; then changed+=("$path"); fi
   done
   if [[ ${#changed[@]} -gt 0 ]]; then

@@ -24,6 +24,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <ul>
  *   <li>{@code sandpiper}: {@code Linker.instantiate(compiledModule)} in a new {@code Store}.
+ *   <li>{@code sandpiperCompiled}: the same, of a module whose compiled tier was attached in setup.
+ *       Instances bind the tier at their first call (one small object), so this is expected to cost what
+ *       {@code sandpiper} does: it shows the compiled tier adds nothing per instance.
  *   <li>{@code chicoryInterpreter}: {@code Instance.builder(parsedModule).build()}.
  *   <li>{@code chicoryCompiler}: the same with the machine factory compiled once in setup.
  * </ul>
@@ -38,6 +41,7 @@ public class InstantiateBenchmark {
     public String kernel;
 
     private CompiledModule sandpiperModule;
+    private CompiledModule sandpiperCompiledModule;
     private WasmModule chicoryModule;
     private Function<com.dylibso.chicory.runtime.Instance, Machine> chicoryMachines;
 
@@ -45,6 +49,8 @@ public class InstantiateBenchmark {
     public void setup() {
         byte[] wasm = Kernels.wasm(kernel);
         sandpiperModule = Engine.sandpiperCompile(wasm);
+        sandpiperCompiledModule = Engine.sandpiperCompile(wasm);
+        Engine.sandpiperCompileTier(sandpiperCompiledModule);
         chicoryModule = Engine.chicoryParse(wasm);
         chicoryMachines = Engine.chicoryCompile(chicoryModule);
     }
@@ -52,6 +58,11 @@ public class InstantiateBenchmark {
     @Benchmark
     public Instance sandpiper() {
         return Engine.sandpiperInstance(sandpiperModule);
+    }
+
+    @Benchmark
+    public Instance sandpiperCompiled() {
+        return Engine.sandpiperInstance(sandpiperCompiledModule);
     }
 
     @Benchmark

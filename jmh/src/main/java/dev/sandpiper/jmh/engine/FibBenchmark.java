@@ -53,6 +53,22 @@ public class FibBenchmark {
     }
 
     @State(Scope.Thread)
+    public static class OnSandpiperCompiled extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class OnSandpiperCompiledNoFuel extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED_NO_FUEL);
+        }
+    }
+
+    @State(Scope.Thread)
     public static class OnChicoryInterpreter extends Wasm {
         @Setup
         public void setup() {
@@ -81,6 +97,16 @@ public class FibBenchmark {
 
     @Benchmark
     public int sandpiper(OnSandpiper s) {
+        return s.fib(s.n);
+    }
+
+    @Benchmark
+    public int sandpiperCompiled(OnSandpiperCompiled s) {
+        return s.fib(s.n);
+    }
+
+    @Benchmark
+    public int sandpiperCompiledNoFuel(OnSandpiperCompiledNoFuel s) {
         return s.fib(s.n);
     }
 

@@ -65,6 +65,22 @@ public class JsonBenchmark {
     }
 
     @State(Scope.Thread)
+    public static class OnSandpiperCompiled extends Wasm {
+        @Setup
+        public void setup() throws IOException {
+            setup(Engine.SANDPIPER_COMPILED);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class OnSandpiperCompiledNoFuel extends Wasm {
+        @Setup
+        public void setup() throws IOException {
+            setup(Engine.SANDPIPER_COMPILED_NO_FUEL);
+        }
+    }
+
+    @State(Scope.Thread)
     public static class OnChicoryInterpreter extends Wasm {
         @Setup
         public void setup() throws IOException {
@@ -94,6 +110,16 @@ public class JsonBenchmark {
 
     @Benchmark
     public int sandpiper(OnSandpiper s) {
+        return s.tokens(s.len);
+    }
+
+    @Benchmark
+    public int sandpiperCompiled(OnSandpiperCompiled s) {
+        return s.tokens(s.len);
+    }
+
+    @Benchmark
+    public int sandpiperCompiledNoFuel(OnSandpiperCompiledNoFuel s) {
         return s.tokens(s.len);
     }
 

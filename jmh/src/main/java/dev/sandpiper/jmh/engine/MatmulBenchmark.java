@@ -55,6 +55,22 @@ public class MatmulBenchmark {
     }
 
     @State(Scope.Thread)
+    public static class OnSandpiperCompiled extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class OnSandpiperCompiledNoFuel extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED_NO_FUEL);
+        }
+    }
+
+    @State(Scope.Thread)
     public static class OnChicoryInterpreter extends Wasm {
         @Setup
         public void setup() {
@@ -89,6 +105,16 @@ public class MatmulBenchmark {
 
     @Benchmark
     public double sandpiper(OnSandpiper s) {
+        return s.matmul(s.n);
+    }
+
+    @Benchmark
+    public double sandpiperCompiled(OnSandpiperCompiled s) {
+        return s.matmul(s.n);
+    }
+
+    @Benchmark
+    public double sandpiperCompiledNoFuel(OnSandpiperCompiledNoFuel s) {
         return s.matmul(s.n);
     }
 

@@ -57,6 +57,22 @@ public class MemopsBenchmark {
     }
 
     @State(Scope.Thread)
+    public static class OnSandpiperCompiled extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class OnSandpiperCompiledNoFuel extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED_NO_FUEL);
+        }
+    }
+
+    @State(Scope.Thread)
     public static class OnChicoryInterpreter extends Wasm {
         @Setup
         public void setup() {
@@ -91,6 +107,16 @@ public class MemopsBenchmark {
 
     @Benchmark
     public int sandpiper(OnSandpiper s) {
+        return s.memops(s.size, s.rounds);
+    }
+
+    @Benchmark
+    public int sandpiperCompiled(OnSandpiperCompiled s) {
+        return s.memops(s.size, s.rounds);
+    }
+
+    @Benchmark
+    public int sandpiperCompiledNoFuel(OnSandpiperCompiledNoFuel s) {
         return s.memops(s.size, s.rounds);
     }
 

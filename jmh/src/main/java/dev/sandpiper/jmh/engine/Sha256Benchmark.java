@@ -67,6 +67,22 @@ public class Sha256Benchmark {
     }
 
     @State(Scope.Thread)
+    public static class OnSandpiperCompiled extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class OnSandpiperCompiledNoFuel extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED_NO_FUEL);
+        }
+    }
+
+    @State(Scope.Thread)
     public static class OnChicoryInterpreter extends Wasm {
         @Setup
         public void setup() {
@@ -99,6 +115,16 @@ public class Sha256Benchmark {
 
     @Benchmark
     public int sandpiper(OnSandpiper s) {
+        return s.sha256(s.len);
+    }
+
+    @Benchmark
+    public int sandpiperCompiled(OnSandpiperCompiled s) {
+        return s.sha256(s.len);
+    }
+
+    @Benchmark
+    public int sandpiperCompiledNoFuel(OnSandpiperCompiledNoFuel s) {
         return s.sha256(s.len);
     }
 

@@ -55,6 +55,22 @@ public class SieveBenchmark {
     }
 
     @State(Scope.Thread)
+    public static class OnSandpiperCompiled extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class OnSandpiperCompiledNoFuel extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED_NO_FUEL);
+        }
+    }
+
+    @State(Scope.Thread)
     public static class OnChicoryInterpreter extends Wasm {
         @Setup
         public void setup() {
@@ -85,6 +101,16 @@ public class SieveBenchmark {
 
     @Benchmark
     public int sandpiper(OnSandpiper s) {
+        return s.sieve(s.n);
+    }
+
+    @Benchmark
+    public int sandpiperCompiled(OnSandpiperCompiled s) {
+        return s.sieve(s.n);
+    }
+
+    @Benchmark
+    public int sandpiperCompiledNoFuel(OnSandpiperCompiledNoFuel s) {
         return s.sieve(s.n);
     }
 

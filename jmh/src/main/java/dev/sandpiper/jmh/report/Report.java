@@ -62,41 +62,86 @@ public final class Report {
 
     /** Every ratio the report computes. */
     public static final List<RatioRule> RATIOS = List.of(
+            // Engine kernels and cold start: Sandpiper's interpreter, then its compiled tier, against Chicory's
+            // interpreter and compiler and the plain-Java twin.
             new RatioRule("sandpiper", "chicoryInterpreter"),
             new RatioRule("sandpiper", "chicoryCompiler"),
             new RatioRule("sandpiper", "java"),
-            // Transforms: the guest through the runtime against its plain-Java twins (seed 000's "native").
+            new RatioRule("sandpiperCompiled", "chicoryInterpreter"),
+            new RatioRule("sandpiperCompiled", "chicoryCompiler"),
+            new RatioRule("sandpiperCompiled", "java"),
+            // The compiled tier against the interpreter (above 1: compiled code is faster), and what counting
+            // fuel costs it.
+            RatioRule.speedup("sandpiperCompiled", "sandpiper"),
+            new RatioRule("sandpiperCompiled", "sandpiperCompiledNoFuel"),
+            // Cold start: the default engine's load and first call against the interpreter's load.
+            new RatioRule("sandpiperAuto", "sandpiper"),
+            // Transforms: the guest through the runtime against its plain-Java twins (seed 000's "native"),
+            // on the interpreter, then compiled.
             new RatioRule("wasmEvent", "javaBytes"),
             new RatioRule("wasmJson", "javaBytes"),
             new RatioRule("wasmEvent", "javaObject"),
             new RatioRule("wasmJson", "javaObject"),
-            // The pool: two threads against one.
-            RatioRule.speedup("twoThreads", "oneThread"));
+            new RatioRule("compiledEvent", "javaBytes"),
+            new RatioRule("compiledJson", "javaBytes"),
+            new RatioRule("compiledEvent", "javaObject"),
+            new RatioRule("compiledJson", "javaObject"),
+            RatioRule.speedup("compiledEvent", "wasmEvent"),
+            RatioRule.speedup("compiledJson", "wasmJson"),
+            // The pool: two threads against one, and compiled against interpreted on two threads.
+            RatioRule.speedup("twoThreads", "oneThread"),
+            RatioRule.speedup("compiledTwoThreads", "compiledOneThread"),
+            RatioRule.speedup("compiledTwoThreads", "twoThreads"));
 
     /** Column order for benchmark methods; methods not listed follow in alphabetical order. */
-    public static final List<String> METHOD_ORDER = List.of("sandpiper", "chicoryInterpreter", "chicoryCompiler", "java",
-            "wasmEvent", "wasmJson", "javaBytes", "javaObject", "oneThread", "twoThreads");
+    public static final List<String> METHOD_ORDER = List.of("sandpiper", "sandpiperCompiled", "sandpiperCompiledNoFuel",
+            "sandpiperAuto", "chicoryInterpreter", "chicoryCompiler", "java", "wasmEvent", "wasmJson", "compiledEvent",
+            "compiledJson", "javaBytes", "javaObject", "oneThread", "twoThreads", "compiledOneThread",
+            "compiledTwoThreads");
 
     /** Row order within a section, by class name; classes not listed follow in the order JMH ran them. */
     public static final List<String> CLASS_ORDER = List.of("FibBenchmark", "SieveBenchmark", "Sha256Benchmark",
             "MatmulBenchmark", "MemopsBenchmark", "JsonBenchmark", "LoadBenchmark", "InstantiateBenchmark",
             "TransformBenchmark", "PoolBenchmark");
 
+    /**
+     * Sections (by Java package) whose score tables end with a row of each ratio's geometric mean over
+     * the rows: the kernels, where one figure per comparison sums up programs of different character.
+     */
+    public static final Set<String> GEOMETRIC_MEAN_SECTIONS = Set.of("dev.sandpiper.jmh.engine");
+
     /** A paragraph under a section's title, by Java package: what its methods measure. */
     public static final Map<String, String> SECTION_NOTES = orderedMap(
+            "dev.sandpiper.jmh.engine",
+            "`sandpiper`: Sandpiper's interpreter; `sandpiperCompiled`: its second tier, every function "
+                    + "compiled to JVM bytecode (`WasmCompiler.standard().compile(module)`, the setup checks none "
+                    + "was left to the interpreter), counting fuel exactly as the interpreter does with no limit "
+                    + "set; `sandpiperCompiledNoFuel`: compiled without counting instructions "
+                    + "(`withoutFuelCounting()`: deadlines still polled), to show what counting costs. "
+                    + "`chicoryInterpreter`, `chicoryCompiler`: Chicory 1.7.5; `java`: the plain-Java twin. The last "
+                    + "row is each ratio's geometric mean over the kernels.",
+            "dev.sandpiper.jmh.coldstart",
+            "`LoadBenchmark`: bytes to an instance. `sandpiper`: decode, validate, translate, instantiate; "
+                    + "`sandpiperCompiled`: the same plus compiling every function to JVM bytecode at load "
+                    + "(engine compiler); `sandpiperAuto`: the default engine, auto (loads as the interpreter "
+                    + "does and would compile once hot), instantiate and a first small interpreted call. "
+                    + "`InstantiateBenchmark`: one more instance of a module loaded in setup (`sandpiperCompiled`: "
+                    + "of a compiled module; its instances bind the compiled code at their first call).",
             "dev.sandpiper.jmh.transform",
             "One event per operation, the 40 sample events (`examples/events/sample.jsonl`) cycled. `wasmEvent`: "
                     + "the guest through `WasmRuntime.transform(Event)` (the host serializes the event and parses "
                     + "the output into an `Event`); `wasmJson`: through `transformJson(bytes)` (canonical JSON in "
-                    + "hand; the output is validated, not built). `javaBytes`: a plain-Java twin of the guest on "
+                    + "hand; the output is validated, not built); both on the interpreter (engine interpreter). "
+                    + "`compiledEvent`, `compiledJson`: the same with the guest compiled to JVM bytecode when "
+                    + "loaded (engine compiler). `javaBytes`: a plain-Java twin of the guest on "
                     + "the same bytes with Jackson's tree model (parse, transform, serialize; for pass-through "
                     + "and drop-deletes it re-serializes where the guest hands its input back); `javaObject`: the "
                     + "twin on `Event`s, no JSON (for pass-through it returns its argument, so the ratios over it "
                     + "are huge by construction). One runtime with the contract's defaults except `timeout_ms` "
                     + "10000 (so a slow event is measured, not failed); enrich's per-event INFO log is disabled "
                     + "(WARNING level). `PoolBenchmark`: a `WasmRuntimePool` of 2, `transform(Event)`, 1 and 2 "
-                    + "threads (throughput summed over threads). Setups check every implementation gives the "
-                    + "guest's outputs over all 40 events.");
+                    + "threads (throughput summed over threads), on the interpreter and (`compiled...`) compiled. "
+                    + "Setups check every implementation gives the guest's outputs over all 40 events.");
 
     /** Order of JMH modes within a section, and their titles (used when a section has more than one). */
     public static final Map<String, String> MODES = orderedMap(
@@ -308,7 +353,8 @@ public final class Report {
         md.append("Scores are JMH's: the mean over measured iterations ± the half-width of its 99.9% confidence "
                 + "interval; throughput is shown per second. A ratio `a/b` divides a's time per operation by b's, "
                 + "within this one run: above 1 a is slower, below 1 faster (its ± combines both relative errors); "
-                + "a speedup is the inverse, b's time over a's. See `jmh/README.md`.\n");
+                + "a speedup is the inverse, b's time over a's. A geometric mean row sums a ratio up over the rows "
+                + "that have it. See `jmh/README.md`.\n");
 
         Map<String, List<Result>> bySection = new LinkedHashMap<>();
         for (String pkg : SECTIONS.keySet()) {
@@ -320,14 +366,16 @@ public final class Report {
         for (Map.Entry<String, List<Result>> section : bySection.entrySet()) {
             if (!section.getValue().isEmpty()) {
                 section(md, SECTIONS.getOrDefault(section.getKey(), section.getKey()),
-                        SECTION_NOTES.get(section.getKey()), section.getValue());
+                        SECTION_NOTES.get(section.getKey()), section.getValue(),
+                        GEOMETRIC_MEAN_SECTIONS.contains(section.getKey()));
             }
         }
         Targets.render(md, results);
         return md.toString();
     }
 
-    private static void section(StringBuilder md, String title, String note, List<Result> results) {
+    private static void section(StringBuilder md, String title, String note, List<Result> results,
+            boolean geometricMean) {
         md.append("\n## ").append(title).append("\n\n");
         if (note != null) {
             md.append(note).append("\n\n");
@@ -351,7 +399,7 @@ public final class Report {
             if (mode.getKey().equals("sample")) {
                 sampleTable(md, ordered(mode.getValue()));
             } else {
-                scoreTables(md, ordered(mode.getValue()));
+                scoreTables(md, ordered(mode.getValue()), geometricMean);
             }
         }
 
@@ -395,7 +443,7 @@ public final class Report {
      * Scores of one mode: a row per class and parameters, a column per method and per ratio rule that
      * applies. Rows with no method in common go to separate tables.
      */
-    private static void scoreTables(StringBuilder md, List<Result> results) {
+    private static void scoreTables(StringBuilder md, List<Result> results, boolean geometricMean) {
         Map<String, Map<String, Result>> groups = new LinkedHashMap<>();
         for (Result r : results) {
             groups.computeIfAbsent(r.group(), k -> new LinkedHashMap<>()).put(r.method(), r);
@@ -418,11 +466,12 @@ public final class Report {
         }
         for (int t = 0; t < tables.size(); t++) {
             md.append(t == 0 ? "" : "\n");
-            scoreTable(md, methodOrder(tableMethods.get(t)), tables.get(t));
+            scoreTable(md, methodOrder(tableMethods.get(t)), tables.get(t), geometricMean);
         }
     }
 
-    private static void scoreTable(StringBuilder md, List<String> methods, List<Map<String, Result>> groups) {
+    private static void scoreTable(StringBuilder md, List<String> methods, List<Map<String, Result>> groups,
+            boolean geometricMean) {
         List<RatioRule> rules = new ArrayList<>();
         for (RatioRule rule : RATIOS) {
             if (groups.stream().anyMatch(g -> g.containsKey(rule.numerator()) && g.containsKey(rule.denominator()))) {
@@ -456,6 +505,45 @@ public final class Report {
             }
             md.append('\n');
         }
+        if (geometricMean && groups.size() > 1 && !rules.isEmpty()) {
+            md.append("| geometric mean (").append(groups.size()).append(" rows) |").append(anyParams ? " |" : "")
+                    .append(" |");
+            methods.forEach(m -> md.append(" |"));
+            rules.forEach(r -> md.append(' ').append(geometricMeanText(groups, r)).append(" |"));
+            md.append('\n');
+        }
+    }
+
+    /**
+     * The geometric mean of {@code rule}'s ratio over the rows that have both its methods, ± its error
+     * propagated from the ratios' (the relative errors added in quadrature, divided by their count);
+     * "(n of m)" when some rows lack one of the methods; empty when none has both.
+     */
+    static String geometricMeanText(List<Map<String, Result>> groups, RatioRule rule) {
+        double logSum = 0;
+        double relSquares = 0;
+        int n = 0;
+        for (Map<String, Result> g : groups) {
+            Result num = rule.speedup() ? g.get(rule.denominator()) : g.get(rule.numerator());
+            Result den = rule.speedup() ? g.get(rule.numerator()) : g.get(rule.denominator());
+            double[] r = ratio(num, den);
+            if (r == null || !(r[0] > 0) || Double.isInfinite(r[0])) {
+                continue;
+            }
+            logSum += Math.log(r[0]);
+            relSquares += r[1] * r[1];
+            n++;
+        }
+        if (n == 0) {
+            return "";
+        }
+        double mean = Math.exp(logSum / n);
+        double rel = Math.sqrt(relSquares) / n;
+        String text = sig(mean, 3);
+        if (!Double.isNaN(rel) && !Double.isInfinite(rel)) {
+            text += " ± " + sig(mean * rel, 2);
+        }
+        return n < groups.size() ? text + " (" + n + " of " + groups.size() + ")" : text;
     }
 
     /** " (2 threads)" when method {@code m} ran on more than one thread. */
@@ -500,13 +588,25 @@ public final class Report {
         if (num == null || den == null) {
             return "";
         }
-        if (!num.unit().equals(den.unit()) || !num.mode().equals(den.mode())) {
+        double[] r = ratio(num, den);
+        if (r == null) {
             return "n/a";
+        }
+        String text = sig(r[0], 3);
+        return Double.isNaN(r[1]) || Double.isInfinite(r[1]) ? text : text + " ± " + sig(r[0] * r[1], 2);
+    }
+
+    /**
+     * {@code num}'s time per operation over {@code den}'s and the ratio's relative error (NaN when a
+     * score has none); null when one is missing or the two cannot be compared (unit or mode differ).
+     */
+    static double[] ratio(Result num, Result den) {
+        if (num == null || den == null || !num.unit().equals(den.unit()) || !num.mode().equals(den.mode())) {
+            return null;
         }
         double ratio = num.timeBased() ? num.score() / den.score() : den.score() / num.score();
         double rel = Math.hypot(num.error() / num.score(), den.error() / den.score());
-        String text = sig(ratio, 3);
-        return Double.isNaN(rel) || Double.isInfinite(rel) ? text : text + " ± " + sig(ratio * rel, 2);
+        return new double[] {ratio, rel};
     }
 
     /** Score (4 significant digits) ± error (2 significant digits, but no more decimals than the score). */

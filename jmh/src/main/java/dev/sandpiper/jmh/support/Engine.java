@@ -6,6 +6,8 @@ import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import dev.sandpiper.compiler.CompileReport;
+import dev.sandpiper.compiler.WasmCompiler;
 import dev.sandpiper.interpreter.CompiledModule;
 import dev.sandpiper.interpreter.Linker;
 import dev.sandpiper.interpreter.Store;
@@ -19,6 +21,14 @@ import java.util.function.Function;
  *   <li>{@link #SANDPIPER}: {@link CompiledModule#compile(byte[])}, then {@link Linker#instantiate}
  *       into a fresh {@link Store} with the default {@link dev.sandpiper.interpreter.ExecutionLimits}
  *       (no fuel limit, no timeout).
+ *   <li>{@link #SANDPIPER_COMPILED}: the same, with Sandpiper's second tier attached before
+ *       instantiating: {@link WasmCompiler#standard()}{@code .compile(module)} translates every function
+ *       to JVM bytecode (counting fuel exactly as the interpreter does, though no limit is set). The
+ *       setup fails unless every function of the module was compiled ({@link CompileReport#interpreted()}
+ *       empty), so a silent fallback to the interpreter is never measured as compiled code.
+ *   <li>{@link #SANDPIPER_COMPILED_NO_FUEL}: the same with {@link WasmCompiler#withoutFuelCounting()}:
+ *       only loop heads and function entries are charged (deadlines still work, fuel limits do not), to
+ *       measure what counting fuel costs the compiled code.
  *   <li>{@link #CHICORY_INTERPRETER}: {@link Parser#parse(byte[])} (which validates), then {@code
  *       Instance.builder(module)} with Chicory's default machine, its interpreter, and {@link
  *       ByteArrayMemory}, the memory Chicory's documentation recommends on OpenJDK (the default,
@@ -33,6 +43,20 @@ public enum Engine {
         @Override
         public WasmInstance instantiate(byte[] wasm) {
             return WasmInstance.of(sandpiperInstantiate(wasm));
+        }
+    },
+    SANDPIPER_COMPILED("sandpiperCompiled") {
+        @Override
+        public WasmInstance instantiate(byte[] wasm) {
+            return WasmInstance.of(sandpiperCompiledInstantiate(wasm));
+        }
+    },
+    SANDPIPER_COMPILED_NO_FUEL("sandpiperCompiledNoFuel") {
+        @Override
+        public WasmInstance instantiate(byte[] wasm) {
+            CompiledModule module = sandpiperCompile(wasm);
+            allCompiled(WasmCompiler.standard().withoutFuelCounting().compile(module));
+            return WasmInstance.of(sandpiperInstance(module));
         }
     },
     CHICORY_INTERPRETER("chicoryInterpreter") {
@@ -81,6 +105,39 @@ public enum Engine {
 
     public static dev.sandpiper.interpreter.Instance sandpiperInstantiate(byte[] wasm) {
         return sandpiperInstance(sandpiperCompile(wasm));
+    }
+
+    /**
+     * Sandpiper's compiled tier: translates every function of {@code module} to JVM bytecode and
+     * attaches it, so instances run it. Throws unless every function was compiled.
+     */
+    public static CompileReport sandpiperCompileTier(CompiledModule module) {
+        return allCompiled(WasmCompiler.standard().compile(module));
+    }
+
+    /** Sandpiper, compiled tier: decode + validate + translate + compile, then a new instance. */
+    public static dev.sandpiper.interpreter.Instance sandpiperCompiledInstantiate(byte[] wasm) {
+        CompiledModule module = sandpiperCompile(wasm);
+        sandpiperCompileTier(module);
+        return sandpiperInstance(module);
+    }
+
+    /**
+     * Sandpiper through the compiler's entry point: {@link WasmCompiler#load} decodes, validates and
+     * translates, then compiles the module now ({@code COMPILER}), arranges to compile it in the
+     * background once it is hot ({@code AUTO}) or nothing ({@code INTERPRETER}).
+     */
+    public static CompiledModule sandpiperLoad(byte[] wasm, dev.sandpiper.compiler.Engine engine) {
+        return WasmCompiler.standard().load(wasm, engine);
+    }
+
+    /** {@code report}, unless it left a function to the interpreter. */
+    public static CompileReport allCompiled(CompileReport report) {
+        if (!report.interpreted().isEmpty()) {
+            throw new IllegalStateException("the compiled tier left functions to the interpreter (index=reason): "
+                    + report.interpreted() + "; " + report);
+        }
+        return report;
     }
 
     /** Chicory: decode + validate. */

@@ -4,6 +4,7 @@ import dev.sandpiper.abi.Event;
 import dev.sandpiper.abi.TransformException;
 import dev.sandpiper.abi.TransformResult;
 import dev.sandpiper.abi.WasmRuntime;
+import dev.sandpiper.compiler.Engine;
 import dev.sandpiper.interpreter.WarmUp;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,20 +29,25 @@ import org.openjdk.jmh.annotations.TearDown;
  * <ul>
  *   <li>{@code wasmEvent}: {@link WasmRuntime#transform(Event)}, the seed's API: serialize the event
  *       canonically, copy it into the guest ({@code alloc}), run {@code transform}, read
- *       {@code output_len} bytes back and parse them into an {@code Event}.
+ *       {@code output_len} bytes back and parse them into an {@code Event}. The guest runs on the
+ *       interpreter (engine {@code interpreter}).
  *   <li>{@code wasmJson}: {@link WasmRuntime#transformJson(byte[])}, the event's canonical JSON in
  *       hand (a Kafka record, a line of a file): no host-side serialization; the output is checked to
- *       be a canonical Event (parsed without building one) and returned as bytes.
+ *       be a canonical Event (parsed without building one) and returned as bytes. On the interpreter.
+ *   <li>{@code compiledEvent}, {@code compiledJson}: the same two with the guest compiled to JVM
+ *       bytecode when loaded (engine {@code compiler}).
  *   <li>{@code javaBytes}: the Java twin on the same bytes: Jackson parse, transform, serialize.
  *   <li>{@code javaObject}: the Java twin on the {@code Event}: no JSON.
  * </ul>
  *
  * The wasm methods run in three modes (throughput, average time, sample time for percentiles), the
  * Java ones in two (throughput, average time). One runtime, with the contract's defaults except
- * {@code timeout_ms} ({@link TransformCase#TIMEOUT_MS}); the setup warms the interpreter as the CLI
- * does ({@link WarmUp}, 500 ms), runs {@code init}, and checks that all four implementations give the
- * guest's outputs over all 40 events. A transform that fails during the run is counted and fails the
- * iteration when it ends: failures are never timed as if they were work.
+ * {@code timeout_ms} ({@link TransformCase#TIMEOUT_MS}) and the engine, always named (the default,
+ * auto, would move the interpreter's runtime to compiled code during the run); the setup warms the
+ * interpreter as the CLI does ({@link WarmUp}, 500 ms, whatever the engine), runs {@code init}, and
+ * checks that all four implementations give the guest's outputs over all 40 events. A transform that
+ * fails during the run is counted and fails the iteration when it ends: failures are never timed as
+ * if they were work.
  */
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -53,9 +59,9 @@ public class TransformBenchmark {
     /** How long the setups warm the interpreter up, as {@code sandpiper transform} does by default. */
     static final Duration WARM_UP = Duration.ofMillis(500);
 
-    /** One runtime of the guest. */
+    /** One runtime of the guest on some engine; the concrete states say which. */
     @State(Scope.Thread)
-    public static class OnWasm extends EventCursor {
+    public abstract static class OnRuntime extends EventCursor {
         @Param({"pass-through", "mask-pii", "enrich", "drop-deletes"})
         public String transform;
 
@@ -63,14 +69,17 @@ public class TransformBenchmark {
         public long failures;
         public TransformResult.Failed lastFailure;
 
-        @Setup(Level.Trial)
-        public void setup() throws TransformException {
+        /** Warms up, loads the guest for {@code engine}, runs {@code init} and checks the runtime's outputs. */
+        void setup(Engine engine) throws TransformException {
             WarmUp.once(WARM_UP);
             TransformCase c = TransformCase.of(transform);
-            runtime = c.load().newRuntime();
+            runtime = c.load(engine).newRuntime();
             runtime.init();
-            List<Event> expected = c.guestOutputs(runtime::transform);
-            c.checkJson(expected, transform + " runtime", runtime::transformJson);
+            List<Event> expected = c.guestOutputs();
+            String what = transform + " runtime (engine " + engine + ")";
+            TransformCase.checkAgainst(expected, what + " transform(Event)",
+                    i -> TransformCase.output(what, runtime.transform(Sample.events().get(i))));
+            c.checkJson(expected, what, runtime::transformJson);
             c.checkJava(expected, c.newJava());
         }
 
@@ -94,6 +103,24 @@ public class TransformBenchmark {
         @TearDown(Level.Trial)
         public void close() {
             runtime.close();
+        }
+    }
+
+    /** One runtime of the guest on the interpreter. */
+    @State(Scope.Thread)
+    public static class OnWasm extends OnRuntime {
+        @Setup(Level.Trial)
+        public void setup() throws TransformException {
+            setup(Engine.INTERPRETER);
+        }
+    }
+
+    /** One runtime of the guest compiled to JVM bytecode when loaded. */
+    @State(Scope.Thread)
+    public static class OnCompiled extends OnRuntime {
+        @Setup(Level.Trial)
+        public void setup() throws TransformException {
+            setup(Engine.COMPILER);
         }
     }
 
@@ -122,6 +149,18 @@ public class TransformBenchmark {
     @Benchmark
     @BenchmarkMode({Mode.Throughput, Mode.AverageTime, Mode.SampleTime})
     public TransformResult wasmJson(OnWasm s) {
+        return s.counted(s.runtime.transformJson(s.json[s.next()]));
+    }
+
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.AverageTime, Mode.SampleTime})
+    public TransformResult compiledEvent(OnCompiled s) {
+        return s.counted(s.runtime.transform(s.events[s.next()]));
+    }
+
+    @Benchmark
+    @BenchmarkMode({Mode.Throughput, Mode.AverageTime, Mode.SampleTime})
+    public TransformResult compiledJson(OnCompiled s) {
         return s.counted(s.runtime.transformJson(s.json[s.next()]));
     }
 

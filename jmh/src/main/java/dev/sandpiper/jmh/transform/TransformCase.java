@@ -8,6 +8,9 @@ import dev.sandpiper.abi.WasmConfig;
 import dev.sandpiper.abi.WasmLoadException;
 import dev.sandpiper.abi.WasmModule;
 import dev.sandpiper.abi.WasmRuntime;
+import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.compiler.WasmCompiler;
+import dev.sandpiper.interpreter.CompiledModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -104,18 +107,41 @@ public enum TransformCase {
         }
     }
 
-    /** The module with this case's config, {@link #TIMEOUT_MS}, and otherwise the contract's defaults. */
+    /** The module on the interpreter: {@link #load(Engine)} with {@link Engine#INTERPRETER}. */
     public WasmModule load() {
+        return load(Engine.INTERPRETER);
+    }
+
+    /**
+     * The module with this case's config, {@link #TIMEOUT_MS}, and otherwise the contract's defaults,
+     * run by {@code engine}. Always named: the runtime's default, auto, would move the interpreter's
+     * benchmarks to compiled code in the middle of a run.
+     *
+     * <p>With {@link Engine#COMPILER}, checks that the module is compiled and that the compiler
+     * compiles every function of the guest (the runtime keeps the compiler's report to itself, so the
+     * same bytes are compiled once more here, by the same compiler): a function silently left to the
+     * interpreter would otherwise be measured as compiled code.
+     */
+    public WasmModule load(Engine engine) {
+        WasmModule module;
         try {
-            return WasmModule.load(wasm(), WasmConfig.builder().name(guest).timeoutMs(TIMEOUT_MS).initConfig(config).build());
+            module = WasmModule.load(wasm(),
+                    WasmConfig.builder().name(guest).timeoutMs(TIMEOUT_MS).initConfig(config).engine(engine).build());
         } catch (WasmLoadException e) {
             throw new IllegalStateException(guest + " does not load: " + e.getMessage(), e);
         }
+        if (engine == Engine.COMPILER) {
+            if (!module.isCompiled()) {
+                throw new IllegalStateException(guest + " loaded with engine compiler is not compiled");
+            }
+            dev.sandpiper.jmh.support.Engine.allCompiled(WasmCompiler.standard().compile(CompiledModule.compile(wasm())));
+        }
+        return module;
     }
 
     /**
      * What the guest makes of each sample event, in order: the output event, or null when it filtered
-     * the event. Computed on a fresh runtime.
+     * the event. Computed on a fresh runtime on the interpreter.
      */
     public List<Event> guestOutputs() {
         try (WasmRuntime runtime = load().newRuntime()) {

@@ -6,10 +6,12 @@
  * <ul>
  *   <li>{@link dev.sandpiper.jmh.transform.TransformBenchmark}: one runtime, one thread. Methods
  *       {@code wasmEvent} ({@code transform(Event)}), {@code wasmJson} ({@code transformJson(bytes)}),
- *       {@code javaBytes} (Jackson parse, transform, serialize) and {@code javaObject} ({@code Event} in,
- *       {@code Event} out), parameter {@code transform}; throughput, average time and (wasm) sample time.
+ *       both on the interpreter, {@code compiledEvent} and {@code compiledJson} (the same with the guest
+ *       compiled to JVM bytecode), {@code javaBytes} (Jackson parse, transform, serialize) and
+ *       {@code javaObject} ({@code Event} in, {@code Event} out), parameter {@code transform};
+ *       throughput, average time and (wasm) sample time.
  *   <li>{@link dev.sandpiper.jmh.transform.PoolBenchmark}: a {@link dev.sandpiper.abi.WasmRuntimePool} of
- *       2 runtimes driven by 1 and by 2 threads.
+ *       2 runtimes driven by 1 and by 2 threads, on the interpreter and compiled.
  * </ul>
  *
  * Every setup checks, over all 40 events, that what it measures gives the guest's outputs

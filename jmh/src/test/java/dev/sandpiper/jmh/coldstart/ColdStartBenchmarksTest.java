@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import dev.sandpiper.jmh.support.Engine;
 import dev.sandpiper.jmh.support.Kernels;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Param;
 
@@ -30,9 +32,14 @@ class ColdStartBenchmarksTest {
             b.kernel = kernel;
             b.setup();
             assertNotNull(b.sandpiper().function(FUNCTION.get(kernel)));
+            assertNotNull(b.sandpiperCompiled().function(FUNCTION.get(kernel)));
+            LoadBenchmark.FirstCall first = LoadBenchmark.FIRST_CALLS.get(kernel);
+            assertArrayEquals(Engine.sandpiperInstantiate(Kernels.wasm(kernel)).function(first.function())
+                    .call(first.args()), b.sandpiperAuto(), kernel);
             assertNotNull(b.chicoryInterpreter().export(FUNCTION.get(kernel)));
             assertNotNull(b.chicoryCompiler().export(FUNCTION.get(kernel)));
         }
+        assertEquals(Set.of(Kernels.NAMES), LoadBenchmark.FIRST_CALLS.keySet());
     }
 
     @Test
@@ -42,6 +49,7 @@ class ColdStartBenchmarksTest {
             b.kernel = kernel;
             b.setup();
             assertNotNull(b.sandpiper().function(FUNCTION.get(kernel)));
+            assertNotNull(b.sandpiperCompiled().function(FUNCTION.get(kernel)));
             assertNotNull(b.chicoryInterpreter().export(FUNCTION.get(kernel)));
             assertNotNull(b.chicoryCompiler().export(FUNCTION.get(kernel)));
         }
@@ -50,6 +58,8 @@ class ColdStartBenchmarksTest {
         b.kernel = "fib";
         b.setup();
         assertEquals(55L, b.sandpiper().function("fib").call(10)[0]);
+        assertEquals(55L, b.sandpiperCompiled().function("fib").call(10)[0]);
+        assertNotNull(b.sandpiperCompiled().module().tier());
         assertEquals(55L, b.chicoryCompiler().export("fib").apply(10)[0]);
     }
 }

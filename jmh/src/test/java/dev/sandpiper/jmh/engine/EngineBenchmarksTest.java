@@ -1,7 +1,12 @@
 package dev.sandpiper.jmh.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sandpiper.compiler.CompileReport;
+import dev.sandpiper.interpreter.CompiledModule;
 
 import dev.sandpiper.jmh.kernels.FibJava;
 import dev.sandpiper.jmh.kernels.JsonTokensJava;
@@ -11,8 +16,10 @@ import dev.sandpiper.jmh.kernels.MemopsJava;
 import dev.sandpiper.jmh.kernels.Sha256Java;
 import dev.sandpiper.jmh.kernels.SieveJava;
 import dev.sandpiper.jmh.support.Engine;
+import dev.sandpiper.jmh.support.Kernels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +35,9 @@ class EngineBenchmarksTest {
         int expected = FibJava.fib(20);
         assertEquals(6765, expected);
         assertEquals(expected, b.sandpiper(init(new FibBenchmark.OnSandpiper(), Engine.SANDPIPER)));
+        assertEquals(expected, b.sandpiperCompiled(init(new FibBenchmark.OnSandpiperCompiled(), Engine.SANDPIPER_COMPILED)));
+        assertEquals(expected, b.sandpiperCompiledNoFuel(init(new FibBenchmark.OnSandpiperCompiledNoFuel(),
+                Engine.SANDPIPER_COMPILED_NO_FUEL)));
         assertEquals(expected, b.chicoryInterpreter(init(new FibBenchmark.OnChicoryInterpreter(), Engine.CHICORY_INTERPRETER)));
         assertEquals(expected, b.chicoryCompiler(init(new FibBenchmark.OnChicoryCompiler(), Engine.CHICORY_COMPILER)));
         FibBenchmark.OnJava java = new FibBenchmark.OnJava();
@@ -47,6 +57,9 @@ class EngineBenchmarksTest {
         int expected = SieveJava.sieve(10_000);
         assertEquals(1229, expected);
         assertEquals(expected, b.sandpiper(init(new SieveBenchmark.OnSandpiper(), Engine.SANDPIPER)));
+        assertEquals(expected, b.sandpiperCompiled(init(new SieveBenchmark.OnSandpiperCompiled(), Engine.SANDPIPER_COMPILED)));
+        assertEquals(expected, b.sandpiperCompiledNoFuel(init(new SieveBenchmark.OnSandpiperCompiledNoFuel(),
+                Engine.SANDPIPER_COMPILED_NO_FUEL)));
         assertEquals(expected, b.chicoryInterpreter(init(new SieveBenchmark.OnChicoryInterpreter(), Engine.CHICORY_INTERPRETER)));
         assertEquals(expected, b.chicoryCompiler(init(new SieveBenchmark.OnChicoryCompiler(), Engine.CHICORY_COMPILER)));
         SieveBenchmark.OnJava java = new SieveBenchmark.OnJava();
@@ -67,6 +80,11 @@ class EngineBenchmarksTest {
         String expected = Sha256Java.hex(Sha256Java.sha256(Sha256Java.fill(len, 7), len));
         Sha256Benchmark.OnSandpiper sp = init(new Sha256Benchmark.OnSandpiper(), Engine.SANDPIPER, len);
         assertEquals(expected, sp.digest(b.sandpiper(sp)));
+        Sha256Benchmark.OnSandpiperCompiled sc = init(new Sha256Benchmark.OnSandpiperCompiled(), Engine.SANDPIPER_COMPILED, len);
+        assertEquals(expected, sc.digest(b.sandpiperCompiled(sc)));
+        Sha256Benchmark.OnSandpiperCompiledNoFuel sn =
+                init(new Sha256Benchmark.OnSandpiperCompiledNoFuel(), Engine.SANDPIPER_COMPILED_NO_FUEL, len);
+        assertEquals(expected, sn.digest(b.sandpiperCompiledNoFuel(sn)));
         Sha256Benchmark.OnChicoryInterpreter ci = init(new Sha256Benchmark.OnChicoryInterpreter(), Engine.CHICORY_INTERPRETER, len);
         assertEquals(expected, ci.digest(b.chicoryInterpreter(ci)));
         Sha256Benchmark.OnChicoryCompiler cc = init(new Sha256Benchmark.OnChicoryCompiler(), Engine.CHICORY_COMPILER, len);
@@ -87,6 +105,9 @@ class EngineBenchmarksTest {
         MatmulBenchmark b = new MatmulBenchmark();
         double expected = MatmulJava.matmul(12);
         assertEquals(expected, b.sandpiper(init(new MatmulBenchmark.OnSandpiper(), Engine.SANDPIPER)));
+        assertEquals(expected, b.sandpiperCompiled(init(new MatmulBenchmark.OnSandpiperCompiled(), Engine.SANDPIPER_COMPILED)));
+        assertEquals(expected, b.sandpiperCompiledNoFuel(init(new MatmulBenchmark.OnSandpiperCompiledNoFuel(),
+                Engine.SANDPIPER_COMPILED_NO_FUEL)));
         assertEquals(expected, b.chicoryInterpreter(init(new MatmulBenchmark.OnChicoryInterpreter(), Engine.CHICORY_INTERPRETER)));
         assertEquals(expected, b.chicoryCompiler(init(new MatmulBenchmark.OnChicoryCompiler(), Engine.CHICORY_COMPILER)));
         MatmulBenchmark.OnJava java = new MatmulBenchmark.OnJava();
@@ -105,6 +126,9 @@ class EngineBenchmarksTest {
         MemopsBenchmark b = new MemopsBenchmark();
         int expected = MemopsJava.memops(4099, 3);
         assertEquals(expected, b.sandpiper(init(new MemopsBenchmark.OnSandpiper(), Engine.SANDPIPER)));
+        assertEquals(expected, b.sandpiperCompiled(init(new MemopsBenchmark.OnSandpiperCompiled(), Engine.SANDPIPER_COMPILED)));
+        assertEquals(expected, b.sandpiperCompiledNoFuel(init(new MemopsBenchmark.OnSandpiperCompiledNoFuel(),
+                Engine.SANDPIPER_COMPILED_NO_FUEL)));
         assertEquals(expected, b.chicoryInterpreter(init(new MemopsBenchmark.OnChicoryInterpreter(), Engine.CHICORY_INTERPRETER)));
         assertEquals(expected, b.chicoryCompiler(init(new MemopsBenchmark.OnChicoryCompiler(), Engine.CHICORY_COMPILER)));
         MemopsBenchmark.OnJava java = new MemopsBenchmark.OnJava();
@@ -127,6 +151,12 @@ class EngineBenchmarksTest {
         JsonBenchmark.OnSandpiper sp = new JsonBenchmark.OnSandpiper();
         sp.setup();
         assertEquals(expected, b.sandpiper(sp));
+        JsonBenchmark.OnSandpiperCompiled sc = new JsonBenchmark.OnSandpiperCompiled();
+        sc.setup();
+        assertEquals(expected, b.sandpiperCompiled(sc));
+        JsonBenchmark.OnSandpiperCompiledNoFuel sn = new JsonBenchmark.OnSandpiperCompiledNoFuel();
+        sn.setup();
+        assertEquals(expected, b.sandpiperCompiledNoFuel(sn));
         JsonBenchmark.OnChicoryInterpreter ci = new JsonBenchmark.OnChicoryInterpreter();
         ci.setup();
         assertEquals(expected, b.chicoryInterpreter(ci));
@@ -148,6 +178,21 @@ class EngineBenchmarksTest {
             s.init(engine, bad);
             assertEquals(-1, s.tokens(s.len), engine.toString());
         }
+    }
+
+    /** Every kernel compiles whole, and a report that left a function to the interpreter is refused. */
+    @Test
+    void compiledTierCompilesEveryFunction() {
+        for (String kernel : Kernels.NAMES) {
+            CompiledModule module = Engine.sandpiperCompile(Kernels.wasm(kernel));
+            CompileReport report = Engine.sandpiperCompileTier(module);
+            assertTrue(report.compiled() > 0, kernel);
+            assertNotNull(module.tier(), kernel);
+        }
+        CompileReport partial = new CompileReport(1, Map.of(2, "too large"), 100, 0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Engine.allCompiled(partial));
+        assertTrue(e.getMessage().startsWith("the compiled tier left functions to the interpreter (index=reason): "
+                + "{2=too large}"), e.getMessage());
     }
 
     /** A setup whose result is wrong fails instead of benchmarking. */

@@ -69,6 +69,63 @@ class ReportTest {
         assertTrue(md.contains("| FilterBenchmark.sandpiperPooled | avgt | 1.00000 | 0.100 | us/op |"), md);
     }
 
+    /** Fib and Sieve on every engine, errors NaN (made-up scores). */
+    private static final String JSON_COMPILED = "[" + String.join(",",
+            result("dev.sandpiper.jmh.engine.FibBenchmark.sandpiper", "", 20.0, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.FibBenchmark.sandpiperCompiled", "", 4.0, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.FibBenchmark.sandpiperCompiledNoFuel", "", 3.2, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.FibBenchmark.chicoryInterpreter", "", 80.0, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.FibBenchmark.chicoryCompiler", "", 2.5, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.FibBenchmark.java", "", 2.0, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.SieveBenchmark.sandpiper", "", 8.0, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.SieveBenchmark.sandpiperCompiled", "", 1.0, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.SieveBenchmark.chicoryInterpreter", "", 40.0, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.SieveBenchmark.chicoryCompiler", "", 1.0, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.engine.SieveBenchmark.java", "", 0.125, "\"NaN\"", "ms/op"),
+            result("dev.sandpiper.jmh.coldstart.LoadBenchmark.sandpiper", "\"params\":{\"kernel\":\"fib\"},", 10.0, "\"NaN\"", "us/op"),
+            result("dev.sandpiper.jmh.coldstart.LoadBenchmark.sandpiperCompiled", "\"params\":{\"kernel\":\"fib\"},", 300.0, "\"NaN\"", "us/op"),
+            result("dev.sandpiper.jmh.coldstart.LoadBenchmark.sandpiperAuto", "\"params\":{\"kernel\":\"fib\"},", 12.0, "\"NaN\"", "us/op"),
+            result("dev.sandpiper.jmh.coldstart.LoadBenchmark.chicoryCompiler", "\"params\":{\"kernel\":\"fib\"},", 600.0, "\"NaN\"", "us/op")) + "]";
+
+    /** The compiled tier's columns and ratios, and the kernels' geometric mean row. */
+    @Test
+    void compiledTierAndGeometricMean() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(JSON_COMPILED);
+        String md = Report.render(Report.parse(root), Report.runInfo(root), Map.of(), List.of());
+
+        assertTrue(md.contains("| Benchmark | Unit | sandpiper | sandpiperCompiled | sandpiperCompiledNoFuel "
+                + "| chicoryInterpreter | chicoryCompiler | java | sandpiper/chicoryInterpreter | sandpiper/chicoryCompiler "
+                + "| sandpiper/java | sandpiperCompiled/chicoryInterpreter | sandpiperCompiled/chicoryCompiler "
+                + "| sandpiperCompiled/java | speedup sandpiperCompiled/sandpiper "
+                + "| sandpiperCompiled/sandpiperCompiledNoFuel |\n"), md);
+        assertTrue(md.contains("| FibBenchmark | ms/op | 20.00 | 4.000 | 3.200 | 80.00 | 2.500 | 2.000 "
+                + "| 0.250 | 8.00 | 10.0 | 0.0500 | 1.60 | 2.00 | 5.00 | 1.25 |\n"), md);
+        // Geometric means of the two kernels: sandpiper/java sqrt(10 * 64) = 25.3; compiled/java sqrt(2 * 8) = 4; compiled/chicoryCompiler
+        // sqrt(1.6 * 1) = 1.26; speedup over the interpreter sqrt(5 * 8) = 6.32; the fuel ratio on Fib only.
+        assertTrue(md.contains("| geometric mean (2 rows) | | | | | | | | 0.224 | 8.00 | 25.3 | 0.0354 | 1.26 | 4.00 "
+                + "| 6.32 | 1.25 (1 of 2) |\n"), md);
+        // Cold start: no geometric mean; auto's load and first call against the interpreter's load.
+        assertTrue(md.contains("| Benchmark | Params | Unit | sandpiper | sandpiperCompiled | sandpiperAuto "
+                + "| chicoryCompiler | sandpiper/chicoryCompiler | sandpiperCompiled/chicoryCompiler "
+                + "| speedup sandpiperCompiled/sandpiper | sandpiperAuto/sandpiper |\n"), md);
+        assertTrue(md.contains("| LoadBenchmark | kernel=fib | us/op | 10.00 | 300.0 | 12.00 | 600.0 | 0.0167 | 0.500 "
+                + "| 0.0333 | 1.20 |\n"), md);
+        assertEquals(1, md.split("geometric mean \\(", -1).length - 1, md);
+    }
+
+    /** The geometric mean's error: the ratios' relative errors in quadrature, over their count. */
+    @Test
+    void geometricMeanError() {
+        Report.RatioRule rule = new Report.RatioRule("a", "b");
+        List<Map<String, Report.Result>> rows = List.of(
+                Map.of("a", score(2.0, 0.2), "b", score(1.0, 0.0)),
+                Map.of("a", score(8.0, 0.8), "b", score(1.0, 0.0)),
+                Map.of("a", score(1.0, 0.0)));
+        // 4 ± 4 * sqrt(0.1² + 0.1²) / 2 = 0.28; one row has no b.
+        assertEquals("4.00 ± 0.28 (2 of 3)", Report.geometricMeanText(rows, rule));
+        assertEquals("", Report.geometricMeanText(rows, new Report.RatioRule("a", "c")));
+    }
+
     @Test
     void significantDigits() {
         assertEquals("0.00123", Report.sig(0.0012345, 3));

@@ -1,6 +1,7 @@
 package dev.sandpiper.jmh.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sandpiper.abi.Event;
 import dev.sandpiper.abi.EventJson;
 import dev.sandpiper.abi.TransformResult;
+import dev.sandpiper.abi.WasmModule;
 import dev.sandpiper.abi.WasmRuntime;
+import dev.sandpiper.compiler.Engine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,9 @@ class TransformBenchmarksTest {
             TransformBenchmark.OnWasm wasm = new TransformBenchmark.OnWasm();
             wasm.transform = name;
             wasm.setup();
+            TransformBenchmark.OnCompiled compiled = new TransformBenchmark.OnCompiled();
+            compiled.transform = name;
+            compiled.setup();
             try {
                 // A state's methods share its cursor: each method gets one full cycle of the sample.
                 for (int i = 0; i < Sample.SIZE; i++) {
@@ -47,6 +53,14 @@ class TransformBenchmarksTest {
                     assertEquals(expected.get(i), TransformCase.output(at, b.wasmJson(wasm)), at);
                 }
                 for (int i = 0; i < Sample.SIZE; i++) {
+                    String at = name + " compiledEvent, event " + i;
+                    assertEquals(expected.get(i), TransformCase.output(at, b.compiledEvent(compiled)), at);
+                }
+                for (int i = 0; i < Sample.SIZE; i++) {
+                    String at = name + " compiledJson, event " + i;
+                    assertEquals(expected.get(i), TransformCase.output(at, b.compiledJson(compiled)), at);
+                }
+                for (int i = 0; i < Sample.SIZE; i++) {
                     byte[] bytes = b.javaBytes(java);
                     assertEquals(expected.get(i), bytes == null ? null : EventJson.fromJson(bytes), name + " javaBytes " + i);
                 }
@@ -55,8 +69,11 @@ class TransformBenchmarksTest {
                 }
                 wasm.noFailures();
                 assertEquals(0, wasm.failures);
+                compiled.noFailures();
+                assertEquals(0, compiled.failures);
             } finally {
                 wasm.close();
+                compiled.close();
             }
         }
     }
@@ -122,6 +139,40 @@ class TransformBenchmarksTest {
         JavaTransform enrichOtherTag = new JavaTransform.Enrich("other");
         assertThrows(IllegalStateException.class,
                 () -> TransformCase.ENRICH.checkJava(TransformCase.ENRICH.guestOutputs(), enrichOtherTag));
+    }
+
+    /**
+     * The interpreter's states name their engine: with the runtime's default, auto, the guest would move
+     * to compiled code in the middle of a run. The compiled states' modules are compiled.
+     */
+    @Test
+    void enginesAreNamed() {
+        assertEquals(Engine.INTERPRETER, TransformCase.MASK_PII.load().engine());
+        assertFalse(TransformCase.MASK_PII.load().isCompiled());
+        WasmModule compiled = TransformCase.MASK_PII.load(Engine.COMPILER);
+        assertEquals(Engine.COMPILER, compiled.engine());
+        assertTrue(compiled.isCompiled());
+    }
+
+    /** The compiled pool: the same outputs through both its methods. */
+    @Test
+    void compiledPoolSetupAndMethods() throws Exception {
+        PoolBenchmark b = new PoolBenchmark();
+        PoolBenchmark.CompiledPool pool = new PoolBenchmark.CompiledPool();
+        pool.transform = "mask-pii";
+        pool.setup();
+        try {
+            assertTrue(pool.pool.module().isCompiled());
+            List<Event> expected = TransformCase.MASK_PII.guestOutputs();
+            PoolBenchmark.Cursor cursor = new PoolBenchmark.Cursor();
+            for (int i = 0; i < Sample.SIZE; i++) {
+                TransformResult r = i % 2 == 0 ? b.compiledOneThread(pool, cursor) : b.compiledTwoThreads(pool, cursor);
+                assertEquals(expected.get(i), TransformCase.output("compiled pool event " + i, r));
+            }
+            pool.noFailures();
+        } finally {
+            pool.close();
+        }
     }
 
     /** The pool's setup checks it against the guest; both methods return the guest's outputs. */
