@@ -29,6 +29,7 @@ public final class MemoryBudget {
 
     private final long capacity;
     private final AtomicLong used = new AtomicLong();
+    private final AtomicLong peak = new AtomicLong();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
     private final Set<Holding> holdings = ConcurrentHashMap.newKeySet();
     private final Object gcLock = new Object();
@@ -58,12 +59,23 @@ public final class MemoryBudget {
         return used.get();
     }
 
+    /** The most bytes reserved at any one time since this budget was made. */
+    public long peak() {
+        return peak.get();
+    }
+
+    /** "memory budget 64.0 MiB, peak 12.0 MiB in use", for a command's summary. */
+    public String summary() {
+        return "memory budget " + mib(capacity) + " MiB, peak " + mib(peak()) + " MiB in use";
+    }
+
     /** "12.0 of 64.0 MiB in use" for messages. */
     public String describe() {
         return mib(used()) + " of " + mib(capacity) + " MiB in use";
     }
 
-    static String mib(long bytes) {
+    /** {@code bytes} in MiB with one decimal: "12.0". */
+    public static String mib(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
@@ -119,6 +131,7 @@ public final class MemoryBudget {
                 return false;
             }
             if (used.compareAndSet(u, u + bytes)) {
+                peak.accumulateAndGet(u + bytes, Math::max);
                 return true;
             }
         }

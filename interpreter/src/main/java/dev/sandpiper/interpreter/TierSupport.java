@@ -31,13 +31,16 @@ public final class TierSupport {
         return s.limits().maxCallDepth();
     }
 
-    /** Fuel left before the next poll: the store's fuel minus its checkpoint. */
-    public static long fuelLeft(Store s) {
-        return s.fuel - s.checkpoint;
+    /**
+     * Fuel left before the next poll: the store's fuel minus its checkpoint, at most {@link
+     * Store#POLL_INTERVAL} between polls, so an {@code int}.
+     */
+    public static int fuelLeft(Store s) {
+        return (int) Math.min(s.fuel - s.checkpoint, Integer.MAX_VALUE);
     }
 
     /** Sets the store's fuel from compiled code's fuel left before the next poll. */
-    public static void fuelLeft(Store s, long left) {
+    public static void fuelLeft(Store s, int left) {
         s.fuel = s.checkpoint + left;
     }
 
@@ -46,13 +49,13 @@ public final class TierSupport {
      * after subtracting the cost, and negative. Polls the guardrails as the interpreter does ({@link
      * Store#poll}); returns the new fuel left, or traps with the store's fuel as before the block.
      */
-    public static long charge(Store s, long left, long cost) {
+    public static int charge(Store s, int left, int cost) {
         long before = s.checkpoint + left + cost;
         s.fuel = before;
-        long checkpoint = s.poll(before, (int) cost);
+        long checkpoint = s.poll(before, cost);
         s.checkpoint = checkpoint;
         s.fuel = before - cost;
-        return before - cost - checkpoint;
+        return (int) (before - cost - checkpoint);
     }
 
     /**
@@ -60,7 +63,7 @@ public final class TierSupport {
      * {@code left}, adding back the {@code refund} instructions of its block charged but not
      * executed, and names the frame in the trap. Returns {@code t} for the frame to rethrow.
      */
-    public static Throwable trapHere(Throwable t, Store s, long left, int refund, String frame) {
+    public static Throwable trapHere(Throwable t, Store s, int left, int refund, String frame) {
         s.fuel = s.checkpoint + left + refund;
         if (t instanceof TrapException trap) {
             trap.addFrame(frame);
@@ -75,7 +78,7 @@ public final class TierSupport {
      * "call stack exhausted", the fuel set from the caller's {@code left}, as if the callee had been
      * refused at the depth limit.
      */
-    public static Throwable trapBelow(Throwable t, Store s, long left, int refund, String frame) {
+    public static Throwable trapBelow(Throwable t, Store s, int left, int refund, String frame) {
         if (t instanceof StackOverflowError) {
             s.fuel = s.checkpoint + left + refund;
             TrapException trap = new TrapException(TrapKind.CALL_STACK_EXHAUSTED, "the thread's stack is full");
@@ -90,7 +93,7 @@ public final class TierSupport {
     }
 
     /** A call refused at the depth limit: the store's fuel is set from the refused callee's {@code left}. */
-    public static TrapException callStackExhausted(Store s, long left) {
+    public static TrapException callStackExhausted(Store s, int left) {
         s.fuel = s.checkpoint + left;
         return new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
     }
@@ -101,7 +104,7 @@ public final class TierSupport {
      * fuel {@code left}; returns the results' bits. Afterwards {@link #fuelLeft(Store)} is the
      * caller's fuel.
      */
-    public static long[] call(FunctionInstance f, long[] args, Instance caller, int depth, long left) {
+    public static long[] call(FunctionInstance f, long[] args, Instance caller, int depth, int left) {
         Store s = caller.store();
         s.fuel = s.checkpoint + left;
         int savedDepth = s.depth;

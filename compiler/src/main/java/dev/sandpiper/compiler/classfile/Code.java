@@ -247,6 +247,24 @@ public final class Code {
         }
     }
 
+    /** A {@code sipush} whose value is patched later ({@link #patchU2}); returns the offset of the value. */
+    public int sipushPlaceholder() {
+        int at = code.size();
+        code.u1(SIPUSH).u2(0);
+        adjust(1, at);
+        return at + 1;
+    }
+
+    /**
+     * A {@code wide iinc} of int local {@code index} whose delta is patched later ({@link #patchU2});
+     * returns the offset of the delta.
+     */
+    public int iincPlaceholder(int index) {
+        useLocal(index, 1);
+        code.u1(WIDE).u1(IINC).u2(index).u2(0);
+        return code.size() - 2;
+    }
+
     /**
      * Raises {@code max_locals} to at least {@code n}. The caller calls this with the method's parameter slots
      * (long and double count two, plus one for {@code this}) and may use it for any other locals it reserves.

@@ -31,7 +31,7 @@ final class BoundTier implements InstanceTier {
     @Override
     public void invoke(int funcIndex, Store store, int base) {
         ctx.maxDepth = TierSupport.maxCallDepth(store);
-        long left = TierSupport.fuelLeft(store);
+        int left = TierSupport.fuelLeft(store);
         int depth = TierSupport.depth(store) + 1;
         try {
             code.invoke(funcIndex, ctx, TierSupport.stack(store), base, depth, left);

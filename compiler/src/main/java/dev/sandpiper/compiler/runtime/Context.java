@@ -27,7 +27,7 @@ public final class Context {
     /** The function a {@code call_indirect} reached when it is not compiled code of this instance. */
     FunctionInstance target;
     /** Fuel left before the next poll, handed back by a returning compiled function. */
-    long left;
+    int left;
     /** The call-depth limit of the call in progress. */
     int maxDepth;
 

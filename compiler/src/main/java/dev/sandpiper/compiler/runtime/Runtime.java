@@ -12,11 +12,11 @@ public final class Runtime {
 
     /**
      * Charges a basic block of {@code cost} instructions against {@code left}, the fuel left before
-     * the next poll; polls when it runs out ({@link TierSupport#charge}). Small enough for HotSpot
-     * to inline at every block.
+     * the next poll, polling when it runs out ({@link TierSupport#charge}); the compact form of a
+     * block's charge, for functions whose inline checks would pass HotSpot's compile limit.
      */
-    public static long charge(long left, long cost, Context ctx) {
-        long l = left - cost;
+    public static int charge(int left, int cost, Context ctx) {
+        int l = left - cost;
         return l >= 0 ? l : TierSupport.charge(ctx.store, l, cost);
     }
 

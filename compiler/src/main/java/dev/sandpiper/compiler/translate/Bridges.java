@@ -21,7 +21,7 @@ import java.util.Map;
 final class Bridges {
     private static final String OWNER = ModuleTranslator.OWNER;
     private static final String CTX = "L" + JvmTypes.CONTEXT + ";";
-    private static final String INVOKE = "(I" + CTX + "[JIIJ)V";
+    private static final String INVOKE = "(I" + CTX + "[JIII)V";
 
     private final ClassWriter cw;
     private final Linkage link;
@@ -60,7 +60,7 @@ final class Bridges {
         }
         int chunks = Math.max(1, (link.compiled.length + chunk - 1) / chunk);
         Code c = new Code(cw.pool(), false);
-        c.reserveLocals(8);
+        c.reserveLocals(7);
         Label[] targets = new Label[chunks];
         Label none = new Label();
         for (int k = 0; k < chunks; k++) {
@@ -75,7 +75,7 @@ final class Bridges {
             for (int slot : new int[] {1, 2, 3, 4, 5}) {
                 c.local(slot == 2 || slot == 3 ? ALOAD : ILOAD, slot);
             }
-            c.local(LLOAD, 6);
+            c.local(ILOAD, 6);
             c.invoke(INVOKESTATIC, OWNER, "invoke" + k, INVOKE);
             c.op(RETURN);
             invokeChunk(k, funcs);
@@ -87,7 +87,7 @@ final class Bridges {
 
     private void invokeChunk(int k, List<Integer> funcs) {
         Code c = new Code(cw.pool(), false);
-        c.reserveLocals(9);
+        c.reserveLocals(8);
         List<Integer> mine = new ArrayList<>();
         for (int f : funcs) {
             if (f / chunk == k) {
@@ -119,25 +119,25 @@ final class Bridges {
             }
             c.local(ALOAD, 1);
             c.local(ILOAD, 4);
-            c.local(LLOAD, 5);
+            c.local(ILOAD, 5);
             c.invoke(INVOKESTATIC, OWNER, Linkage.function(keys[i]), JvmTypes.function(t));
             String r = JvmTypes.returnDescriptor(t);
             if (!r.equals("V")) {
                 if (r.equals("I")) {
                     c.op(I2L);
                 }
-                c.local(LSTORE, 7);
+                c.local(LSTORE, 6);
                 c.local(ALOAD, 1);
                 c.field(GETFIELD, JvmTypes.CONTEXT, "results", "[J");
                 c.op(ICONST_0);
-                c.local(LLOAD, 7);
+                c.local(LLOAD, 6);
                 c.op(LASTORE);
             }
             c.op(RETURN);
         }
         c.place(none);
         unknownFunction(c, 0);
-        cw.addMethod(ACC_STATIC, "invoke" + k, "(I" + CTX + "[JIIJ)V", c);
+        cw.addMethod(ACC_STATIC, "invoke" + k, "(I" + CTX + "[JIII)V", c);
     }
 
     private static void unknownFunction(Code c, int indexSlot) {
@@ -172,7 +172,7 @@ final class Bridges {
         }
         // Many functions of one type: the first level picks the chunk by index, as in invoke.
         Code c = new Code(cw.pool(), false);
-        c.reserveLocals(p + 5);
+        c.reserveLocals(p + 4);
         int chunks = (link.compiled.length + chunk - 1) / chunk;
         Label[] targets = new Label[chunks];
         Label none = new Label();
@@ -195,7 +195,7 @@ final class Bridges {
             c.local(ILOAD, p);
             c.local(ALOAD, p + 1);
             c.local(ILOAD, p + 2);
-            c.local(LLOAD, p + 3);
+            c.local(ILOAD, p + 3);
             c.invoke(INVOKESTATIC, OWNER, name + "$" + k, desc);
             returnValue(c, t);
             cw.addMethod(ACC_STATIC, name + "$" + k, desc, dispatcherChunk(t, mine, p));
@@ -206,7 +206,7 @@ final class Bridges {
         c.local(ILOAD, p);
         c.local(ALOAD, p + 1);
         c.local(ILOAD, p + 2);
-        c.local(LLOAD, p + 3);
+        c.local(ILOAD, p + 3);
         c.invoke(INVOKESTATIC, OWNER, name + "$0", desc);
         returnValue(c, t);
         cw.addMethod(ACC_STATIC, name, desc, c);
@@ -215,7 +215,7 @@ final class Bridges {
     /** Params at 0.., then funcIndex at {@code p}, ctx, depth, left. */
     private Code dispatcherChunk(FuncType t, List<Integer> funcs, int p) {
         Code c = new Code(cw.pool(), false);
-        c.reserveLocals(p + 5);
+        c.reserveLocals(p + 4);
         Label other = new Label();
         int[] keys = new int[funcs.size()];
         Label[] labels = new Label[funcs.size()];
@@ -232,7 +232,7 @@ final class Bridges {
             c.local(ILOAD, p + 2);
             c.op(ICONST_1);
             c.op(IADD);
-            c.local(LLOAD, p + 3);
+            c.local(ILOAD, p + 3);
             c.invoke(INVOKESTATIC, OWNER, Linkage.function(keys[i]), JvmTypes.function(link.module.functionType(keys[i])));
             returnValue(c, t);
         }
@@ -242,7 +242,7 @@ final class Bridges {
         c.field(GETFIELD, JvmTypes.CONTEXT, "target", "Ldev/sandpiper/interpreter/FunctionInstance;");
         c.local(ALOAD, p + 1);
         c.local(ILOAD, p + 2);
-        c.local(LLOAD, p + 3);
+        c.local(ILOAD, p + 3);
         c.invoke(INVOKESTATIC, OWNER, link.bridge(t), Linkage.bridgeDescriptor(t));
         returnValue(c, t);
         return c;
@@ -264,8 +264,8 @@ final class Bridges {
         int ctx = p + 1;
         int depth = p + 2;
         int left = p + 3;
-        int array = p + 5;
-        c.reserveLocals(p + 7);
+        int array = p + 4;
+        c.reserveLocals(p + 5);
         c.intConst(t.params().size());
         c.newArray(T_LONG);
         c.local(ASTORE, array);
@@ -286,15 +286,15 @@ final class Bridges {
         c.local(ALOAD, ctx);
         c.field(GETFIELD, JvmTypes.CONTEXT, "instance", "Ldev/sandpiper/interpreter/Instance;");
         c.local(ILOAD, depth);
-        c.local(LLOAD, left);
+        c.local(ILOAD, left);
         c.invoke(INVOKESTATIC, "dev/sandpiper/interpreter/TierSupport", "call",
-                "(Ldev/sandpiper/interpreter/FunctionInstance;[JLdev/sandpiper/interpreter/Instance;IJ)[J");
+                "(Ldev/sandpiper/interpreter/FunctionInstance;[JLdev/sandpiper/interpreter/Instance;II)[J");
         c.local(ASTORE, array);
         c.local(ALOAD, ctx);
         c.local(ALOAD, ctx);
         c.field(GETFIELD, JvmTypes.CONTEXT, "store", "Ldev/sandpiper/interpreter/Store;");
-        c.invoke(INVOKESTATIC, "dev/sandpiper/interpreter/TierSupport", "fuelLeft", "(Ldev/sandpiper/interpreter/Store;)J");
-        c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "J");
+        c.invoke(INVOKESTATIC, "dev/sandpiper/interpreter/TierSupport", "fuelLeft", "(Ldev/sandpiper/interpreter/Store;)I");
+        c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
         int n = t.results().size();
         if (n == 1) {
             c.local(ALOAD, array);

@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * Fuel in a generated function, with the interpreter's basic blocks and counts
- * ({@code interpreter/README.md}, Fuel). The fuel left before the next poll is a {@code long} local;
- * every basic block opens with {@code left = Runtime.charge(left, cost, ctx)}, which HotSpot inlines
- * to a subtraction and a sign test; when the result is negative it polls the deadline, the interrupt
- * flag and the budget as the interpreter does. A block's cost is known only when it closes, so the constant is patched
+ * ({@code interpreter/README.md}, Fuel). The fuel left before the next poll is an {@code int} local
+ * (at most the poll interval); every basic block opens with {@code left -= cost; if (left < 0)},
+ * three JVM instructions and no call, so it takes nothing of HotSpot's inlining budget; when the
+ * result is negative an out-of-line stub polls the deadline, the interrupt flag and the budget as
+ * the interpreter does. A block's cost is known only when it closes, so the constant is patched
  * in then.
  *
  * <p>Every instruction that can trap is a <em>site</em>: an exception-table range whose handler sets
@@ -24,10 +25,25 @@ import java.util.Map;
 final class FuelBlocks {
     private static final String TRAP = "dev/sandpiper/interpreter/TrapException";
     private static final String SUPPORT = "dev/sandpiper/interpreter/TierSupport";
-    private static final String STORE = "Ldev/sandpiper/interpreter/Store;";
     private static final String RUNTIME = "dev/sandpiper/compiler/runtime/Runtime";
+    private static final String STORE = "Ldev/sandpiper/interpreter/Store;";
 
     private record Site(Label start, Label end, int costAt, boolean call) {}
+
+    /** A block's poll: where its check jumps, where it resumes, and (once closed) its cost. */
+    private static final class Stub {
+        final Label slow;
+        final Label resume;
+        int cost;
+
+        Stub(Label slow, Label resume) {
+            this.slow = slow;
+            this.resume = resume;
+        }
+    }
+
+    /** The largest block cost a {@code wide iinc} can subtract. */
+    static final int MAX_BLOCK_COST = 32767;
 
     private final Code c;
     private final int ctxSlot;
@@ -38,15 +54,19 @@ final class FuelBlocks {
     private boolean open;
     private int cost;
     private final List<Integer> costPatches = new ArrayList<>();
+    private final List<Stub> stubs = new ArrayList<>();
+    private int firstOpenStub;
     private final List<Site> blockSites = new ArrayList<>();
     /** Handlers by refund and kind (call or not), each with its ranges. */
     private final Map<Long, List<Label[]>> handlers = new LinkedHashMap<>();
 
     private final boolean counting;
+    private final boolean compact;
     private boolean pollOnly;
 
-    FuelBlocks(Code c, int ctxSlot, int leftSlot, int refundSlot, String frame, boolean counting) {
+    FuelBlocks(Code c, int ctxSlot, int leftSlot, int refundSlot, String frame, boolean counting, boolean compact) {
         this.counting = counting;
+        this.compact = compact;
         this.c = c;
         this.ctxSlot = ctxSlot;
         this.leftSlot = leftSlot;
@@ -55,9 +75,10 @@ final class FuelBlocks {
     }
 
     /**
-     * Opens a basic block here: charges its cost (patched at {@link #close}). Without counting,
-     * only a {@code pollPoint} (a loop head or the function's entry) is charged, 1, so the deadline
-     * and interrupt flag are still polled on every path that can run long.
+     * Opens a basic block here: {@code left -= cost; if (left < 0) stub}, the cost patched in at
+     * {@link #close} and the stub (the poll) written after the code. Without counting, only a
+     * {@code pollPoint} (a loop head or the function's entry) is charged, 1, so the deadline and
+     * interrupt flag are still polled on every path that can run long.
      */
     void start(boolean pollPoint) {
         close();
@@ -67,11 +88,23 @@ final class FuelBlocks {
         if (!counting && !pollPoint) {
             return;
         }
-        c.local(LLOAD, leftSlot);
-        costPatches.add(c.longConstPlaceholder());
-        c.local(ALOAD, ctxSlot);
-        c.invoke(INVOKESTATIC, RUNTIME, "charge", "(JJL" + JvmTypes.CONTEXT + ";)J");
-        c.local(LSTORE, leftSlot);
+        if (compact) {
+            // left = Runtime.charge(left, cost, ctx): 12 bytes, for functions that would otherwise
+            // pass HotSpot's compile limit; HotSpot inlines it while its inlining budget lasts.
+            c.local(ILOAD, leftSlot);
+            costPatches.add(-c.sipushPlaceholder());
+            c.local(ALOAD, ctxSlot);
+            c.invoke(INVOKESTATIC, RUNTIME, "charge", "(IIL" + JvmTypes.CONTEXT + ";)I");
+            c.local(ISTORE, leftSlot);
+            return;
+        }
+        costPatches.add(c.iincPlaceholder(leftSlot));
+        c.local(ILOAD, leftSlot);
+        Label slow = new Label();
+        Label resume = new Label();
+        c.jump(IFLT, slow);
+        c.place(resume);
+        stubs.add(new Stub(slow, resume));
     }
 
     /** Counts one instruction of the open block. */
@@ -99,11 +132,19 @@ final class FuelBlocks {
             return;
         }
         open = false;
-        int index = c.pool().longConst(pollOnly ? 1 : cost);
+        int charged = pollOnly ? 1 : cost;
+        if (charged > MAX_BLOCK_COST) {
+            throw new Unsupported("a basic block of " + cost + " instructions");
+        }
         for (int at : costPatches) {
-            c.patchU2(at, index);
+            // iinc deltas are patched negative; sipush placeholders are recorded as -offset.
+            c.patchU2(Math.abs(at), at < 0 ? charged : -charged);
         }
         costPatches.clear();
+        for (int i = firstOpenStub; i < stubs.size(); i++) {
+            stubs.get(i).cost = charged;
+        }
+        firstOpenStub = stubs.size();
         for (Site s : blockSites) {
             long key = ((long) (cost - s.costAt()) << 1) | (s.call() ? 1 : 0);
             handlers.computeIfAbsent(key, k -> new ArrayList<>()).add(new Label[] {s.start(), s.end()});
@@ -118,6 +159,16 @@ final class FuelBlocks {
      */
     void finish() {
         close();
+        for (Stub s : stubs) {
+            c.place(s.slow);
+            c.local(ALOAD, ctxSlot);
+            c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
+            c.local(ILOAD, leftSlot);
+            c.intConst(s.cost);
+            c.invoke(INVOKESTATIC, SUPPORT, "charge", "(" + STORE + "II)I");
+            c.local(ISTORE, leftSlot);
+            c.jump(GOTO, s.resume);
+        }
         Label here = new Label();
         Label below = new Label();
         boolean[] used = new boolean[2];
@@ -139,11 +190,11 @@ final class FuelBlocks {
             c.local(ISTORE, refundSlot);
             c.local(ALOAD, ctxSlot);
             c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
-            c.local(LLOAD, leftSlot);
+            c.local(ILOAD, leftSlot);
             c.local(ILOAD, refundSlot);
             c.stringConst(frame);
             c.invoke(INVOKESTATIC, SUPPORT, "trapHere",
-                    "(Ljava/lang/Throwable;" + STORE + "JILjava/lang/String;)Ljava/lang/Throwable;");
+                    "(Ljava/lang/Throwable;" + STORE + "IILjava/lang/String;)Ljava/lang/Throwable;");
             c.op(ATHROW);
         }
         if (used[1]) {
@@ -151,11 +202,11 @@ final class FuelBlocks {
             c.local(ISTORE, refundSlot);
             c.local(ALOAD, ctxSlot);
             c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
-            c.local(LLOAD, leftSlot);
+            c.local(ILOAD, leftSlot);
             c.local(ILOAD, refundSlot);
             c.stringConst(frame);
             c.invoke(INVOKESTATIC, SUPPORT, "trapBelow",
-                    "(Ljava/lang/Throwable;" + STORE + "JILjava/lang/String;)Ljava/lang/Throwable;");
+                    "(Ljava/lang/Throwable;" + STORE + "IILjava/lang/String;)Ljava/lang/Throwable;");
             c.op(ATHROW);
         }
     }

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Translates one function body into the code of a static JVM method
- * {@code f<index>(params..., Context ctx, int depth, long left)}: WebAssembly locals are JVM
+ * {@code f<index>(params..., Context ctx, int depth, int left)}: WebAssembly locals are JVM
  * locals, the operand stack is the JVM operand stack, blocks are labels. Values are raw bits
  * ({@link JvmTypes}).
  *
@@ -77,12 +77,12 @@ final class FunctionTranslator {
      *
      * @throws Unsupported when this function stays in the interpreter
      */
-    Code translate(int funcIndex, ConstantPool pool, boolean wideJumps) {
+    Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel) {
         type = module.functionType(funcIndex);
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
         layoutLocals(body);
-        fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel);
+        fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel);
         frames.clear();
         stack.clear();
         live = true;
@@ -123,12 +123,11 @@ final class FunctionTranslator {
         ctxSlot = slot;
         depthSlot = slot + 1;
         leftSlot = slot + 2;
-        memorySlot = slot + 4;
-        globalsSlot = slot + 5;
-        nextDepthSlot = slot + 6;
-        int refundSlot = slot + 7;
-        c.reserveLocals(slot + 8);
-        slot += 8;
+        memorySlot = slot + 3;
+        globalsSlot = slot + 4;
+        nextDepthSlot = slot + 5;
+        c.reserveLocals(slot + 7); // and the refund slot of the trap handlers
+        slot += 7;
         for (ValType t : body.locals()) {
             localKind[k] = JvmTypes.kind(t);
             localSlot[k++] = slot;
@@ -150,9 +149,9 @@ final class FunctionTranslator {
         c.jump(IF_ICMPLE, ok);
         loadContext();
         c.field(GETFIELD, CTX, "store", "Ldev/sandpiper/interpreter/Store;");
-        c.local(LLOAD, leftSlot);
+        c.local(ILOAD, leftSlot);
         c.invoke(INVOKESTATIC, SUPPORT, "callStackExhausted",
-                "(Ldev/sandpiper/interpreter/Store;J)Ldev/sandpiper/interpreter/TrapException;");
+                "(Ldev/sandpiper/interpreter/Store;I)Ldev/sandpiper/interpreter/TrapException;");
         c.op(ATHROW);
         c.place(ok);
     }
@@ -607,7 +606,7 @@ final class FunctionTranslator {
         if (link.hasMethod[funcIndex]) {
             loadContext();
             c.local(ILOAD, nextDepthSlot);
-            c.local(LLOAD, leftSlot);
+            c.local(ILOAD, leftSlot);
             callSite(() -> c.invoke(INVOKESTATIC, link.owner, Linkage.function(funcIndex), JvmTypes.function(t)));
         } else {
             loadContext();
@@ -616,7 +615,7 @@ final class FunctionTranslator {
             c.op(AALOAD);
             loadContext();
             c.local(ILOAD, depthSlot);
-            c.local(LLOAD, leftSlot);
+            c.local(ILOAD, leftSlot);
             String name = link.bridge(t);
             callSite(() -> c.invoke(INVOKESTATIC, link.owner, name, Linkage.bridgeDescriptor(t)));
         }
@@ -637,7 +636,7 @@ final class FunctionTranslator {
         trapping(() -> c.invoke(INVOKESTATIC, RUNTIME, "indirect", "(IL" + CTX + ";II)I"));
         loadContext();
         c.local(ILOAD, depthSlot);
-        c.local(LLOAD, leftSlot);
+        c.local(ILOAD, leftSlot);
         callSite(() -> c.invoke(INVOKESTATIC, link.owner, name, Linkage.dispatcherDescriptor(t)));
         afterCall(t);
     }
@@ -651,8 +650,8 @@ final class FunctionTranslator {
     /** After a call: the fuel the callee left, and results beyond the first from the context. */
     private void afterCall(FuncType t) {
         loadContext();
-        c.field(GETFIELD, CTX, "left", "J");
-        c.local(LSTORE, leftSlot);
+        c.field(GETFIELD, CTX, "left", "I");
+        c.local(ISTORE, leftSlot);
         List<ValType> results = t.results();
         if (results.size() > 1) {
             for (int i = 0; i < results.size(); i++) {
@@ -690,8 +689,8 @@ final class FunctionTranslator {
             c.reserveLocals(temp + 2);
         }
         loadContext();
-        c.local(LLOAD, leftSlot);
-        c.field(PUTFIELD, CTX, "left", "J");
+        c.local(ILOAD, leftSlot);
+        c.field(PUTFIELD, CTX, "left", "I");
         if (results.size() == 1) {
             c.op(JvmTypes.kind(results.get(0)) == 'J' ? LRETURN : IRETURN);
         } else {

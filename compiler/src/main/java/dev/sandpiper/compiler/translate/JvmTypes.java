@@ -12,7 +12,7 @@ import java.util.List;
 final class JvmTypes {
     static final String CONTEXT = "dev/sandpiper/compiler/runtime/Context";
     /** The parameters every generated function takes after its WebAssembly ones: context, depth, fuel left. */
-    static final String TAIL = "L" + CONTEXT + ";IJ";
+    static final String TAIL = "L" + CONTEXT + ";II";
 
     private JvmTypes() {}
 

@@ -61,13 +61,9 @@ public final class ModuleTranslator {
                 continue;
             }
             try {
-                byte[] unused = null;
-                Code code;
-                try {
-                    code = ft.translate(f, cw.pool(), false);
-                    unused = code.bytes();
-                } catch (BranchOutOfRangeException far) {
-                    code = ft.translate(f, cw.pool(), true);
+                Code code = translate(ft, f, cw, false);
+                if (code.length() > HUGE_METHOD_LIMIT) {
+                    code = translate(ft, f, cw, true);
                 }
                 if (code.length() > HUGE_METHOD_LIMIT) {
                     throw new Unsupported("its bytecode (" + code.length() + " bytes) is over HotSpot's "
@@ -91,12 +87,26 @@ public final class ModuleTranslator {
         return new Result(cw.toBytes(), link.compiled.clone(), maxResults, interpreted);
     }
 
+    /**
+     * One function's code: fuel checks inline (fastest), or through a call ({@code compactFuel}) when
+     * that is what keeps the method under HotSpot's limit; wide jumps when 16-bit offsets overflow.
+     */
+    private static Code translate(FunctionTranslator ft, int f, ClassWriter cw, boolean compactFuel) {
+        try {
+            Code code = ft.translate(f, cw.pool(), false, compactFuel);
+            code.bytes();
+            return code;
+        } catch (BranchOutOfRangeException far) {
+            return ft.translate(f, cw.pool(), true, compactFuel);
+        }
+    }
+
     /** A function left to the interpreter: its method calls it through the bridge of its type. */
     private static Code stub(ClassWriter cw, Linkage link, int f) {
         FuncType t = link.module.functionType(f);
         Code c = new Code(cw.pool(), false);
         int slot = Bridges.loadParams(c, t, 0);
-        c.reserveLocals(slot + 4);
+        c.reserveLocals(slot + 3);
         c.local(ALOAD, slot);
         c.field(GETFIELD, JvmTypes.CONTEXT, "functions", "[Ldev/sandpiper/interpreter/FunctionInstance;");
         c.intConst(f);
@@ -105,7 +115,7 @@ public final class ModuleTranslator {
         c.local(ILOAD, slot + 1);
         c.op(ICONST_1);
         c.op(ISUB);
-        c.local(LLOAD, slot + 2);
+        c.local(ILOAD, slot + 2);
         c.invoke(INVOKESTATIC, OWNER, link.bridge(t), Linkage.bridgeDescriptor(t));
         Bridges.returnValue(c, t);
         return c;
