@@ -74,7 +74,7 @@ final class Interpreter {
                 // Charge the block entered at word t (a FUEL's n word) and continue after it.
                 int n = code[t];
                 if (fuel - n < checkpoint) {
-                    checkpoint = s.poll(fuel, n);
+                    checkpoint = s.poll(fuel, n, fn.isPollPoint(t));
                 }
                 fuel -= n;
                 pc = t + 1;

@@ -214,13 +214,15 @@ public final class Store implements AutoCloseable {
 
     /**
      * Polls the guardrails when the interpreter's fuel passes {@link #checkpoint}: traps when the
-     * block of {@code cost} instructions about to run would exhaust the fuel, when the deadline has
-     * passed or when interrupted; otherwise returns the next checkpoint. {@code currentFuel} is the
-     * fuel before the block.
+     * block of {@code cost} instructions about to run is a poll point (a function's entry or a loop
+     * head) and would exhaust the fuel, when the deadline has passed or when interrupted; otherwise
+     * returns the next checkpoint. Other blocks run on into negative fuel until the next poll point,
+     * so a budget can be passed by at most one stretch of code without loops or calls, the same on
+     * both tiers. {@code currentFuel} is the fuel before the block.
      */
-    long poll(long currentFuel, int cost) {
+    long poll(long currentFuel, int cost, boolean pollPoint) {
         long after = currentFuel - cost;
-        if (after < 0) {
+        if (after < 0 && pollPoint) {
             throw new TrapException(TrapKind.FUEL_EXHAUSTED);
         }
         if (interrupted) {

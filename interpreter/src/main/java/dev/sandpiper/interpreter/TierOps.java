@@ -17,92 +17,162 @@ public final class TierOps {
 
     private TierOps() {}
 
-    private static int at(int addr, int offset, int width, Memory m) {
-        long ea = (addr & MASK32) + (offset & MASK32);
-        if (ea + width > m.size) {
-            throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+    private static TrapException outOfBounds() {
+        return new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+    }
+
+    // ---- loads and stores: {@code offset} is the u32 immediate, zero-extended by the caller ----
+
+    public static int I32_LOAD(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 4L) {
+            throw outOfBounds();
         }
-        return (int) ea;
+        return (int) MemoryViews.INT.get(m.bytes, (int) ea);
     }
 
-    // ---- loads ----
-
-    public static int I32_LOAD(int addr, int offset, Memory m) {
-        return (int) MemoryViews.INT.get(m.bytes, at(addr, offset, 4, m));
+    public static long I64_LOAD(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 8L) {
+            throw outOfBounds();
+        }
+        return (long) MemoryViews.LONG.get(m.bytes, (int) ea);
     }
 
-    public static long I64_LOAD(int addr, int offset, Memory m) {
-        return (long) MemoryViews.LONG.get(m.bytes, at(addr, offset, 8, m));
+    public static int I32_LOAD8_S(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 1L) {
+            throw outOfBounds();
+        }
+        return m.bytes[(int) ea];
     }
 
-    public static int I32_LOAD8_S(int addr, int offset, Memory m) {
-        return m.bytes[at(addr, offset, 1, m)];
+    public static int I32_LOAD8_U(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 1L) {
+            throw outOfBounds();
+        }
+        return m.bytes[(int) ea] & 0xFF;
     }
 
-    public static int I32_LOAD8_U(int addr, int offset, Memory m) {
-        return m.bytes[at(addr, offset, 1, m)] & 0xFF;
+    public static int I32_LOAD16_S(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 2L) {
+            throw outOfBounds();
+        }
+        return (short) MemoryViews.SHORT.get(m.bytes, (int) ea);
     }
 
-    public static int I32_LOAD16_S(int addr, int offset, Memory m) {
-        return (short) MemoryViews.SHORT.get(m.bytes, at(addr, offset, 2, m));
+    public static int I32_LOAD16_U(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 2L) {
+            throw outOfBounds();
+        }
+        return (short) MemoryViews.SHORT.get(m.bytes, (int) ea) & 0xFFFF;
     }
 
-    public static int I32_LOAD16_U(int addr, int offset, Memory m) {
-        return (short) MemoryViews.SHORT.get(m.bytes, at(addr, offset, 2, m)) & 0xFFFF;
+    public static long I64_LOAD8_S(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 1L) {
+            throw outOfBounds();
+        }
+        return m.bytes[(int) ea];
     }
 
-    public static long I64_LOAD8_S(int addr, int offset, Memory m) {
-        return m.bytes[at(addr, offset, 1, m)];
+    public static long I64_LOAD8_U(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 1L) {
+            throw outOfBounds();
+        }
+        return m.bytes[(int) ea] & 0xFFL;
     }
 
-    public static long I64_LOAD8_U(int addr, int offset, Memory m) {
-        return m.bytes[at(addr, offset, 1, m)] & 0xFFL;
+    public static long I64_LOAD16_S(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 2L) {
+            throw outOfBounds();
+        }
+        return (short) MemoryViews.SHORT.get(m.bytes, (int) ea);
     }
 
-    public static long I64_LOAD16_S(int addr, int offset, Memory m) {
-        return (short) MemoryViews.SHORT.get(m.bytes, at(addr, offset, 2, m));
+    public static long I64_LOAD16_U(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 2L) {
+            throw outOfBounds();
+        }
+        return (short) MemoryViews.SHORT.get(m.bytes, (int) ea) & 0xFFFFL;
     }
 
-    public static long I64_LOAD16_U(int addr, int offset, Memory m) {
-        return (short) MemoryViews.SHORT.get(m.bytes, at(addr, offset, 2, m)) & 0xFFFFL;
+    public static long I64_LOAD32_S(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 4L) {
+            throw outOfBounds();
+        }
+        return (int) MemoryViews.INT.get(m.bytes, (int) ea);
     }
 
-    public static long I64_LOAD32_S(int addr, int offset, Memory m) {
-        return (int) MemoryViews.INT.get(m.bytes, at(addr, offset, 4, m));
+    public static long I64_LOAD32_U(int addr, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 4L) {
+            throw outOfBounds();
+        }
+        return (int) MemoryViews.INT.get(m.bytes, (int) ea) & MASK32;
     }
 
-    public static long I64_LOAD32_U(int addr, int offset, Memory m) {
-        return (int) MemoryViews.INT.get(m.bytes, at(addr, offset, 4, m)) & MASK32;
+    public static void I32_STORE(int addr, int v, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 4L) {
+            throw outOfBounds();
+        }
+        MemoryViews.INT.set(m.bytes, (int) ea, v);
     }
 
-    // ---- stores ----
-
-    public static void I32_STORE(int addr, int v, int offset, Memory m) {
-        MemoryViews.INT.set(m.bytes, at(addr, offset, 4, m), v);
+    public static void I64_STORE(int addr, long v, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 8L) {
+            throw outOfBounds();
+        }
+        MemoryViews.LONG.set(m.bytes, (int) ea, v);
     }
 
-    public static void I64_STORE(int addr, long v, int offset, Memory m) {
-        MemoryViews.LONG.set(m.bytes, at(addr, offset, 8, m), v);
+    public static void I32_STORE8(int addr, int v, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 1L) {
+            throw outOfBounds();
+        }
+        m.bytes[(int) ea] = (byte) v;
     }
 
-    public static void I32_STORE8(int addr, int v, int offset, Memory m) {
-        m.bytes[at(addr, offset, 1, m)] = (byte) v;
+    public static void I32_STORE16(int addr, int v, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 2L) {
+            throw outOfBounds();
+        }
+        MemoryViews.SHORT.set(m.bytes, (int) ea, (short) v);
     }
 
-    public static void I32_STORE16(int addr, int v, int offset, Memory m) {
-        MemoryViews.SHORT.set(m.bytes, at(addr, offset, 2, m), (short) v);
+    public static void I64_STORE8(int addr, long v, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 1L) {
+            throw outOfBounds();
+        }
+        m.bytes[(int) ea] = (byte) v;
     }
 
-    public static void I64_STORE8(int addr, long v, int offset, Memory m) {
-        m.bytes[at(addr, offset, 1, m)] = (byte) v;
+    public static void I64_STORE16(int addr, long v, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 2L) {
+            throw outOfBounds();
+        }
+        MemoryViews.SHORT.set(m.bytes, (int) ea, (short) v);
     }
 
-    public static void I64_STORE16(int addr, long v, int offset, Memory m) {
-        MemoryViews.SHORT.set(m.bytes, at(addr, offset, 2, m), (short) v);
-    }
-
-    public static void I64_STORE32(int addr, long v, int offset, Memory m) {
-        MemoryViews.INT.set(m.bytes, at(addr, offset, 4, m), (int) v);
+    public static void I64_STORE32(int addr, long v, long offset, Memory m) {
+        long ea = (addr & MASK32) + offset;
+        if (ea > m.size - 4L) {
+            throw outOfBounds();
+        }
+        MemoryViews.INT.set(m.bytes, (int) ea, (int) v);
     }
 
     // ---- memory size and growth, bulk memory ----

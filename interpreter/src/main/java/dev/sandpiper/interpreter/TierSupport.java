@@ -52,7 +52,7 @@ public final class TierSupport {
     public static int charge(Store s, int left, int cost) {
         long before = s.checkpoint + left + cost;
         s.fuel = before;
-        long checkpoint = s.poll(before, cost);
+        long checkpoint = s.poll(before, cost, true);
         s.checkpoint = checkpoint;
         s.fuel = before - cost;
         return (int) (before - cost - checkpoint);

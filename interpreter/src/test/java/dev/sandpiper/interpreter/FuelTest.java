@@ -278,17 +278,21 @@ class FuelTest {
     }
 
     @Test
-    void exactlyEnoughFuelCompletes() {
-        // loop(7) costs 10 * 7 + 1 = 71: it completes with 71 and traps with 70 (before the last block,
-        // local.get $i, which costs 1), having stored 7 either way.
+    void exactlyEnoughFuelCompletesAndFuelRunsOutOnlyAtPollPoints() {
+        // loop(7) costs 10 * 7 + 1 = 71. Fuel runs out only at a poll point (the entry, a loop head):
+        // with 70 the last block (local.get $i, after the loop) still runs, one past the budget; with
+        // 69 the head of the seventh iteration does not fit, and the call traps there.
         Instance instance = instance(new Store(ExecutionLimits.DEFAULT.withFuel(71)));
         assertEquals(7, instance.call("loop", 7)[0]);
         assertEquals(71, instance.store().lastCallInstructions());
         instance.store().limits(ExecutionLimits.DEFAULT.withFuel(70));
+        assertEquals(7, instance.call("loop", 7)[0]);
+        assertEquals(71, instance.store().lastCallInstructions(), "one block past the budget");
+        instance.store().limits(ExecutionLimits.DEFAULT.withFuel(69));
         TrapException trap = assertThrows(TrapException.class, () -> instance.call("loop", 7));
         assertEquals(TrapKind.FUEL_EXHAUSTED, trap.kind());
-        assertEquals(70, instance.store().lastCallInstructions());
-        assertEquals(7, instance.memory().readInt(0));
+        assertEquals(60, instance.store().lastCallInstructions());
+        assertEquals(6, instance.memory().readInt(0));
     }
 
     @Test

@@ -61,6 +61,11 @@ final class ByteVector {
     }
 
     /** Overwrites two bytes at {@code pos} (already written). */
+    void putU1At(int pos, int v) {
+        data[pos] = (byte) v;
+    }
+
+    /** Overwrites two bytes at {@code pos} (already written). */
     void putU2At(int pos, int v) {
         data[pos] = (byte) (v >>> 8);
         data[pos + 1] = (byte) v;

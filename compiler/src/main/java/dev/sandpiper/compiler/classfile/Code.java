@@ -266,6 +266,27 @@ public final class Code {
     }
 
     /**
+     * A plain {@code iinc} of int local {@code index} (at most 255) whose delta is patched later
+     * ({@link #patchU1}, -128..127); returns the offset of the delta.
+     */
+    public int iincShortPlaceholder(int index) {
+        if (index > 255) {
+            throw new IllegalArgumentException("a plain iinc takes locals up to 255, not " + index);
+        }
+        useLocal(index, 1);
+        code.u1(IINC).u1(index).u1(0);
+        return code.size() - 1;
+    }
+
+    /** Overwrites the byte at {@code offset} (already written) with {@code value}. */
+    public void patchU1(int offset, int value) {
+        if (offset < 0 || offset >= code.size()) {
+            throw new IndexOutOfBoundsException("offset " + offset + " outside the code");
+        }
+        code.putU1At(offset, value);
+    }
+
+    /**
      * Raises {@code max_locals} to at least {@code n}. The caller calls this with the method's parameter slots
      * (long and double count two, plus one for {@code this}) and may use it for any other locals it reserves.
      */

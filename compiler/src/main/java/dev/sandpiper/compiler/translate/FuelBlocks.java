@@ -11,11 +11,11 @@ import java.util.Map;
 
 /**
  * Fuel in a generated function, with the interpreter's basic blocks and counts
- * ({@code interpreter/README.md}, Fuel). The fuel left before the next poll is an {@code int} local
- * (at most the poll interval); every basic block opens with {@code left -= cost; if (left < 0)},
- * three JVM instructions and no call, so it takes nothing of HotSpot's inlining budget; when the
- * result is negative an out-of-line stub polls the deadline, the interrupt flag and the budget as
- * the interpreter does. A block's cost is known only when it closes, so the constant is patched
+ * ({@code interpreter/README.md}, Fuel). The fuel left before the next poll is an {@code int} local.
+ * Every basic block subtracts its cost ({@code iinc}); the poll points, a function's entry and loop
+ * heads, also test it ({@code iload, iflt}) and, when it is negative, poll the budget, the deadline
+ * and the interrupt flag out of line, as the interpreter does at the same blocks: only there can
+ * fuel run out. No call on the fast path, so nothing is taken from HotSpot's inlining budget. A block's cost is known only when it closes, so the constant is patched
  * in then.
  *
  * <p>Every instruction that can trap is a <em>site</em>: an exception-table range whose handler sets
@@ -42,6 +42,15 @@ final class FuelBlocks {
         }
     }
 
+    /** A block's cost does not fit a plain {@code iinc}: translate the function again with wide ones. */
+    static final class WideChargesNeeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WideChargesNeeded() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The largest block cost a {@code wide iinc} can subtract. */
     static final int MAX_BLOCK_COST = 32767;
 
@@ -54,6 +63,8 @@ final class FuelBlocks {
     private boolean open;
     private int cost;
     private final List<Integer> costPatches = new ArrayList<>();
+    /** Plain {@code iinc}s (3 bytes, costs up to 128) of blocks that are not poll points. */
+    private final List<Integer> shortPatches = new ArrayList<>();
     private final List<Stub> stubs = new ArrayList<>();
     private int firstOpenStub;
     private final List<Site> blockSites = new ArrayList<>();
@@ -62,11 +73,14 @@ final class FuelBlocks {
 
     private final boolean counting;
     private final boolean compact;
+    private final boolean wideCharges;
     private boolean pollOnly;
 
-    FuelBlocks(Code c, int ctxSlot, int leftSlot, int refundSlot, String frame, boolean counting, boolean compact) {
+    FuelBlocks(Code c, int ctxSlot, int leftSlot, int refundSlot, String frame, boolean counting, boolean compact,
+            boolean wideCharges) {
         this.counting = counting;
         this.compact = compact;
+        this.wideCharges = wideCharges;
         this.c = c;
         this.ctxSlot = ctxSlot;
         this.leftSlot = leftSlot;
@@ -75,9 +89,10 @@ final class FuelBlocks {
     }
 
     /**
-     * Opens a basic block here: {@code left -= cost; if (left < 0) stub}, the cost patched in at
-     * {@link #close} and the stub (the poll) written after the code. Without counting, only a
-     * {@code pollPoint} (a loop head or the function's entry) is charged, 1, so the deadline and
+     * Opens a basic block here, its cost patched in at {@link #close}. A {@code pollPoint} (a loop
+     * head or the function's entry) checks: {@code left -= cost; if (left < 0) stub}, the stub (the
+     * poll of fuel, deadline and interrupt flag) written after the code; any other block only
+     * subtracts. Without counting, only poll points are charged, 1 each, so the deadline and
      * interrupt flag are still polled on every path that can run long.
      */
     void start(boolean pollPoint) {
@@ -85,7 +100,16 @@ final class FuelBlocks {
         open = true;
         cost = 0;
         pollOnly = !counting;
-        if (!counting && !pollPoint) {
+        if (!pollPoint) {
+            // Spec of the engine's fuel (interpreter/README.md): only poll points can run out, so
+            // any other block just subtracts its cost, one instruction.
+            if (counting) {
+                if (wideCharges || leftSlot > 255) {
+                    costPatches.add(c.iincPlaceholder(leftSlot));
+                } else {
+                    shortPatches.add(c.iincShortPlaceholder(leftSlot));
+                }
+            }
             return;
         }
         if (compact) {
@@ -141,6 +165,13 @@ final class FuelBlocks {
             c.patchU2(Math.abs(at), at < 0 ? charged : -charged);
         }
         costPatches.clear();
+        if (!shortPatches.isEmpty() && charged > 128) {
+            throw new WideChargesNeeded();
+        }
+        for (int at : shortPatches) {
+            c.patchU1(at, -charged);
+        }
+        shortPatches.clear();
         for (int i = firstOpenStub; i < stubs.size(); i++) {
             stubs.get(i).cost = charged;
         }

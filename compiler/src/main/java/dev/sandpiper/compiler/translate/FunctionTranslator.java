@@ -78,11 +78,20 @@ final class FunctionTranslator {
      * @throws Unsupported when this function stays in the interpreter
      */
     Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel) {
+        try {
+            return translate(funcIndex, pool, wideJumps, compactFuel, false);
+        } catch (FuelBlocks.WideChargesNeeded wide) {
+            return translate(funcIndex, pool, wideJumps, compactFuel, true);
+        }
+    }
+
+    private Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel,
+            boolean wideCharges) {
         type = module.functionType(funcIndex);
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
         layoutLocals(body);
-        fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel);
+        fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel, wideCharges);
         frames.clear();
         stack.clear();
         live = true;
@@ -432,17 +441,17 @@ final class FunctionTranslator {
             case F64_STORE -> "I64_STORE";
             default -> op.name();
         };
-        c.intConst(offset);
+        c.longConst(Integer.toUnsignedLong(offset));
         loadMemory();
         if (op.pushCount() == 1) {
             char k = JvmTypes.kind(op.push(0));
             stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, OPS, name, "(II" + MEMORY + ")" + k));
+            trapping(() -> c.invoke(INVOKESTATIC, OPS, name, "(IJ" + MEMORY + ")" + k));
             stack.push(k);
         } else {
             char v = stack.pop();
             stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, OPS, name, "(I" + v + "I" + MEMORY + ")V"));
+            trapping(() -> c.invoke(INVOKESTATIC, OPS, name, "(I" + v + "J" + MEMORY + ")V"));
         }
     }
 

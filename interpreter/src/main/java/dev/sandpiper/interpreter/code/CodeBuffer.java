@@ -22,6 +22,8 @@ final class CodeBuffer {
     private int[] out = new int[256];
     private int pc;
 
+    private int[] pollPoints = new int[8];
+    private int pollCount;
     private int fuelPos = -1;
     private int blockCost;
     private int[] pendingPc = new int[16];
@@ -38,6 +40,7 @@ final class CodeBuffer {
         blockCost = 0;
         pendingCount = 0;
         refundCount = 0;
+        pollCount = 0;
     }
 
     /** Where the next word goes. */
@@ -95,6 +98,22 @@ final class CodeBuffer {
         emit(0);
         fuelPos = pc - 1;
         blockCost = 0;
+    }
+
+    /**
+     * Marks the open block as a poll point (a function's entry or a loop head): the only blocks
+     * where running out of fuel stops execution.
+     */
+    void markPollPoint() {
+        if (pollCount == pollPoints.length) {
+            pollPoints = Arrays.copyOf(pollPoints, Math.max(8, pollCount * 2));
+        }
+        pollPoints[pollCount++] = fuelPos;
+    }
+
+    /** The n words of the poll-point blocks, ascending. */
+    int[] pollPoints() {
+        return Arrays.copyOf(pollPoints, pollCount);
     }
 
     /** The {@code n} word of the open block's {@code FUEL}: where branches to the block go. */

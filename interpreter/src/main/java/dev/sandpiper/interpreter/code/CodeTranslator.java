@@ -97,6 +97,7 @@ public final class CodeTranslator {
 
         pushControl(ControlFrames.FUNC, new FuncType(List.of(), type.results()), 0);
         startBlock();
+        code.markPollPoint();
         CodeReader r = module.codeReader(definedIndex);
         while (frames.depth() > 0) {
             Opcode op = r.next();
@@ -110,7 +111,8 @@ public final class CodeTranslator {
         closeBlock();
         code.threadJumpsToReturns();
         return new FunctionCode(funcIndex, module.names().functionName(funcIndex), code.code(), paramSlots,
-                v.localSlots(), analysis.maxStackSlots(), resultSlots, code.refundPcs(), code.refunds());
+                v.localSlots(), analysis.maxStackSlots(), resultSlots, code.refundPcs(), code.refunds(),
+                code.pollPoints());
     }
 
     /** Slot of each local (a v128 takes two); returns the parameters' slots. */
@@ -158,6 +160,7 @@ public final class CodeTranslator {
                 materializeBlock();
                 closeBlock();
                 startBlock();
+                code.markPollPoint();
                 pushControl(ControlFrames.LOOP, t, code.blockStart());
             }
             case IF -> {

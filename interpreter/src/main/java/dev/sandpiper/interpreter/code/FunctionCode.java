@@ -20,9 +20,10 @@ public final class FunctionCode {
     private final int resultSlots;
     private final int[] refundPcs;
     private final int[] refunds;
+    private final int[] pollPoints;
 
     FunctionCode(int funcIndex, String name, int[] code, int paramSlots, int localSlots, int maxStackSlots,
-            int resultSlots, int[] refundPcs, int[] refunds) {
+            int resultSlots, int[] refundPcs, int[] refunds, int[] pollPoints) {
         this.funcIndex = funcIndex;
         this.name = name;
         this.code = code;
@@ -32,6 +33,7 @@ public final class FunctionCode {
         this.resultSlots = resultSlots;
         this.refundPcs = refundPcs;
         this.refunds = refunds;
+        this.pollPoints = pollPoints;
     }
 
     /** Index of the function in the module's function index space. */
@@ -84,6 +86,14 @@ public final class FunctionCode {
     public int refundAt(int pcAfter) {
         int i = Arrays.binarySearch(refundPcs, pcAfter);
         return i >= 0 ? refunds[i] : 0;
+    }
+
+    /**
+     * Whether the block whose n word is at {@code t} is a poll point, the function's entry or a loop
+     * head: where running out of fuel stops execution (interpreter/README.md, Fuel).
+     */
+    public boolean isPollPoint(int t) {
+        return Arrays.binarySearch(pollPoints, t) >= 0;
     }
 
     /** "func N name" for traces. */
