@@ -92,12 +92,9 @@ public final class WasmCompiler {
         try {
             r = ModuleTranslator.translate(m, countFuel);
         } catch (ClassTooLargeException tooLarge) {
-            // The module keeps running in the interpreter; say why for every function.
-            Map<Integer, String> all = new LinkedHashMap<>();
-            for (int f = m.importedFunctionCount(); f < m.functionCount(); f++) {
-                all.put(f, tooLarge.getMessage());
-            }
-            return new CompileReport(0, all, 0, System.nanoTime() - start);
+            return interpretedOnly(m, tooLarge.getMessage(), start);
+        } catch (OutOfMemoryError heapFull) {
+            return interpretedOnly(m, "not enough heap to compile the module", start);
         }
         ModuleCode code;
         try {
@@ -120,6 +117,15 @@ public final class WasmCompiler {
             count += b ? 1 : 0;
         }
         return new CompileReport(count, r.interpreted(), r.classBytes().length, System.nanoTime() - start);
+    }
+
+    /** The module keeps running in the interpreter; the report says why for every function. */
+    private static CompileReport interpretedOnly(Module m, String why, long start) {
+        Map<Integer, String> all = new LinkedHashMap<>();
+        for (int f = m.importedFunctionCount(); f < m.functionCount(); f++) {
+            all.put(f, why);
+        }
+        return new CompileReport(0, all, 0, System.nanoTime() - start);
     }
 
     private void compileQuietly(CompiledModule module) {

@@ -13,10 +13,15 @@ public final class ModuleDecoder {
     /**
      * Decodes {@code bytes}, which are copied first, so the caller may reuse the array.
      *
-     * @throws MalformedModuleException if the bytes are not a well-formed module; no other
-     *     exception escapes for any input
+     * @throws MalformedModuleException if the bytes are not a well-formed module, or are more than
+     *     {@link ImplementationLimits#MAX_MODULE_BYTES} ("module too large"); no other exception
+     *     escapes for any input
      */
     public static dev.sandpiper.decoder.model.Module decode(byte[] bytes) {
+        if (bytes.length > ImplementationLimits.MAX_MODULE_BYTES) {
+            throw new MalformedModuleException("module too large: " + ImplementationLimits.tooLargeReason(bytes.length),
+                    (int) ImplementationLimits.MAX_MODULE_BYTES);
+        }
         return SectionDecoder.decode(bytes.clone());
     }
 }

@@ -51,12 +51,26 @@ public final class CompiledModule {
      * @throws dev.sandpiper.validator.InvalidModuleException if the module is not valid
      */
     public static CompiledModule compile(byte[] bytes) {
-        return new CompiledModule(ModuleValidator.validate(ModuleDecoder.decode(bytes)));
+        try {
+            return new CompiledModule(ModuleValidator.validate(ModuleDecoder.decode(bytes)));
+        } catch (OutOfMemoryError heapFull) {
+            throw tooLarge(bytes.length);
+        }
     }
 
     /** Translates an already validated module. */
     public static CompiledModule compile(ValidatedModule validated) {
-        return new CompiledModule(validated);
+        try {
+            return new CompiledModule(validated);
+        } catch (OutOfMemoryError heapFull) {
+            throw tooLarge(validated.module().byteSize());
+        }
+    }
+
+    private static ModuleTooLargeException tooLarge(int bytes) {
+        // What was allocated for the module is garbage once this unwinds; the host goes on.
+        return new ModuleTooLargeException("not enough heap to load a module of " + bytes + " bytes (max heap "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)");
     }
 
     /** The decoded module. */

@@ -106,7 +106,12 @@ public final class Instance {
 
     /** Instantiation after import resolution (spec 2.0 order: segments, then the start function). */
     static Instance instantiate(Store store, CompiledModule compiled, List<Extern> imports) {
-        Instance inst = new Instance(store, compiled, imports);
+        Instance inst;
+        try {
+            inst = new Instance(store, compiled, imports);
+        } catch (OutOfMemoryError heapFull) {
+            throw new UninstantiableException("not enough heap to instantiate the module");
+        }
         Module m = compiled.module();
         try {
             for (int i = 0; i < inst.elements.length; i++) {

@@ -30,6 +30,7 @@ public final class MemoryBudget {
     private final long capacity;
     private final AtomicLong used = new AtomicLong();
     private final AtomicLong peak = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder refusals = new java.util.concurrent.atomic.LongAdder();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
     private final Set<Holding> holdings = ConcurrentHashMap.newKeySet();
     private final Object gcLock = new Object();
@@ -64,6 +65,14 @@ public final class MemoryBudget {
         return peak.get();
     }
 
+    /**
+     * How many reservations this budget has refused so far: a caller that sees it grow during a
+     * call whose {@code memory.grow} returned -1 can tell the budget's refusal from its own limit's.
+     */
+    public long refusals() {
+        return refusals.sum();
+    }
+
     /** "memory budget 64.0 MiB, peak 12.0 MiB in use", for a command's summary. */
     public String summary() {
         return "memory budget " + mib(capacity) + " MiB, peak " + mib(peak()) + " MiB in use";
@@ -86,8 +95,16 @@ public final class MemoryBudget {
         return h;
     }
 
-    /** Takes {@code bytes} if they fit; false (taking nothing) if not. */
+    /** Takes {@code bytes} if they fit; false (taking nothing, counting a refusal) if not. */
     boolean tryTake(long bytes) {
+        if (tryTakeOrCollect(bytes)) {
+            return true;
+        }
+        refusals.increment();
+        return false;
+    }
+
+    private boolean tryTakeOrCollect(long bytes) {
         if (take(bytes)) {
             return true;
         }

@@ -258,13 +258,21 @@ public final class Store implements AutoCloseable {
                         "value stack would pass " + limits.maxStackSlots() + " slots");
             }
             int n = (int) Math.min(Math.max((long) slots, stack.length * 2L), limits.maxStackSlots());
-            stack = Arrays.copyOf(stack, n);
+            try {
+                stack = Arrays.copyOf(stack, n);
+            } catch (OutOfMemoryError heapFull) {
+                throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, "not enough heap for a deeper value stack");
+            }
         }
         return stack;
     }
 
     int[] growFrames() {
-        frames = Arrays.copyOf(frames, frames.length * 2);
+        try {
+            frames = Arrays.copyOf(frames, frames.length * 2);
+        } catch (OutOfMemoryError heapFull) {
+            throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, "not enough heap for a deeper call stack");
+        }
         return frames;
     }
 

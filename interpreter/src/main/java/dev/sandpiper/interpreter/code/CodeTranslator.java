@@ -254,7 +254,10 @@ public final class CodeTranslator {
             case I64_CONST -> constant(r.constValue());
             case F64_CONST -> constant(r.floatBits());
             case REF_NULL -> constant(-1);
-            case REF_IS_NULL -> unary(Op.REF_IS_NULL, 1);
+            case REF_IS_NULL -> {
+                cost();
+                unary(Op.REF_IS_NULL, 1);
+            }
             case MEMORY_SIZE -> {
                 cost();
                 int d = v.pushTemp(1);
