@@ -17,8 +17,12 @@ import java.util.Objects;
  *   <li>blank lines (nothing but spaces, tabs and CRs) are skipped, but still count for line numbers, which are
  *       1-based physical line numbers, so an error can point into the file;</li>
  *   <li>a UTF-8 byte order mark at the very start is skipped;</li>
- *   <li>lines may be of any length up to the largest Java array; memory use is one 64 KiB buffer plus the longest
- *       line so far, and falls back after a line above 1 MiB.</li>
+ *   <li>a line longer than the maximum line size ({@link #JsonLines(InputStream, long)}; by default the largest Java
+ *       array) is not buffered: it is read through in chunks and discarded up to its newline, and comes back as an
+ *       {@linkplain Line#oversized() oversized} line, with its number and size but no bytes, so the lines after it
+ *       are read as usual;</li>
+ *   <li>memory use is one 64 KiB buffer plus the longest line kept so far (at most the maximum), and falls back
+ *       after a line above 1 MiB.</li>
  * </ul>
  * The bytes are not interpreted otherwise: parse each with {@link EventJson#fromJson(byte[])}.
  *
@@ -43,20 +47,37 @@ public final class JsonLines implements Iterable<JsonLines.Line>, Closeable {
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     /**
-     * One non-blank line.
+     * One non-blank line, or an oversized one.
      *
      * @param number the 1-based physical line number
-     * @param bytes  the line without its terminator (a fresh array the caller owns)
+     * @param bytes  the line without its terminator (a fresh array the caller owns), or null when the line was
+     *               longer than the maximum and skipped
+     * @param size   the line's length in bytes, without its terminator
      */
-    public record Line(long number, byte[] bytes) {
-        /** The line decoded as UTF-8 (invalid bytes become U+FFFD). */
+    public record Line(long number, byte[] bytes, long size) {
+        /** A line that was kept. */
+        public Line(long number, byte[] bytes) {
+            this(number, bytes, bytes.length);
+        }
+
+        /** A line longer than the maximum: skipped, only its size is known. */
+        public static Line oversized(long number, long size) {
+            return new Line(number, null, size);
+        }
+
+        /** Whether the line was longer than the maximum and skipped (then {@link #bytes()} is null). */
+        public boolean oversized() {
+            return bytes == null;
+        }
+
+        /** The line decoded as UTF-8 (invalid bytes become U+FFFD); empty for an oversized line. */
         public String text() {
-            return new String(bytes, StandardCharsets.UTF_8);
+            return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Line && ((Line) o).number == number && Arrays.equals(((Line) o).bytes, bytes);
+            return o instanceof Line l && l.number == number && l.size == size && Arrays.equals(l.bytes, bytes);
         }
 
         @Override
@@ -66,11 +87,13 @@ public final class JsonLines implements Iterable<JsonLines.Line>, Closeable {
 
         @Override
         public String toString() {
-            return "Line[" + number + ": " + Describe.quote(text()) + "]";
+            return "Line[" + number + ": " + (bytes == null ? "oversized, " + size + " bytes" : Describe.quote(text()))
+                    + "]";
         }
     }
 
     private final InputStream in;
+    private final long maxLine;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
     private int lim;
@@ -82,13 +105,34 @@ public final class JsonLines implements Iterable<JsonLines.Line>, Closeable {
     private int accLen;
     private boolean iterated;
 
-    /** Reads lines from {@code in}, which {@link #close()} closes. */
+    /** Reads lines from {@code in}, which {@link #close()} closes, of any length up to the largest Java array. */
     public JsonLines(InputStream in) {
-        this.in = Objects.requireNonNull(in, "in");
+        this(in, MAX_ARRAY);
     }
 
     /**
-     * The next non-blank line, or null at the end of the stream.
+     * Reads lines from {@code in}, which {@link #close()} closes; a line of more than {@code maxLineBytes} bytes
+     * (terminator excluded) is skipped without being held in memory and returned as {@linkplain Line#oversized()
+     * oversized}.
+     *
+     * @throws IllegalArgumentException if {@code maxLineBytes} is not 1 to the largest Java array
+     */
+    public JsonLines(InputStream in, long maxLineBytes) {
+        this.in = Objects.requireNonNull(in, "in");
+        if (maxLineBytes < 1 || maxLineBytes > MAX_ARRAY) {
+            throw new IllegalArgumentException("the maximum line size must be 1.." + MAX_ARRAY + " bytes, not "
+                    + maxLineBytes);
+        }
+        this.maxLine = maxLineBytes;
+    }
+
+    /** The longest line kept, in bytes; longer ones come back {@linkplain Line#oversized() oversized}. */
+    public long maxLineBytes() {
+        return maxLine;
+    }
+
+    /**
+     * The next non-blank line (or oversized line), or null at the end of the stream.
      *
      * @throws IOException when reading fails
      */
@@ -98,31 +142,49 @@ public final class JsonLines implements Iterable<JsonLines.Line>, Closeable {
             skipByteOrderMark();
         }
         while (true) {
-            // Find the next physical line: either inside buf, or accumulated in acc across refills.
+            // Find the next physical line: either inside buf, or accumulated in acc across refills, or (past the
+            // maximum) only counted.
             byte[] line;
             int off;
             int len;
             accLen = 0;
+            long skipped = -1; // bytes of an oversized line seen so far, or -1 while it is kept
+            byte last = 0; // the oversized line's last byte, to drop a CR before LF from its size
             while (true) {
                 int nl = indexOfNewline();
+                int end = nl >= 0 ? nl : lim;
+                int n = end - pos;
+                if (skipped < 0 && accLen + (long) n > Math.min(maxLine + 1, MAX_ARRAY)) { // + 1: a CRLF's CR
+                    skipped = accLen;
+                    if (accLen > 0) {
+                        last = acc[accLen - 1];
+                    }
+                    accLen = 0;
+                }
+                if (skipped >= 0) {
+                    skipped += n;
+                    if (n > 0) {
+                        last = buf[end - 1];
+                    }
+                } else if (nl < 0 || accLen > 0) {
+                    append(pos, n);
+                }
                 if (nl >= 0) {
-                    if (accLen == 0) {
-                        line = buf;
-                        off = pos;
-                        len = nl - pos;
-                    } else {
-                        append(pos, nl - pos);
+                    if (skipped >= 0 || accLen > 0) {
                         line = acc;
                         off = 0;
                         len = accLen;
+                    } else {
+                        line = buf;
+                        off = pos;
+                        len = n;
                     }
                     pos = nl + 1;
                     break;
                 }
-                append(pos, lim - pos);
                 pos = lim;
                 if (!fill()) {
-                    if (accLen == 0) {
+                    if (accLen == 0 && skipped < 0) {
                         return null;
                     }
                     line = acc;
@@ -132,8 +194,14 @@ public final class JsonLines implements Iterable<JsonLines.Line>, Closeable {
                 }
             }
             lineNumber++;
+            if (skipped >= 0) {
+                return Line.oversized(lineNumber, last == '\r' ? skipped - 1 : skipped);
+            }
             if (len > 0 && line[off + len - 1] == '\r') {
                 len--;
+            }
+            if (len > maxLine) {
+                return Line.oversized(lineNumber, len);
             }
             if (!isBlank(line, off, len)) {
                 Line result = new Line(lineNumber, Arrays.copyOfRange(line, off, off + len));

@@ -4,10 +4,13 @@ import dev.sandpiper.compiler.CompilerUnavailableException;
 import dev.sandpiper.compiler.Engine;
 import dev.sandpiper.compiler.WasmCompiler;
 import dev.sandpiper.compiler.runtime.CompiledTier;
+import dev.sandpiper.decoder.ImplementationLimits;
 import dev.sandpiper.decoder.WasmException;
 import dev.sandpiper.decoder.model.Export;
+import dev.sandpiper.decoder.model.MemoryType;
 import dev.sandpiper.interpreter.CompiledModule;
 import dev.sandpiper.interpreter.ExecutionLimits;
+import dev.sandpiper.interpreter.MemoryBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +62,7 @@ public final class WasmModule {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = ImplementationLimits.readModule(path);
         } catch (IOException e) {
             throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: cannot read " + path + ": " + e, e);
         }
@@ -165,10 +168,50 @@ public final class WasmModule {
         return r instanceof TransformResult.Ok ok ? java.util.Optional.of(ok.event()) : java.util.Optional.empty();
     }
 
-    /** A new runtime: one instance of this module, created lazily on its first use. */
+    /**
+     * A new runtime: one instance of this module, created lazily on its first use, its memory
+     * reserved from {@link MemoryBudget#shared()}.
+     */
     public WasmRuntime newRuntime() {
-        return new WasmRuntime(this);
+        return new WasmRuntime(this, MemoryBudget.shared());
     }
+
+    /**
+     * A new runtime whose instances reserve their memory from {@code budget}: give every runtime
+     * of one deployment (or one command) the same budget, so together they cannot take more.
+     */
+    public WasmRuntime newRuntime(MemoryBudget budget) {
+        return new WasmRuntime(this, budget);
+    }
+
+    /** Bytes of linear memory one instance starts with (its memory's minimum, in 64 KiB pages). */
+    public long initialMemoryBytes() {
+        long bytes = 0;
+        for (MemoryType m : compiled.module().memories()) {
+            bytes += m.limits().min() * PAGE_BYTES;
+        }
+        return bytes;
+    }
+
+    /**
+     * Checks that {@code instances} instances' initial memories fit in what {@code budget} has free
+     * now, so a deployment that could never run is refused up front rather than failing event by event.
+     *
+     * @throws WasmLoadException ({@link WasmLoadException.Kind#CONFIG}) naming the numbers when they do not
+     */
+    public void checkFits(int instances, MemoryBudget budget) throws WasmLoadException {
+        long each = initialMemoryBytes();
+        long need = each * instances;
+        long free = budget.capacity() - budget.used();
+        if (need > free) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, instances + " instance"
+                    + (instances == 1 ? "" : "s") + " of " + name() + " need " + instances + " x "
+                    + MemoryBudget.mib(each) + " MiB = " + MemoryBudget.mib(need) + " MiB of initial memory, more than "
+                    + "the memory budget has free (" + budget.describe() + ")");
+        }
+    }
+
+    private static final long PAGE_BYTES = 64 * 1024;
 
     CompiledModule compiled() {
         return compiled;

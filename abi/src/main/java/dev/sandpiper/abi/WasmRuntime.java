@@ -7,6 +7,7 @@ import dev.sandpiper.interpreter.FunctionInstance;
 import dev.sandpiper.interpreter.Instance;
 import dev.sandpiper.interpreter.Linker;
 import dev.sandpiper.interpreter.Memory;
+import dev.sandpiper.interpreter.MemoryBudget;
 import dev.sandpiper.interpreter.Store;
 import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.UninstantiableException;
@@ -40,8 +41,11 @@ public final class WasmRuntime implements AutoCloseable {
     private final WasmModule module;
     private final WasmConfig config;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Store store;
-    private final Linker linker;
+    private final MemoryBudget budget;
+    /** The store of the current instance: a discarded instance's store is not reused (see {@link #instantiate}). */
+    private Store store;
+    private Linker linker;
+    private boolean storeUsed;
     private final GuestMetrics metrics = new GuestMetrics();
     private final byte[] initConfigJson;
     private final long timeoutNanos;
@@ -58,20 +62,31 @@ public final class WasmRuntime implements AutoCloseable {
     private boolean initialized;
     private boolean closed;
     private long lastInstructions;
+    /** The budget's refusals when the current guest call started. */
+    private long budgetRefusalsAtStart;
+    /** The size of the last discarded instance's memory, for {@link #memoryPages()} until the next instance. */
+    private int lastPages;
 
     /** The seed's {@code WasmRuntime::new(path)}: loads the module with default configuration. */
     public static WasmRuntime create(java.nio.file.Path modulePath) throws WasmLoadException {
         return WasmModule.load(WasmConfig.of(modulePath)).newRuntime();
     }
 
-    WasmRuntime(WasmModule module) {
+    WasmRuntime(WasmModule module, MemoryBudget budget) {
         this.module = module;
         this.config = module.config();
         this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(config.timeoutMs());
-        this.store = new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(config.memoryLimitPages()));
-        this.linker = new Linker(store);
-        HostImports.define(linker, config.name(), metrics);
+        this.budget = java.util.Objects.requireNonNull(budget, "budget");
         this.initConfigJson = initConfig(config);
+        newStore();
+    }
+
+    /** A fresh store and linker for the next instance, its memory reserved from the budget. */
+    private void newStore() {
+        store = new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(config.memoryLimitPages()), budget);
+        linker = new Linker(store);
+        HostImports.define(linker, config.name(), metrics);
+        storeUsed = false;
     }
 
     /** The JSON object {@code init} receives: the user's config plus the host's limits, which win on a clash. */
@@ -88,6 +103,11 @@ public final class WasmRuntime implements AutoCloseable {
 
     public WasmModule module() {
         return module;
+    }
+
+    /** The budget this runtime's instances reserve their memory from. */
+    public MemoryBudget memoryBudget() {
+        return budget;
     }
 
     /**
@@ -189,14 +209,14 @@ public final class WasmRuntime implements AutoCloseable {
             return failed(TransformError.Kind.INVALID_INPUT, "event of " + length + " bytes exceeds memory_limit_mb "
                     + config.memoryLimitMb());
         }
-        int deniedBefore = memory.deniedGrows();
+        int deniedBefore = startCall();
         store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
                 System.nanoTime() + timeoutNanos);
         try {
             if (useFilter && filter != null) {
                 long fptr = writeInput(json, offset, length);
                 if (fptr < 0) {
-                    return failed(TransformError.Kind.GUEST_FAILURE, allocProblem(length, fptr));
+                    return guestFailed(deniedBefore, allocProblem(length, fptr));
                 }
                 if ((int) filter.call((int) fptr, length)[0] == 0) {
                     return FILTERED;
@@ -204,18 +224,18 @@ public final class WasmRuntime implements AutoCloseable {
             }
             long ptr = writeInput(json, offset, length);
             if (ptr < 0) {
-                return failed(TransformError.Kind.GUEST_FAILURE, allocProblem(length, ptr));
+                return guestFailed(deniedBefore, allocProblem(length, ptr));
             }
             int r = (int) transform.call((int) ptr, length)[0];
             if (r == -1) {
                 return FILTERED;
             }
             if (r < -1) {
-                return failed(TransformError.Kind.GUEST_FAILURE, "transform returned error code " + r);
+                return guestFailed(deniedBefore, "transform returned error code " + r);
             }
             int n = (int) outputLen.call()[0];
             if (n < 0) {
-                return failed(TransformError.Kind.GUEST_FAILURE, "output_len returned " + n);
+                return guestFailed(deniedBefore, "output_len returned " + n);
             }
             if (n == 0) {
                 return FILTERED;
@@ -226,7 +246,7 @@ public final class WasmRuntime implements AutoCloseable {
                         + ") lies outside guest memory of " + memory.byteSize() + " bytes");
             }
             byte[] output = memory.readBytes(r, n);
-            return useRoute ? routed(output) : new GuestCall(output, null, null);
+            return useRoute ? routed(output, deniedBefore) : new GuestCall(output, null, null);
         } catch (TrapException trap) {
             return new GuestCall(null, null, trapped(trap, "transform", deniedBefore));
         } catch (RuntimeException engineFailure) {
@@ -239,6 +259,24 @@ public final class WasmRuntime implements AutoCloseable {
 
     private static GuestCall failed(TransformError.Kind kind, String message) {
         return new GuestCall(null, null, new TransformError(kind, message));
+    }
+
+    private GuestCall guestFailed(int deniedBefore, String message) {
+        return new GuestCall(null, null, guestFailure(message, deniedBefore, "transform"));
+    }
+
+    /**
+     * A guest's own failure ({@code alloc} or a status reporting one), or {@link TransformError.Kind#LIMIT}
+     * when a {@code memory.grow} the shared memory budget refused during the call explains it.
+     */
+    private TransformError guestFailure(String message, int deniedBefore, String during) {
+        if (memory != null && memory.deniedGrows() > deniedBefore) {
+            String refusal = budgetRefusal(during);
+            if (refusal != null) {
+                return new TransformError(TransformError.Kind.LIMIT, refusal + ", then " + message);
+            }
+        }
+        return new TransformError(TransformError.Kind.GUEST_FAILURE, message);
     }
 
     /** {@link #writeInput}'s answer when alloc's pointer cannot hold the bytes (no i32 alloc result is this). */
@@ -267,18 +305,18 @@ public final class WasmRuntime implements AutoCloseable {
     }
 
     /** Asks the guest's {@code route} for the output topic of {@code output}. */
-    private GuestCall routed(byte[] output) {
+    private GuestCall routed(byte[] output, int deniedBefore) {
         long ptr = writeInput(output, 0, output.length);
         if (ptr < 0) {
-            return failed(TransformError.Kind.GUEST_FAILURE, allocProblem(output.length, ptr));
+            return guestFailed(deniedBefore, allocProblem(output.length, ptr));
         }
         int p = (int) route.call((int) ptr, output.length)[0];
         if (p < 0) {
-            return failed(TransformError.Kind.GUEST_FAILURE, "route returned error code " + p);
+            return guestFailed(deniedBefore, "route returned error code " + p);
         }
         int n = (int) outputLen.call()[0];
         if (n <= 0) {
-            return failed(TransformError.Kind.GUEST_FAILURE, "route named no topic (output_len " + n + ")");
+            return guestFailed(deniedBefore, "route named no topic (output_len " + n + ")");
         }
         long end = Integer.toUnsignedLong(p) + n;
         if (end > memory.byteSize()) {
@@ -291,6 +329,7 @@ public final class WasmRuntime implements AutoCloseable {
     /** Classifies a trap, and discards the instance: its state is no longer trustworthy. */
     private TransformError trapped(TrapException trap, String during, int deniedBefore) {
         boolean memoryRefused = memory != null && memory.deniedGrows() > deniedBefore;
+        String budgetRefused = memoryRefused ? budgetRefusal(during) : null;
         discardInstance();
         return switch (trap.kind()) {
             case DEADLINE_EXCEEDED, INTERRUPTED -> new TransformError(TransformError.Kind.TIMEOUT,
@@ -299,11 +338,32 @@ public final class WasmRuntime implements AutoCloseable {
                     during + " exhausted its fuel of " + config.fuel() + " instructions (" + trap.getMessage() + ")");
             case CALL_STACK_EXHAUSTED -> new TransformError(TransformError.Kind.LIMIT,
                     during + " exhausted the call stack (" + trap.getMessage() + ")");
-            default -> memoryRefused
+            default -> budgetRefused != null
+                    ? new TransformError(TransformError.Kind.LIMIT, budgetRefused + ", then trapped: " + trap.getMessage())
+                    : memoryRefused
                     ? new TransformError(TransformError.Kind.LIMIT, during + " reached memory_limit_mb "
                             + config.memoryLimitMb() + " (memory.grow refused), then trapped: " + trap.getMessage())
                     : new TransformError(TransformError.Kind.TRAP, during + " trapped: " + trap.getMessage());
         };
+    }
+
+    /** Notes where the budget's refusals stand as a guest call starts; returns the memory's refused grows. */
+    private int startCall() {
+        budgetRefusalsAtStart = budget.refusals();
+        return memory.deniedGrows();
+    }
+
+    /**
+     * When a refused {@code memory.grow} was the shared budget's doing rather than
+     * {@code memory_limit_mb}'s (the budget refused a reservation during the call and the memory is
+     * below its limit), says so; else null.
+     */
+    private String budgetRefusal(String during) {
+        if (budget.refusals() == budgetRefusalsAtStart || memory.pages() >= config.memoryLimitPages()) {
+            return null;
+        }
+        return during + "'s memory.grow was refused at " + MemoryBudget.mib(memory.byteSize())
+                + " MiB by the memory budget (" + budget.describe() + "; memory_limit_mb " + config.memoryLimitMb() + ")";
     }
 
     /** An exception from the engine that is not a trap: logged, the instance discarded, reported as a trap. */
@@ -327,21 +387,20 @@ public final class WasmRuntime implements AutoCloseable {
             }
         }
         if (init != null) {
-            int deniedBefore = memory.deniedGrows();
+            int deniedBefore = startCall();
             store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
                     System.nanoTime() + timeoutNanos);
             try {
                 int ptr = (int) alloc.call(initConfigJson.length)[0];
                 if (ptr < 0 || Integer.toUnsignedLong(ptr) + initConfigJson.length > memory.byteSize()) {
-                    return new TransformError(TransformError.Kind.GUEST_FAILURE,
-                            "alloc(" + initConfigJson.length + ") for the init config returned " + ptr);
+                    return guestFailure("alloc(" + initConfigJson.length + ") for the init config returned " + ptr,
+                            deniedBefore, "init");
                 }
                 memory.write(ptr, initConfigJson);
                 int status = (int) init.call(ptr, initConfigJson.length)[0];
                 if (status != 0) {
-                    return new TransformError(TransformError.Kind.GUEST_FAILURE, "init returned " + status
-                            + ": the transform rejected its configuration " + new String(initConfigJson,
-                            java.nio.charset.StandardCharsets.UTF_8));
+                    return guestFailure("init returned " + status + ": the transform rejected its configuration "
+                            + new String(initConfigJson, java.nio.charset.StandardCharsets.UTF_8), deniedBefore, "init");
                 }
             } catch (TrapException trap) {
                 return trapped(trap, "init", deniedBefore);
@@ -356,6 +415,13 @@ public final class WasmRuntime implements AutoCloseable {
     }
 
     private TransformError instantiate() {
+        if (storeUsed) {
+            // A store keeps the functions its instances hand out as references (a table's elements), and
+            // with them the instances and their memories: a replaced instance's store goes with it.
+            store.close();
+            newStore();
+        }
+        storeUsed = true;
         try {
             Instance inst = linker.instantiate(module.compiled());
             memory = (Memory) inst.export("memory");
@@ -369,7 +435,11 @@ public final class WasmRuntime implements AutoCloseable {
             instance = inst;
             return null;
         } catch (UninstantiableException e) {
-            return new TransformError(TransformError.Kind.TRAP, "instantiation failed: " + e.getMessage());
+            // A memory the budget (or the heap) cannot hold now is a resource limit, like a refused grow.
+            boolean refused = e.getMessage() != null && e.getMessage().contains("cannot be allocated")
+                    || module.initialMemoryBytes() > budget.capacity() - budget.used();
+            return new TransformError(refused ? TransformError.Kind.LIMIT : TransformError.Kind.TRAP,
+                    "instantiation failed: " + e.getMessage());
         }
     }
 
@@ -377,7 +447,20 @@ public final class WasmRuntime implements AutoCloseable {
         if (instance != null) {
             instance.discard(); // its memory goes back to the shared budget now, not when collected
         }
+        if (memory != null) {
+            lastPages = memory.pages();
+        }
+        // Drop every reference into the instance, so its memory (no longer in the budget) can be
+        // collected now rather than when the next instance replaces it.
         instance = null;
+        memory = null;
+        alloc = null;
+        transform = null;
+        outputLen = null;
+        init = null;
+        shutdown = null;
+        filter = null;
+        route = null;
         initialized = false;
     }
 
@@ -397,7 +480,7 @@ public final class WasmRuntime implements AutoCloseable {
             if (shutdown == null) {
                 return;
             }
-            int deniedBefore = memory.deniedGrows();
+            int deniedBefore = startCall();
             store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
                     System.nanoTime() + timeoutNanos);
             try {
@@ -446,12 +529,12 @@ public final class WasmRuntime implements AutoCloseable {
 
     /** Pages of the guest's linear memory (of the current or last instance; 0 before the first). */
     public int memoryPages() {
-        return memory == null ? 0 : memory.pages();
+        return memory == null ? lastPages : memory.pages();
     }
 
     /** Bytes of the guest's linear memory (of the current or last instance; 0 before the first). */
     public long memoryBytes() {
-        return memory == null ? 0 : memory.byteSize();
+        return memory == null ? (long) lastPages << 16 : memory.byteSize();
     }
 
     /** Instructions the guest executed in the last transform (alloc, transform and output_len). */

@@ -1,5 +1,6 @@
 package dev.sandpiper.abi;
 
+import dev.sandpiper.interpreter.MemoryBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +21,26 @@ public final class WasmRuntimePool implements AutoCloseable {
     private final WasmModule module;
     private final List<WasmRuntime> runtimes = new ArrayList<>();
     private final BlockingQueue<WasmRuntime> idle;
+    private final MemoryBudget budget;
 
+    /** {@code size} runtimes of {@code module}, their memory reserved from {@link MemoryBudget#shared()}. */
     public WasmRuntimePool(WasmModule module, int size) {
+        this(module, size, MemoryBudget.shared());
+    }
+
+    /**
+     * {@code size} runtimes of {@code module}, all reserving their memory from {@code budget}; check
+     * first with {@link WasmModule#checkFits} that their initial memories fit.
+     */
+    public WasmRuntimePool(WasmModule module, int size, MemoryBudget budget) {
         if (size < 1) {
             throw new IllegalArgumentException("pool size must be at least 1, not " + size);
         }
         this.module = module;
+        this.budget = java.util.Objects.requireNonNull(budget, "budget");
         this.idle = new ArrayBlockingQueue<>(size);
         for (int i = 0; i < size; i++) {
-            WasmRuntime r = module.newRuntime();
+            WasmRuntime r = module.newRuntime(budget);
             runtimes.add(r);
             idle.add(r);
         }
@@ -40,6 +52,11 @@ public final class WasmRuntimePool implements AutoCloseable {
 
     public int size() {
         return runtimes.size();
+    }
+
+    /** The budget every runtime of the pool reserves its memory from. */
+    public MemoryBudget memoryBudget() {
+        return budget;
     }
 
     /** Initialises every runtime now, so the first events do not pay for it. */

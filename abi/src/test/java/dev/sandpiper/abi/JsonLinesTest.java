@@ -3,6 +3,7 @@ package dev.sandpiper.abi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -109,6 +110,77 @@ class JsonLinesTest {
             assertEquals(new JsonLines.Line(4, "after".getBytes(StandardCharsets.UTF_8)), lines.next());
             assertNull(lines.next());
         }
+    }
+
+    private static List<String> bounded(byte[] input, long max, int chunk) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (JsonLines lines = new JsonLines(trickle(input, chunk), max)) {
+            for (JsonLines.Line line : lines) {
+                out.add(line.number() + ":" + (line.oversized() ? "skipped " + line.size() : line.text()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void linesLongerThanTheMaximumAreSkippedAndTheNextOnesRead() throws IOException {
+        byte[] input = "ab\r\nabcde\nabcdef\r\n\nabcdefgh\nxyz".getBytes(StandardCharsets.UTF_8);
+        List<String> expected = List.of("1:ab", "2:abcde", "3:skipped 6", "5:skipped 8", "6:xyz");
+        for (int chunk : new int[] {1, 2, 3, 7, 64 * 1024}) {
+            assertEquals(expected, bounded(input, 5, chunk), "chunk " + chunk);
+        }
+        assertEquals(List.of("1:skipped 6"), bounded("abcdef".getBytes(StandardCharsets.UTF_8), 5, 2),
+                "the last line, without a newline");
+        assertEquals(List.of("1:abcde"), bounded("abcde\r".getBytes(StandardCharsets.UTF_8), 5, 1),
+                "a CR before the end is not counted");
+    }
+
+    @Test
+    void aSkippedLineIsNotHeldInMemory() throws IOException {
+        // 64 MiB of one line, streamed: never an array of its size (the maximum is 1 KiB).
+        long size = 64L << 20;
+        InputStream huge = new InputStream() {
+            private long left = size;
+            private boolean tail;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left > 0) {
+                    int n = (int) Math.min(len, left);
+                    Arrays.fill(b, off, off + n, (byte) 'x');
+                    left -= n;
+                    return n;
+                }
+                if (!tail) {
+                    tail = true;
+                    byte[] t = "\n{}\n".getBytes(StandardCharsets.UTF_8);
+                    System.arraycopy(t, 0, b, off, t.length);
+                    return t.length;
+                }
+                return -1;
+            }
+        };
+        try (JsonLines lines = new JsonLines(huge, 1024)) {
+            JsonLines.Line first = lines.next();
+            assertTrue(first.oversized());
+            assertEquals(1, first.number());
+            assertEquals(size, first.size());
+            assertNull(first.bytes());
+            assertEquals(new JsonLines.Line(2, "{}".getBytes(StandardCharsets.UTF_8)), lines.next());
+            assertNull(lines.next());
+        }
+    }
+
+    @Test
+    void theMaximumIsChecked() {
+        InputStream in = new ByteArrayInputStream(new byte[0]);
+        assertThrows(IllegalArgumentException.class, () -> new JsonLines(in, 0));
+        assertThrows(IllegalArgumentException.class, () -> new JsonLines(in, Integer.MAX_VALUE));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.sandpiper.abi.TransformException;
 import dev.sandpiper.abi.TransformResult;
 import dev.sandpiper.abi.WasmModule;
 import dev.sandpiper.abi.WasmRuntime;
+import dev.sandpiper.interpreter.MemoryBudget;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,11 @@ final class Deployment {
     private boolean emitting;
     private final Object drainLock = new Object();
     private long unfinished;
+
+    /** The budget the instances of every generation reserve their memory from: the host's. */
+    MemoryBudget memoryBudget() {
+        return host.memoryBudget();
+    }
 
     Deployment(TransformHost host, String name, int capacity) {
         this.host = host;

@@ -42,7 +42,7 @@ final class Generation {
         this.deployment = deployment;
         this.number = number;
         this.spec = spec;
-        this.pool = new InstancePool(module, spec.instances(), idleNanos, deployment.stats);
+        this.pool = new InstancePool(module, spec.instances(), idleNanos, deployment.stats, deployment.memoryBudget());
         this.startGate = previous == null ? new CountDownLatch(0) : previous.drained;
         this.lanes = new Lane[spec.instances()];
         for (int i = 0; i < lanes.length; i++) {

@@ -3,6 +3,7 @@ package dev.sandpiper.transforms;
 import dev.sandpiper.abi.TransformException;
 import dev.sandpiper.abi.WasmModule;
 import dev.sandpiper.abi.WasmRuntime;
+import dev.sandpiper.interpreter.MemoryBudget;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,6 +27,7 @@ final class InstancePool {
     private final int max;
     private final long idleNanos;
     private final Stats stats;
+    private final MemoryBudget budget;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition available = lock.newCondition();
     /** Idle instances, most recently used first. */
@@ -35,8 +37,10 @@ final class InstancePool {
     private int size;
     private boolean closed;
 
-    InstancePool(WasmModule module, int max, long idleNanos, Stats stats) {
+    /** A pool whose instances reserve their memory from {@code budget}. */
+    InstancePool(WasmModule module, int max, long idleNanos, Stats stats, MemoryBudget budget) {
         this.module = module;
+        this.budget = budget;
         this.max = max;
         this.idleNanos = idleNanos;
         this.stats = stats;
@@ -57,7 +61,7 @@ final class InstancePool {
         lock.lock();
         try {
             while (size < Math.min(n, max)) {
-                WasmRuntime r = module.newRuntime();
+                WasmRuntime r = module.newRuntime(budget);
                 synchronized (stats) {
                     live.add(r);
                 }
@@ -102,7 +106,7 @@ final class InstancePool {
         } finally {
             lock.unlock();
         }
-        WasmRuntime r = module.newRuntime(); // instantiated (and init run) lazily by its first event
+        WasmRuntime r = module.newRuntime(budget); // instantiated (and init run) lazily by its first event
         synchronized (stats) {
             live.add(r);
         }

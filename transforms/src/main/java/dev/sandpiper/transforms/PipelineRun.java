@@ -3,6 +3,7 @@ package dev.sandpiper.transforms;
 import dev.sandpiper.abi.JsonLines;
 import dev.sandpiper.abi.WasmConfig;
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.interpreter.MemoryBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,10 @@ import java.util.Map;
  * {@link #memoryBudget} bytes and beyond it spilled to sorted run files in a temporary folder of
  * the output folder, merged at the end and deleted. A file is written for every fixed exit topic
  * and for {@code _dlq}, even when empty. The transforms run on the run's {@linkplain #engine
- * engine}.
+ * engine}, their instances' memories reserved from one {@linkplain #guestMemoryBudget budget}. An
+ * input line longer than the {@linkplain #maxEventBytes maximum event size} is skipped without being
+ * held in memory and becomes an {@code invalid_input} dead letter naming its size; the lines after
+ * it run as usual.
  */
 public final class PipelineRun {
     /** One input: the events of {@code file} (JSON lines; {@code -} is standard input) go to {@code topic}. */
@@ -45,6 +49,8 @@ public final class PipelineRun {
     private InputStream stdin = System.in;
     private long memoryBudget = DEFAULT_MEMORY_BUDGET;
     private Engine engine = WasmConfig.DEFAULT_ENGINE;
+    private MemoryBudget guestMemory = MemoryBudget.shared();
+    private long maxEventBytes;
 
     /** Bytes of output held in memory for sorting before spilling to disk: 64 MiB. */
     public static final long DEFAULT_MEMORY_BUDGET = 64L << 20;
@@ -89,6 +95,42 @@ public final class PipelineRun {
         }
         this.engine = e;
         return this;
+    }
+
+    /**
+     * The budget every instance of every transform reserves its memory from (default
+     * {@link MemoryBudget#shared()}); see {@link TransformHost.Builder#memoryBudget}.
+     */
+    public PipelineRun guestMemoryBudget(MemoryBudget budget) {
+        if (budget == null) {
+            throw new IllegalArgumentException("memory budget must not be null");
+        }
+        this.guestMemory = budget;
+        return this;
+    }
+
+    /**
+     * The longest input line read as an event, in bytes (default {@link #defaultMaxEventBytes}: the
+     * largest {@code max_memory_mb} of the pipeline's transforms, since a larger event can never be
+     * handed to a guest). A longer line is skipped unread and becomes an {@code invalid_input} dead
+     * letter with its size.
+     */
+    public PipelineRun maxEventBytes(long bytes) {
+        if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the maximum event size must be 1.." + (Integer.MAX_VALUE - 8)
+                    + " bytes, not " + bytes);
+        }
+        this.maxEventBytes = bytes;
+        return this;
+    }
+
+    /** The default maximum event size: the largest {@code max_memory_mb} of the pipeline's transforms, in bytes. */
+    public long defaultMaxEventBytes() {
+        long mb = 0;
+        for (TransformSpec s : pipeline.transforms()) {
+            mb = Math.max(mb, s.maxMemoryMb());
+        }
+        return Math.min((mb == 0 ? TransformSpec.DEFAULT_MAX_MEMORY_MB : mb) << 20, Integer.MAX_VALUE - 8);
     }
 
     /** What an input of {@code -} reads (default {@code System.in}). */
@@ -165,17 +207,25 @@ public final class PipelineRun {
                 .clock(clock)
                 .idleTimeout(idleTimeout)
                 .engine(engine)
+                .memoryBudget(guestMemory)
                 .build()) {
             host.deploy(pipeline);
             try {
                 for (int f = 0; f < inputs.size(); f++) {
                     Input in = inputs.get(f);
                     boolean isStdin = in.file().toString().equals("-");
-                    try (JsonLines lines = new JsonLines(isStdin ? nonClosing(stdin) : Files.newInputStream(in.file()))) {
+                    long max = maxEventBytes > 0 ? maxEventBytes : defaultMaxEventBytes();
+                    try (JsonLines lines = new JsonLines(isStdin ? nonClosing(stdin) : Files.newInputStream(in.file()),
+                            max)) {
                         JsonLines.Line line;
                         while ((line = lines.next()) != null) {
                             where.add(f, line.number());
-                            host.publish(in.topic(), line.bytes(), (isStdin ? "<stdin>" : in.file()) + ":" + line.number());
+                            String at = (isStdin ? "<stdin>" : in.file()) + ":" + line.number();
+                            if (line.oversized()) {
+                                host.publishOversized(in.topic(), line.size(), max, at);
+                            } else {
+                                host.publish(in.topic(), line.bytes(), at);
+                            }
                         }
                     }
                 }

@@ -9,6 +9,7 @@ import dev.sandpiper.abi.WasmConfig;
 import dev.sandpiper.abi.WasmLoadException;
 import dev.sandpiper.abi.WasmModule;
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.interpreter.MemoryBudget;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,6 +84,7 @@ public final class TransformHost implements AutoCloseable {
     private final int buffer;
     private final Probe probe;
     private final Engine engine;
+    private final MemoryBudget memoryBudget;
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final ConcurrentHashMap<String, CopyOnWriteArrayList<Deployment>> readers = new ConcurrentHashMap<>();
     private final AtomicLong published = new AtomicLong();
@@ -104,6 +106,7 @@ public final class TransformHost implements AutoCloseable {
         this.buffer = b.buffer;
         this.probe = b.probe;
         this.engine = b.engine;
+        this.memoryBudget = b.memoryBudget;
     }
 
     public static Builder builder() {
@@ -151,6 +154,11 @@ public final class TransformHost implements AutoCloseable {
         deployAll(loaded);
     }
 
+    /** The budget every instance of every transform of this host reserves its memory from. */
+    public MemoryBudget memoryBudget() {
+        return memoryBudget;
+    }
+
     /** The engine every module this host loads runs on. */
     public Engine engine() {
         return engine;
@@ -196,7 +204,13 @@ public final class TransformHost implements AutoCloseable {
         startReaper();
     }
 
-    private static void install(Deployment d, TransformSpec spec, WasmModule module) throws InvalidSpecException {
+    private void install(Deployment d, TransformSpec spec, WasmModule module) throws InvalidSpecException {
+        try {
+            // Refused up front: instances whose initial memories cannot fit would fail every event.
+            module.checkFits(spec.instances(), memoryBudget);
+        } catch (WasmLoadException e) {
+            throw new InvalidSpecException(spec.problem("instances", e.getMessage()));
+        }
         try {
             d.install(spec, module);
         } catch (TransformException e) {
@@ -420,6 +434,25 @@ public final class TransformHost implements AutoCloseable {
     }
 
     /**
+     * Accounts for an input the reader skipped unread because it is longer than the maximum event
+     * size: like an input that is not an event, it is counted as published and becomes a dead letter
+     * of kind {@code invalid_input} (transform null, event null) whose message names its size and
+     * the maximum.
+     *
+     * @param where where the input comes from (e.g. {@code events.jsonl:12}), or null
+     */
+    public Origin publishOversized(String topic, long size, long maxBytes, String where) {
+        checkTopic(topic);
+        checkRunning();
+        Origin origin = Origin.input(published.getAndIncrement());
+        invalidInputs.increment();
+        deadLetter(new DeadLetter(null, topic, TransformError.Kind.INVALID_INPUT.wireName(),
+                (where == null ? "" : where + ": ") + "line of " + size + " bytes exceeds the maximum event size of "
+                        + maxBytes + " bytes; skipped", null, null, now(), origin));
+        return origin;
+    }
+
+    /**
      * Waits until every published event has gone through the graph.
      *
      * @return false if the timeout passed first
@@ -622,8 +655,23 @@ public final class TransformHost implements AutoCloseable {
         private int buffer = DEFAULT_BUFFER;
         private Probe probe;
         private Engine engine = WasmConfig.DEFAULT_ENGINE;
+        private MemoryBudget memoryBudget = MemoryBudget.shared();
 
         private Builder() {}
+
+        /**
+         * The budget every instance of every transform reserves its linear memory and tables from
+         * (default {@link MemoryBudget#shared()}, half the JVM's maximum heap): a grow it refuses
+         * returns -1 to the guest (the event fails as {@code limit}), and a transform whose
+         * instances' initial memories do not fit is refused at deploy.
+         */
+        public Builder memoryBudget(MemoryBudget budget) {
+            if (budget == null) {
+                throw new IllegalArgumentException("memory budget must not be null");
+            }
+            this.memoryBudget = budget;
+            return this;
+        }
 
         /**
          * What runs the transforms' modules, deployed or reloaded (default {@link Engine#AUTO}):
