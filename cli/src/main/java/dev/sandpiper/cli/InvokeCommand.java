@@ -3,6 +3,7 @@ package dev.sandpiper.cli;
 import dev.sandpiper.compiler.CompilerUnavailableException;
 import dev.sandpiper.compiler.Engine;
 import dev.sandpiper.compiler.WasmCompiler;
+import dev.sandpiper.decoder.ImplementationLimits;
 import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.model.Export;
 import dev.sandpiper.decoder.model.ExternKind;
@@ -13,6 +14,7 @@ import dev.sandpiper.interpreter.CompiledModule;
 import dev.sandpiper.interpreter.ExecutionLimits;
 import dev.sandpiper.interpreter.Instance;
 import dev.sandpiper.interpreter.Linker;
+import dev.sandpiper.interpreter.MemoryBudget;
 import dev.sandpiper.interpreter.ModuleTier;
 import dev.sandpiper.interpreter.Store;
 import dev.sandpiper.interpreter.TrapException;
@@ -22,7 +24,6 @@ import dev.sandpiper.spectest.SpectestModule;
 import dev.sandpiper.validator.InvalidModuleException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +51,8 @@ final class InvokeCommand {
     }
 
     static String usage() {
-        return "usage: sandpiper invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] [--v128 SHAPE]\n"
-                + "                       " + EngineOption.SYNOPSIS + " FILE.wasm EXPORT [ARG...]\n"
+        return "usage: sandpiper invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--memory-budget-mb N] [--stats]\n"
+                + "                       [--v128 SHAPE] " + EngineOption.SYNOPSIS + " FILE.wasm EXPORT [ARG...]\n"
                 + "  ARG is TYPE:VALUE (i32:5, i64:-1, f32:1.5, f64:0x1p-3, f32:nan, f64:-inf); a bare integer is i32\n"
                 + "  a v128 is v128:SHAPE:LANE,... (v128:i32x4:1,2,3,4, v128:f64x2:0.5,nan, v128:i8x16:0,1,...,15)\n"
                 + "  --v128 SHAPE prints v128 results as i8x16, i16x8, i32x4 (the default), i64x2, f32x4 or f64x2\n"
@@ -64,6 +65,7 @@ final class InvokeCommand {
         boolean stats = false;
         String shape = ValueFormat.DEFAULT_SHAPE;
         Engine engine = EngineOption.DEFAULT;
+        MemoryBudget budget = null;
         List<String> positional = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
@@ -72,6 +74,7 @@ final class InvokeCommand {
                     case "--fuel" -> limits = limits.withFuel(positiveLong(a, value(args, ++i, a)));
                     case "--timeout-ms" -> limits = limits.withTimeout(Duration.ofMillis(positiveLong(a, value(args, ++i, a))));
                     case "--max-memory-mb" -> limits = limits.withMaxMemoryBytes(positiveLong(a, value(args, ++i, a)) << 20);
+                    case LimitOptions.MEMORY_BUDGET -> budget = LimitOptions.memoryBudget(value(args, ++i, a));
                     case "--stats" -> stats = true;
                     case "--v128" -> shape = ValueFormat.shape(value(args, ++i, a));
                     case EngineOption.NAME -> engine = EngineOption.parse(value(args, ++i, a));
@@ -92,14 +95,14 @@ final class InvokeCommand {
             return Main.USAGE;
         }
         return invoke(positional.get(0), positional.get(1), positional.subList(2, positional.size()), limits, stats,
-                shape, engine);
+                shape, engine, LimitOptions.orShared(budget));
     }
 
     private int invoke(String file, String export, List<String> argTexts, ExecutionLimits limits, boolean stats,
-            String shape, Engine engine) {
+            String shape, Engine engine, MemoryBudget budget) {
         CompiledModule module;
         try {
-            module = CompiledModule.compile(Files.readAllBytes(Paths.get(file)));
+            module = CompiledModule.compile(ImplementationLimits.readModule(Paths.get(file)));
         } catch (IOException e) {
             err.println("sandpiper invoke: cannot read " + file + ": " + IoErrors.reason(e));
             return 1;
@@ -137,7 +140,7 @@ final class InvokeCommand {
             err.println("sandpiper invoke: engine " + engine + " is unavailable: " + e.getMessage());
             return 1;
         }
-        Store store = new Store(limits);
+        Store store = new Store(limits, budget);
         Linker linker = new Linker(store);
         SpectestModule.define(linker);
         Instance instance;
@@ -169,6 +172,7 @@ final class InvokeCommand {
         if (stats) {
             double ms = (System.nanoTime() - start) / 1e6;
             err.printf("instructions: %d, time: %.3f ms%n", store.lastCallInstructions(), ms);
+            err.println(budget.summary());
             err.println(TierLine.describe(module.module(), tier, exportedFunction(module, export)));
         }
         return status;

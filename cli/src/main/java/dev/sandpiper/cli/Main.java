@@ -34,6 +34,8 @@ public final class Main {
                 return new RunCommand(out, err).run(rest);
             case "transforms":
                 return new TransformsCommand(out, err).run(rest);
+            case "fuzz":
+                return new FuzzCommand(out, err).run(rest);
             default:
                 err.println("sandpiper: unknown command '" + args[0] + "'");
                 err.print(usage());

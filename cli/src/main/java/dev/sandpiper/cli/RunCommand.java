@@ -1,6 +1,7 @@
 package dev.sandpiper.cli;
 
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.interpreter.MemoryBudget;
 import dev.sandpiper.interpreter.WarmUp;
 import dev.sandpiper.transforms.InvalidSpecException;
 import dev.sandpiper.transforms.Pipeline;
@@ -26,8 +27,11 @@ import java.util.Map;
  * pipeline (or a single spec) over JSON-lines files in this process and writes each output topic to
  * {@code DIR/TOPIC.jsonl} and the dead letters to {@code DIR/_dlq.jsonl}, after warming the JIT up
  * for {@code --warmup-ms} (as {@code transform} does); every transform runs on the
- * {@code --engine} (default auto). Prints a table of the
- * transforms' metrics, the files and the accounting line to stdout. Exit 0 when the run completed
+ * {@code --engine} (default auto), their memories reserved from one {@code --memory-budget-mb} budget
+ * (default half the heap); an input line longer than {@code --max-event-bytes} (default the pipeline's
+ * largest {@code max_memory_mb}) becomes an {@code invalid_input} dead letter, skipped unread. Prints
+ * a table of the transforms' metrics, the files, the accounting line and the memory budget's peak
+ * use to stdout. Exit 0 when the run completed
  * (dead letters included), 1 when the pipeline is invalid, an input cannot be read or a transform
  * with {@code on_error: fail} stopped it, 64 for a usage error.
  */
@@ -44,6 +48,7 @@ final class RunCommand {
         return """
                 usage: sandpiper run PIPELINE.yaml --input TOPIC=FILE.jsonl... --output-dir DIR [--metrics-file FILE]
                                      [--warmup-ms N] [--idle-timeout-ms N] [--engine interpreter|compiler|auto]
+                                     [--max-event-bytes N] [--memory-budget-mb N]
                 """;
     }
 
@@ -55,6 +60,8 @@ final class RunCommand {
         long idleMs = -1;
         long warmupMs = TransformCommand.DEFAULT_WARMUP_MS;
         Engine engine = EngineOption.DEFAULT;
+        long maxEventBytes = 0; // the pipeline's largest max_memory_mb
+        MemoryBudget budget = null; // the shared one
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -70,6 +77,8 @@ final class RunCommand {
                     case "--idle-timeout-ms" -> idleMs = CliJson.positive(a, value(args, i++, a));
                     case "--warmup-ms" -> warmupMs = CliJson.nonNegative(a, value(args, i++, a));
                     case EngineOption.NAME -> engine = EngineOption.parse(value(args, i++, a));
+                    case LimitOptions.MAX_EVENT_BYTES -> maxEventBytes = LimitOptions.maxEventBytes(value(args, i++, a));
+                    case LimitOptions.MEMORY_BUDGET -> budget = LimitOptions.memoryBudget(value(args, i++, a));
                     default -> {
                         if (a.startsWith("--") || pipelineFile != null) {
                             throw new IllegalArgumentException("unknown argument " + a);
@@ -103,7 +112,12 @@ final class RunCommand {
                     + (e.problems().size() == 1 ? "" : "s"));
             return 1;
         }
-        PipelineRun run = PipelineRun.of(pipeline).outputDir(Paths.get(outputDir)).engine(engine);
+        MemoryBudget guestMemory = LimitOptions.orShared(budget);
+        PipelineRun run = PipelineRun.of(pipeline).outputDir(Paths.get(outputDir)).engine(engine)
+                .guestMemoryBudget(guestMemory);
+        if (maxEventBytes > 0) {
+            run.maxEventBytes(maxEventBytes);
+        }
         for (String[] in : inputs) {
             run.input(in[0], Paths.get(in[1]));
         }
@@ -151,6 +165,7 @@ final class RunCommand {
         }
         out.println(report.accounting());
         out.printf(Locale.ROOT, "%d events in %.3f s%n", report.in(), report.elapsedNanos() / 1e9);
+        out.println(guestMemory.summary());
         if (report.failure().isPresent()) {
             err.println("sandpiper run: stopped at " + report.stoppedAt() + ": " + report.failure().get().getMessage());
             return 1;

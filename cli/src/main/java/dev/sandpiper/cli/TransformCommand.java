@@ -20,10 +20,12 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import dev.sandpiper.interpreter.MemoryBudget;
 import dev.sandpiper.interpreter.WarmUp;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,9 +37,13 @@ import java.util.concurrent.Future;
  * are dropped; failed ones (including lines that are not events) go to the errors file as JSON
  * records {@code {"line":N,"kind":"...","message":"...","event":...}}. At the end the counts line
  * {@code in N = out N + filtered N + failed N} (always balanced), the rate and the latency
- * percentiles go to stderr. Exit 0 when the run completed, even with failed events; 1 when the
- * module or config is rejected (or {@code --engine compiler} cannot compile it) or the input cannot
- * be read.
+ * percentiles go to stderr, then the memory budget and its peak use. A line longer than
+ * {@code --max-event-bytes} (default: the guest memory limit, since a larger event can never be
+ * handed to the guest) is skipped without being held in memory and becomes an {@code invalid_input}
+ * record with its size. Every instance reserves its memory from one budget ({@code
+ * --memory-budget-mb}, default half the heap). Exit 0 when the run completed, even with failed
+ * events; 1 when the module or config is rejected (or {@code --engine compiler} cannot compile it),
+ * the instances' initial memories do not fit the budget, or the input cannot be read.
  */
 final class TransformCommand {
     private static final long PROGRESS_NANOS = 2_000_000_000L;
@@ -60,6 +66,7 @@ final class TransformCommand {
                 usage: sandpiper transform --module M.wasm [--config JSON|@FILE] [--timeout-ms N] [--memory-limit-mb N]
                                            [--fuel N] [--instances N] [--input FILE|-] [--output FILE|-] [--errors FILE]
                                            [--warmup-ms N] [--engine interpreter|compiler|auto]
+                                           [--max-event-bytes N] [--memory-budget-mb N]
                 """;
     }
 
@@ -79,10 +86,17 @@ final class TransformCommand {
             err.println("sandpiper transform: " + e.kind() + ": " + e.getMessage());
             return 1;
         }
+        MemoryBudget budget = LimitOptions.orShared(o.memoryBudget());
+        try {
+            module.checkFits(o.instances(), budget);
+        } catch (WasmLoadException e) {
+            err.println("sandpiper transform: " + e.getMessage());
+            return 1;
+        }
         try (InputStream in = o.input().equals("-") ? System.in : Files.newInputStream(Paths.get(o.input()));
                 OutputStream output = o.output().equals("-") ? nonClosing(out) : Files.newOutputStream(Paths.get(o.output()));
                 OutputStream errors = o.errors() == null ? nonClosing(err) : Files.newOutputStream(Paths.get(o.errors()));
-                WasmRuntimePool pool = new WasmRuntimePool(module, o.instances())) {
+                WasmRuntimePool pool = new WasmRuntimePool(module, o.instances(), budget)) {
             if (o.warmupMs() > 0) {
                 WarmUp.once(Duration.ofMillis(o.warmupMs()));
             }
@@ -98,7 +112,7 @@ final class TransformCommand {
                 err.println("sandpiper transform: warning: " + module.name() + ": init failed, will retry: "
                         + e.getMessage());
             }
-            return process(o, pool, new JsonLines(in), new BufferedOutputStream(output, 1 << 16),
+            return process(o, pool, new JsonLines(in, o.maxEventBytes()), new BufferedOutputStream(output, 1 << 16),
                     new ErrorRecords(new BufferedOutputStream(errors, 1 << 14)));
         } catch (IOException e) {
             err.println("sandpiper transform: " + IoErrors.describe(e));
@@ -106,8 +120,27 @@ final class TransformCommand {
         }
     }
 
-    /** One event's journey: its line, its parsed input (or why it is not one), its result, its time. */
-    private record Outcome(long line, byte[] raw, Event input, String inputError, TransformResult result, long nanos) {}
+    /**
+     * One event's journey: its line, its parsed input (or why it is not one), its result, its time;
+     * for a line longer than the maximum event size, skipped unread, only its size.
+     */
+    private record Outcome(long line, byte[] raw, Event input, String inputError, TransformResult result, long nanos,
+            long skippedSize) {
+        Outcome(long line, byte[] raw, Event input, String inputError, TransformResult result, long nanos) {
+            this(line, raw, input, inputError, result, nanos, -1);
+        }
+
+        /** A line longer than the maximum event size, skipped unread: {@code inputError} says so. */
+        static Outcome oversized(JsonLines.Line line, long max) {
+            return new Outcome(line.number(), null, null, "line of " + line.size() + " bytes exceeds the maximum "
+                    + "event size of " + max + " bytes (" + LimitOptions.MAX_EVENT_BYTES + "); skipped", null, 0,
+                    line.size());
+        }
+
+        boolean isOversized() {
+            return skippedSize >= 0;
+        }
+    }
 
     private int process(TransformOptions o, WasmRuntimePool pool, JsonLines lines, OutputStream output,
             ErrorRecords errors) throws IOException {
@@ -122,13 +155,21 @@ final class TransformCommand {
             JsonLines.Line line;
             while ((line = lines.next()) != null) {
                 JsonLines.Line l = line;
-                if (workers == null) {
+                if (l.oversized()) {
+                    // Nothing to run, but its record keeps its place in the input order.
+                    Outcome skipped = Outcome.oversized(l, lines.maxLineBytes());
+                    if (workers == null) {
+                        write(skipped, output, errors, counts, latency);
+                    } else {
+                        window.add(CompletableFuture.completedFuture(skipped));
+                    }
+                } else if (workers == null) {
                     write(transform(pool, l), output, errors, counts, latency);
                 } else {
                     window.add(workers.submit(() -> transform(pool, l)));
-                    if (window.size() >= windowSize) {
-                        write(take(window), output, errors, counts, latency);
-                    }
+                }
+                if (window.size() >= windowSize) {
+                    write(take(window), output, errors, counts, latency);
                 }
                 long now = System.nanoTime();
                 if (now >= nextProgress) {
@@ -152,6 +193,7 @@ final class TransformCommand {
         err.printf("%d events in %.3f s: %.0f events/s; latency p50 %s, p99 %s, max %s%n", counts.in, seconds,
                 seconds > 0 ? counts.in / seconds : 0.0, micros(latency.percentile(50)), micros(latency.percentile(99)),
                 micros(latency.max()));
+        err.println(pool.memoryBudget().summary());
         return 0;
     }
 
@@ -181,6 +223,11 @@ final class TransformCommand {
     private static void write(Outcome o, OutputStream output, ErrorRecords errors, Counts counts,
             LatencyHistogram latency) throws IOException {
         counts.in++;
+        if (o.isOversized()) {
+            counts.failed++;
+            errors.writeOversized(o.line(), o.inputError(), o.skippedSize());
+            return;
+        }
         if (o.inputError() != null) {
             counts.failed++;
             errors.write(o.line(), "invalid_input", "not a canonical Event: " + o.inputError(), null, o.raw());
@@ -227,10 +274,12 @@ final class TransformCommand {
 
     /** Parsed command-line options. */
     record TransformOptions(String module, Map<String, Object> config, long timeoutMs, int memoryLimitMb, long fuel,
-            int instances, String input, String output, String errors, long warmupMs, Engine engine) {
+            int instances, String input, String output, String errors, long warmupMs, Engine engine,
+            long maxEventBytes, MemoryBudget memoryBudget) {
 
         WasmConfig wasmConfig() {
-            return WasmConfig.builder().timeoutMs(timeoutMs).memoryLimitMb(memoryLimitMb).fuel(fuel)
+            // The module path names the transform (in logs and messages) after its file.
+            return WasmConfig.builder().modulePath(Paths.get(module)).timeoutMs(timeoutMs).memoryLimitMb(memoryLimitMb).fuel(fuel)
                     .initConfig(config).engine(engine).build();
         }
 
@@ -246,6 +295,8 @@ final class TransformCommand {
             String errors = null;
             long warmupMs = DEFAULT_WARMUP_MS;
             Engine engine = EngineOption.DEFAULT;
+            long maxEventBytes = 0; // the memory limit's
+            MemoryBudget budget = null; // the shared one
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
@@ -261,6 +312,8 @@ final class TransformCommand {
                     case "--errors" -> errors = required(a, v);
                     case "--warmup-ms" -> warmupMs = CliJson.nonNegative(a, required(a, v));
                     case EngineOption.NAME -> engine = EngineOption.parse(required(a, v));
+                    case LimitOptions.MAX_EVENT_BYTES -> maxEventBytes = LimitOptions.maxEventBytes(required(a, v));
+                    case LimitOptions.MEMORY_BUDGET -> budget = LimitOptions.memoryBudget(required(a, v));
                     default -> throw new IllegalArgumentException("unknown argument " + a);
                 }
                 i++;
@@ -268,8 +321,12 @@ final class TransformCommand {
             if (module == null) {
                 throw new IllegalArgumentException("--module is required");
             }
+            if (maxEventBytes == 0) {
+                // A larger event could never be handed to the guest.
+                maxEventBytes = Math.min((long) memoryLimitMb << 20, LimitOptions.MAX_LINE);
+            }
             return new TransformOptions(module, config, timeoutMs, memoryLimitMb, fuel, instances, input, output, errors,
-                    warmupMs, engine);
+                    warmupMs, engine, maxEventBytes, budget);
         }
 
         private static String required(String option, String value) {

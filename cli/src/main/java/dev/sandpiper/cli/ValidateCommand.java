@@ -1,5 +1,6 @@
 package dev.sandpiper.cli;
 
+import dev.sandpiper.decoder.ImplementationLimits;
 import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.ModuleDecoder;
 import dev.sandpiper.decoder.model.Module;
@@ -7,7 +8,6 @@ import dev.sandpiper.validator.InvalidModuleException;
 import dev.sandpiper.validator.ModuleValidator;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -44,7 +44,7 @@ final class ValidateCommand {
     static String check(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = ImplementationLimits.readModule(file);
         } catch (IOException e) {
             return "error: cannot read file: " + IoErrors.reason(e);
         }
