@@ -217,28 +217,27 @@ final class FuelBlocks {
             used[call ? 1 : 0] = true;
         }
         if (used[0]) {
-            c.place(here);
-            c.local(ISTORE, refundSlot);
-            c.local(ALOAD, ctxSlot);
-            c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
-            c.local(ILOAD, leftSlot);
-            c.local(ILOAD, refundSlot);
-            c.stringConst(frame);
-            c.invoke(INVOKESTATIC, SUPPORT, "trapHere",
-                    "(Ljava/lang/Throwable;" + STORE + "IILjava/lang/String;)Ljava/lang/Throwable;");
-            c.op(ATHROW);
+            tail(here, "trapHere");
         }
         if (used[1]) {
-            c.place(below);
-            c.local(ISTORE, refundSlot);
-            c.local(ALOAD, ctxSlot);
-            c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
-            c.local(ILOAD, leftSlot);
-            c.local(ILOAD, refundSlot);
-            c.stringConst(frame);
-            c.invoke(INVOKESTATIC, SUPPORT, "trapBelow",
-                    "(Ljava/lang/Throwable;" + STORE + "IILjava/lang/String;)Ljava/lang/Throwable;");
-            c.op(ATHROW);
+            tail(below, "trapBelow");
         }
+    }
+
+    /**
+     * A shared handler tail: with the exception and the refund on the stack, fixes the store's fuel
+     * through {@code TierSupport.method} (trapHere or trapBelow) and rethrows what it returns.
+     */
+    private void tail(Label at, String method) {
+        c.place(at);
+        c.local(ISTORE, refundSlot);
+        c.local(ALOAD, ctxSlot);
+        c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
+        c.local(ILOAD, leftSlot);
+        c.local(ILOAD, refundSlot);
+        c.stringConst(frame);
+        c.invoke(INVOKESTATIC, SUPPORT, method,
+                "(Ljava/lang/Throwable;" + STORE + "IILjava/lang/String;)Ljava/lang/Throwable;");
+        c.op(ATHROW);
     }
 }
