@@ -16,6 +16,13 @@ public final class ImplementationLimits {
     /** Most locals one function may declare, parameters excluded; beyond it: "too many locals". */
     public static final int MAX_FUNCTION_LOCALS = 50_000;
 
+    /**
+     * Most nested {@code block}, {@code loop} and {@code if} in one function; beyond it the function
+     * is invalid ("control nesting deeper than ..."). Real code nests a few hundred deep at most; a
+     * million-deep nest would make every tier's control structures alone outgrow a small heap.
+     */
+    public static final int MAX_CONTROL_DEPTH = 100_000;
+
     /** Most parameters or results in one function type. */
     public static final int MAX_FUNCTION_ARITY = 1_000;
 

@@ -157,6 +157,10 @@ final class TypeStack {
      * @param start byte offset of the instruction that opens the frame
      */
     void pushControl(Opcode op, FuncType type, int start) {
+        if (frames > dev.sandpiper.decoder.ImplementationLimits.MAX_CONTROL_DEPTH) {
+            throw sink.invalid("control nesting deeper than " + dev.sandpiper.decoder.ImplementationLimits.MAX_CONTROL_DEPTH
+                    + " (implementation limit)");
+        }
         if (frames == frameOps.length) {
             int n = frames * 2;
             frameOps = Arrays.copyOf(frameOps, n);
