@@ -50,10 +50,11 @@ public final class Main {
                 commands:
                   transform --module M.wasm [--config JSON|@FILE] [--timeout-ms N] [--memory-limit-mb N]
                             [--fuel N] [--instances N] [--input FILE|-] [--output FILE|-] [--errors FILE]
-                            [--warmup-ms N] [--engine E]
+                            [--warmup-ms N] [--engine E] [--max-event-bytes N] [--memory-budget-mb N]
                                           run a transform over JSON-lines CDC events
                   run PIPELINE.yaml --input TOPIC=FILE.jsonl... --output-dir DIR [--metrics-file FILE]
-                      [--warmup-ms N] [--idle-timeout-ms N] [--engine E]
+                      [--warmup-ms N] [--idle-timeout-ms N] [--engine E] [--max-event-bytes N]
+                      [--memory-budget-mb N]
                                           run a pipeline of transforms over JSON-lines files
                   transforms validate FILE.wasm|SPEC.yaml|PIPELINE.yaml...
                                           check modules, specs and pipelines; one line per problem
@@ -61,12 +62,16 @@ public final class Main {
                                           show a pipeline's transforms and topics
                   validate FILE.wasm...   decode and validate modules; one line per file
                   invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] [--v128 SHAPE]
-                         [--engine E] FILE.wasm EXPORT [ARG...]
+                         [--engine E] [--memory-budget-mb N] FILE.wasm EXPORT [ARG...]
                                           call an exported function; prints TYPE:VALUE per result,
                                           or "trap: MESSAGE" with exit status 2
                   spec [--verbose] [--engine E] PATH...
                                           run WebAssembly spec test scripts (wast2json .json files or
                                           folders); per-file counts, exit 1 on any failure
+                  fuzz --seed S --count N [--corpus PATH...] [--engine interpreter|compiler|both]
+                       [--threads N] [--max-seconds N] [--findings DIR] | --replay FILE...
+                                          mutate and generate modules, run each on both tiers and
+                                          compare; exit 1 on any finding
 
                 --engine E is what runs the WebAssembly code: interpreter, compiler (JVM bytecode) or
                 auto (the default: interpreted, compiled in the background once hot)
