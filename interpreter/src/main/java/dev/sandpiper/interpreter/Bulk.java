@@ -33,13 +33,22 @@ final class Bulk {
     /** The table instruction whose {@link Opcode#ordinal()} is {@code opcode}, in stack form below {@code sp}. */
     static int table(Instance inst, int opcode, int a, int b, long[] stack, int sp) {
         Opcode op = OPCODES[opcode];
-        if ((op == Opcode.TABLE_FILL || op == Opcode.TABLE_COPY || op == Opcode.TABLE_INIT) && (stack[sp - 1] & MASK32) >= LARGE
-                || op == Opcode.TABLE_GROW && (stack[sp - 1] & MASK32) >= LARGE) {
-            sp = tableOp(inst, op, a, b, stack, sp);
-            inst.store().checkDeadline();
-            return sp;
+        long n = stack[sp - 1]; // the size operand of fill, copy, init and grow
+        sp = tableOp(inst, op, a, b, stack, sp);
+        if (op == Opcode.TABLE_FILL || op == Opcode.TABLE_COPY || op == Opcode.TABLE_INIT || op == Opcode.TABLE_GROW) {
+            pollIfLarge(inst, n);
         }
-        return tableOp(inst, op, a, b, stack, sp);
+        return sp;
+    }
+
+    /**
+     * Polls the deadline after an operation on {@code n} (u32) bytes or elements when that is
+     * {@link #LARGE} or more; shared with the compiled tier ({@link TierOps}).
+     */
+    static void pollIfLarge(Instance inst, long n) {
+        if ((n & MASK32) >= LARGE) {
+            inst.store().checkDeadline();
+        }
     }
 
     private static int tableOp(Instance inst, Opcode op, int a, int b, long[] stack, int sp) {
@@ -77,12 +86,12 @@ final class Bulk {
     /** The bulk memory instruction whose {@link Opcode#ordinal()} is {@code opcode}, in stack form below {@code sp}. */
     static int memory(Instance inst, int opcode, int segment, long[] stack, int sp) {
         Opcode op = OPCODES[opcode];
-        if (op != Opcode.DATA_DROP && (stack[sp - 1] & MASK32) >= LARGE) {
-            sp = memoryOp(inst, op, segment, stack, sp);
-            inst.store().checkDeadline();
-            return sp;
+        long n = stack[sp - 1]; // the size operand of fill, copy and init
+        sp = memoryOp(inst, op, segment, stack, sp);
+        if (op != Opcode.DATA_DROP) {
+            pollIfLarge(inst, n);
         }
-        return memoryOp(inst, op, segment, stack, sp);
+        return sp;
     }
 
     private static int memoryOp(Instance inst, Opcode op, int segment, long[] stack, int sp) {

@@ -12,8 +12,6 @@ package dev.sandpiper.interpreter;
  */
 public final class TierOps {
     private static final long MASK32 = 0xFFFFFFFFL;
-    /** As {@link Bulk}: bulk operations of this many bytes or elements poll the deadline when done. */
-    private static final long LARGE = 1 << 16;
 
     private TierOps() {}
 
@@ -188,17 +186,17 @@ public final class TierOps {
 
     public static void MEMORY_FILL(int d, int value, int n, Instance inst) {
         inst.memory.fill(d & MASK32, value, n & MASK32);
-        pollIfLarge(n, inst);
+        Bulk.pollIfLarge(inst, n);
     }
 
     public static void MEMORY_COPY(int d, int s, int n, Instance inst) {
         inst.memory.copy(d & MASK32, s & MASK32, n & MASK32);
-        pollIfLarge(n, inst);
+        Bulk.pollIfLarge(inst, n);
     }
 
     public static void MEMORY_INIT(int d, int s, int n, Instance inst, int segment) {
         inst.memoryInit(segment, d & MASK32, s & MASK32, n & MASK32);
-        pollIfLarge(n, inst);
+        Bulk.pollIfLarge(inst, n);
     }
 
     public static void DATA_DROP(Instance inst, int segment) {
@@ -221,23 +219,23 @@ public final class TierOps {
 
     public static int TABLE_GROW(long init, int n, Instance inst, int table) {
         int old = inst.tables[table].grow(n, init);
-        pollIfLarge(n, inst);
+        Bulk.pollIfLarge(inst, n);
         return old;
     }
 
     public static void TABLE_FILL(int i, long ref, int n, Instance inst, int table) {
         inst.tables[table].fill(i & MASK32, ref, n & MASK32);
-        pollIfLarge(n, inst);
+        Bulk.pollIfLarge(inst, n);
     }
 
     public static void TABLE_COPY(int d, int s, int n, Instance inst, int dst, int src) {
         Table.copy(inst.tables[dst], d & MASK32, inst.tables[src], s & MASK32, n & MASK32);
-        pollIfLarge(n, inst);
+        Bulk.pollIfLarge(inst, n);
     }
 
     public static void TABLE_INIT(int d, int s, int n, Instance inst, int table, int segment) {
         inst.tableInit(table, segment, d & MASK32, s & MASK32, n & MASK32);
-        pollIfLarge(n, inst);
+        Bulk.pollIfLarge(inst, n);
     }
 
     public static void ELEM_DROP(Instance inst, int segment) {
@@ -246,11 +244,5 @@ public final class TierOps {
 
     public static long REF_FUNC(Instance inst, int func) {
         return inst.functionHandle(func);
-    }
-
-    private static void pollIfLarge(int n, Instance inst) {
-        if ((n & MASK32) >= LARGE) {
-            inst.store().checkDeadline();
-        }
     }
 }

@@ -81,7 +81,7 @@ final class Bridges {
             invokeChunk(k, funcs);
         }
         c.place(none);
-        unknownFunction(c, 1);
+        unknownFunction(c);
         cw.addMethod(ACC_PUBLIC, "invoke", INVOKE, c);
     }
 
@@ -136,11 +136,11 @@ final class Bridges {
             c.op(RETURN);
         }
         c.place(none);
-        unknownFunction(c, 0);
+        unknownFunction(c);
         cw.addMethod(ACC_STATIC, "invoke" + k, "(I" + CTX + "[JIII)V", c);
     }
 
-    private static void unknownFunction(Code c, int indexSlot) {
+    private static void unknownFunction(Code c) {
         c.type(NEW, "java/lang/IllegalArgumentException");
         c.op(DUP);
         c.stringConst("not a compiled function");
