@@ -12,6 +12,7 @@ import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.FunctionBody;
 import dev.sandpiper.decoder.model.Module;
 import dev.sandpiper.decoder.model.ValType;
+import dev.sandpiper.interpreter.TierMemory;
 import java.util.List;
 
 /**
@@ -29,6 +30,7 @@ import java.util.List;
  */
 final class FunctionTranslator {
     private static final String OPS = "dev/sandpiper/interpreter/TierOps";
+    private static final String MEMORY_OPS = "dev/sandpiper/interpreter/TierMemory";
     private static final String SUPPORT = "dev/sandpiper/interpreter/TierSupport";
     private static final String NUMERIC = "dev/sandpiper/compiler/runtime/Numeric";
     private static final String RUNTIME = "dev/sandpiper/compiler/runtime/Runtime";
@@ -441,17 +443,25 @@ final class FunctionTranslator {
             case F64_STORE -> "I64_STORE";
             default -> op.name();
         };
-        c.longConst(Integer.toUnsignedLong(offset));
+        // Small offsets (nearly all) take TierMemory's range-check-shaped forms, the rest TierOps' long ones.
+        boolean small = Integer.toUnsignedLong(offset) < TierMemory.MAX_OFFSET;
+        String owner = small ? MEMORY_OPS : OPS;
+        String off = small ? "I" : "J";
+        if (small) {
+            c.intConst(offset);
+        } else {
+            c.longConst(Integer.toUnsignedLong(offset));
+        }
         loadMemory();
         if (op.pushCount() == 1) {
             char k = JvmTypes.kind(op.push(0));
             stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, OPS, name, "(IJ" + MEMORY + ")" + k));
+            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + off + MEMORY + ")" + k));
             stack.push(k);
         } else {
             char v = stack.pop();
             stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, OPS, name, "(I" + v + "J" + MEMORY + ")V"));
+            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + v + off + MEMORY + ")V"));
         }
     }
 

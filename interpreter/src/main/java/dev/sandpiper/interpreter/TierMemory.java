@@ -1,0 +1,199 @@
+package dev.sandpiper.interpreter;
+
+import java.util.Objects;
+
+/**
+ * Loads and stores for compiled code whose static offset is below {@link #MAX_OFFSET}: the common
+ * case, written so that HotSpot sees array-style range checks. {@code Objects.checkIndex} is an
+ * intrinsic that C2 treats like an array bounds check, so in a loop over an induction variable it is
+ * hoisted out of the loop together with the array's own check, where {@link TierOps}' long-based
+ * comparison stays in every iteration.
+ *
+ * <p>Spec: 2.0, Execution > Instructions > Memory Instructions, {@code exec/instructions.html}: the
+ * effective address {@code addr + offset} (both u32) plus the access width must not pass the
+ * memory's size. Here {@code addr} is checked as a signed int against {@code size - offset -
+ * (width - 1)}: a memory is smaller than 2^31 bytes (a Java array), so an address of 2^31 or more
+ * (negative as an int) is out of bounds anyway; with the offset below 2^30 the limit cannot
+ * overflow, and a negative limit (an offset past the memory) rejects every address.
+ */
+public final class TierMemory {
+    /** Offsets at or above this go through {@link TierOps}' long-based forms. */
+    public static final long MAX_OFFSET = 1L << 30;
+
+    private TierMemory() {}
+
+    private static TrapException outOfBounds() {
+        return new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+    }
+
+    public static int I32_LOAD(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 3);
+            return (int) MemoryViews.INT.get(m.bytes, addr + offset);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static long I64_LOAD(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 7);
+            return (long) MemoryViews.LONG.get(m.bytes, addr + offset);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static int I32_LOAD8_S(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset);
+            return m.bytes[addr + offset];
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static int I32_LOAD8_U(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset);
+            return m.bytes[addr + offset] & 0xFF;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static int I32_LOAD16_S(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 1);
+            return (short) MemoryViews.SHORT.get(m.bytes, addr + offset);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static int I32_LOAD16_U(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 1);
+            return (short) MemoryViews.SHORT.get(m.bytes, addr + offset) & 0xFFFF;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static long I64_LOAD8_S(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset);
+            return m.bytes[addr + offset];
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static long I64_LOAD8_U(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset);
+            return m.bytes[addr + offset] & 0xFFL;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static long I64_LOAD16_S(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 1);
+            return (short) MemoryViews.SHORT.get(m.bytes, addr + offset);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static long I64_LOAD16_U(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 1);
+            return (short) MemoryViews.SHORT.get(m.bytes, addr + offset) & 0xFFFFL;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static long I64_LOAD32_S(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 3);
+            return (int) MemoryViews.INT.get(m.bytes, addr + offset);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static long I64_LOAD32_U(int addr, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 3);
+            return (int) MemoryViews.INT.get(m.bytes, addr + offset) & 0xFFFFFFFFL;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static void I32_STORE(int addr, int v, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 3);
+            MemoryViews.INT.set(m.bytes, addr + offset, v);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static void I64_STORE(int addr, long v, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 7);
+            MemoryViews.LONG.set(m.bytes, addr + offset, v);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static void I32_STORE8(int addr, int v, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset);
+            m.bytes[addr + offset] = (byte) v;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static void I32_STORE16(int addr, int v, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 1);
+            MemoryViews.SHORT.set(m.bytes, addr + offset, (short) v);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static void I64_STORE8(int addr, long v, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset);
+            m.bytes[addr + offset] = (byte) v;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static void I64_STORE16(int addr, long v, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 1);
+            MemoryViews.SHORT.set(m.bytes, addr + offset, (short) v);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+
+    public static void I64_STORE32(int addr, long v, int offset, Memory m) {
+        try {
+            Objects.checkIndex(addr, m.size - offset - 3);
+            MemoryViews.INT.set(m.bytes, addr + offset, (int) v);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds();
+        }
+    }
+}
