@@ -161,6 +161,65 @@ public final class WasmRuntime implements AutoCloseable {
         return run(json, offset, length, false, true, route);
     }
 
+    /**
+     * Runs only the guest's optional {@code filter} export on an event held as canonical Event JSON (a
+     * predicate's question: does the guest keep this event?). Under the same deadline, fuel and memory
+     * limit as a transform; a trap, timeout or limit fails it the same way.
+     *
+     * @return {@link TransformResult.Ok} holding the input bytes when {@code filter} returned non-zero (kept),
+     *     {@link TransformResult.Filtered} when it returned 0, or the error
+     * @throws IllegalStateException if the module exports no {@code filter} function
+     */
+    public TransformResult filter(byte[] json, int offset, int length) {
+        if (!module.exports("filter")) {
+            throw new IllegalStateException(module.name() + " exports no filter function");
+        }
+        lock.lock();
+        GuestCall call;
+        try {
+            if (closed) {
+                throw new IllegalStateException("runtime is closed");
+            }
+            TransformError initError = ensureInitialized();
+            if (initError != null) {
+                return new TransformResult.Failed(initError);
+            }
+            call = invokeFilter(json, offset, length);
+        } finally {
+            lock.unlock();
+        }
+        if (call.error != null) {
+            return new TransformResult.Failed(call.error);
+        }
+        return call.output == null ? TransformResult.FILTERED : new TransformResult.Ok(call.output, null, null);
+    }
+
+    private GuestCall invokeFilter(byte[] json, int offset, int length) {
+        if ((long) length > (long) config.memoryLimitMb() << 20) {
+            return failed(TransformError.Kind.INVALID_INPUT, "event of " + length + " bytes exceeds memory_limit_mb "
+                    + config.memoryLimitMb());
+        }
+        int deniedBefore = startCall();
+        store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
+                System.nanoTime() + timeoutNanos);
+        try {
+            long ptr = writeInput(json, offset, length);
+            if (ptr < 0) {
+                return guestFailed(deniedBefore, allocProblem(length, ptr));
+            }
+            if ((int) filter.call((int) ptr, length)[0] == 0) {
+                return FILTERED;
+            }
+            return new GuestCall(java.util.Arrays.copyOfRange(json, offset, offset + length), null, null);
+        } catch (TrapException trap) {
+            return new GuestCall(null, null, trapped(trap, "filter", deniedBefore));
+        } catch (RuntimeException engineFailure) {
+            return new GuestCall(null, null, engineError(engineFailure, "filter"));
+        } finally {
+            lastInstructions = store.endBudget();
+        }
+    }
+
     private TransformResult run(byte[] json, int offset, int length, boolean parse) {
         return run(json, offset, length, parse, false, false);
     }

@@ -98,6 +98,16 @@ public final class WasmRuntimePool implements AutoCloseable {
         }
     }
 
+    /** {@link WasmRuntime#filter}: only the guest's {@code filter} export, on one runtime. */
+    public TransformResult filter(byte[] json, int offset, int length) {
+        WasmRuntime r = borrow();
+        try {
+            return r.filter(json, offset, length);
+        } finally {
+            idle.add(r);
+        }
+    }
+
     private WasmRuntime borrow() {
         try {
             return idle.take();
