@@ -3,7 +3,7 @@
 #
 #   jmh/run.sh quick|full [JMH ARGS...]
 #
-#   quick  1 fork,  2 x 1 s warmup, 3 x 0.5 s measurement per benchmark (about 12 minutes on 2 cores)
+#   quick  1 fork,  2 x 1 s warmup, 3 x 0.5 s measurement per benchmark (about 13 minutes on 2 cores)
 #   full   2 forks, 5 x 2 s warmup, 5 x 2 s measurement per benchmark (about 2 hours on 2 cores)
 #
 # Extra arguments go to JMH after the mode's, e.g. a benchmark regex (`jmh/run.sh quick Fib`) or
@@ -44,12 +44,12 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 json="$results/$mode-$stamp.json"
 log="$results/$mode-$stamp.log"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-# Which engine was measured: the commit, and whether the engine's modules (and the transform runtime
-# and guests the transform benchmarks run) had uncommitted changes.
+# Which engine was measured: the commit, and whether the engine's modules (and the transform runtime,
+# the Connect SMT, and the guests and events the transform and connect benchmarks run) had uncommitted changes.
 rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ "$rev" != unknown ]]; then
   changed=()
-  for path in decoder validator interpreter compiler abi examples/transforms examples/events; do
+  for path in decoder validator interpreter compiler abi connect examples/transforms examples/events; do
     if [[ -n "$(git status --porcelain -- "$path" 2>/dev/null)" ]]; then changed+=("$path"); fi
   done
   if [[ ${#changed[@]} -gt 0 ]]; then

@@ -205,7 +205,7 @@ public final class WasmRuntime implements AutoCloseable {
         try {
             long ptr = writeInput(json, offset, length);
             if (ptr < 0) {
-                return guestFailed(deniedBefore, allocProblem(length, ptr));
+                return new GuestCall(null, null, guestFailure(allocProblem(length, ptr), deniedBefore, "filter"));
             }
             if ((int) filter.call((int) ptr, length)[0] == 0) {
                 return FILTERED;

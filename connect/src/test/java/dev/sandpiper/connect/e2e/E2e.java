@@ -24,7 +24,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 final class E2e {
     private E2e() {}
 
-    /** The connect module's folder (surefire runs tests there and also sets {@code basedir}). */
+    /** The connect module's folder (failsafe and surefire run tests there and also set {@code basedir}). */
     static final Path MODULE_DIR =
             Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath().normalize();
 
@@ -178,7 +178,7 @@ final class E2e {
         }
     }
 
-    /** The test JVM's real class path (surefire hides it behind a manifest-only jar). */
+    /** The test JVM's real class path (failsafe and surefire hide it behind a manifest-only jar). */
     static List<Path> testClassPath() {
         String cp = System.getProperty("surefire.test.class.path");
         if (cp == null || cp.isBlank()) {

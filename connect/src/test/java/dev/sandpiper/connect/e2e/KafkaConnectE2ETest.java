@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * WasmTransform (mask-pii, drop-deletes) → a topic of a real KRaft broker → a KafkaConsumer.
  *
  * <p>The worker (a child JVM, ConnectDistributed) finds both plugins only through plugin.path:
- * Sandpiper's folder as the build lays it out, and Debezium's official plugin tarball. Mid-stream, while
+ * Sandpiper's folder as the build lays it out (run by failsafe after {@code package}: exactly
+ * target/plugin/sandpiper-connect, see {@link PluginFolders}), and Debezium's official plugin tarball. Mid-stream, while
  * rows keep being inserted, the connector's task is restarted through REST and then the worker is
  * killed (kill -9) and replaced; every inserted row must still arrive, masked (at least once).
  */
@@ -83,6 +84,9 @@ class KafkaConnectE2ETest {
     private void run() throws Exception {
         Path work = E2e.tempDir("connect-");
         cleanup.add(() -> E2e.deleteTree(work));
+        // First: a missing or stale plugin folder fails before anything is started.
+        String pluginPath = PluginFolders.sandpiperPluginPath(work.resolve("plugins")) + ","
+                + PluginFolders.debeziumPluginPath();
 
         Postgres pg = Postgres.start();
         cleanup.add(pg);
@@ -96,8 +100,6 @@ class KafkaConnectE2ETest {
         KafkaBroker broker = KafkaBroker.start();
         cleanup.add(broker);
 
-        String pluginPath = PluginFolders.sandpiperPluginPath(work.resolve("plugins")) + ","
-                + PluginFolders.debeziumPluginPath();
         AtomicReference<ConnectWorker> worker = new AtomicReference<>();
         cleanup.add(() -> {
             ConnectWorker w = worker.get();

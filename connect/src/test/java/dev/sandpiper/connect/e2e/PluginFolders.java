@@ -19,16 +19,26 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The two Connect plugins of the worker test: Sandpiper's (as the connect module's build lays it out,
- * or assembled here from the test class path when that folder is missing or older than the compiled
- * classes) and Debezium's Postgres connector (its official tarball, unpacked by the build into
- * target/e2e-plugins).
+ * The two Connect plugins of the worker test: Sandpiper's and Debezium's Postgres connector (its official
+ * tarball, unpacked by the build into target/e2e-plugins).
+ *
+ * <p>Sandpiper's plugin is the folder the build lays out in {@code package}. Under failsafe (the build's
+ * {@code integration-test} phase) the system property {@value #PLUGIN_DIR_PROPERTY} names it, and it must be
+ * there: a missing or stale folder fails the test instead of being replaced by another. Run without that
+ * property (an IDE, {@code mvn test -Dtest=...}), the test uses the build's folder when it is up to date
+ * and otherwise assembles one from the test class path.
  */
 final class PluginFolders {
     private PluginFolders() {}
 
     /** Where the module's build lays out the Sandpiper plugin. */
     static final Path PACKAGED_ROOT = E2e.MODULE_DIR.resolve("target/plugin");
+
+    /**
+     * System property naming the packaged plugin folder the test must use (failsafe sets it to
+     * target/plugin/sandpiper-connect, which {@code package} has just built).
+     */
+    static final String PLUGIN_DIR_PROPERTY = "sandpiper.e2e.pluginDir";
 
     /** Where the build unpacks io.debezium:debezium-connector-postgres:…:tar.gz:plugin. */
     static final Path DEBEZIUM_ROOT = E2e.MODULE_DIR.resolve("target/e2e-plugins");
@@ -47,8 +57,16 @@ final class PluginFolders {
         return DEBEZIUM_ROOT;
     }
 
-    /** A {@code plugin.path} entry holding Sandpiper's plugin folder; {@code scratch} is for assembling one. */
+    /**
+     * A {@code plugin.path} entry holding Sandpiper's plugin folder: with {@value #PLUGIN_DIR_PROPERTY} set, the
+     * parent of the folder it names (that very folder, as a user installs it); otherwise the build's folder when
+     * up to date, else one assembled under {@code scratch}.
+     */
     static Path sandpiperPluginPath(Path scratch) {
+        String required = System.getProperty(PLUGIN_DIR_PROPERTY, "").trim();
+        if (!required.isEmpty()) {
+            return requiredPluginPath(Path.of(required).toAbsolutePath().normalize(), scratch);
+        }
         Optional<Path> packaged = packagedPluginDir();
         Path dir = scratch.resolve("sandpiper-connect");
         if (packaged.isPresent()) {
@@ -65,6 +83,59 @@ final class PluginFolders {
         return scratch;
     }
 
+    /**
+     * The packaged plugin folder {@code dir}, checked: it exists, holds the sandpiper-connect jar (no older than
+     * target/classes) and the sandpiper-abi jar, and none of Kafka's. Returns its parent when that holds nothing
+     * else (so plugin.path names exactly what the build made), else a copy's parent under {@code scratch}.
+     */
+    private static Path requiredPluginPath(Path dir, Path scratch) {
+        String how = " (" + PLUGIN_DIR_PROPERTY + "; `mvn -pl connect -am package` lays the folder out, and"
+                + " failsafe runs this test after package)";
+        if (!Files.isDirectory(dir)) {
+            fail("the packaged Sandpiper plugin folder " + dir + " does not exist" + how);
+        }
+        List<String> names;
+        try (Stream<Path> s = Files.list(dir)) {
+            names = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted()
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Optional<String> jar = names.stream()
+                .filter(n -> n.startsWith("sandpiper-connect") && n.endsWith(".jar")).findFirst();
+        if (jar.isEmpty()) {
+            fail("the packaged Sandpiper plugin folder " + dir + " holds no sandpiper-connect jar: " + names + how);
+        }
+        if (names.stream().noneMatch(n -> n.startsWith("sandpiper-abi") && n.endsWith(".jar"))) {
+            fail("the packaged Sandpiper plugin folder " + dir + " holds no sandpiper-abi jar: " + names + how);
+        }
+        try {
+            FileTime jarTime = Files.getLastModifiedTime(dir.resolve(jar.get()));
+            FileTime newestClass = newest(E2e.MODULE_DIR.resolve("target/classes"));
+            if (newestClass != null && jarTime.compareTo(newestClass) < 0) {
+                fail("the packaged Sandpiper plugin " + dir.resolve(jar.get()) + " is older than target/classes:"
+                        + " it would test old code" + how);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        checkNoKafkaJars(dir);
+        Path parent = dir.getParent();
+        List<Path> siblings;
+        try (Stream<Path> s = Files.list(parent)) {
+            siblings = s.filter(p -> !p.equals(dir)).collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("[e2e] Sandpiper plugin: the packaged folder " + dir + " (" + names.size() + " files)");
+        if (siblings.isEmpty()) {
+            return parent;
+        }
+        // plugin.path would also pick up whatever lies beside it: install a copy of the folder alone.
+        copyFlat(dir, scratch.resolve(dir.getFileName()));
+        return scratch;
+    }
+
     private static void copyFlat(Path from, Path to) {
         try (Stream<Path> s = Files.list(from)) {
             Files.createDirectories(to);
@@ -78,8 +149,8 @@ final class PluginFolders {
 
     /**
      * The build's plugin folder: the folder under target/plugin holding a sandpiper-connect jar, used
-     * only if that jar is at least as new as every compiled class (surefire runs before packaging, so
-     * a folder left by an earlier build would test old code).
+     * only if that jar is at least as new as every compiled class (a test run without packaging, e.g.
+     * from an IDE, would otherwise test a folder left by an earlier build, with old code).
      */
     static Optional<Path> packagedPluginDir() {
         if (!Files.isDirectory(PACKAGED_ROOT)) {

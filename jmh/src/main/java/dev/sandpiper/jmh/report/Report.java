@@ -91,18 +91,25 @@ public final class Report {
             // The pool: two threads against one, and compiled against interpreted on two threads.
             RatioRule.speedup("twoThreads", "oneThread"),
             RatioRule.speedup("compiledTwoThreads", "compiledOneThread"),
-            RatioRule.speedup("compiledTwoThreads", "twoThreads"));
+            RatioRule.speedup("compiledTwoThreads", "twoThreads"),
+            // The Kafka Connect SMT: ours (compiled guest, then interpreted) against Kafka's MaskField and against the
+            // same guest on Chicory's compiler behind the same SMT interface; compiled against interpreted.
+            new RatioRule("sandpiper", "maskField"),
+            new RatioRule("sandpiper", "chicory"),
+            new RatioRule("sandpiperInterpreter", "maskField"),
+            new RatioRule("sandpiperInterpreter", "chicory"),
+            RatioRule.speedup("sandpiper", "sandpiperInterpreter"));
 
     /** Column order for benchmark methods; methods not listed follow in alphabetical order. */
     public static final List<String> METHOD_ORDER = List.of("sandpiper", "sandpiperCompiled", "sandpiperCompiledNoFuel",
-            "sandpiperAuto", "chicoryInterpreter", "chicoryCompiler", "java", "wasmEvent", "wasmJson", "compiledEvent",
-            "compiledJson", "javaBytes", "javaObject", "oneThread", "twoThreads", "compiledOneThread",
-            "compiledTwoThreads");
+            "sandpiperAuto", "sandpiperInterpreter", "chicoryInterpreter", "chicoryCompiler", "chicory", "java",
+            "maskField", "wasmEvent", "wasmJson", "compiledEvent", "compiledJson", "javaBytes", "javaObject", "oneThread",
+            "twoThreads", "compiledOneThread", "compiledTwoThreads");
 
     /** Row order within a section, by class name; classes not listed follow in the order JMH ran them. */
     public static final List<String> CLASS_ORDER = List.of("FibBenchmark", "SieveBenchmark", "Sha256Benchmark",
             "MatmulBenchmark", "MemopsBenchmark", "JsonBenchmark", "LoadBenchmark", "InstantiateBenchmark",
-            "TransformBenchmark", "PoolBenchmark");
+            "TransformBenchmark", "PoolBenchmark", "MaskPiiBenchmark");
 
     /**
      * Sections (by Java package) whose score tables end with a row of each ratio's geometric mean over
@@ -141,7 +148,18 @@ public final class Report {
                     + "10000 (so a slow event is measured, not failed); enrich's per-event INFO log is disabled "
                     + "(WARNING level). `PoolBenchmark`: a `WasmRuntimePool` of 2, `transform(Event)`, 1 and 2 "
                     + "threads (throughput summed over threads), on the interpreter and (`compiled...`) compiled. "
-                    + "Setups check every implementation gives the guest's outputs over all 40 events.");
+                    + "Setups check every implementation gives the guest's outputs over all 40 events.",
+            "dev.sandpiper.jmh.connect",
+            "One `apply(SourceRecord)` per operation: masking `email`, `phone`, `ssn` in 40 Debezium change records "
+                    + "(PostgreSQL connector, `public.users`, full envelope Struct schema; 8 r, 12 c, 16 u, 4 d), "
+                    + "cycled. Here `sandpiper` is the compiled tier: `WasmTransform` with the mask-pii guest, engine "
+                    + "compiler (record to canonical Event, Event JSON, pooled guest call under a deadline, output "
+                    + "validated and parsed, back to a record, metrics); `sandpiperInterpreter`: the same, engine "
+                    + "interpreter. `chicory`: the same guest on Chicory 1.7.5's compiler behind the same SMT interface "
+                    + "with the connect module's own conversions (no pool, deadline, memory limit or metrics). "
+                    + "`maskField`: Kafka 4.4's `MaskField$Value` (`replacement=***REDACTED***`) run on the `before` and "
+                    + "`after` Structs by a thin wrapper that rebuilds the envelope: no Event, no JSON, no WebAssembly. "
+                    + "Setups check all four give equal records on all 40.");
 
     /** Order of JMH modes within a section, and their titles (used when a section has more than one). */
     public static final Map<String, String> MODES = orderedMap(
@@ -157,7 +175,8 @@ public final class Report {
     public static final Map<String, String> SECTIONS = orderedMap(
             "dev.sandpiper.jmh.engine", "Engine kernels",
             "dev.sandpiper.jmh.coldstart", "Cold start",
-            "dev.sandpiper.jmh.transform", "Transforms");
+            "dev.sandpiper.jmh.transform", "Transforms",
+            "dev.sandpiper.jmh.connect", "Kafka Connect SMT");
 
     /**
      * One benchmark result: one method with one parameter set in one mode. {@code percentiles} (sample

@@ -3,6 +3,7 @@ package dev.sandpiper.jmh.support;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -169,6 +170,16 @@ public enum Engine {
         return com.dylibso.chicory.runtime.Instance.builder(module)
                 .withMemoryFactory(ByteArrayMemory::new)
                 .withMachineFactory(machines)
+                .build();
+    }
+
+    /** Chicory compiler: the same for a module with imports ({@code imports}: the host functions it needs). */
+    public static com.dylibso.chicory.runtime.Instance chicoryCompilerInstance(WasmModule module,
+            Function<com.dylibso.chicory.runtime.Instance, Machine> machines, ImportValues imports) {
+        return com.dylibso.chicory.runtime.Instance.builder(module)
+                .withMemoryFactory(ByteArrayMemory::new)
+                .withMachineFactory(machines)
+                .withImportValues(imports)
                 .build();
     }
 

@@ -113,6 +113,29 @@ class ReportTest {
         assertEquals(1, md.split("geometric mean \\(", -1).length - 1, md);
     }
 
+    /** The connect SMT benchmark, made-up scores. */
+    private static final String JSON_CONNECT = "[" + String.join(",",
+            result("dev.sandpiper.jmh.connect.MaskPiiBenchmark.chicory", "", 4.0, "\"NaN\"", "us/op"),
+            result("dev.sandpiper.jmh.connect.MaskPiiBenchmark.maskField", "", 1.0, "\"NaN\"", "us/op"),
+            result("dev.sandpiper.jmh.connect.MaskPiiBenchmark.sandpiper", "", 5.0, "\"NaN\"", "us/op"),
+            result("dev.sandpiper.jmh.connect.MaskPiiBenchmark.sandpiperInterpreter", "", 20.0, "\"NaN\"", "us/op"))
+            + "]";
+
+    /** Its section: ours against MaskField and Chicory, and compiled against interpreted, from the same run. */
+    @Test
+    void connectSection() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(JSON_CONNECT);
+        String md = Report.render(Report.parse(root), Report.runInfo(root), Map.of(), List.of());
+
+        assertTrue(md.contains("## Kafka Connect SMT"), md);
+        assertTrue(md.contains("| Benchmark | Unit | sandpiper | sandpiperInterpreter | chicory | maskField "
+                + "| sandpiper/maskField | sandpiper/chicory | sandpiperInterpreter/maskField "
+                + "| sandpiperInterpreter/chicory | speedup sandpiper/sandpiperInterpreter |\n"), md);
+        assertTrue(md.contains("| MaskPiiBenchmark | us/op | 5.000 | 20.00 | 4.000 | 1.000 | 5.00 | 1.25 | 20.0 | 5.00 "
+                + "| 4.00 |\n"), md);
+        assertEquals(-1, md.indexOf("geometric mean ("), md);
+    }
+
     /** The geometric mean's error: the ratios' relative errors in quadrature, over their count. */
     @Test
     void geometricMeanError() {
