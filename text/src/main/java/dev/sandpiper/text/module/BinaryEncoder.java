@@ -1,0 +1,89 @@
+package dev.sandpiper.text.module;
+
+import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.ValType;
+import java.util.List;
+
+/**
+ * Writes the binary format (spec 5.5.15 Modules): magic and version, then the non-empty sections in
+ * the required order: type, import, function, table, memory, global, export, start, element, data
+ * count (only when the code uses {@code memory.init} or {@code data.drop}, as wast2json does), code
+ * and data. No custom sections.
+ */
+final class BinaryEncoder {
+    private BinaryEncoder() {}
+
+    static byte[] encode(TypeTable types, ModuleSections s, boolean dataCount) {
+        ByteSink out = new ByteSink();
+        out.bytes(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
+        if (types.size() > 0) {
+            ByteSink sec = new ByteSink();
+            sec.u32(types.size());
+            for (FuncType t : types.all()) {
+                sec.u8(0x60);
+                valTypes(sec, t.params());
+                valTypes(sec, t.results());
+            }
+            section(out, 1, sec);
+        }
+        vecSection(out, 2, s.imports);
+        if (!s.functionTypes.isEmpty()) {
+            ByteSink sec = new ByteSink();
+            sec.u32(s.functionTypes.size());
+            for (int t : s.functionTypes) {
+                sec.u32(t);
+            }
+            section(out, 3, sec);
+        }
+        vecSection(out, 4, s.tables);
+        vecSection(out, 5, s.memories);
+        vecSection(out, 6, s.globals);
+        vecSection(out, 7, s.exports);
+        if (s.start != null) {
+            ByteSink sec = new ByteSink();
+            sec.u32(s.start);
+            section(out, 8, sec);
+        }
+        vecSection(out, 9, s.elements);
+        if (dataCount) {
+            ByteSink sec = new ByteSink();
+            sec.u32(s.data.size());
+            section(out, 12, sec);
+        }
+        if (!s.codes.isEmpty()) {
+            ByteSink sec = new ByteSink();
+            sec.u32(s.codes.size());
+            for (byte[] code : s.codes) {
+                sec.vec(code);
+            }
+            section(out, 10, sec);
+        }
+        vecSection(out, 11, s.data);
+        return out.toByteArray();
+    }
+
+    private static void valTypes(ByteSink out, List<ValType> types) {
+        out.u32(types.size());
+        for (ValType t : types) {
+            out.u8(t.code());
+        }
+    }
+
+    private static void vecSection(ByteSink out, int id, List<byte[]> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        ByteSink sec = new ByteSink();
+        sec.u32(entries.size());
+        for (byte[] e : entries) {
+            sec.bytes(e);
+        }
+        section(out, id, sec);
+    }
+
+    private static void section(ByteSink out, int id, ByteSink content) {
+        out.u8(id);
+        out.u32(content.size());
+        out.append(content);
+    }
+}

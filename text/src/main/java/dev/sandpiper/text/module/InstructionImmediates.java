@@ -1,0 +1,247 @@
+package dev.sandpiper.text.module;
+
+import dev.sandpiper.decoder.code.Opcode;
+import dev.sandpiper.decoder.model.ValType;
+import dev.sandpiper.text.lex.Token;
+import dev.sandpiper.text.lex.TokenCursor;
+import dev.sandpiper.text.lex.TokenKind;
+import dev.sandpiper.text.num.IntLiterals;
+import dev.sandpiper.text.num.LiteralException;
+import dev.sandpiper.text.num.NumberSyntax;
+import dev.sandpiper.text.num.VectorShape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The opcode and immediates of one non-structured instruction (spec 6.5.3 to 6.5.9, encoded per
+ * spec 5.4), by the {@link dev.sandpiper.decoder.code.ImmediateKind} the opcode catalogue gives.
+ * Optional indices default as the spec's abbreviations say (table 0 for {@code table.get},
+ * {@code call_indirect}, {@code table.init}, {@code table.copy}).
+ */
+final class InstructionImmediates {
+    private final ModuleContext m;
+    private final TokenCursor c;
+    private final InstructionParser parser;
+
+    InstructionImmediates(ModuleContext m, InstructionParser parser) {
+        this.m = m;
+        this.c = m.c;
+        this.parser = parser;
+    }
+
+    void instruction(Opcode op, ByteSink out, boolean plain) {
+        if (op == Opcode.SELECT) {
+            select(out);
+            return;
+        }
+        opcode(op, out);
+        switch (op.immediate()) {
+            case NONE, BLOCK_TYPE, SELECT_TYPES -> { }
+            case LABEL -> out.u32(parser.label());
+            case BR_TABLE -> brTable(out);
+            case FUNC_INDEX -> out.u32(m.funcs.resolve(c));
+            case CALL_INDIRECT -> {
+                int table = IndexSpace.atIndex(c) ? m.tables.resolve(c) : 0;
+                out.u32(TypeUse.parse(c, m.types, false).resolve(c, m.typeTable));
+                out.u32(table);
+            }
+            case LOCAL_INDEX -> out.u32(parser.locals().resolve(c));
+            case GLOBAL_INDEX -> out.u32(m.globals.resolve(c));
+            case TABLE_INDEX -> out.u32(IndexSpace.atIndex(c) ? m.tables.resolve(c) : 0);
+            case MEMARG -> memarg(op, out);
+            case ZERO_BYTE -> out.u8(0);
+            case I32 -> out.s64(c.i32());
+            case I64 -> out.s64(c.i64());
+            case F32 -> out.fixed(c.f32(), 4);
+            case F64 -> out.fixed(c.f64(), 8);
+            case REF_TYPE -> out.u8(Types.heapType(c).code());
+            case MEMORY_INIT -> {
+                m.usesDataIndices = true;
+                out.u32(m.datas.resolve(c));
+                out.u8(0);
+            }
+            case DATA_INDEX -> {
+                m.usesDataIndices = true;
+                out.u32(m.datas.resolve(c));
+            }
+            case MEMORY_COPY -> {
+                out.u8(0);
+                out.u8(0);
+            }
+            case TABLE_INIT -> tableInit(out);
+            case ELEM_INDEX -> out.u32(m.elems.resolve(c));
+            case TABLE_COPY -> {
+                int dst = 0;
+                int src = 0;
+                if (IndexSpace.atIndex(c)) {
+                    dst = m.tables.resolve(c);
+                    src = m.tables.resolve(c);
+                }
+                out.u32(dst);
+                out.u32(src);
+            }
+            case V128 -> v128Const(out);
+            case SHUFFLE -> shuffle(out);
+            case LANE -> out.u8(lane());
+            case MEMARG_LANE -> {
+                memarg(op, out);
+                out.u8(lane());
+            }
+        }
+    }
+
+    static void opcode(Opcode op, ByteSink out) {
+        if (op.prefix() == 0) {
+            out.u8(op.code());
+        } else {
+            out.u8(op.prefix());
+            out.u32(op.code());
+        }
+    }
+
+    /** {@code select (result t*)*}: with result types it is the typed {@code select} (0x1C). */
+    private void select(ByteSink out) {
+        List<ValType> types = new ArrayList<>();
+        while (c.atLParen("result")) {
+            c.next();
+            c.next();
+            Types.valTypesUntilRParen(c, types);
+        }
+        if (types.isEmpty()) {
+            out.u8(Opcode.SELECT.code());
+            return;
+        }
+        out.u8(Opcode.SELECT_T.code());
+        out.u32(types.size());
+        for (ValType t : types) {
+            out.u8(t.code());
+        }
+    }
+
+    /** {@code br_table l* lN}: at least one label. */
+    private void brTable(ByteSink out) {
+        List<Integer> targets = new ArrayList<>();
+        do {
+            targets.add(parser.label());
+        } while (c.at(TokenKind.ID) || c.at(TokenKind.NUMBER));
+        out.u32(targets.size() - 1);
+        for (int t : targets) {
+            out.u32(t);
+        }
+    }
+
+    /** {@code table.init x? y}: with one index it is the element segment (spec 6.5.5). */
+    private void tableInit(ByteSink out) {
+        int table = 0;
+        if (IndexSpace.atIndex(c) && (c.peek(1).is(TokenKind.ID) || c.peek(1).is(TokenKind.NUMBER))) {
+            table = m.tables.resolve(c);
+        }
+        out.u32(m.elems.resolve(c));
+        out.u32(table);
+    }
+
+    /**
+     * {@code memarg ::= ('offset=' u32)? ('align=' u32)?} (spec 6.5.7); the alignment defaults to the
+     * access width and must be a power of two; the binary holds its log2, then the offset.
+     */
+    private void memarg(Opcode op, ByteSink out) {
+        long offset = 0;
+        long align = op.memoryBytes();
+        Token t = c.peek();
+        if (t.is(TokenKind.KEYWORD) && t.text().startsWith("offset=")) {
+            c.next();
+            offset = u32(t, t.text().substring(7));
+            t = c.peek();
+        }
+        if (t.is(TokenKind.KEYWORD) && t.text().startsWith("align=")) {
+            c.next();
+            align = u32(t, t.text().substring(6));
+            if (align == 0 || (align & (align - 1)) != 0) {
+                throw c.error(t, "alignment must be a power of two");
+            }
+        }
+        out.u32(Long.numberOfTrailingZeros(align));
+        out.u32(offset);
+    }
+
+    private long u32(Token at, String literal) {
+        try {
+            return IntLiterals.u32(literal);
+        } catch (LiteralException e) {
+            throw c.error(at, e.getMessage().equals("unexpected token") ? "unknown operator" : e.getMessage());
+        }
+    }
+
+    /** A lane index (spec 6.5.9): a {@code u8}. */
+    private int lane() {
+        Token t = c.number();
+        if (!NumberSyntax.isNat(t.text())) {
+            throw c.unexpected(t);
+        }
+        return laneValue(t);
+    }
+
+    private int laneValue(Token t) {
+        long v;
+        try {
+            v = IntLiterals.u32(t.text());
+        } catch (LiteralException e) {
+            throw c.error(t, "malformed lane index");
+        }
+        if (v > 255) {
+            throw c.error(t, "malformed lane index");
+        }
+        return (int) v;
+    }
+
+    /** {@code i8x16.shuffle laneidx^16}. */
+    private void shuffle(ByteSink out) {
+        List<Token> lanes = literals();
+        if (lanes.size() != 16) {
+            throw c.error(lanes.isEmpty() ? c.peek() : lanes.get(0), "invalid lane length");
+        }
+        for (Token t : lanes) {
+            if (!NumberSyntax.isNat(t.text())) {
+                throw c.error(t, "malformed lane index");
+            }
+            out.u8(laneValue(t));
+        }
+    }
+
+    /** {@code v128.const shape literal^lanes} (spec 6.5.9). */
+    private void v128Const(ByteSink out) {
+        Token shapeToken = c.peek();
+        VectorShape shape = shapeToken.is(TokenKind.KEYWORD) ? VectorShape.of(shapeToken.text()) : null;
+        if (shape == null) {
+            throw c.unexpected(shapeToken);
+        }
+        c.next();
+        List<Token> lanes = literals();
+        if (lanes.size() != shape.lanes()) {
+            throw c.error(lanes.isEmpty() ? c.peek() : lanes.get(0), "wrong number of lane literals");
+        }
+        String[] text = new String[lanes.size()];
+        for (int i = 0; i < text.length; i++) {
+            Token t = lanes.get(i);
+            try {
+                shape.laneBits(t.text());
+            } catch (LiteralException e) {
+                throw c.error(t, e.getMessage());
+            }
+            text[i] = t.text();
+        }
+        out.bytes(shape.encode(text));
+    }
+
+    /** The run of number tokens at the cursor (a reserved token among them is an unknown operator). */
+    private List<Token> literals() {
+        List<Token> out = new ArrayList<>();
+        while (c.at(TokenKind.NUMBER) || c.at(TokenKind.RESERVED)) {
+            if (c.at(TokenKind.RESERVED)) {
+                throw c.error("unknown operator");
+            }
+            out.add(c.next());
+        }
+        return out;
+    }
+}

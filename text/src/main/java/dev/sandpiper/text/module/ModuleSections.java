@@ -1,0 +1,21 @@
+package dev.sandpiper.text.module;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed module, each entry already in its binary encoding, section by section (spec 5.5),
+ * ready for {@link BinaryEncoder}.
+ */
+final class ModuleSections {
+    final List<byte[]> imports = new ArrayList<>();
+    final List<Integer> functionTypes = new ArrayList<>();
+    final List<byte[]> tables = new ArrayList<>();
+    final List<byte[]> memories = new ArrayList<>();
+    final List<byte[]> globals = new ArrayList<>();
+    final List<byte[]> exports = new ArrayList<>();
+    Integer start;
+    final List<byte[]> elements = new ArrayList<>();
+    final List<byte[]> codes = new ArrayList<>();
+    final List<byte[]> data = new ArrayList<>();
+}

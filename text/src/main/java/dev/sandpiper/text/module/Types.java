@@ -1,0 +1,85 @@
+package dev.sandpiper.text.module;
+
+import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.ValType;
+import dev.sandpiper.text.lex.Token;
+import dev.sandpiper.text.lex.TokenCursor;
+import dev.sandpiper.text.lex.TokenKind;
+import java.util.List;
+
+/**
+ * Types in text (spec 6.4): value types, reference and heap types, function types.
+ */
+public final class Types {
+    private Types() {}
+
+    /** The value type named by {@code keyword}, or null (spec 6.4.2, 6.4.3). */
+    public static ValType valType(String keyword) {
+        return switch (keyword) {
+            case "i32" -> ValType.I32;
+            case "i64" -> ValType.I64;
+            case "f32" -> ValType.F32;
+            case "f64" -> ValType.F64;
+            case "v128" -> ValType.V128;
+            case "funcref" -> ValType.FUNCREF;
+            case "externref" -> ValType.EXTERNREF;
+            default -> null;
+        };
+    }
+
+    public static boolean atValType(TokenCursor c) {
+        return c.at(TokenKind.KEYWORD) && valType(c.peek().text()) != null;
+    }
+
+    public static ValType valType(TokenCursor c) {
+        Token t = c.peek();
+        ValType v = t.is(TokenKind.KEYWORD) ? valType(t.text()) : null;
+        if (v == null) {
+            throw c.unexpected(t);
+        }
+        c.next();
+        return v;
+    }
+
+    /** {@code reftype ::= funcref | externref} (spec 6.4.2). */
+    public static ValType refType(TokenCursor c) {
+        Token t = c.peek();
+        if (t.isKeyword("funcref") || t.isKeyword("externref")) {
+            c.next();
+            return valType(t.text());
+        }
+        throw c.unexpected(t);
+    }
+
+    /** {@code heaptype ::= func | extern} (spec 6.4.2), as the reference type it denotes. */
+    public static ValType heapType(TokenCursor c) {
+        Token t = c.peek();
+        if (t.isKeyword("func")) {
+            c.next();
+            return ValType.FUNCREF;
+        }
+        if (t.isKeyword("extern")) {
+            c.next();
+            return ValType.EXTERNREF;
+        }
+        throw c.unexpected(t);
+    }
+
+    /**
+     * {@code functype ::= (func param* result*)} after the {@code (func} keyword (spec 6.4.4);
+     * consumes the closing parenthesis.
+     */
+    public static FuncType funcType(TokenCursor c) {
+        TypeUse u = TypeUse.parseInline(c, true);
+        c.expectRParen();
+        return u.inline();
+    }
+
+    /** Value types until the closing parenthesis of a {@code (param ...)} or {@code (result ...)}. */
+    static void valTypesUntilRParen(TokenCursor c, List<ValType> out) {
+        while (!c.atRParen()) {
+            out.add(valType(c));
+        }
+        c.expectRParen();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.sandpiper.text.suite;
+
+import dev.sandpiper.decoder.ModuleDecoder;
+import dev.sandpiper.decoder.model.ConstExpr;
+import dev.sandpiper.decoder.model.DataSegment;
+import dev.sandpiper.decoder.model.ElementSegment;
+import dev.sandpiper.decoder.model.Export;
+import dev.sandpiper.decoder.model.FunctionBody;
+import dev.sandpiper.decoder.model.Global;
+import dev.sandpiper.decoder.model.Import;
+import dev.sandpiper.decoder.model.Module;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * What "the same module" means for the oracle: the decoded models agree on every section that has
+ * meaning (types in order; imports; function type indices; tables; memories; globals with their
+ * initialiser bytes; exports in order; start; element segments; the data count; each function's
+ * expanded locals and instruction bytes; data segments with their bytes). Custom sections (the name
+ * section included) are ignored, as is a data count of 0 in a module without data segments (wast2json
+ * omits the section there even when the code uses {@code data.drop}; we write it, so that such a
+ * module is invalid rather than malformed), and so is the encoding choice of an element segment: a function
+ * index {@code x} and the expression {@code ref.func x end} count as the same element. LEB128
+ * encodings are compared as written, since both sides write the shortest form.
+ */
+final class ModuleCanon {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private ModuleCanon() {}
+
+    static String of(byte[] binary) {
+        Module m = ModuleDecoder.decode(binary);
+        StringBuilder sb = new StringBuilder();
+        sb.append("types ").append(m.types()).append('\n');
+        for (Import i : m.imports()) {
+            sb.append("import ").append(i.module()).append(' ').append(i.name()).append(' ').append(i.desc()).append('\n');
+        }
+        for (int i = 0; i < m.definedFunctionCount(); i++) {
+            sb.append("func type ").append(m.definedFunctionTypeIndex(i)).append('\n');
+        }
+        sb.append("tables ").append(m.tables()).append('\n');
+        sb.append("memories ").append(m.memories()).append('\n');
+        for (Global g : m.globals()) {
+            sb.append("global ").append(g.type()).append(' ').append(expr(binary, g.init())).append('\n');
+        }
+        for (Export e : m.exports()) {
+            sb.append("export ").append(e).append('\n');
+        }
+        sb.append("start ").append(m.hasStart() ? m.start() : "none").append('\n');
+        for (ElementSegment e : m.elements()) {
+            sb.append("elem ").append(e.mode()).append(" table ").append(e.tableIndex()).append(" offset ")
+                    .append(e.offset() == null ? "-" : expr(binary, e.offset())).append(' ').append(e.type());
+            if (e.functionIndices() != null) {
+                for (int f : e.functionIndices()) {
+                    sb.append(" d2").append(leb(f)).append("0b");
+                }
+            } else {
+                for (ConstExpr x : e.exprs()) {
+                    sb.append(' ').append(expr(binary, x));
+                }
+            }
+            sb.append('\n');
+        }
+        // wast2json leaves the data count out when there are no data segments; we write 0 (see class doc)
+        sb.append("datacount ").append(m.data().isEmpty() && m.dataCount() <= 0 ? "none" : m.dataCount()).append('\n');
+        for (FunctionBody b : m.codes()) {
+            sb.append("code ").append(Arrays.toString(b.locals())).append(' ')
+                    .append(HEX.formatHex(binary, b.codeStart(), b.codeEnd())).append('\n');
+        }
+        for (DataSegment d : m.data()) {
+            sb.append("data ").append(d.mode()).append(' ').append(d.memoryIndex()).append(' ')
+                    .append(d.offset() == null ? "-" : expr(binary, d.offset())).append(' ')
+                    .append(HEX.formatHex(m.copyData(d))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String expr(byte[] binary, ConstExpr e) {
+        return HEX.formatHex(binary, e.start(), e.end());
+    }
+
+    private static String leb(long v) {
+        StringBuilder sb = new StringBuilder();
+        do {
+            int b = (int) (v & 0x7F);
+            v >>>= 7;
+            sb.append(HEX.toHexDigits((byte) (v == 0 ? b : b | 0x80)));
+        } while (v != 0);
+        return sb.toString();
+    }
+}
