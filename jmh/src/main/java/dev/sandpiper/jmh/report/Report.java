@@ -144,11 +144,16 @@ public final class Report {
                     + "the same bytes with Jackson's tree model (parse, transform, serialize; for pass-through "
                     + "and drop-deletes it re-serializes where the guest hands its input back); `javaObject`: the "
                     + "twin on `Event`s, no JSON (for pass-through it returns its argument, so the ratios over it "
-                    + "are huge by construction). One runtime with the contract's defaults except `timeout_ms` "
+                    + "are huge by construction). route-by-table: its guest's work is naming the output topic, so "
+                    + "`wasmJson` and `compiledJson` call `process(json, 0, len, true)` (transform, then the guest's "
+                    + "`route`; the topic read back) and both twins name the topic too; `wasmEvent` and "
+                    + "`compiledEvent` cannot route and measure its transform alone (the event handed back). "
+                    + "One runtime with the contract's defaults except `timeout_ms` "
                     + "10000 (so a slow event is measured, not failed); enrich's per-event INFO log is disabled "
                     + "(WARNING level). `PoolBenchmark`: a `WasmRuntimePool` of 2, `transform(Event)`, 1 and 2 "
                     + "threads (throughput summed over threads), on the interpreter and (`compiled...`) compiled. "
-                    + "Setups check every implementation gives the guest's outputs over all 40 events.",
+                    + "Setups check every implementation gives the guest's outputs over all 40 events (and, for "
+                    + "route-by-table, that the guest's topic equals the twin's for each).",
             "dev.sandpiper.jmh.connect",
             "One `apply(SourceRecord)` per operation: masking `email`, `phone`, `ssn` in 40 Debezium change records "
                     + "(PostgreSQL connector, `public.users`, full envelope Struct schema; 8 r, 12 c, 16 u, 4 d), "

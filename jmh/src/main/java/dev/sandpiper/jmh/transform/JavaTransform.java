@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * Both return null when the event is filtered out. An input the guest would reject (-2, -3) throws
  * {@link IllegalArgumentException} or Jackson's exception; the benchmarks only feed valid events.
- * Instances are thread-safe.
+ * Instances are thread-safe ({@link RouteByTable#topic()} aside: it is the last topic any thread named).
  */
 public abstract class JavaTransform {
 
@@ -88,6 +88,48 @@ public abstract class JavaTransform {
         @Override
         public Event object(Event event) {
             return event.op() == Op.DELETE ? null : event;
+        }
+    }
+
+    /**
+     * The twin of {@code route-by-table}: the event passes unchanged, and each call names its output topic,
+     * {@code <prefix><table>} (the guest's {@code route}), which {@link #topic()} then returns. Both forms
+     * compute the topic: the bytes form reads {@code table} from the parsed tree (a string, else
+     * {@link IllegalArgumentException}, as the guest's -3) and re-serializes the unchanged tree, the
+     * object form reads {@link Event#table()}.
+     *
+     * <p>The topic is stored in a field of the twin, an object reachable from the benchmark's state, so the
+     * JIT cannot drop the work of building it even though the benchmark methods return only the event.
+     * One instance per thread (as JMH's {@code Scope.Thread} states hold it) for {@link #topic()} to be the
+     * topic of that thread's last call.
+     */
+    public static final class RouteByTable extends JavaTransform {
+        private final String prefix;
+        private String topic;
+
+        public RouteByTable(String prefix) {
+            this.prefix = prefix;
+        }
+
+        /** The topic the last {@link #bytes} or {@link #object} call named; null before the first. */
+        public String topic() {
+            return topic;
+        }
+
+        @Override
+        protected ObjectNode apply(ObjectNode event, int length) {
+            JsonNode table = event.get("table");
+            if (table == null || !table.isTextual()) {
+                throw new IllegalArgumentException("table: missing or not a string");
+            }
+            topic = prefix + table.textValue();
+            return event;
+        }
+
+        @Override
+        public Event object(Event event) {
+            topic = prefix + event.table();
+            return event;
         }
     }
 

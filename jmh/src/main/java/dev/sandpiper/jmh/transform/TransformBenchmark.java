@@ -40,6 +40,19 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code javaObject}: the Java twin on the {@code Event}: no JSON.
  * </ul>
  *
+ * <p><b>route-by-table</b> ({@link TransformCase#routes()}): its guest's work is naming the output topic
+ * (its {@code transform} hands the event back unchanged). So for it {@code wasmJson} and
+ * {@code compiledJson} call {@link WasmRuntime#process(byte[], int, int, boolean) process(json, 0,
+ * json.length, true)} instead of {@code transformJson}: alloc, {@code transform}, {@code output_len},
+ * then alloc, {@code route}, {@code output_len} on the output, the topic read out of guest memory into
+ * {@link TransformResult.Ok#topic()}, and the output validated as with {@code transformJson}; one
+ * deadline for all. The twin computes the same topic in both forms ({@link JavaTransform.RouteByTable}:
+ * {@code javaBytes} parses, reads {@code table}, builds the topic, serializes the unchanged event).
+ * {@code wasmEvent} and {@code compiledEvent} cannot route ({@link WasmRuntime#transform(Event)} has no
+ * route), and JMH cannot leave one parameter value out of one method, so for route-by-table they still
+ * run and measure {@code transform(Event)} only, without {@code route}: their figures (and their
+ * ratios over the twins, which do name the topic) leave the routing out.
+ *
  * The wasm methods run in three modes (throughput, average time, sample time for percentiles), the
  * Java ones in two (throughput, average time). One runtime, with the contract's defaults except
  * {@code timeout_ms} ({@link TransformCase#TIMEOUT_MS}) and the engine, always named (the default,
@@ -54,7 +67,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class TransformBenchmark {
 
     /** The parameter's values: every {@link TransformCase}. */
-    public static final String[] TRANSFORMS = {"pass-through", "mask-pii", "enrich", "drop-deletes"};
+    public static final String[] TRANSFORMS = {"pass-through", "mask-pii", "enrich", "drop-deletes", "route-by-table"};
 
     /** How long the setups warm the interpreter up, as {@code sandpiper transform} does by default. */
     static final Duration WARM_UP = Duration.ofMillis(500);
@@ -62,10 +75,12 @@ public class TransformBenchmark {
     /** One runtime of the guest on some engine; the concrete states say which. */
     @State(Scope.Thread)
     public abstract static class OnRuntime extends EventCursor {
-        @Param({"pass-through", "mask-pii", "enrich", "drop-deletes"})
+        @Param({"pass-through", "mask-pii", "enrich", "drop-deletes", "route-by-table"})
         public String transform;
 
         public WasmRuntime runtime;
+        /** Whether the JSON methods ask the guest for the topic too ({@link TransformCase#routes()}). */
+        public boolean route;
         public long failures;
         public TransformResult.Failed lastFailure;
 
@@ -75,12 +90,22 @@ public class TransformBenchmark {
             TransformCase c = TransformCase.of(transform);
             runtime = c.load(engine).newRuntime();
             runtime.init();
+            route = c.routes();
             List<Event> expected = c.guestOutputs();
             String what = transform + " runtime (engine " + engine + ")";
             TransformCase.checkAgainst(expected, what + " transform(Event)",
                     i -> TransformCase.output(what, runtime.transform(Sample.events().get(i))));
-            c.checkJson(expected, what, runtime::transformJson);
+            if (route) {
+                c.checkRouted(expected, what, runtime);
+            } else {
+                c.checkJson(expected, what, runtime::transformJson);
+            }
             c.checkJava(expected, c.newJava());
+        }
+
+        /** What the JSON methods measure: {@code transformJson}, or for a routing case transform and route. */
+        final TransformResult json(byte[] json) {
+            return counted(route ? runtime.process(json, 0, json.length, true) : runtime.transformJson(json));
         }
 
         /** Counts a failed transform; returns the result. */
@@ -127,7 +152,7 @@ public class TransformBenchmark {
     /** The Java twin of the guest. */
     @State(Scope.Thread)
     public static class OnJava extends EventCursor {
-        @Param({"pass-through", "mask-pii", "enrich", "drop-deletes"})
+        @Param({"pass-through", "mask-pii", "enrich", "drop-deletes", "route-by-table"})
         public String transform;
 
         public JavaTransform java;
@@ -149,7 +174,7 @@ public class TransformBenchmark {
     @Benchmark
     @BenchmarkMode({Mode.Throughput, Mode.AverageTime, Mode.SampleTime})
     public TransformResult wasmJson(OnWasm s) {
-        return s.counted(s.runtime.transformJson(s.json[s.next()]));
+        return s.json(s.json[s.next()]);
     }
 
     @Benchmark
@@ -161,7 +186,7 @@ public class TransformBenchmark {
     @Benchmark
     @BenchmarkMode({Mode.Throughput, Mode.AverageTime, Mode.SampleTime})
     public TransformResult compiledJson(OnCompiled s) {
-        return s.counted(s.runtime.transformJson(s.json[s.next()]));
+        return s.json(s.json[s.next()]);
     }
 
     @Benchmark

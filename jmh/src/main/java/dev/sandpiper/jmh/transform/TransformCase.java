@@ -23,12 +23,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The four transforms benchmarked, by the name of their guest ({@code examples/transforms/<name>},
+ * The five transforms benchmarked, by the name of their guest ({@code examples/transforms/<name>},
  * packaged as {@code /examples/transforms/<name>/<name>.wasm}): the guest's configuration, its Java
  * twin, and the checks the setups run.
  *
  * <p>Seed 001's rows map onto them: pass-through is "Pass-through (no-op)", mask-pii "Simple field
- * masking", enrich "JSON parse + transform"; drop-deletes (a filter) counts for seed 000 only.
+ * masking", enrich "JSON parse + transform"; drop-deletes (a filter) and route-by-table (a router)
+ * count for seed 000 only.
+ *
+ * <p><b>Routing.</b> route-by-table ({@link #routes()}) passes every event through unchanged; its work is
+ * the optional {@code route} export, which names the output topic {@code <topic_prefix><table>}. Its
+ * outputs are checked like the others', and its topics too: {@link #guestTopics()} and
+ * {@link #checkTopics}.
  *
  * <p><b>Logging.</b> enrich logs one INFO line per event through {@code env.log}. Printing 100,000s of
  * lines a second to the console would measure the console, so loading this class sets the
@@ -42,7 +48,9 @@ public enum TransformCase {
     MASK_PII("mask-pii", Map.of("fields_to_mask", List.of("email", "phone", "ssn")),
             () -> new JavaTransform.MaskPii(List.of("email", "phone", "ssn"))),
     ENRICH("enrich", Map.of("tag", "jmh"), () -> new JavaTransform.Enrich("jmh")),
-    DROP_DELETES("drop-deletes", Map.of(), JavaTransform.DropDeletes::new);
+    DROP_DELETES("drop-deletes", Map.of(), JavaTransform.DropDeletes::new),
+    ROUTE_BY_TABLE("route-by-table", Map.of("topic_prefix", "cdc."), () -> new JavaTransform.RouteByTable("cdc."),
+            true);
 
     /** Held so the level set on it is not lost (java.util.logging keeps loggers weakly). */
     private static final Logger QUIET = Logger.getLogger("sandpiper");
@@ -63,11 +71,26 @@ public enum TransformCase {
     private final String guest;
     private final Map<String, Object> config;
     private final Supplier<JavaTransform> java;
+    private final boolean routes;
 
     TransformCase(String guest, Map<String, Object> config, Supplier<JavaTransform> java) {
+        this(guest, config, java, false);
+    }
+
+    TransformCase(String guest, Map<String, Object> config, Supplier<JavaTransform> java, boolean routes) {
         this.guest = guest;
         this.config = config;
         this.java = java;
+        this.routes = routes;
+    }
+
+    /**
+     * Whether the guest's work includes naming the output topic ({@code route}): then the benchmarks'
+     * JSON methods ask for it ({@link WasmRuntime#process} with {@code route} true), and the twin is a
+     * {@link JavaTransform.RouteByTable}.
+     */
+    public boolean routes() {
+        return routes;
     }
 
     /** The guest's name, the benchmarks' {@code transform} parameter. */
@@ -194,18 +217,119 @@ public enum TransformCase {
         }
     }
 
-    /** Checks the Java twin's two forms against the guest over the sample. */
+    /**
+     * Checks the Java twin's two forms against the guest over the sample; for a routing case, also that
+     * each form names the guest's topic for each event ({@link #guestTopics()}).
+     */
     public void checkJava(List<Event> expected, JavaTransform twin) {
         List<Event> events = Sample.events();
         List<byte[]> json = Sample.json();
         checkAgainst(expected, guest + " javaObject", i -> twin.object(events.get(i)));
         checkAgainst(expected, guest + " javaBytes", i -> parseOrNull(twin.bytes(json.get(i))));
+        if (routes) {
+            JavaTransform.RouteByTable router = (JavaTransform.RouteByTable) twin;
+            List<String> topics = guestTopics();
+            checkTopics(topics, guest + " javaObject", i -> {
+                router.object(events.get(i));
+                return router.topic();
+            });
+            checkTopics(topics, guest + " javaBytes", i -> {
+                router.bytes(json.get(i));
+                return router.topic();
+            });
+        }
+    }
+
+    /** A routed result's topic; throws when the transform failed, filtered the event or named no topic. */
+    public static String topic(String what, TransformResult r) {
+        if (r instanceof TransformResult.Ok && ((TransformResult.Ok) r).topic() != null) {
+            return ((TransformResult.Ok) r).topic();
+        }
+        throw new IllegalStateException(what + " named no topic: " + r);
+    }
+
+    /**
+     * The topic the guest's {@code route} names for each sample event, in order: {@link WasmRuntime#process}
+     * with {@code route} true on a fresh runtime on the interpreter.
+     *
+     * @throws IllegalStateException if this case does not route
+     */
+    public List<String> guestTopics() {
+        if (!routes) {
+            throw new IllegalStateException(guest + " does not route");
+        }
+        List<String> out = new ArrayList<>();
+        try (WasmRuntime runtime = load().newRuntime()) {
+            for (byte[] json : Sample.json()) {
+                out.add(topic(guest + " process(route) of sample event " + out.size(),
+                        runtime.process(json, 0, json.length, true)));
+            }
+        }
+        return out;
+    }
+
+    /** Functions from a sample event's index to the topic some implementation named for it. */
+    @FunctionalInterface
+    public interface Topics {
+        String of(int index) throws Exception;
+    }
+
+    /**
+     * Checks {@code actual}'s topics against {@code expected} over every sample event, throwing
+     * {@link IllegalStateException} at the first difference.
+     */
+    public static void checkTopics(List<String> expected, String what, Topics actual) {
+        for (int i = 0; i < expected.size(); i++) {
+            String got;
+            try {
+                got = actual.of(i);
+            } catch (Exception e) {
+                throw new IllegalStateException(what + ", sample event " + i + ": " + e, e);
+            }
+            if (!Objects.equals(expected.get(i), got)) {
+                throw new IllegalStateException(what + ", sample event " + i + ": expected the topic "
+                        + expected.get(i) + " but got " + got);
+            }
+        }
     }
 
     /** Checks a runtime's (or pool's) {@code transformJson} against the guest over the sample. */
     public void checkJson(List<Event> expected, String what, java.util.function.Function<byte[], TransformResult> fromJson) {
+        checkJson(expected, what + " transformJson", what, fromJson);
+    }
+
+    private static void checkJson(List<Event> expected, String label, String what,
+            java.util.function.Function<byte[], TransformResult> fromJson) {
         List<byte[]> json = Sample.json();
-        checkAgainst(expected, what + " transformJson", i -> output(what, fromJson.apply(json.get(i))));
+        checkAgainst(expected, label, i -> output(what, fromJson.apply(json.get(i))));
+    }
+
+    /**
+     * Checks a runtime's {@code process(json, 0, json.length, true)} (transform, then route) over the sample:
+     * the guest's output events, and for each event the topic the Java twin names (both its forms).
+     */
+    public void checkRouted(List<Event> expected, String what, WasmRuntime runtime) {
+        List<byte[]> json = Sample.json();
+        List<Event> events = Sample.events();
+        checkJson(expected, what + " process(route)", what, j -> runtime.process(j, 0, j.length, true));
+        JavaTransform.RouteByTable twin = (JavaTransform.RouteByTable) newJava();
+        List<String> fromTwin = new ArrayList<>();
+        for (int i = 0; i < json.size(); i++) {
+            try {
+                twin.bytes(json.get(i));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String fromBytes = twin.topic();
+            twin.object(events.get(i));
+            if (!Objects.equals(fromBytes, twin.topic())) {
+                throw new IllegalStateException(guest + " twin, sample event " + i + ": javaBytes named " + fromBytes
+                        + ", javaObject " + twin.topic());
+            }
+            fromTwin.add(fromBytes);
+        }
+        checkTopics(fromTwin, what + " process(route) topic vs the Java twin's",
+                i -> topic(what, runtime.process(json.get(i), 0, json.get(i).length, true)));
     }
 
     private static Event parseOrNull(byte[] json) throws EventFormatException {

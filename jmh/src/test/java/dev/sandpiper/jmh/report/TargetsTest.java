@@ -35,7 +35,8 @@ class TargetsTest {
      * mask-pii: wasmEvent 40 µs, wasmJson 30 µs, javaBytes 10 µs (overheads 4x and 3x: met), javaObject 1 µs;
      * throughput in ops/us (converted to /s): 0.25 (250K/s, met) and 0.15 (150K/s, not met); p99 60 µs (not met)
      * and 45 µs (met). enrich: wasmEvent 0.9 ± 0.2 ms, so < 1 ms is met but within error; javaBytes 0.1 ms
-     * (9x, not met); wasmJson avgt missing. pass-through and drop-deletes: nothing. The pool: 1 and 2 threads.
+     * (9x, not met); wasmJson avgt missing. route-by-table: wasmJson (process with route) 12 µs, javaBytes 6 µs
+     * (2x, met). pass-through and drop-deletes: nothing. The pool: 1 and 2 threads.
      * Compiled, mask-pii only: compiledEvent 20 µs (2x), 500K/s, p99 30 µs: all met; compiledJson missing.
      */
     static final String JSON = "[" + String.join(",",
@@ -51,6 +52,8 @@ class TargetsTest {
             result("TransformBenchmark.wasmJson", "mask-pii", "sample", 1, 31.0, 1.0, "us/op", p99(29, 45)),
             result("TransformBenchmark.wasmEvent", "enrich", "avgt", 1, 0.9, 0.2, "ms/op", null),
             result("TransformBenchmark.javaBytes", "enrich", "avgt", 1, 0.1, 0.0, "ms/op", null),
+            result("TransformBenchmark.wasmJson", "route-by-table", "avgt", 1, 12.0, 0.6, "us/op", null),
+            result("TransformBenchmark.javaBytes", "route-by-table", "avgt", 1, 6.0, 0.3, "us/op", null),
             result("TransformBenchmark.compiledEvent", "mask-pii", "thrpt", 1, 0.5, 0.01, "ops/us", null),
             result("TransformBenchmark.compiledEvent", "mask-pii", "avgt", 1, 20.0, 1.0, "us/op", null),
             result("TransformBenchmark.compiledEvent", "mask-pii", "sample", 1, 21.0, 1.0, "us/op", p99(19, 30)),
@@ -101,6 +104,18 @@ class TargetsTest {
         assertNull(Targets.read(r, target("pass-through p99 < 5 µs", "pass-through"), "wasmEvent").met());
     }
 
+    /** Seed 000's three targets apply to every transform the benchmark runs, route-by-table included. */
+    @Test
+    void seed000CoversEveryTransform() {
+        assertEquals(List.of(dev.sandpiper.jmh.transform.TransformBenchmark.TRANSFORMS), Targets.ALL_TRANSFORMS);
+        for (String tr : Targets.ALL_TRANSFORMS) {
+            assertEquals(3, Targets.ALL.stream().filter(t -> t.seed().equals("000") && t.transform().equals(tr)).count(),
+                    tr);
+        }
+        assertEquals(Boolean.TRUE, Targets.ALL.stream().anyMatch(t -> t.transform().equals("route-by-table")
+                && t.measure() == Targets.Measure.OVERHEAD_VS_JAVA_BYTES && t.limit() == 5 && t.below()));
+    }
+
     @Test
     void limitsAreStrict() {
         Targets.Target below = new Targets.Target("x", "t < 5", "t", Targets.Measure.MEAN_MICROS, 5, true);
@@ -136,11 +151,20 @@ class TargetsTest {
                 + "| **met**: 500000 ± 10000 events/s | not measured |"), md);
         assertTrue(md.contains("| 001 | pass-through > 1M msg/s | pass-through | throughput, 1 thread "
                 + "| not measured | not measured | not measured | not measured |"), md);
-        // Interpreter, judged: overhead 3, < 1 ms 3, > 1K 2, p99 2, > 200K 2 = 12 of 36 readings;
-        // met: overhead 2 (mask-pii), < 1 ms 3, > 1K 2, p99 1, > 200K 1 = 9.
-        // Compiled (mask-pii, compiledEvent): overhead, < 1 ms, > 1K, p99, > 200K: 5 of 5 met, 31 of 36 missing.
-        assertTrue(md.contains("Readings that meet their target: interpreter, 9 of 12; compiled, 5 of 5. 55 readings not "
+        // route-by-table counts for seed 000 like the others: its overhead over its twin, read on wasmJson.
+        // 12/6 ± 2*hypot(0.05, 0.05) = 0.14
+        assertTrue(md.contains("| 000 | native overhead < 5x | route-by-table | wasm/javaBytes, average time "
+                + "| not measured | **met**: 2.00 ± 0.14x | not measured | not measured |"), md);
+        assertTrue(md.contains("| 000 | < 1 ms per event | route-by-table | average time "
+                + "| not measured | **met**: 12.0 ± 0.60 µs | not measured | not measured |"), md);
+        assertTrue(md.contains("| 000 | > 1K events/s per instance | route-by-table | throughput, 1 thread "
+                + "| not measured | not measured | not measured | not measured |"), md);
+        // Interpreter, judged: overhead 4, < 1 ms 4, > 1K 2, p99 2, > 200K 2 = 14 of 42 readings;
+        // met: overhead 3 (mask-pii twice, route-by-table), < 1 ms 4, > 1K 2, p99 1, > 200K 1 = 11.
+        // Compiled (mask-pii, compiledEvent): overhead, < 1 ms, > 1K, p99, > 200K: 5 of 5 met, 37 of 42 missing.
+        assertTrue(md.contains("Readings that meet their target: interpreter, 11 of 14; compiled, 5 of 5. 65 readings not "
                 + "measured in this run. Seed 001"), md);
+        assertTrue(md.contains(Targets.ROUTE_NOTE + "\n"), md);
     }
 
     @Test
@@ -161,6 +185,10 @@ class TargetsTest {
         assertTrue(md.contains("| TransformBenchmark | transform=mask-pii | us/op | 40.00 ± 2.0 | 30.00 ± 1.5 "
                 + "| 20.00 ± 1.0 | 10.00 ± 0.50 | 1.000 ± 0.050 | 4.00 ± 0.28 | 3.00 ± 0.21 | 40.0 ± 2.8 | 30.0 ± 2.1 "
                 + "| 2.00 ± 0.14 | 20.0 ± 1.4 | 2.00 ± 0.14 |\n"), md);
+        // route-by-table is listed against its twin like the others: wasmJson (with route) over javaBytes.
+        assertTrue(md.contains("| TransformBenchmark | transform=route-by-table | us/op |  | 12.00 ± 0.60 |  "
+                + "| 6.000 ± 0.30 |  |  | 2.00 ± 0.14 |"), md);
+        assertTrue(md.contains("`wasmJson` and `compiledJson` call `process(json, 0, len, true)`"), md);
         // The pool gets its own table, with the thread count and the speedup.
         assertTrue(md.contains("| Benchmark | Params | Unit | oneThread | twoThreads (2 threads) "
                 + "| speedup twoThreads/oneThread |"), md);

@@ -50,7 +50,9 @@ class TransformBenchmarksTest {
                 }
                 for (int i = 0; i < Sample.SIZE; i++) {
                     String at = name + " wasmJson, event " + i;
-                    assertEquals(expected.get(i), TransformCase.output(at, b.wasmJson(wasm)), at);
+                    TransformResult r = b.wasmJson(wasm);
+                    assertEquals(expected.get(i), TransformCase.output(at, r), at);
+                    assertEquals(expectedTopic(c, i), topicOf(r), at);
                 }
                 for (int i = 0; i < Sample.SIZE; i++) {
                     String at = name + " compiledEvent, event " + i;
@@ -58,15 +60,27 @@ class TransformBenchmarksTest {
                 }
                 for (int i = 0; i < Sample.SIZE; i++) {
                     String at = name + " compiledJson, event " + i;
-                    assertEquals(expected.get(i), TransformCase.output(at, b.compiledJson(compiled)), at);
+                    TransformResult r = b.compiledJson(compiled);
+                    assertEquals(expected.get(i), TransformCase.output(at, r), at);
+                    assertEquals(expectedTopic(c, i), topicOf(r), at);
                 }
                 for (int i = 0; i < Sample.SIZE; i++) {
                     byte[] bytes = b.javaBytes(java);
                     assertEquals(expected.get(i), bytes == null ? null : EventJson.fromJson(bytes), name + " javaBytes " + i);
+                    if (c.routes()) {
+                        assertEquals(expectedTopic(c, i), ((JavaTransform.RouteByTable) java.java).topic(),
+                                name + " javaBytes topic " + i);
+                    }
                 }
                 for (int i = 0; i < Sample.SIZE; i++) {
                     assertEquals(expected.get(i), b.javaObject(java), name + " javaObject " + i);
+                    if (c.routes()) {
+                        assertEquals(expectedTopic(c, i), ((JavaTransform.RouteByTable) java.java).topic(),
+                                name + " javaObject topic " + i);
+                    }
                 }
+                assertEquals(c.routes(), wasm.route, name);
+                assertEquals(c.routes(), compiled.route, name);
                 wasm.noFailures();
                 assertEquals(0, wasm.failures);
                 compiled.noFailures();
@@ -76,6 +90,65 @@ class TransformBenchmarksTest {
                 compiled.close();
             }
         }
+    }
+
+    /** The topic an output names; null when filtered (a failure already failed {@link TransformCase#output}). */
+    private static String topicOf(TransformResult r) {
+        return r instanceof TransformResult.Ok ? ((TransformResult.Ok) r).topic() : null;
+    }
+
+    /** The topic a JSON method must name for sample event {@code i}: {@code cdc.<table>} when routing, else none. */
+    private static String expectedTopic(TransformCase c, int i) {
+        return c.routes() ? "cdc." + Sample.events().get(i).table() : null;
+    }
+
+    /** Only route-by-table routes; the benchmark's parameter lists name every case, in the enum's order. */
+    @Test
+    void everyCaseIsBenchmarked() throws Exception {
+        List<String> all = java.util.Arrays.stream(TransformCase.values()).map(TransformCase::guest).toList();
+        assertEquals(all, List.of(TransformBenchmark.TRANSFORMS));
+        for (Class<?> state : List.of(TransformBenchmark.OnRuntime.class, TransformBenchmark.OnJava.class)) {
+            org.openjdk.jmh.annotations.Param p = state.getField("transform")
+                    .getAnnotation(org.openjdk.jmh.annotations.Param.class);
+            assertEquals(all, List.of(p.value()), state.getSimpleName());
+        }
+        for (TransformCase c : TransformCase.values()) {
+            assertEquals(c == TransformCase.ROUTE_BY_TABLE, c.routes(), c.guest());
+        }
+        assertEquals(Map.of("topic_prefix", "cdc."), TransformCase.ROUTE_BY_TABLE.config());
+        assertThrows(IllegalStateException.class, TransformCase.MASK_PII::guestTopics);
+    }
+
+    /**
+     * route-by-table over the sample, as examples/transforms/README.md says: 23 events to users, 17 to
+     * orders, here with the prefix {@code cdc.}; the guest's topics equal the twin's, and its output is its input.
+     */
+    @Test
+    void routeByTableOverTheSample() throws Exception {
+        List<String> topics = TransformCase.ROUTE_BY_TABLE.guestTopics();
+        assertEquals(Sample.SIZE, topics.size());
+        assertEquals(23, topics.stream().filter("cdc.users"::equals).count());
+        assertEquals(17, topics.stream().filter("cdc.orders"::equals).count());
+        JavaTransform.RouteByTable twin = (JavaTransform.RouteByTable) TransformCase.ROUTE_BY_TABLE.newJava();
+        assertEquals(null, twin.topic());
+        List<Event> events = Sample.events();
+        List<byte[]> json = Sample.json();
+        for (int i = 0; i < Sample.SIZE; i++) {
+            assertSame(events.get(i), twin.object(events.get(i)));
+            assertEquals(topics.get(i), twin.topic());
+            assertEquals(events.get(i), EventJson.fromJson(twin.bytes(json.get(i))));
+            assertEquals(topics.get(i), twin.topic());
+        }
+        try (WasmRuntime guest = TransformCase.ROUTE_BY_TABLE.load().newRuntime()) {
+            for (byte[] e : json) {
+                TransformResult.Ok ok = assertInstanceOf(TransformResult.Ok.class, guest.transformJson(e));
+                assertEquals(new String(e, StandardCharsets.UTF_8), new String(ok.json(), StandardCharsets.UTF_8));
+                assertEquals(null, ok.topic()); // transformJson does not route
+            }
+        }
+        // A twin whose input lacks a string table fails, as the guest's route does (-3).
+        assertThrows(IllegalArgumentException.class,
+                () -> twin.bytes("{\"table\":1}".getBytes(StandardCharsets.UTF_8)));
     }
 
     /** What the README says the guests do over the sample, seen in the twins' outputs. */
@@ -139,6 +212,26 @@ class TransformBenchmarksTest {
         JavaTransform enrichOtherTag = new JavaTransform.Enrich("other");
         assertThrows(IllegalStateException.class,
                 () -> TransformCase.ENRICH.checkJava(TransformCase.ENRICH.guestOutputs(), enrichOtherTag));
+        // Its events are right (passed through), its topics are not: caught by the topic check.
+        JavaTransform routeOtherPrefix = new JavaTransform.RouteByTable("other.");
+        IllegalStateException r = assertThrows(IllegalStateException.class,
+                () -> TransformCase.ROUTE_BY_TABLE.checkJava(TransformCase.ROUTE_BY_TABLE.guestOutputs(), routeOtherPrefix));
+        assertTrue(r.getMessage().startsWith("route-by-table javaObject, sample event 0: expected the topic cdc.users but "
+                + "got other.users"), r.getMessage());
+    }
+
+    /** A runtime whose route names other topics than the twin fails the runtime setup's check. */
+    @Test
+    void aWrongRouteIsCaught() throws Exception {
+        TransformCase c = TransformCase.ROUTE_BY_TABLE;
+        WasmModule other = WasmModule.load(c.wasm(), dev.sandpiper.abi.WasmConfig.builder().name(c.guest())
+                .initConfig(Map.of("topic_prefix", "other.")).engine(Engine.INTERPRETER).build());
+        try (WasmRuntime runtime = other.newRuntime()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> c.checkRouted(c.guestOutputs(), "other", runtime));
+            assertTrue(e.getMessage().startsWith("other process(route) topic vs the Java twin's, sample event 0: "
+                    + "expected the topic cdc.users but got other.users"), e.getMessage());
+        }
     }
 
     /**
