@@ -5,7 +5,6 @@ import dev.sandpiper.abi.EventJson;
 import dev.sandpiper.abi.TransformError;
 import dev.sandpiper.abi.TransformResult;
 import dev.sandpiper.connect.convert.ConversionException;
-import dev.sandpiper.connect.convert.RecordMapper;
 import dev.sandpiper.connect.metrics.PluginStats;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -13,8 +12,6 @@ import org.apache.kafka.common.metrics.Monitorable;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A Connect predicate answered by a rustcdc guest's optional {@code filter(ptr, len) -> i32} export: {@code test}
@@ -31,48 +28,28 @@ import org.slf4j.LoggerFactory;
  * metrics as the transform's, with {@code matched-total} and {@code unmatched-total}.
  */
 public final class WasmPredicate<R extends ConnectRecord<R>> implements Predicate<R>, Monitorable {
-    private static final Logger LOG = LoggerFactory.getLogger(WasmPredicate.class);
-
     /** The settings, with their documentation and validators. */
     public static final ConfigDef CONFIG_DEF = WasmPluginConfig.predicateDefinition();
 
-    private volatile Guest guest;
-    private RecordMapper mapper;
-    private OnError onError;
-    private Monitoring monitoring;
-    private String name;
+    private GuestPlugin plugin;
 
     @Override
     public void configure(Map<String, ?> props) {
-        WasmPluginConfig settings = WasmPluginConfig.forPredicate(props);
-        String pluginName = settings.name();
-        GuestLogBridge.acquire(pluginName); // before the pool's init, which may log
-        Guest g;
-        try {
-            g = Guest.open(settings, true);
-        } catch (RuntimeException e) {
-            GuestLogBridge.release(pluginName);
-            throw e;
-        }
-        name = pluginName;
-        onError = settings.onError();
-        mapper = new RecordMapper();
-        monitoring = new Monitoring(new PluginStats(PluginStats.Role.PREDICATE, name, g::metrics));
-        guest = g;
+        plugin = GuestPlugin.open(WasmPluginConfig.forPredicate(props), PluginStats.Role.PREDICATE, true, "predicate");
     }
 
     @Override
     public boolean test(R record) {
-        Guest g = guest;
-        if (g == null) {
-            throw new IllegalStateException("WasmPredicate is not configured, or closed");
+        GuestPlugin p = plugin;
+        if (p == null) {
+            throw new IllegalStateException("WasmPredicate is not configured");
         }
-        monitoring.ensurePublished();
-        PluginStats stats = monitoring.stats();
+        Guest g = p.guest("WasmPredicate");
+        PluginStats stats = p.stats();
         long start = System.nanoTime();
         Event in;
         try {
-            in = mapper.toEvent(record);
+            in = p.toEvent(record);
         } catch (ConversionException e) {
             return failed(record, TransformError.Kind.INVALID_INPUT, "cannot make an Event of it: " + e.getMessage(),
                     e, start);
@@ -95,15 +72,8 @@ public final class WasmPredicate<R extends ConnectRecord<R>> implements Predicat
     }
 
     private boolean failed(R record, TransformError.Kind kind, String message, Throwable cause, long start) {
-        boolean skip = onError == OnError.SKIP;
-        monitoring.stats().failed(kind, System.nanoTime() - start, skip);
-        String text = "wasm predicate " + name + " failed on " + RecordLabel.of(record) + ": " + kind.wireName() + ": "
-                + message;
-        if (skip) {
-            LOG.warn("{}; answered false (on.error=skip)", text);
-            return false;
-        }
-        throw new GuestFailureException(kind, text, cause);
+        plugin.skipOrThrow(record, kind, message, cause, start);
+        return false;
     }
 
     @Override
@@ -113,18 +83,15 @@ public final class WasmPredicate<R extends ConnectRecord<R>> implements Predicat
 
     @Override
     public void withPluginMetrics(PluginMetrics metrics) {
-        monitoring.withPluginMetrics(metrics);
+        plugin.withPluginMetrics(metrics);
     }
 
     /** Runs the guest's {@code shutdown} in every instance and releases the pool and the metrics. Idempotent. */
     @Override
     public void close() {
-        Guest g = guest;
-        guest = null;
-        if (g != null) {
-            g.close();
-            monitoring.close();
-            GuestLogBridge.release(name);
+        GuestPlugin p = plugin;
+        if (p != null) {
+            p.close();
         }
     }
 
@@ -135,6 +102,6 @@ public final class WasmPredicate<R extends ConnectRecord<R>> implements Predicat
 
     /** This instance's counters; null before {@link #configure}. */
     public PluginStats stats() {
-        return monitoring == null ? null : monitoring.stats();
+        return plugin == null ? null : plugin.stats();
     }
 }

@@ -5,7 +5,6 @@ import dev.sandpiper.abi.EventJson;
 import dev.sandpiper.abi.TransformError;
 import dev.sandpiper.abi.TransformResult;
 import dev.sandpiper.connect.convert.ConversionException;
-import dev.sandpiper.connect.convert.RecordMapper;
 import dev.sandpiper.connect.metrics.PluginStats;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -13,8 +12,6 @@ import org.apache.kafka.common.metrics.Monitorable;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.transforms.Transformation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A single message transform that runs a rustcdc WebAssembly guest ({@code shared/abi/contract.md}) over Debezium
@@ -37,48 +34,28 @@ import org.slf4j.LoggerFactory;
  * (package {@code dev.sandpiper.connect.metrics}).
  */
 public final class WasmTransform<R extends ConnectRecord<R>> implements Transformation<R>, Monitorable {
-    private static final Logger LOG = LoggerFactory.getLogger(WasmTransform.class);
-
     /** The settings, with their documentation and validators. */
     public static final ConfigDef CONFIG_DEF = WasmPluginConfig.transformDefinition();
 
-    private volatile Guest guest;
-    private RecordMapper mapper;
-    private OnError onError;
-    private Monitoring monitoring;
-    private String name;
+    private GuestPlugin plugin;
 
     @Override
     public void configure(Map<String, ?> props) {
-        WasmPluginConfig settings = WasmPluginConfig.forTransform(props);
-        String pluginName = settings.name();
-        GuestLogBridge.acquire(pluginName); // before the pool's init, which may log
-        Guest g;
-        try {
-            g = Guest.open(settings, false);
-        } catch (RuntimeException e) {
-            GuestLogBridge.release(pluginName);
-            throw e;
-        }
-        name = pluginName;
-        onError = settings.onError();
-        mapper = new RecordMapper();
-        monitoring = new Monitoring(new PluginStats(PluginStats.Role.TRANSFORM, name, g::metrics));
-        guest = g;
+        plugin = GuestPlugin.open(WasmPluginConfig.forTransform(props), PluginStats.Role.TRANSFORM, false, "transform");
     }
 
     @Override
     public R apply(R record) {
-        Guest g = guest;
-        if (g == null) {
-            throw new IllegalStateException("WasmTransform is not configured, or closed");
+        GuestPlugin p = plugin;
+        if (p == null) {
+            throw new IllegalStateException("WasmTransform is not configured");
         }
-        monitoring.ensurePublished();
-        PluginStats stats = monitoring.stats();
+        Guest g = p.guest("WasmTransform");
+        PluginStats stats = p.stats();
         long start = System.nanoTime();
         Event in;
         try {
-            in = mapper.toEvent(record);
+            in = p.toEvent(record);
         } catch (ConversionException e) {
             return failed(record, TransformError.Kind.INVALID_INPUT, "cannot make an Event of it: " + e.getMessage(),
                     e, start);
@@ -97,7 +74,7 @@ public final class WasmTransform<R extends ConnectRecord<R>> implements Transfor
         }
         R out;
         try {
-            out = mapper.toRecord(record, ok.event(), ok.topic());
+            out = p.mapper().toRecord(record, ok.event(), ok.topic());
         } catch (ConversionException e) {
             return failed(record, TransformError.Kind.INVALID_OUTPUT,
                     "cannot make a record of the guest's Event: " + e.getMessage(), e, start);
@@ -107,15 +84,8 @@ public final class WasmTransform<R extends ConnectRecord<R>> implements Transfor
     }
 
     private R failed(R record, TransformError.Kind kind, String message, Throwable cause, long start) {
-        boolean skip = onError == OnError.SKIP;
-        monitoring.stats().failed(kind, System.nanoTime() - start, skip);
-        String text = "wasm transform " + name + " failed on " + RecordLabel.of(record) + ": " + kind.wireName() + ": "
-                + message;
-        if (skip) {
-            LOG.warn("{}; record dropped (on.error=skip)", text);
-            return null;
-        }
-        throw new GuestFailureException(kind, text, cause);
+        plugin.skipOrThrow(record, kind, message, cause, start);
+        return null;
     }
 
     @Override
@@ -125,18 +95,15 @@ public final class WasmTransform<R extends ConnectRecord<R>> implements Transfor
 
     @Override
     public void withPluginMetrics(PluginMetrics metrics) {
-        monitoring.withPluginMetrics(metrics);
+        plugin.withPluginMetrics(metrics);
     }
 
     /** Runs the guest's {@code shutdown} in every instance and releases the pool and the metrics. Idempotent. */
     @Override
     public void close() {
-        Guest g = guest;
-        guest = null;
-        if (g != null) {
-            g.close();
-            monitoring.close();
-            GuestLogBridge.release(name);
+        GuestPlugin p = plugin;
+        if (p != null) {
+            p.close();
         }
     }
 
@@ -147,6 +114,6 @@ public final class WasmTransform<R extends ConnectRecord<R>> implements Transfor
 
     /** This instance's counters (for tests and embedding applications); null before {@link #configure}. */
     public PluginStats stats() {
-        return monitoring == null ? null : monitoring.stats();
+        return plugin == null ? null : plugin.stats();
     }
 }
