@@ -174,24 +174,28 @@ public final class WasmRuntime implements AutoCloseable {
         if (!module.exports("filter")) {
             throw new IllegalStateException(module.name() + " exports no filter function");
         }
+        GuestCall call = locked(() -> invokeFilter(json, offset, length));
+        if (call.error != null) {
+            return new TransformResult.Failed(call.error);
+        }
+        return call.output == null ? TransformResult.FILTERED : new TransformResult.Ok(call.output, null, null);
+    }
+
+    /**
+     * Runs {@code invocation} under the runtime's lock, once the guest is initialised (its {@code init}
+     * failure is the call's error); throws when the runtime is closed.
+     */
+    private GuestCall locked(java.util.function.Supplier<GuestCall> invocation) {
         lock.lock();
-        GuestCall call;
         try {
             if (closed) {
                 throw new IllegalStateException("runtime is closed");
             }
             TransformError initError = ensureInitialized();
-            if (initError != null) {
-                return new TransformResult.Failed(initError);
-            }
-            call = invokeFilter(json, offset, length);
+            return initError != null ? new GuestCall(null, null, initError) : invocation.get();
         } finally {
             lock.unlock();
         }
-        if (call.error != null) {
-            return new TransformResult.Failed(call.error);
-        }
-        return call.output == null ? TransformResult.FILTERED : new TransformResult.Ok(call.output, null, null);
     }
 
     private GuestCall invokeFilter(byte[] json, int offset, int length) {
@@ -226,20 +230,7 @@ public final class WasmRuntime implements AutoCloseable {
 
     private TransformResult run(byte[] json, int offset, int length, boolean parse, boolean useFilter,
             boolean useRoute) {
-        lock.lock();
-        GuestCall call;
-        try {
-            if (closed) {
-                throw new IllegalStateException("runtime is closed");
-            }
-            TransformError initError = ensureInitialized();
-            if (initError != null) {
-                return new TransformResult.Failed(initError);
-            }
-            call = invokeTransform(json, offset, length, useFilter, useRoute);
-        } finally {
-            lock.unlock();
-        }
+        GuestCall call = locked(() -> invokeTransform(json, offset, length, useFilter, useRoute));
         if (call.error != null) {
             return new TransformResult.Failed(call.error);
         }
