@@ -65,7 +65,9 @@ public record WasmConfig(Path modulePath, String name, long timeoutMs, int memor
 
     private static String defaultName(Path path) {
         String file = path.getFileName().toString();
-        return file.toLowerCase(java.util.Locale.ROOT).endsWith(".wasm") ? file.substring(0, file.length() - 5) : file;
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".wasm") ? file.substring(0, file.length() - 5)
+                : lower.endsWith(".wat") ? file.substring(0, file.length() - 4) : file;
     }
 
     /** Builder with the defaults of the contract (50 ms, 16 MiB, no fuel limit) and engine auto. */

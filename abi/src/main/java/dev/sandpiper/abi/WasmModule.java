@@ -11,6 +11,7 @@ import dev.sandpiper.decoder.model.MemoryType;
 import dev.sandpiper.interpreter.CompiledModule;
 import dev.sandpiper.interpreter.ExecutionLimits;
 import dev.sandpiper.interpreter.MemoryBudget;
+import dev.sandpiper.text.TextFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +55,9 @@ public final class WasmModule {
         WasmConfig c = config.modulePath() == path ? config : config.toBuilder().modulePath(path).build();
         checkConfig(c);
         String file = path.getFileName() == null ? "" : path.getFileName().toString();
-        if (!file.toLowerCase(Locale.ROOT).endsWith(".wasm")) {
-            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: " + path + " does not end in .wasm");
+        if (!ModuleSource.isModuleName(file)) {
+            throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: " + path
+                    + " does not end in .wasm or .wat");
         }
         if (!Files.isRegularFile(path)) {
             throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: " + path + " does not exist");
@@ -66,10 +68,13 @@ public final class WasmModule {
         } catch (IOException e) {
             throw new WasmLoadException(WasmLoadException.Kind.CONFIG, "module_path: cannot read " + path + ": " + e, e);
         }
-        return compile(bytes, c, WasmCompiler.standard());
+        return compile(bytes, path.toString(), c, WasmCompiler.standard());
     }
 
-    /** Loads a module from its bytes. */
+    /**
+     * Loads a module from its bytes: a binary ({@code \0asm...}) or, anything else, the text format
+     * ({@link ModuleSource}); text errors read {@code NAME:LINE:COL: message} with the config's name.
+     */
     public static WasmModule load(byte[] bytes, WasmConfig config) throws WasmLoadException {
         return load(bytes, config, WasmCompiler.standard());
     }
@@ -77,14 +82,16 @@ public final class WasmModule {
     /** Loads a module from its bytes, preparing it for its engine with {@code compiler} (tests give their own). */
     static WasmModule load(byte[] bytes, WasmConfig config, WasmCompiler compiler) throws WasmLoadException {
         checkConfig(config);
-        return compile(bytes, config, compiler);
+        return compile(bytes, config.name(), config, compiler);
     }
 
-    private static WasmModule compile(byte[] bytes, WasmConfig config, WasmCompiler compiler)
+    private static WasmModule compile(byte[] bytes, String fileName, WasmConfig config, WasmCompiler compiler)
             throws WasmLoadException {
         CompiledModule compiled;
         try {
-            compiled = CompiledModule.compile(bytes);
+            compiled = CompiledModule.compile(ModuleSource.toBinary(bytes, fileName));
+        } catch (TextFormatException e) {
+            throw new WasmLoadException(WasmLoadException.Kind.MODULE, e.getMessage(), e);
         } catch (WasmException | UnsupportedOperationException e) {
             throw new WasmLoadException(WasmLoadException.Kind.MODULE, config.name() + ": " + e.getMessage(), e);
         }

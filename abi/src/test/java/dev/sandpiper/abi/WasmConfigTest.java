@@ -82,11 +82,18 @@ class WasmConfigTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mask-pii.wat", "mask-pii", "mask-pii.wasm.bak", "mask-pii.wasmx", "wasm"})
+    @ValueSource(strings = {"mask-pii", "mask-pii.wasm.bak", "mask-pii.wasmx", "wasm"})
     void aModulePathNotEndingInDotWasmIsRejected(String fileName, @TempDir Path dir) throws Exception {
         Path file = Files.copy(MASK_PII, dir.resolve(fileName));
         WasmLoadException e = rejected(WasmConfig.of(file));
-        assertEquals("module_path: " + file + " does not end in .wasm", e.getMessage());
+        assertEquals("module_path: " + file + " does not end in .wasm or .wat", e.getMessage());
+    }
+
+    /** The format is decided by content: a binary named {@code .wat} loads as the binary it is. */
+    @Test
+    void aBinaryNamedDotWatLoadsByContent(@TempDir Path dir) throws Exception {
+        Path file = Files.copy(MASK_PII, dir.resolve("mask-pii.wat"));
+        assertEquals("mask-pii", WasmModule.load(WasmConfig.of(file)).config().name());
     }
 
     @ParameterizedTest

@@ -1,9 +1,9 @@
 package dev.sandpiper.cli;
 
+import dev.sandpiper.abi.ModuleSource;
 import dev.sandpiper.compiler.CompilerUnavailableException;
 import dev.sandpiper.compiler.Engine;
 import dev.sandpiper.compiler.WasmCompiler;
-import dev.sandpiper.decoder.ImplementationLimits;
 import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.model.Export;
 import dev.sandpiper.decoder.model.ExternKind;
@@ -21,6 +21,7 @@ import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.UninstantiableException;
 import dev.sandpiper.interpreter.UnlinkableException;
 import dev.sandpiper.spectest.SpectestModule;
+import dev.sandpiper.text.TextFormatException;
 import dev.sandpiper.validator.InvalidModuleException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -102,11 +103,11 @@ final class InvokeCommand {
             String shape, Engine engine, MemoryBudget budget) {
         CompiledModule module;
         try {
-            module = CompiledModule.compile(ImplementationLimits.readModule(Paths.get(file)));
+            module = CompiledModule.compile(ModuleSource.read(Paths.get(file)));
         } catch (IOException e) {
             err.println("sandpiper invoke: cannot read " + file + ": " + IoErrors.reason(e));
             return 1;
-        } catch (MalformedModuleException e) {
+        } catch (MalformedModuleException | TextFormatException e) {
             out.println("malformed: " + e.getMessage());
             return 1;
         } catch (InvalidModuleException e) {

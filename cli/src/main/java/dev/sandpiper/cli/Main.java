@@ -34,6 +34,10 @@ public final class Main {
                 return new RunCommand(out, err).run(rest);
             case "transforms":
                 return new TransformsCommand(out, err).run(rest);
+            case "print":
+                return new PrintCommand(out, err).run(rest);
+            case "wat2wasm":
+                return new Wat2WasmCommand(err).run(rest);
             case "fuzz":
                 return new FuzzCommand(out, err).run(rest);
             default:
@@ -61,17 +65,24 @@ public final class Main {
                   transforms list PIPELINE.yaml
                                           show a pipeline's transforms and topics
                   validate FILE.wasm...   decode and validate modules; one line per file
+                  print FILE.wasm         print a module in the text format (names from its name section)
+                  wat2wasm FILE.wat -o FILE.wasm
+                                          parse a text-format module and write its binary
                   invoke [--fuel N] [--timeout-ms N] [--max-memory-mb N] [--stats] [--v128 SHAPE]
                          [--engine E] [--memory-budget-mb N] FILE.wasm EXPORT [ARG...]
                                           call an exported function; prints TYPE:VALUE per result,
                                           or "trap: MESSAGE" with exit status 2
                   spec [--verbose] [--engine E] PATH...
-                                          run WebAssembly spec test scripts (wast2json .json files or
-                                          folders); per-file counts, exit 1 on any failure
+                                          run WebAssembly spec test scripts (.wast files, wast2json
+                                          .json files, or folders of either); per-file counts, exit 1
+                                          on any failure
                   fuzz --seed S --count N [--corpus PATH...] [--engine interpreter|compiler|both]
                        [--threads N] [--max-seconds N] [--findings DIR] | --replay FILE...
                                           mutate and generate modules, run each on both tiers and
                                           compare; exit 1 on any finding
+
+                wherever a module is read, FILE.wasm may also be a text-format module (.wat): a file
+                without the binary magic \\0asm that opens with ( or ; (or is named .wat) is text
 
                 --engine E is what runs the WebAssembly code: interpreter, compiler (JVM bytecode) or
                 auto (the default: interpreted, compiled in the background once hot)

@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * {@code sandpiper spec [--verbose] [--engine E] PATH...}: runs wast2json scripts (files, or folders
- * searched for {@code *.json}) with their modules on the engine (default auto) and prints each failed
- * command, a per-file table and the line {@code N passed, N failed, N skipped}. Exit 1 when any
- * command failed.
+ * {@code sandpiper spec [--verbose] [--engine E] PATH...}: runs spec test scripts, {@code .wast}
+ * files read directly or wast2json {@code .json} files (files, or folders searched for both
+ * {@code *.wast} and {@code *.json}), with their modules on the engine (default auto) and prints each
+ * failed command, a per-file table and the line {@code N passed, N failed, N skipped}. Exit 1 when
+ * any command failed.
  */
 final class SpecCommand {
     private final PrintStream out;
@@ -40,7 +41,7 @@ final class SpecCommand {
 
     static String usage() {
         return "usage: sandpiper spec [--verbose] " + EngineOption.SYNOPSIS
-                + " PATH...   (wast2json .json files or folders)\n";
+                + " PATH...   (.wast scripts, wast2json .json scripts, or folders of either)\n";
     }
 
     int run(String[] args) {
@@ -86,10 +87,10 @@ final class SpecCommand {
                 err.println("sandpiper spec: cannot read " + p + ": " + IoErrors.reason(e));
                 return 2;
             }
-            for (Path json : scripts) {
+            for (Path file : scripts) {
                 SpecScript script;
                 try {
-                    script = SpecScript.read(json);
+                    script = SpecScript.read(file);
                 } catch (UncheckedIOException | IllegalArgumentException e) {
                     err.println("sandpiper spec: " + e.getMessage());
                     return 2;

@@ -1,6 +1,7 @@
 package dev.sandpiper.cli;
 
 import dev.sandpiper.abi.WasmConfig;
+import dev.sandpiper.abi.ModuleSource;
 import dev.sandpiper.abi.WasmLoadException;
 import dev.sandpiper.abi.WasmModule;
 import dev.sandpiper.transforms.InvalidSpecException;
@@ -63,7 +64,7 @@ final class TransformsCommand {
         boolean ok = true;
         for (String f : files) {
             Path file = Paths.get(f);
-            if (f.toLowerCase(Locale.ROOT).endsWith(".wasm")) {
+            if (ModuleSource.isModuleName(f)) {
                 try {
                     WasmModule m = WasmModule.load(file, WasmConfig.builder()
                             .memoryLimitMb(TransformSpec.DEFAULT_MAX_MEMORY_MB).build());

@@ -1,10 +1,12 @@
 package dev.sandpiper.cli;
 
+import dev.sandpiper.abi.ModuleSource;
 import dev.sandpiper.decoder.ImplementationLimits;
 import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.ModuleDecoder;
 import dev.sandpiper.decoder.model.Module;
 import dev.sandpiper.validator.InvalidModuleException;
+import dev.sandpiper.text.TextFormatException;
 import dev.sandpiper.validator.ModuleValidator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,7 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * {@code sandpiper validate FILE.wasm...}: decodes and validates each file and prints one line per
+ * {@code sandpiper validate FILE.wasm|FILE.wat...}: decodes (a text module is parsed first) and validates each file and prints one line per
  * file, {@code FILE: ok (N functions, N imports, N exports)}, {@code FILE: malformed: MESSAGE at
  * offset N} or {@code FILE: invalid: MESSAGE [in function N] at offset N}. Exit 0 when every file
  * is ok, 1 otherwise.
@@ -28,7 +30,7 @@ final class ValidateCommand {
 
     int run(String[] files) {
         if (files.length == 0) {
-            err.println("usage: sandpiper validate FILE.wasm...");
+            err.println("usage: sandpiper validate FILE.wasm|FILE.wat...");
             return Main.USAGE;
         }
         boolean allOk = true;
@@ -47,6 +49,11 @@ final class ValidateCommand {
             bytes = ImplementationLimits.readModule(file);
         } catch (IOException e) {
             return "error: cannot read file: " + IoErrors.reason(e);
+        }
+        try {
+            bytes = ModuleSource.toBinary(bytes, file.toString());
+        } catch (TextFormatException e) {
+            return "malformed: " + e.getMessage();
         }
         try {
             Module m = ModuleDecoder.decode(bytes);

@@ -3,18 +3,21 @@ package dev.sandpiper.spectest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One command of a spec script: its type ({@code module}, {@code assert_return}, ...), the line in
- * the .wast source, and the command's json object for the fields that type carries.
+ * One command of a spec script: its type as wast2json names it ({@code module},
+ * {@code assert_return}, ..., {@code action} for a bare invoke or get), the line in the .wast
+ * source, what it does, and, for a command read from a wast2json script, its json object.
+ *
+ * @param json the wast2json object, or null for a command read from a {@code .wast}
  */
-public record Command(String type, int line, JsonNode json) {
+public record Command(String type, int line, Directive directive, JsonNode json) {
     /** Name used for the command's test: {@code file.wast:line type}. */
     public String displayName(String sourceFile) {
         return sourceFile + ":" + line + " " + type;
     }
 
-    /** A text field of the command, or null when absent. */
+    /** A text field of the command's json object, or null when absent (always null for a .wast command). */
     public String text(String field) {
-        JsonNode n = json.get(field);
+        JsonNode n = json == null ? null : json.get(field);
         return n == null || n.isNull() ? null : n.asText();
     }
 }

@@ -1,6 +1,5 @@
 package dev.sandpiper.spectest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.WasmException;
 import dev.sandpiper.interpreter.CompiledModule;
@@ -16,6 +15,7 @@ import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.TrapKind;
 import dev.sandpiper.interpreter.UninstantiableException;
 import dev.sandpiper.interpreter.UnlinkableException;
+import dev.sandpiper.text.TextFormatException;
 import dev.sandpiper.validator.InvalidModuleException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -60,32 +60,35 @@ public final class SpecRunner {
     /** Runs one command; never throws. */
     public Outcome run(Command c) {
         try {
-            return switch (c.type()) {
-                case "module" -> module(c);
-                case "register" -> register(c);
-                case "action" -> action(c);
-                case "assert_return" -> assertReturn(c);
-                case "assert_trap" -> assertTrap(c, false);
-                case "assert_exhaustion" -> assertTrap(c, true);
-                case "assert_malformed" -> expectLoadFailure(c, MalformedModuleException.class);
-                case "assert_invalid" -> expectLoadFailure(c, InvalidModuleException.class);
-                case "assert_unlinkable" -> expectLoadFailure(c, UnlinkableException.class);
-                case "assert_uninstantiable" -> expectLoadFailure(c, UninstantiableException.class);
-                default -> Outcome.failed("unknown command type " + c.type());
-            };
+            Directive d = c.directive();
+            if (d instanceof Directive.Module m) {
+                return module(m);
+            } else if (d instanceof Directive.Register r) {
+                return register(r);
+            } else if (d instanceof Directive.Perform p) {
+                return action(p.action());
+            } else if (d instanceof Directive.AssertReturn a) {
+                return assertReturn(a);
+            } else if (d instanceof Directive.AssertTrap t) {
+                return assertTrap(t);
+            } else if (d instanceof Directive.AssertModule a) {
+                return expectLoadFailure(a);
+            } else if (d instanceof Directive.Unreadable u) {
+                return Outcome.failed(u.reason());
+            }
+            return Outcome.failed("unknown command type " + c.type());
         } catch (RuntimeException | StackOverflowError e) {
             return Outcome.failed("unexpected " + e);
         }
     }
 
-    private Outcome module(Command c) {
+    private Outcome module(Directive.Module m) {
         try {
-            Instance inst = instantiate(c.text("filename"));
+            Instance inst = instantiate(m.source());
             current = inst;
             currentFailed = false;
-            String name = c.text("name");
-            if (name != null) {
-                named.put(name, inst);
+            if (m.name() != null) {
+                named.put(m.name(), inst);
             }
             return Outcome.PASSED;
         } catch (WasmException | UnsupportedOperationException e) {
@@ -94,46 +97,46 @@ public final class SpecRunner {
         }
     }
 
-    private Instance instantiate(String filename) {
-        return linker.instantiate(WasmCompiler.standard().load(script.moduleBytes(filename), engine));
+    private Instance instantiate(ScriptModule source) {
+        return linker.instantiate(WasmCompiler.standard().load(source.bytes(), engine));
     }
 
-    private Outcome register(Command c) {
-        Instance inst = target(c.text("name"));
+    private Outcome register(Directive.Register r) {
+        Instance inst = target(r.name());
         if (inst == null) {
             return Outcome.failed("no module to register");
         }
-        linker.register(c.text("as"), inst);
+        linker.register(r.as(), inst);
         return Outcome.PASSED;
     }
 
-    private Outcome action(Command c) {
+    private Outcome action(Directive.Action a) {
         try {
-            perform(c.json().get("action"));
+            perform(a);
             return Outcome.PASSED;
         } catch (TrapException t) {
             return Outcome.failed("action trapped: " + t.getMessage());
         }
     }
 
-    private Outcome assertReturn(Command c) {
+    private Outcome assertReturn(Directive.AssertReturn a) {
         long[] results;
         try {
-            results = perform(c.json().get("action"));
+            results = perform(a.action());
         } catch (TrapException t) {
             return Outcome.failed("trapped: " + t.getMessage());
         }
-        String mismatch = WastValues.mismatch(c.json().get("expected"), results);
+        String mismatch = WastValues.mismatch(a.expected(), results);
         return mismatch == null ? Outcome.PASSED : Outcome.failed(mismatch);
     }
 
-    private Outcome assertTrap(Command c, boolean exhaustion) {
-        String text = c.text("text");
+    private Outcome assertTrap(Directive.AssertTrap a) {
+        String text = a.text();
         try {
-            long[] results = perform(c.json().get("action"));
+            long[] results = perform(a.action());
             return Outcome.failed("returned " + results.length + " result slots; expected trap \"" + text + "\"");
         } catch (TrapException t) {
-            if (exhaustion && t.kind() != TrapKind.CALL_STACK_EXHAUSTED) {
+            if (a.exhaustion() && t.kind() != TrapKind.CALL_STACK_EXHAUSTED) {
                 return Outcome.failed("expected exhaustion, got trap: " + t.getMessage());
             }
             return t.getMessage().contains(text) ? Outcome.PASSED
@@ -142,37 +145,46 @@ public final class SpecRunner {
     }
 
     /** Runs an invoke or get action; returns the result slots. */
-    private long[] perform(JsonNode action) {
-        Instance inst = target(action.has("module") ? action.get("module").asText() : null);
+    private long[] perform(Directive.Action action) {
+        Instance inst = target(action.module());
         if (inst == null) {
             throw new IllegalStateException(currentFailed ? "the module under test failed to load" : "no module");
         }
-        String field = action.get("field").asText();
-        String type = action.get("type").asText();
-        if (type.equals("get")) {
+        String field = action.field();
+        if (action.get()) {
             Extern e = inst.export(field);
             if (!(e instanceof Global g)) {
                 throw new IllegalStateException("no global export \"" + field + "\"");
             }
             return g.type().valType().slots() == 2 ? new long[] {g.value(), g.high()} : new long[] {g.value()};
         }
-        return inst.call(field, WastValues.arguments(action.get("args")));
+        return inst.call(field, WastValues.arguments(action.args()));
     }
 
     private Instance target(String name) {
         return name == null ? current : named.get(name);
     }
 
-    private Outcome expectLoadFailure(Command c, Class<? extends WasmException> expected) {
-        if ("text".equals(c.text("module_type"))) {
-            return Outcome.skipped("text-format module (no text parser)");
-        }
-        String text = c.text("text");
+    /**
+     * A module that must not load, failing the way the command says and with its text in the
+     * message. A malformed text module may fail in the text parser ({@link TextFormatException}) or,
+     * as a binary module does, in the decoder.
+     */
+    private Outcome expectLoadFailure(Directive.AssertModule a) {
+        Class<? extends WasmException> expected = switch (a.failure()) {
+            case MALFORMED -> MalformedModuleException.class;
+            case INVALID -> InvalidModuleException.class;
+            case UNLINKABLE -> UnlinkableException.class;
+            case UNINSTANTIABLE -> UninstantiableException.class;
+        };
+        String text = a.text();
         try {
-            instantiate(c.text("filename"));
+            instantiate(a.source());
             return Outcome.failed("module loaded; expected " + expected.getSimpleName() + " \"" + text + "\"");
         } catch (WasmException e) {
-            if (!expected.isInstance(e)) {
+            boolean kind = expected.isInstance(e)
+                    || (a.failure() == Directive.Failure.MALFORMED && a.source().isText() && e instanceof TextFormatException);
+            if (!kind) {
                 return Outcome.failed("expected " + expected.getSimpleName() + " \"" + text + "\", got "
                         + e.getClass().getSimpleName() + ": " + e.getMessage());
             }

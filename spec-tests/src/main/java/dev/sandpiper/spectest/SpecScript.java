@@ -2,6 +2,9 @@ package dev.sandpiper.spectest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sandpiper.text.Wat;
+import dev.sandpiper.text.num.LiteralException;
+import dev.sandpiper.text.num.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,24 +13,58 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A spec test script as {@code wast2json} writes it: the source .wast name and its commands, with
- * module files resolved against the json file's folder.
+ * A spec test script: its source .wast name and its commands. Read from a {@code .wast} file
+ * directly ({@link WastReader}) or from what {@code wast2json} writes (a {@code .json} file whose
+ * module files are resolved against its folder); both give the same {@link Directive}s.
  */
 public final class SpecScript {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path jsonFile;
+    private final Path file;
     private final String sourceFile;
     private final List<Command> commands;
 
-    private SpecScript(Path jsonFile, String sourceFile, List<Command> commands) {
-        this.jsonFile = jsonFile;
+    private SpecScript(Path file, String sourceFile, List<Command> commands) {
+        this.file = file;
         this.sourceFile = sourceFile;
         this.commands = List.copyOf(commands);
     }
 
+    /** Reads a script: a {@code .wast} file, else a wast2json {@code .json} file. */
+    public static SpecScript read(Path file) {
+        return isWast(file) ? readWast(file) : readJson(file);
+    }
+
+    static boolean isWast(Path file) {
+        return file.getFileName().toString().endsWith(".wast");
+    }
+
+    /** Reads a {@code .wast} script. */
+    public static SpecScript readWast(Path wastFile) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(wastFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spec script " + wastFile + ": " + e.getMessage(), e);
+        }
+        String name = wastFile.getFileName().toString();
+        String source;
+        try {
+            source = Names.decode(bytes);
+        } catch (LiteralException e) {
+            throw new IllegalArgumentException(wastFile + ": " + e.getMessage());
+        }
+        List<Command> commands;
+        try {
+            commands = WastReader.read(source, name);
+        } catch (dev.sandpiper.text.TextFormatException e) {
+            throw new IllegalArgumentException("cannot read spec script " + wastFile + ": " + e.getMessage(), e);
+        }
+        return new SpecScript(wastFile, name, commands);
+    }
+
     /** Reads a wast2json file. */
-    public static SpecScript read(Path jsonFile) {
+    public static SpecScript readJson(Path jsonFile) {
         JsonNode root;
         try {
             root = JSON.readTree(jsonFile.toFile());
@@ -40,11 +77,61 @@ public final class SpecScript {
         }
         List<Command> list = new ArrayList<>(cmds.size());
         for (JsonNode c : cmds) {
-            list.add(new Command(c.path("type").asText(), c.path("line").asInt(), c));
+            Directive d;
+            try {
+                d = directive(jsonFile, c);
+            } catch (RuntimeException e) {
+                d = new Directive.Unreadable("cannot read command: " + e);
+            }
+            list.add(new Command(c.path("type").asText(), c.path("line").asInt(), d, c));
         }
         JsonNode source = root.get("source_filename");
         String name = source != null ? source.asText() : jsonFile.getFileName().toString();
         return new SpecScript(jsonFile, name, list);
+    }
+
+    /** The model of one wast2json command. */
+    private static Directive directive(Path jsonFile, JsonNode c) {
+        String type = c.path("type").asText();
+        return switch (type) {
+            case "module" -> new Directive.Module(text(c, "name"), jsonModule(jsonFile, c));
+            case "register" -> new Directive.Register(text(c, "as"), text(c, "name"));
+            case "action" -> new Directive.Perform(action(c.get("action")));
+            case "assert_return" -> new Directive.AssertReturn(action(c.get("action")), WastValues.patterns(c.get("expected")));
+            case "assert_trap" -> new Directive.AssertTrap(action(c.get("action")), text(c, "text"), false);
+            case "assert_exhaustion" -> new Directive.AssertTrap(action(c.get("action")), text(c, "text"), true);
+            case "assert_malformed" -> assertModule(jsonFile, c, Directive.Failure.MALFORMED);
+            case "assert_invalid" -> assertModule(jsonFile, c, Directive.Failure.INVALID);
+            case "assert_unlinkable" -> assertModule(jsonFile, c, Directive.Failure.UNLINKABLE);
+            case "assert_uninstantiable" -> assertModule(jsonFile, c, Directive.Failure.UNINSTANTIABLE);
+            default -> new Directive.Unreadable("unknown command type " + type);
+        };
+    }
+
+    private static Directive assertModule(Path jsonFile, JsonNode c, Directive.Failure f) {
+        return new Directive.AssertModule(f, jsonModule(jsonFile, c), text(c, "text"));
+    }
+
+    /** A module file of a wast2json script: a {@code .wasm}, or for {@code module_type: text} a {@code .wat}. */
+    private static ScriptModule jsonModule(Path jsonFile, JsonNode c) {
+        String filename = text(c, "filename");
+        boolean isText = "text".equals(text(c, "module_type"));
+        return new ScriptModule(isText, () -> {
+            byte[] bytes = readModuleFile(jsonFile, filename);
+            return isText ? Wat.parseModule(bytes, filename) : bytes;
+        });
+    }
+
+    private static Directive.Action action(JsonNode a) {
+        boolean get = "get".equals(a.path("type").asText());
+        JsonNode args = a.get("args");
+        return new Directive.Action(get, text(a, "module"), a.get("field").asText(),
+                args == null ? List.of() : WastValues.values(args));
+    }
+
+    private static String text(JsonNode c, String field) {
+        JsonNode n = c.get(field);
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     /** The .wast file the script came from, e.g. {@code i32.wast}. */
@@ -52,12 +139,21 @@ public final class SpecScript {
         return sourceFile;
     }
 
+    /** The file read: the .wast, or the wast2json .json. */
+    public Path file() {
+        return file;
+    }
+
     public List<Command> commands() {
         return commands;
     }
 
-    /** Reads a module file that a command names. */
+    /** Reads a module file that a wast2json command names (beside the json file). */
     public byte[] moduleBytes(String filename) {
+        return readModuleFile(file, filename);
+    }
+
+    private static byte[] readModuleFile(Path jsonFile, String filename) {
         Path p = jsonFile.resolveSibling(filename);
         try {
             return Files.readAllBytes(p);
@@ -67,15 +163,26 @@ public final class SpecScript {
     }
 
     /**
-     * The scripts under {@code path}: the file itself if it is a json file, else every
-     * {@code *.json} below it, sorted by path.
+     * The scripts under {@code path}: the file itself if it is a file, else every {@code *.json}
+     * (wast2json) and {@code *.wast} below it, sorted by path.
      */
     public static List<Path> find(Path path) throws IOException {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }
         try (var files = Files.walk(path)) {
-            return files.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+            return files.filter(p -> (p.toString().endsWith(".json") || p.toString().endsWith(".wast"))
+                    && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    /** The {@code *.wast} scripts under {@code path} (or the file itself), sorted by path. */
+    public static List<Path> findWast(Path path) throws IOException {
+        if (Files.isRegularFile(path)) {
+            return List.of(path);
+        }
+        try (var files = Files.walk(path)) {
+            return files.filter(p -> p.toString().endsWith(".wast") && Files.isRegularFile(p)).sorted().toList();
         }
     }
 }

@@ -5,34 +5,48 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Finds the spec suite's json folder: system property {@code wasm.testsuite.dir}, else environment
- * variable {@code WASM_TESTSUITE_DIR}, else {@code ../shared/wasm-testsuite/wasm-2.0/json} beside
- * the repository.
+ * Finds the spec suite beside the repository. {@link #locateWast()}: the {@code .wast} folder, from
+ * system property {@code wasm.testsuite.wast.dir}, else environment variable
+ * {@code WASM_TESTSUITE_WAST_DIR}, else {@code ../shared/wasm-testsuite/wasm-2.0/wast}.
+ * {@link #locate()}: wast2json's json folder, from {@code wasm.testsuite.dir}, else
+ * {@code WASM_TESTSUITE_DIR}, else {@code ../shared/wasm-testsuite/wasm-2.0/json}.
  */
 public final class TestsuiteLocator {
     static final String RELATIVE = "shared/wasm-testsuite/wasm-2.0/json";
+    static final String RELATIVE_WAST = "shared/wasm-testsuite/wasm-2.0/wast";
 
     private TestsuiteLocator() {}
 
-    /** The suite folder; throws with instructions when it cannot be found. */
+    /** The wast2json folder; throws with instructions when it cannot be found. */
     public static Path locate() {
-        String prop = System.getProperty("wasm.testsuite.dir");
+        return locate("wasm.testsuite.dir", "WASM_TESTSUITE_DIR", RELATIVE);
+    }
+
+    /** The {@code .wast} folder of the 2.0 suite; throws with instructions when it cannot be found. */
+    public static Path locateWast() {
+        return locate("wasm.testsuite.wast.dir", "WASM_TESTSUITE_WAST_DIR", RELATIVE_WAST);
+    }
+
+    private static Path locate(String property, String variable, String relative) {
+        String prop = System.getProperty(property);
         if (prop != null && !prop.isBlank()) {
-            return existing(Paths.get(prop), "system property wasm.testsuite.dir");
+            return existing(Paths.get(prop), "system property " + property);
         }
-        String env = System.getenv("WASM_TESTSUITE_DIR");
+        String env = System.getenv(variable);
         if (env != null && !env.isBlank()) {
-            return existing(Paths.get(env), "environment variable WASM_TESTSUITE_DIR");
+            return existing(Paths.get(env), "environment variable " + variable);
         }
         // Tests run with a module folder as working directory, the CLI usually from the repository.
         Path cwd = Paths.get("").toAbsolutePath();
         for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("..").resolve(RELATIVE).normalize();
+            Path candidate = dir.resolve("..").resolve(relative).normalize();
             if (Files.isDirectory(candidate) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException(missingMessage(cwd));
+        throw new IllegalStateException("cannot find the WebAssembly spec suite: no ../" + relative
+                + " beside the repository (looked up from " + cwd + "), and neither -D" + property + " nor "
+                + variable + " is set.\n" + howToGet());
     }
 
     private static Path existing(Path p, String source) {
@@ -43,16 +57,13 @@ public final class TestsuiteLocator {
         return p;
     }
 
-    private static String missingMessage(Path cwd) {
-        return "cannot find the WebAssembly spec suite: no ../" + RELATIVE + " beside the repository (looked up from "
-                + cwd + "), and neither -Dwasm.testsuite.dir nor WASM_TESTSUITE_DIR is set.\n" + howToGet();
-    }
-
     static String howToGet() {
-        return "To get it: git clone https://github.com/WebAssembly/testsuite, check out commit "
-                + "3a04b2cf93bd8fce277458d419eea8d9c326345c (the 2.0 suite), then convert each .wast with wabt's "
-                + "wast2json (1.0.32): for f in *.wast; do n=${f%.wast}; mkdir -p json/$n && "
-                + "wast2json $f -o json/$n/$n.json; done; and pass -Dwasm.testsuite.dir=/path/to/json "
-                + "(or set WASM_TESTSUITE_DIR). See the README's \"Spec test suite\" section.";
+        return "To get it: git clone https://github.com/WebAssembly/testsuite and check out commit "
+                + "3a04b2cf93bd8fce277458d419eea8d9c326345c (the 2.0 suite); its *.wast files are the suite "
+                + "(-Dwasm.testsuite.wast.dir=/path/to/testsuite, or WASM_TESTSUITE_WAST_DIR). The small "
+                + "wast2json check also wants them converted with wabt's wast2json (1.0.32): for f in *.wast; "
+                + "do n=${f%.wast}; mkdir -p json/$n && wast2json $f -o json/$n/$n.json; done; and "
+                + "-Dwasm.testsuite.dir=/path/to/json (or WASM_TESTSUITE_DIR). See the README's \"Spec test "
+                + "suite\" section.";
     }
 }

@@ -3,13 +3,13 @@ package dev.sandpiper.spectest;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import dev.sandpiper.compiler.Engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import dev.sandpiper.compiler.Engine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -17,13 +17,15 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The official WebAssembly 2.0 spec suite on both tiers, one dynamic test per command and tier,
- * named {@code file.wast:line command}: the interpreter, then the compiler forced (every module
- * compiled as it loads). A skipped command is reported as aborted (skipped), never as passed.
- * Prints each tier's per-file table and totals line when the suite is done.
+ * The official WebAssembly 2.0 spec suite, run from its {@code .wast} files on both tiers, one
+ * dynamic test per command and tier, named {@code file.wast:line command}: the interpreter, then
+ * the compiler forced (every module compiled as it loads). A skipped command is reported as
+ * aborted (skipped), never as passed. Prints each tier's per-file table and totals line when the
+ * suite is done. Each script is read once and its modules parsed once for both tiers.
  */
 class SpecSuiteTest {
     private static final Map<Engine, SuiteReport> REPORTS = new EnumMap<>(Engine.class);
+    private static List<SpecScript> scripts;
 
     @TestFactory
     List<DynamicNode> wasm20Suite() throws IOException {
@@ -35,13 +37,31 @@ class SpecSuiteTest {
         return suite(Engine.COMPILER);
     }
 
+    private static synchronized List<SpecScript> scripts() throws IOException {
+        if (scripts == null) {
+            Path dir = TestsuiteLocator.locateWast();
+            List<SpecScript> list = new ArrayList<>();
+            for (Path wast : SpecScript.findWast(dir)) {
+                list.add(SpecScript.readWast(wast));
+            }
+            if (list.isEmpty()) {
+                fail("no .wast scripts under " + dir);
+            }
+            scripts = list;
+        }
+        return scripts;
+    }
+
     private static List<DynamicNode> suite(Engine engine) throws IOException {
         SuiteReport report = new SuiteReport();
         REPORTS.put(engine, report);
-        Path dir = TestsuiteLocator.locate();
+        return containers(scripts(), engine, report);
+    }
+
+    /** One container per script, one test per command, outcomes tallied in {@code report}. */
+    static List<DynamicNode> containers(List<SpecScript> scripts, Engine engine, SuiteReport report) {
         List<DynamicNode> files = new ArrayList<>();
-        for (Path json : SpecScript.find(dir)) {
-            SpecScript script = SpecScript.read(json);
+        for (SpecScript script : scripts) {
             SpecRunner runner = new SpecRunner(script, engine);
             List<DynamicTest> tests = new ArrayList<>();
             for (Command c : script.commands()) {
@@ -57,9 +77,6 @@ class SpecSuiteTest {
             }
             files.add(DynamicContainer.dynamicContainer(engine + " " + script.sourceFile(), tests));
         }
-        if (files.isEmpty()) {
-            fail("no wast2json scripts under " + dir);
-        }
         return files;
     }
 
@@ -67,7 +84,7 @@ class SpecSuiteTest {
     static void printReport() {
         for (Map.Entry<Engine, SuiteReport> e : REPORTS.entrySet()) {
             System.out.println();
-            System.out.println("engine " + e.getKey() + ":");
+            System.out.println("engine " + e.getKey() + ", .wast scripts:");
             e.getValue().print(System.out);
         }
     }

@@ -1,6 +1,7 @@
 package dev.sandpiper.transforms;
 
 import dev.sandpiper.abi.WasmConfig;
+import dev.sandpiper.abi.ModuleSource;
 import dev.sandpiper.abi.WasmLoadException;
 import dev.sandpiper.abi.WasmModule;
 import dev.sandpiper.compiler.Engine;
@@ -105,7 +106,7 @@ public final class Specs {
     public static List<Problem> check(Path file) {
         List<Problem> problems = new ArrayList<>();
         Path name = file.getFileName();
-        if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".wasm")) {
+        if (name != null && ModuleSource.isModuleName(name.toString())) {
             try {
                 WasmModule.load(file, WasmConfig.builder().memoryLimitMb(TransformSpec.DEFAULT_MAX_MEMORY_MB)
                         .engine(Engine.INTERPRETER).build());

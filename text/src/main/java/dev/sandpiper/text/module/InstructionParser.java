@@ -213,7 +213,7 @@ public final class InstructionParser {
                 out.s64(bt.explicit());
                 return;
             }
-            sig = m.typeTable.get(bt.explicit());
+            sig = m.typeTable.get((int) bt.explicit());
         } else {
             sig = bt.inline();
         }

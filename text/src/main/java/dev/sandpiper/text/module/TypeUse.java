@@ -13,14 +13,14 @@ import java.util.List;
  * so that it resolves at the point the binary needs it, which fixes the order in which implicit
  * types are inserted.
  *
- * @param explicit the type index given, or -1
+ * @param explicit the type index given (a u32, so held as a long), or -1
  * @param at the {@code (type} token, or the first token of the use
  * @param params inline parameter types
  * @param paramIds identifier of each inline parameter, or null
  * @param results inline result types
  * @param hasInline whether any {@code param} or {@code result} clause was written
  */
-public record TypeUse(int explicit, Token at, List<ValType> params, List<String> paramIds,
+public record TypeUse(long explicit, Token at, List<ValType> params, List<String> paramIds,
         List<ValType> results, boolean hasInline) {
 
     public FuncType inline() {
@@ -30,12 +30,12 @@ public record TypeUse(int explicit, Token at, List<ValType> params, List<String>
     /** Parses {@code (type x)?} then the inline part; {@code types} resolves {@code x}. */
     public static TypeUse parse(TokenCursor c, IndexSpace types, boolean paramIdsAllowed) {
         Token at = c.peek();
-        int explicit = -1;
+        long explicit = -1;
         if (c.atLParen("type")) {
             c.next();
             c.next();
             at = c.peek();
-            explicit = types.resolve(c);
+            explicit = Integer.toUnsignedLong(types.resolve(c));
             c.expectRParen();
         }
         TypeUse u = parseInline(c, paramIdsAllowed);
@@ -89,7 +89,7 @@ public record TypeUse(int explicit, Token at, List<ValType> params, List<String>
     public int resolve(TokenCursor c, TypeTable table) {
         if (explicit >= 0) {
             checkInline(c, table);
-            return explicit;
+            return (int) explicit;
         }
         return table.findOrAdd(inline());
     }
@@ -97,7 +97,7 @@ public record TypeUse(int explicit, Token at, List<ValType> params, List<String>
     /** The function type denoted, without inserting anything (the inline one if the index is unknown). */
     public FuncType signature(TypeTable table) {
         if (explicit >= 0 && explicit < table.size()) {
-            return table.get(explicit);
+            return table.get((int) explicit);
         }
         return inline();
     }
@@ -109,7 +109,7 @@ public record TypeUse(int explicit, Token at, List<ValType> params, List<String>
         if (explicit >= table.explicitCount()) {
             throw c.error(at, "unknown type");
         }
-        if (!table.get(explicit).equals(inline())) {
+        if (!table.get((int) explicit).equals(inline())) {
             throw c.error(at, "inline function type");
         }
     }

@@ -29,7 +29,18 @@ final class ModuleCanon {
     private ModuleCanon() {}
 
     static String of(byte[] binary) {
+        return of(binary, false);
+    }
+
+    /**
+     * With {@code decoded}, expressions and bodies are compared as decoded instructions
+     * ({@link InstructionCanon}) rather than as bytes, so that LEB128 widths do not count: the text
+     * format cannot say how wide a binary's integers were, and always writes the shortest form.
+     */
+    static String of(byte[] binary, boolean decoded) {
         Module m = ModuleDecoder.decode(binary);
+        HexOrDecoded hex = decoded ? (b, from, to) -> InstructionCanon.of(b, from, to)
+                : (b, from, to) -> HEX.formatHex(b, from, to);
         StringBuilder sb = new StringBuilder();
         sb.append("types ").append(m.types()).append('\n');
         for (Import i : m.imports()) {
@@ -41,7 +52,7 @@ final class ModuleCanon {
         sb.append("tables ").append(m.tables()).append('\n');
         sb.append("memories ").append(m.memories()).append('\n');
         for (Global g : m.globals()) {
-            sb.append("global ").append(g.type()).append(' ').append(expr(binary, g.init())).append('\n');
+            sb.append("global ").append(g.type()).append(' ').append(expr(hex, binary, g.init())).append('\n');
         }
         for (Export e : m.exports()) {
             sb.append("export ").append(e).append('\n');
@@ -49,14 +60,14 @@ final class ModuleCanon {
         sb.append("start ").append(m.hasStart() ? m.start() : "none").append('\n');
         for (ElementSegment e : m.elements()) {
             sb.append("elem ").append(e.mode()).append(" table ").append(e.tableIndex()).append(" offset ")
-                    .append(e.offset() == null ? "-" : expr(binary, e.offset())).append(' ').append(e.type());
+                    .append(e.offset() == null ? "-" : expr(hex, binary, e.offset())).append(' ').append(e.type());
             if (e.functionIndices() != null) {
                 for (int f : e.functionIndices()) {
-                    sb.append(" d2").append(leb(f)).append("0b");
+                    sb.append(' ').append(decoded ? "REF_FUNC " + f + ";END;" : "d2" + leb(f) + "0b");
                 }
             } else {
                 for (ConstExpr x : e.exprs()) {
-                    sb.append(' ').append(expr(binary, x));
+                    sb.append(' ').append(expr(hex, binary, x));
                 }
             }
             sb.append('\n');
@@ -65,18 +76,22 @@ final class ModuleCanon {
         sb.append("datacount ").append(m.data().isEmpty() && m.dataCount() <= 0 ? "none" : m.dataCount()).append('\n');
         for (FunctionBody b : m.codes()) {
             sb.append("code ").append(Arrays.toString(b.locals())).append(' ')
-                    .append(HEX.formatHex(binary, b.codeStart(), b.codeEnd())).append('\n');
+                    .append(hex.format(binary, b.codeStart(), b.codeEnd())).append('\n');
         }
         for (DataSegment d : m.data()) {
             sb.append("data ").append(d.mode()).append(' ').append(d.memoryIndex()).append(' ')
-                    .append(d.offset() == null ? "-" : expr(binary, d.offset())).append(' ')
+                    .append(d.offset() == null ? "-" : expr(hex, binary, d.offset())).append(' ')
                     .append(HEX.formatHex(m.copyData(d))).append('\n');
         }
         return sb.toString();
     }
 
-    private static String expr(byte[] binary, ConstExpr e) {
-        return HEX.formatHex(binary, e.start(), e.end());
+    private static String expr(HexOrDecoded hex, byte[] binary, ConstExpr e) {
+        return hex.format(binary, e.start(), e.end());
+    }
+
+    private interface HexOrDecoded {
+        String format(byte[] binary, int from, int to);
     }
 
     private static String leb(long v) {

@@ -1,0 +1,133 @@
+package dev.sandpiper.text.print;
+
+import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Opcode;
+
+/**
+ * Instructions in the flat (plain) form, one per line: {@code block}, {@code loop} and {@code if}
+ * open a level that {@code else} splits and {@code end} closes; immediates after the name.
+ * Instruction names, immediates and natural alignments come from the decoder's {@link Opcode}
+ * catalogue, so nothing is listed twice.
+ *
+ * <p>Spec: 2.0, 6.5 Instructions ({@code text/instructions.html}): 6.5.2 control instructions
+ * (labels as relative depths, block types as {@code (result t)} or {@code (type x)}), 6.5.5 memory
+ * instructions ({@code offset=} and {@code align=} only where not the default), 6.5.7 vector
+ * instructions.
+ */
+final class InstructionPrinter {
+    private final Names names;
+
+    InstructionPrinter(Names names) {
+        this.names = names;
+    }
+
+    /**
+     * Prints the instructions of an expression (a body or a constant expression) up to, not
+     * including, its final {@code end}, each on its own line at {@code indent} spaces plus two per
+     * open block. {@code func} is the function whose locals {@code local.get} names (-1 for none).
+     */
+    void printBody(StringBuilder sb, CodeReader r, int func, int indent) {
+        int depth = 0;
+        while (r.hasNext()) {
+            Opcode op = r.next();
+            if (op == Opcode.END) {
+                if (depth == 0) {
+                    return;
+                }
+                depth--;
+            }
+            int level = op == Opcode.ELSE ? depth - 1 : depth;
+            sb.append(" ".repeat(indent + 2 * Math.max(level, 0)));
+            instruction(sb, op, r, func);
+            sb.append('\n');
+            if (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF) {
+                depth++;
+            }
+        }
+    }
+
+    /** A constant expression on one line: its instructions separated by spaces, no final {@code end}. */
+    void printInline(StringBuilder sb, CodeReader r) {
+        boolean first = true;
+        while (r.hasNext()) {
+            Opcode op = r.next();
+            if (op == Opcode.END) {
+                return;
+            }
+            if (!first) {
+                sb.append(' ');
+            }
+            first = false;
+            instruction(sb, op, r, -1);
+        }
+    }
+
+    /** One instruction: its name and immediates. */
+    void instruction(StringBuilder sb, Opcode op, CodeReader r, int func) {
+        sb.append(op == Opcode.SELECT_T ? "select" : op.text());
+        switch (op.immediate()) {
+            case NONE, ZERO_BYTE, MEMORY_COPY -> { }
+            case BLOCK_TYPE -> blockType(sb, r);
+            case LABEL, GLOBAL_INDEX, TABLE_INDEX, DATA_INDEX, ELEM_INDEX, MEMORY_INIT ->
+                    sb.append(' ').append(Integer.toUnsignedString(r.index()));
+            case BR_TABLE -> {
+                for (int i = 0; i < r.tableCount(); i++) {
+                    sb.append(' ').append(Integer.toUnsignedString(r.tableTarget(i)));
+                }
+                sb.append(' ').append(Integer.toUnsignedString(r.index()));
+            }
+            case FUNC_INDEX -> sb.append(' ').append(names.funcRef(r.index()));
+            case CALL_INDIRECT -> sb.append(' ').append(Integer.toUnsignedString(r.index2()))
+                    .append(" (type ").append(Integer.toUnsignedString(r.index())).append(')');
+            case LOCAL_INDEX -> sb.append(' ').append(func < 0 ? Integer.toUnsignedString(r.index())
+                    : names.localRef(func, r.index()));
+            case MEMARG -> memarg(sb, op, r);
+            case I32 -> sb.append(' ').append((int) r.constValue());
+            case I64 -> sb.append(' ').append(r.constValue());
+            case F32 -> sb.append(' ').append(FloatText.f32((int) r.floatBits()));
+            case F64 -> sb.append(' ').append(FloatText.f64(r.floatBits()));
+            case SELECT_TYPES -> {
+                sb.append(" (result");
+                for (int i = 0; i < r.selectTypeCount(); i++) {
+                    sb.append(' ').append(r.selectType(i));
+                }
+                sb.append(')');
+            }
+            case REF_TYPE -> sb.append(' ').append(Types.heapType(r.refType()));
+            case TABLE_INIT -> sb.append(' ').append(Integer.toUnsignedString(r.index2()))
+                    .append(' ').append(Integer.toUnsignedString(r.index()));
+            case TABLE_COPY -> sb.append(' ').append(Integer.toUnsignedString(r.index()))
+                    .append(' ').append(Integer.toUnsignedString(r.index2()));
+            case V128 -> VectorText.i32x4(sb.append(' '), r.v128Low(), r.v128High());
+            case SHUFFLE -> VectorText.laneBytes(sb, r.v128Low(), r.v128High());
+            case LANE -> sb.append(' ').append(r.lane());
+            case MEMARG_LANE -> {
+                memarg(sb, op, r);
+                sb.append(' ').append(r.lane());
+            }
+            default -> throw new IllegalStateException("no text for " + op);
+        }
+    }
+
+    private static void blockType(StringBuilder sb, CodeReader r) {
+        if (r.blockValType() != null) {
+            sb.append(" (result ").append(r.blockValType()).append(')');
+        } else if (r.blockType() != CodeReader.BLOCK_EMPTY) {
+            sb.append(" (type ").append(r.blockType()).append(')');
+        }
+    }
+
+    /** {@code offset=} when not 0, {@code align=} when not the access width (spec 6.5.5). */
+    private static void memarg(StringBuilder sb, Opcode op, CodeReader r) {
+        if (r.offset() != 0) {
+            sb.append(" offset=").append(r.offset());
+        }
+        int natural = Integer.numberOfTrailingZeros(op.memoryBytes());
+        if (r.align() != natural) {
+            sb.append(" align=");
+            int a = r.align();
+            // exponents past 63 cannot be written as a number; print the exponent's power anyway
+            sb.append(a >= 0 && a < 64 ? Long.toUnsignedString(1L << a) : "0x1p" + Integer.toUnsignedString(a));
+        }
+    }
+}
