@@ -5,15 +5,16 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * Finds the spec suite beside the repository. {@link #locateWast()}: the {@code .wast} folder, from
- * system property {@code wasm.testsuite.wast.dir}, else environment variable
- * {@code WASM_TESTSUITE_WAST_DIR}, else {@code ../shared/wasm-testsuite/wasm-2.0/wast}.
+ * Finds the spec suite. {@link #locateWast()}: the {@code .wast} folder, from system property
+ * {@code wasm.testsuite.wast.dir}, else environment variable {@code WASM_TESTSUITE_WAST_DIR}, else
+ * the repository's own copy, {@code spec-tests/suite/wasm-2.0} (see its README).
  * {@link #locate()}: wast2json's json folder, from {@code wasm.testsuite.dir}, else
  * {@code WASM_TESTSUITE_DIR}, else {@code ../shared/wasm-testsuite/wasm-2.0/json}.
  */
 public final class TestsuiteLocator {
     static final String RELATIVE = "shared/wasm-testsuite/wasm-2.0/json";
-    static final String RELATIVE_WAST = "shared/wasm-testsuite/wasm-2.0/wast";
+    /** The repository's copy of the 2.0 suite's {@code .wast} files, from the repository's root. */
+    static final String IN_REPOSITORY = "spec-tests/suite/wasm-2.0";
 
     private TestsuiteLocator() {}
 
@@ -24,7 +25,25 @@ public final class TestsuiteLocator {
 
     /** The {@code .wast} folder of the 2.0 suite; throws with instructions when it cannot be found. */
     public static Path locateWast() {
-        return locate("wasm.testsuite.wast.dir", "WASM_TESTSUITE_WAST_DIR", RELATIVE_WAST);
+        String prop = System.getProperty("wasm.testsuite.wast.dir");
+        if (prop != null && !prop.isBlank()) {
+            return existing(Paths.get(prop), "system property wasm.testsuite.wast.dir");
+        }
+        String env = System.getenv("WASM_TESTSUITE_WAST_DIR");
+        if (env != null && !env.isBlank()) {
+            return existing(Paths.get(env), "environment variable WASM_TESTSUITE_WAST_DIR");
+        }
+        // Tests run with a module folder as working directory, the CLI usually from the repository.
+        Path cwd = Paths.get("").toAbsolutePath();
+        for (Path dir = cwd; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(IN_REPOSITORY);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("cannot find the WebAssembly spec suite: no " + IN_REPOSITORY
+                + " above " + cwd + ", and neither -Dwasm.testsuite.wast.dir nor WASM_TESTSUITE_WAST_DIR is set.\n"
+                + howToGet());
     }
 
     private static Path locate(String property, String variable, String relative) {
