@@ -198,14 +198,24 @@ public final class WasmRuntime implements AutoCloseable {
         }
     }
 
-    private GuestCall invokeFilter(byte[] json, int offset, int length) {
-        if ((long) length > (long) config.memoryLimitMb() << 20) {
-            return failed(TransformError.Kind.INVALID_INPUT, "event of " + length + " bytes exceeds memory_limit_mb "
-                    + config.memoryLimitMb());
-        }
+    private GuestCall tooLarge(int length) {
+        return failed(TransformError.Kind.INVALID_INPUT, "event of " + length + " bytes exceeds memory_limit_mb "
+                + config.memoryLimitMb());
+    }
+
+    /** Starts a guest call under the fuel budget and deadline; returns the memory's refusals so far. */
+    private int beginCall() {
         int deniedBefore = startCall();
         store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
                 System.nanoTime() + timeoutNanos);
+        return deniedBefore;
+    }
+
+    private GuestCall invokeFilter(byte[] json, int offset, int length) {
+        if ((long) length > (long) config.memoryLimitMb() << 20) {
+            return tooLarge(length);
+        }
+        int deniedBefore = beginCall();
         try {
             long ptr = writeInput(json, offset, length);
             if (ptr < 0) {
@@ -256,12 +266,9 @@ public final class WasmRuntime implements AutoCloseable {
 
     private GuestCall invokeTransform(byte[] json, int offset, int length, boolean useFilter, boolean useRoute) {
         if ((long) length > (long) config.memoryLimitMb() << 20) {
-            return failed(TransformError.Kind.INVALID_INPUT, "event of " + length + " bytes exceeds memory_limit_mb "
-                    + config.memoryLimitMb());
+            return tooLarge(length);
         }
-        int deniedBefore = startCall();
-        store.beginBudget(config.hasFuelLimit() ? config.fuel() : ExecutionLimits.UNLIMITED,
-                System.nanoTime() + timeoutNanos);
+        int deniedBefore = beginCall();
         try {
             if (useFilter && filter != null) {
                 long fptr = writeInput(json, offset, length);

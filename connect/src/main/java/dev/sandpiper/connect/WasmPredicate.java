@@ -8,8 +8,6 @@ import dev.sandpiper.connect.convert.ConversionException;
 import dev.sandpiper.connect.metrics.PluginStats;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.transforms.predicates.Predicate;
 
@@ -27,11 +25,9 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
  * <p>Configured like the transform ({@link WasmPluginConfig}); one pool per predicate instance; thread-safe;
  * metrics as the transform's, with {@code matched-total} and {@code unmatched-total}.
  */
-public final class WasmPredicate<R extends ConnectRecord<R>> implements Predicate<R>, Monitorable {
+public final class WasmPredicate<R extends ConnectRecord<R>> extends WasmPlugin implements Predicate<R> {
     /** The settings, with their documentation and validators. */
     public static final ConfigDef CONFIG_DEF = WasmPluginConfig.predicateDefinition();
-
-    private GuestPlugin plugin;
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -79,29 +75,5 @@ public final class WasmPredicate<R extends ConnectRecord<R>> implements Predicat
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics metrics) {
-        plugin.withPluginMetrics(metrics);
-    }
-
-    /** Runs the guest's {@code shutdown} in every instance and releases the pool and the metrics. Idempotent. */
-    @Override
-    public void close() {
-        GuestPlugin p = plugin;
-        if (p != null) {
-            p.close();
-        }
-    }
-
-    @Override
-    public String version() {
-        return PluginVersion.get();
-    }
-
-    /** This instance's counters; null before {@link #configure}. */
-    public PluginStats stats() {
-        return plugin == null ? null : plugin.stats();
     }
 }

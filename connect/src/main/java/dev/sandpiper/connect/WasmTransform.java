@@ -8,8 +8,6 @@ import dev.sandpiper.connect.convert.ConversionException;
 import dev.sandpiper.connect.metrics.PluginStats;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.metrics.Monitorable;
-import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.transforms.Transformation;
 
@@ -33,11 +31,9 @@ import org.apache.kafka.connect.transforms.Transformation;
  * <p>Metrics: Kafka plugin metrics when the worker provides them ({@link Monitorable}), else a JMX bean
  * (package {@code dev.sandpiper.connect.metrics}).
  */
-public final class WasmTransform<R extends ConnectRecord<R>> implements Transformation<R>, Monitorable {
+public final class WasmTransform<R extends ConnectRecord<R>> extends WasmPlugin implements Transformation<R> {
     /** The settings, with their documentation and validators. */
     public static final ConfigDef CONFIG_DEF = WasmPluginConfig.transformDefinition();
-
-    private GuestPlugin plugin;
 
     @Override
     public void configure(Map<String, ?> props) {
@@ -91,29 +87,5 @@ public final class WasmTransform<R extends ConnectRecord<R>> implements Transfor
     @Override
     public ConfigDef config() {
         return CONFIG_DEF;
-    }
-
-    @Override
-    public void withPluginMetrics(PluginMetrics metrics) {
-        plugin.withPluginMetrics(metrics);
-    }
-
-    /** Runs the guest's {@code shutdown} in every instance and releases the pool and the metrics. Idempotent. */
-    @Override
-    public void close() {
-        GuestPlugin p = plugin;
-        if (p != null) {
-            p.close();
-        }
-    }
-
-    @Override
-    public String version() {
-        return PluginVersion.get();
-    }
-
-    /** This instance's counters (for tests and embedding applications); null before {@link #configure}. */
-    public PluginStats stats() {
-        return plugin == null ? null : plugin.stats();
     }
 }
