@@ -18,6 +18,23 @@ public final class TestsuiteLocator {
 
     private TestsuiteLocator() {}
 
+    /**
+     * Whether wast2json's output of the suite can be found ({@link #locate()} would not throw): the
+     * tests that compare with it skip, saying why, in a clone without it.
+     */
+    public static boolean jsonAvailable() {
+        try {
+            locate();
+            return true;
+        } catch (IllegalStateException absent) {
+            return false;
+        }
+    }
+
+    /** Why the checks against wast2json's output were skipped. */
+    public static final String JSON_ABSENT = "wast2json's output of the spec suite is not beside the repository "
+            + "(../shared/wasm-testsuite/wasm-2.0/json, or -Dwasm.testsuite.dir): skipped. " + "See the README's \"Spec test suite\".";
+
     /** The wast2json folder; throws with instructions when it cannot be found. */
     public static Path locate() {
         return locate("wasm.testsuite.dir", "WASM_TESTSUITE_DIR", RELATIVE);

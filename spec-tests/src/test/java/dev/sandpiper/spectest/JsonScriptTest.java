@@ -1,5 +1,6 @@
 package dev.sandpiper.spectest;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sandpiper.compiler.Engine;
@@ -35,6 +36,7 @@ class JsonScriptTest {
     }
 
     private static List<DynamicNode> run(Engine engine) {
+        assumeTrue(TestsuiteLocator.jsonAvailable(), TestsuiteLocator.JSON_ABSENT);
         Path dir = TestsuiteLocator.locate();
         List<SpecScript> scripts = new ArrayList<>();
         for (String name : SCRIPTS) {

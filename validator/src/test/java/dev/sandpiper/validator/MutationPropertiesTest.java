@@ -28,7 +28,10 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
  * Robustness of decoding and validation against corrupted input: every valid module of the spec
@@ -43,7 +46,22 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * variable {@code WASM_TESTSUITE_DIR}, else {@code ../shared/wasm-testsuite/wasm-2.0/json} relative to
  * the repository root.
  */
+@AddLifecycleHook(MutationPropertiesTest.SuitePresent.class)
 class MutationPropertiesTest {
+
+    /** Skips the properties, saying why, in a clone without wast2json's output of the suite beside it. */
+    public static final class SuitePresent implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            try {
+                suiteDir();
+                return SkipResult.doNotSkip();
+            } catch (AssertionError absent) {
+                return SkipResult.skip(absent.getMessage());
+            }
+        }
+    }
+
     private static final long MAX_MILLIS_PER_TRY = 2000;
 
     enum Outcome { VALID, MALFORMED, INVALID }
