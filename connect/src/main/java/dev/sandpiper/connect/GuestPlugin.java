@@ -1,7 +1,9 @@
 package dev.sandpiper.connect;
 
 import dev.sandpiper.abi.Event;
+import dev.sandpiper.abi.EventJson;
 import dev.sandpiper.abi.TransformError;
+import dev.sandpiper.abi.TransformResult;
 import dev.sandpiper.connect.convert.ConversionException;
 import dev.sandpiper.connect.convert.RecordMapper;
 import dev.sandpiper.connect.metrics.PluginStats;
@@ -23,9 +25,13 @@ final class GuestPlugin {
     private final Monitoring monitoring;
     private final String name;
     private final String kindOfPlugin;
+    /** A predicate asks the guest's {@code filter}; a transform its {@code filter}, {@code transform} and {@code route}. */
+    private final boolean filterOnly;
 
-    private GuestPlugin(Guest guest, WasmPluginConfig settings, PluginStats.Role role, String kindOfPlugin) {
+    private GuestPlugin(Guest guest, WasmPluginConfig settings, PluginStats.Role role, boolean filterOnly,
+            String kindOfPlugin) {
         this.guest = guest;
+        this.filterOnly = filterOnly;
         this.name = settings.name();
         this.onError = settings.onError();
         this.kindOfPlugin = kindOfPlugin;
@@ -39,7 +45,7 @@ final class GuestPlugin {
     static GuestPlugin open(WasmPluginConfig settings, PluginStats.Role role, boolean filterOnly, String kindOfPlugin) {
         GuestLogBridge.acquire(settings.name()); // before the pool's init, which may log
         try {
-            return new GuestPlugin(Guest.open(settings, filterOnly), settings, role, kindOfPlugin);
+            return new GuestPlugin(Guest.open(settings, filterOnly), settings, role, filterOnly, kindOfPlugin);
         } catch (RuntimeException e) {
             GuestLogBridge.release(settings.name());
             throw e;
@@ -64,9 +70,39 @@ final class GuestPlugin {
         return mapper;
     }
 
-    /** The record's Event (null: not a change event); a record that cannot become one is a failure. */
-    Event toEvent(ConnectRecord<?> record) throws ConversionException {
-        return mapper.toEvent(record);
+    /**
+     * The guest's answer for {@code record}, whose handling started at {@code start} (nanoTime): null
+     * when it is not a change event (counted as passed through, no guest call); a {@code Failed}
+     * result only when {@code on.error=skip} let a failure pass (already counted and logged; with
+     * {@code fail} it is thrown); otherwise what the guest's {@code filter} (a predicate) or its
+     * {@code filter}, {@code transform} and {@code route} (a transform) made of it.
+     */
+    TransformResult ask(ConnectRecord<?> record, String pluginClass, long start) {
+        Guest g = guest(pluginClass);
+        Event in;
+        try {
+            in = mapper.toEvent(record);
+        } catch (ConversionException e) {
+            return failure(record, TransformError.Kind.INVALID_INPUT, "cannot make an Event of it: " + e.getMessage(),
+                    e, start);
+        }
+        if (in == null) {
+            stats().passedThrough();
+            return null;
+        }
+        byte[] json = EventJson.toJson(in);
+        TransformResult result = filterOnly ? g.filter(json) : g.process(json);
+        if (result instanceof TransformResult.Failed f) {
+            return failure(record, f.error().kind(), f.error().message(), null, start);
+        }
+        return result;
+    }
+
+    /** {@link #skipOrThrow}, then the failure as a result for a caller that skips the record. */
+    TransformResult failure(ConnectRecord<?> record, TransformError.Kind kind, String message, Throwable cause,
+            long start) {
+        skipOrThrow(record, kind, message, cause, start);
+        return new TransformResult.Failed(new TransformError(kind, message));
     }
 
     /**

@@ -1,10 +1,7 @@
 package dev.sandpiper.connect;
 
 import dev.sandpiper.abi.Event;
-import dev.sandpiper.abi.EventJson;
-import dev.sandpiper.abi.TransformError;
 import dev.sandpiper.abi.TransformResult;
-import dev.sandpiper.connect.convert.ConversionException;
 import dev.sandpiper.connect.metrics.PluginStats;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
@@ -40,36 +37,18 @@ public final class WasmPredicate<R extends ConnectRecord<R>> extends WasmPlugin 
         if (p == null) {
             throw new IllegalStateException("WasmPredicate is not configured");
         }
-        Guest g = p.guest("WasmPredicate");
-        PluginStats stats = p.stats();
         long start = System.nanoTime();
-        Event in;
-        try {
-            in = p.toEvent(record);
-        } catch (ConversionException e) {
-            return failed(record, TransformError.Kind.INVALID_INPUT, "cannot make an Event of it: " + e.getMessage(),
-                    e, start);
-        }
-        if (in == null) {
-            stats.passedThrough();
-            return false;
-        }
-        TransformResult result = g.filter(EventJson.toJson(in));
-        if (result instanceof TransformResult.Failed f) {
-            return failed(record, f.error().kind(), f.error().message(), null, start);
+        TransformResult result = p.ask(record, "WasmPredicate", start);
+        if (result == null || result instanceof TransformResult.Failed) {
+            return false; // not a change event, or a failure skipped (on.error=skip)
         }
         boolean kept = result.isOk();
         if (kept) {
-            stats.output(System.nanoTime() - start);
+            p.stats().output(System.nanoTime() - start);
         } else {
-            stats.filtered(System.nanoTime() - start);
+            p.stats().filtered(System.nanoTime() - start);
         }
         return kept;
-    }
-
-    private boolean failed(R record, TransformError.Kind kind, String message, Throwable cause, long start) {
-        plugin.skipOrThrow(record, kind, message, cause, start);
-        return false;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.sandpiper.connect;
 
 import dev.sandpiper.abi.Event;
-import dev.sandpiper.abi.EventJson;
 import dev.sandpiper.abi.TransformError;
 import dev.sandpiper.abi.TransformResult;
 import dev.sandpiper.connect.convert.ConversionException;
@@ -46,42 +45,28 @@ public final class WasmTransform<R extends ConnectRecord<R>> extends WasmPlugin 
         if (p == null) {
             throw new IllegalStateException("WasmTransform is not configured");
         }
-        Guest g = p.guest("WasmTransform");
-        PluginStats stats = p.stats();
         long start = System.nanoTime();
-        Event in;
-        try {
-            in = p.toEvent(record);
-        } catch (ConversionException e) {
-            return failed(record, TransformError.Kind.INVALID_INPUT, "cannot make an Event of it: " + e.getMessage(),
-                    e, start);
+        TransformResult result = p.ask(record, "WasmTransform", start);
+        if (result == null) {
+            return record; // not a change event: passes untouched
         }
-        if (in == null) {
-            stats.passedThrough();
-            return record;
-        }
-        TransformResult result = g.process(EventJson.toJson(in));
-        if (result instanceof TransformResult.Failed f) {
-            return failed(record, f.error().kind(), f.error().message(), null, start);
+        if (result instanceof TransformResult.Failed) {
+            return null; // skipped (on.error=skip)
         }
         if (!(result instanceof TransformResult.Ok ok)) {
-            stats.filtered(System.nanoTime() - start);
+            p.stats().filtered(System.nanoTime() - start);
             return null;
         }
         R out;
         try {
             out = p.mapper().toRecord(record, ok.event(), ok.topic());
         } catch (ConversionException e) {
-            return failed(record, TransformError.Kind.INVALID_OUTPUT,
+            p.failure(record, TransformError.Kind.INVALID_OUTPUT,
                     "cannot make a record of the guest's Event: " + e.getMessage(), e, start);
+            return null;
         }
-        stats.output(System.nanoTime() - start);
+        p.stats().output(System.nanoTime() - start);
         return out;
-    }
-
-    private R failed(R record, TransformError.Kind kind, String message, Throwable cause, long start) {
-        plugin.skipOrThrow(record, kind, message, cause, start);
-        return null;
     }
 
     @Override
