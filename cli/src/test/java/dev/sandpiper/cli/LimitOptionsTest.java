@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,23 +23,13 @@ class LimitOptionsTest {
     @TempDir
     Path dir;
 
-    private record Result(int status, String out, String err) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void linesLongerThanTheMaximumBecomeInvalidInputRecordsWithTheirSize() throws Exception {
         List<String> lines = Files.readAllLines(EVENTS);
         int max = lines.stream().mapToInt(String::length).min().orElseThrow() + 1;
         long longer = lines.stream().filter(l -> l.getBytes(StandardCharsets.UTF_8).length > max).count();
         Path errors = dir.resolve("errors.jsonl");
-        Result r = run("transform", "--module", PASS, "--warmup-ms", "0", "--timeout-ms", "5000", "--instances", "2",
+        CliRun r = CliRun.main("transform", "--module", PASS, "--warmup-ms", "0", "--timeout-ms", "5000", "--instances", "2",
                 "--max-event-bytes", String.valueOf(max), "--input", EVENTS.toString(), "--output",
                 dir.resolve("out.jsonl").toString(), "--errors", errors.toString());
 
@@ -62,20 +50,20 @@ class LimitOptionsTest {
     void badValuesAreUsageErrors() {
         for (String[] bad : new String[][] {{"--max-event-bytes", "0"}, {"--max-event-bytes", "3000000000"},
                 {"--max-event-bytes", "x"}, {"--memory-budget-mb", "0"}, {"--memory-budget-mb", "99999999"}}) {
-            Result r = run("transform", "--module", PASS, bad[0], bad[1]);
+            CliRun r = CliRun.main("transform", "--module", PASS, bad[0], bad[1]);
             assertEquals(Main.USAGE, r.status(), String.join(" ", bad));
             assertTrue(r.err().startsWith("sandpiper transform: " + bad[0]), r.err());
         }
-        Result r = run("invoke", "--memory-budget-mb", "-1", EXAMPLES.resolve("engine/grow.wasm").toString(), "grow_all");
+        CliRun r = CliRun.main("invoke", "--memory-budget-mb", "-1", EXAMPLES.resolve("engine/grow.wasm").toString(), "grow_all");
         assertEquals(Main.USAGE, r.status());
-        r = run("run", "p.yaml", "--input", "a=b", "--output-dir", "d", "--max-event-bytes", "-5");
+        r = CliRun.main("run", "p.yaml", "--input", "a=b", "--output-dir", "d", "--max-event-bytes", "-5");
         assertEquals(Main.USAGE, r.status());
     }
 
     @Test
     void instancesWhoseInitialMemoriesDoNotFitTheBudgetAreRefused() {
         String hog = EXAMPLES.resolve("transforms/bad-memory-hog/bad-memory-hog.wasm").toString();
-        Result r = run("transform", "--module", hog, "--warmup-ms", "0", "--instances", "32", "--memory-budget-mb", "8",
+        CliRun r = CliRun.main("transform", "--module", hog, "--warmup-ms", "0", "--instances", "32", "--memory-budget-mb", "8",
                 "--input", EVENTS.toString());
         assertEquals(1, r.status(), r.err());
         assertTrue(r.err().contains("32 instances of bad-memory-hog need 32 x "), r.err());
@@ -84,17 +72,17 @@ class LimitOptionsTest {
 
     @Test
     void theBudgetAndItsPeakEndTheSummaries() throws Exception {
-        Result t = run("transform", "--module", PASS, "--warmup-ms", "0", "--timeout-ms", "5000",
+        CliRun t = CliRun.main("transform", "--module", PASS, "--warmup-ms", "0", "--timeout-ms", "5000",
                 "--memory-budget-mb", "32", "--input", EVENTS.toString(), "--output", dir.resolve("o.jsonl").toString());
         assertEquals(0, t.status(), t.err());
         assertTrue(t.err().matches("(?s).*\nmemory budget 32\\.0 MiB, peak \\d+\\.\\d MiB in use\n"), t.err());
 
-        Result r = run("run", EXAMPLES.resolve("pipeline/pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
+        CliRun r = CliRun.main("run", EXAMPLES.resolve("pipeline/pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
                 "--output-dir", dir.resolve("out").toString(), "--warmup-ms", "0", "--memory-budget-mb", "64");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().matches("(?s).*\nmemory budget 64\\.0 MiB, peak \\d+\\.\\d MiB in use\n"), r.out());
 
-        Result i = run("invoke", "--stats", "--memory-budget-mb", "2", EXAMPLES.resolve("engine/grow.wasm").toString(),
+        CliRun i = CliRun.main("invoke", "--stats", "--memory-budget-mb", "2", EXAMPLES.resolve("engine/grow.wasm").toString(),
                 "grow_all");
         assertEquals(0, i.status(), i.err());
         assertEquals("i32:32\n", i.out());

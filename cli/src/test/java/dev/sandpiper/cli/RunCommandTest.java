@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,20 +18,10 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int status, String out, String err) {}
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void theExampleCommandWritesTheExpectedFilesAndBalances() throws Exception {
         Path out = dir.resolve("out");
-        Result r = run("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
+        CliRun r = CliRun.main("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
                 "--output-dir", out.toString(), "--metrics-file", out.resolve("metrics.prom").toString());
         assertEquals(0, r.status(), r.err());
         for (String f : new String[] {"clean.users.jsonl", "clean.orders.jsonl", "_dlq.jsonl"}) {
@@ -53,7 +40,7 @@ class RunCommandTest {
     @Test
     void anInvalidPipelinePrintsEveryProblemWithFileAndLine() throws Exception {
         Path p = Files.writeString(dir.resolve("p.yaml"), "transforms:\n  - name: Bad\n    input_topic: a\n");
-        Result r = run("run", p.toString(), "--input", "a=" + EVENTS, "--output-dir", dir.toString());
+        CliRun r = CliRun.main("run", p.toString(), "--input", "a=" + EVENTS, "--output-dir", dir.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains(p + ":2: transforms[0].name: \"Bad\" is not kebab-case"), r.err());
         assertTrue(r.err().contains(p + ":2: transforms[0].output_topic: missing required field"), r.err());
@@ -66,7 +53,7 @@ class RunCommandTest {
         Path spec = Files.writeString(dir.resolve("s.yaml"), "name: m\ninput_topic: in\noutput_topic: out\n"
                 + "wasm_module: " + Paths.get("..", "examples", "transforms", "bad-returns-minus-7",
                         "bad-returns-minus-7.wasm").toAbsolutePath() + "\non_error: fail\ntimeout_ms: 5000\n");
-        Result r = run("run", spec.toString(), "--input", "in=" + events, "--output-dir", dir.resolve("o").toString());
+        CliRun r = CliRun.main("run", spec.toString(), "--input", "in=" + events, "--output-dir", dir.resolve("o").toString());
         assertEquals(1, r.status(), r.out());
         assertTrue(r.err().contains("sandpiper run: stopped at " + events + ":1: transform m (on_error: fail) failed on"
                 + " input event #0 m: guest_failure: transform returned error code -7"), r.err());
@@ -74,10 +61,10 @@ class RunCommandTest {
 
     @Test
     void usageErrors() {
-        assertEquals(Main.USAGE, run("run").status());
-        assertEquals(Main.USAGE, run("run", "p.yaml", "--output-dir", "x").status());
-        assertEquals(Main.USAGE, run("run", "p.yaml", "--input", "nofile", "--output-dir", "x").status());
-        Result r = run("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "other=" + EVENTS,
+        assertEquals(Main.USAGE, CliRun.main("run").status());
+        assertEquals(Main.USAGE, CliRun.main("run", "p.yaml", "--output-dir", "x").status());
+        assertEquals(Main.USAGE, CliRun.main("run", "p.yaml", "--input", "nofile", "--output-dir", "x").status());
+        CliRun r = CliRun.main("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "other=" + EVENTS,
                 "--output-dir", dir.toString());
         assertEquals(Main.USAGE, r.status());
         assertTrue(r.err().contains("no transform reads topic \"other\" (inputs can go to: cdc.raw)"), r.err());
@@ -87,7 +74,7 @@ class RunCommandTest {
     void aMissingInputIsReportedBeforeAnyEventRuns() throws Exception {
         Path out = dir.resolve("out");
         Path missing = dir.resolve("missing.jsonl");
-        Result r = run("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
+        CliRun r = CliRun.main("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
                 "--input", "cdc.raw=" + missing, "--output-dir", out.toString());
         assertEquals(1, r.status());
         assertEquals("sandpiper run: " + missing + ": no such input file\n", r.err());
@@ -97,7 +84,7 @@ class RunCommandTest {
     @Test
     void anOutputFolderThatIsAFileIsReported() throws Exception {
         Path file = Files.writeString(dir.resolve("taken"), "x");
-        Result r = run("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
+        CliRun r = CliRun.main("run", EXAMPLE.resolve("pipeline.yaml").toString(), "--input", "cdc.raw=" + EVENTS,
                 "--output-dir", file.toString());
         assertEquals(1, r.status());
         assertEquals("sandpiper run: " + file + ": the output folder is a file\n", r.err());
