@@ -196,4 +196,25 @@ public final class TierMemory {
             throw outOfBounds();
         }
     }
+
+    // ---- vector accesses (spec 2.0, Execution > Instructions > Memory Instructions, v128.*) ----
+
+    /**
+     * The effective address of a vector access of {@code size} bytes ({@code addr} and {@code
+     * offset} both u32), checked for the whole access as the interpreter's {@code VectorMemory} does:
+     * traps "out of bounds memory access" before anything is read or written.
+     */
+    public static int v128Address(int addr, int offset, int size, Memory m) {
+        return VectorMemory.address(addr, offset, size, m.buffer);
+    }
+
+    /** {@code size} bytes (1, 2, 4 or 8) at a checked address, little-endian, sign-extended. */
+    public static long v128Read(Memory m, int ea, int size) {
+        return VectorMemory.read(m.buffer, ea, size);
+    }
+
+    /** Writes the low {@code size} bytes (1, 2, 4 or 8) of {@code v} at a checked address. */
+    public static void v128Write(Memory m, int ea, int size, long v) {
+        VectorMemory.write(m.buffer, ea, size, v);
+    }
 }

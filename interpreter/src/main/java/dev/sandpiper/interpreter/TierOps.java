@@ -245,4 +245,94 @@ public final class TierOps {
     public static long REF_FUNC(Instance inst, int func) {
         return inst.functionHandle(func);
     }
+
+    // ---- vector lanes: one 64-bit half of a v128 at a time, lane 0 in the low bits (VectorOps) ----
+    // {@code sub} is the instruction's 0xFD sub-opcode; {@code bits} the lane width.
+
+    public static long v128Splat(long x, int bits) {
+        return VectorInts.splat(x, bits);
+    }
+
+    public static long v128Extract(long lo, long hi, int lane, int bits, boolean unsigned) {
+        return VectorInts.extract(lo, hi, lane, bits, unsigned);
+    }
+
+    /** The half holding the lane at bit {@code shift} of it, that lane replaced by {@code x}. */
+    public static long v128Replace(long half, int shift, int bits, long x) {
+        return VectorInts.replace(half, shift, bits, x);
+    }
+
+    public static long v128Shuffle(long aLo, long aHi, long bLo, long bHi, long indices) {
+        return VectorOps.shuffle(aLo, aHi, bLo, bHi, indices);
+    }
+
+    public static long v128Swizzle(long aLo, long aHi, long indices) {
+        return VectorOps.swizzle(aLo, aHi, indices);
+    }
+
+    public static long v128IntBinary(int sub, int bits, long a, long b) {
+        return VectorInts.binary(sub, bits, a, b);
+    }
+
+    public static long v128IntUnary(int sub, int bits, long a) {
+        return VectorInts.unary(sub, bits, a);
+    }
+
+    public static long v128Shift(int sub, int bits, long a, int count) {
+        return VectorInts.shift(sub, bits, a, count);
+    }
+
+    public static long v128ExtaddPairwise(long a, int bits, boolean signed) {
+        return VectorInts.extaddPairwise(a, bits, signed);
+    }
+
+    public static long v128Dot(long a, long b) {
+        return VectorInts.dot(a, b);
+    }
+
+    public static long v128Extend(int part, int bits, boolean signed) {
+        return VectorInts.extend(part, bits, signed);
+    }
+
+    public static long v128Extmul(int a, int b, int bits, boolean signed) {
+        return VectorInts.extmul(a, b, bits, signed);
+    }
+
+    public static long v128Narrow(long lo, long hi, int bits, boolean signed) {
+        return VectorInts.narrow(lo, hi, bits, signed);
+    }
+
+    public static int v128Bitmask(long lo, long hi, int bits) {
+        return VectorInts.bitmask(lo, hi, bits);
+    }
+
+    public static int v128AllTrue(long lo, long hi, int bits) {
+        return VectorInts.allTrue(lo, hi, bits);
+    }
+
+    public static long f32x4Binary(int sub, long a, long b) {
+        return VectorFloats.f32Binary(sub, a, b);
+    }
+
+    public static long f64x2Binary(int sub, long a, long b) {
+        return VectorFloats.f64Binary(sub, a, b);
+    }
+
+    public static long f32x4Unary(int sub, long a) {
+        return VectorFloats.f32Unary(sub, a);
+    }
+
+    public static long f64x2Unary(int sub, long a) {
+        return VectorFloats.f64Unary(sub, a);
+    }
+
+    /** The low half of {@code demote_f64x2_zero} or {@code trunc_sat_f64x2_s/u_zero} (the high half is 0). */
+    public static long v128FromF64x2(int sub, long lo, long hi) {
+        return VectorFloats.fromF64x2(sub, lo, hi);
+    }
+
+    /** One f64 lane of {@code promote_low_f32x4} or {@code convert_low_i32x4_s/u} from 32-bit lane {@code i}. */
+    public static long v128ToF64(int sub, int i) {
+        return VectorFloats.toF64(sub, i);
+    }
 }

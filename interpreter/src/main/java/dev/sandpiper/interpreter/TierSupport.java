@@ -151,4 +151,14 @@ public final class TierSupport {
     public static void global(long bits, Global g) {
         g.value = bits;
     }
+
+    /** The high 64 bits of a v128 global (its low bits are {@link #global(Global)}). */
+    public static long globalHigh(Global g) {
+        return g.high;
+    }
+
+    /** Sets a v128 global. */
+    public static void global(long low, long high, Global g) {
+        g.setV128(low, high);
+    }
 }

@@ -25,6 +25,27 @@ final class VectorInts {
         return (half << (64 - shift - bits)) >> (64 - bits);
     }
 
+    /** {@code half} with its {@code bits}-bit lane at bit {@code shift} replaced by the low bits of {@code x}. */
+    static long replace(long half, int shift, int bits, long x) {
+        long m = mask(bits) << shift;
+        return (half & ~m) | ((x << shift) & m);
+    }
+
+    /** A half whose every {@code bits}-bit lane is the low bits of {@code x} ({@code splat}). */
+    static long splat(long x, int bits) {
+        return (x & mask(bits)) * lowBits(bits);
+    }
+
+    /**
+     * Lane {@code lane} of {@code bits} bits of the v128 {@code lo}, {@code hi}: sign-extended, or
+     * zero-extended when {@code unsigned} ({@code extract_lane}).
+     */
+    static long extract(long lo, long hi, int lane, int bits, boolean unsigned) {
+        int bit = lane * bits;
+        long v = lane(bit < 64 ? lo : hi, bit & 63, bits);
+        return unsigned ? v & mask(bits) : v;
+    }
+
     /** All-ones in each of a lane's {@code bits} bits (every bit for 64). */
     static long mask(int bits) {
         return bits == 64 ? -1L : (1L << bits) - 1;

@@ -90,7 +90,7 @@ final class VectorMemory {
     }
 
     /** The effective address of an access of {@code size} bytes, or a trap if it does not fit. */
-    private static int address(long base, int offset, int size, ByteBuffer mem) {
+    static int address(long base, int offset, int size, ByteBuffer mem) {
         long ea = (base & MASK32) + (offset & MASK32);
         if (ea + size > mem.capacity()) {
             throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
@@ -107,24 +107,12 @@ final class VectorMemory {
 
     /** {@code [addr lo hi]} to {@code [lo' hi']}: lane {@code lane} ({@code size} bytes) read from memory. */
     private static int loadLane(long[] stack, int sp, ByteBuffer mem, int offset, int lane, int size) {
-        int ea = address(stack[sp - 3], offset, size, mem);
-        long v = switch (size) {
-            case 1 -> mem.get(ea);
-            case 2 -> mem.getShort(ea);
-            case 4 -> mem.getInt(ea);
-            default -> mem.getLong(ea);
-        };
+        long v = read(mem, address(stack[sp - 3], offset, size, mem), size);
         int bit = lane * size * 8;
-        int half = bit >>> 6;
-        long x = stack[sp - 2 + half];
-        if (size == 8) {
-            x = v;
-        } else {
-            long mask = ((1L << (size * 8)) - 1) << (bit & 63);
-            x = (x & ~mask) | ((v << (bit & 63)) & mask);
-        }
-        stack[sp - 3] = half == 0 ? x : stack[sp - 2];
-        stack[sp - 2] = half == 1 ? x : stack[sp - 1];
+        long lo = stack[sp - 2];
+        long hi = stack[sp - 1];
+        stack[sp - 3] = bit < 64 ? VectorInts.replace(lo, bit, size * 8, v) : lo;
+        stack[sp - 2] = bit >= 64 ? VectorInts.replace(hi, bit & 63, size * 8, v) : hi;
         return sp - 1;
     }
 
@@ -132,13 +120,27 @@ final class VectorMemory {
     private static int storeLane(long[] stack, int sp, ByteBuffer mem, int offset, int lane, int size) {
         int ea = address(stack[sp - 3], offset, size, mem);
         int bit = lane * size * 8;
-        long v = stack[sp - 2 + (bit >>> 6)] >>> (bit & 63);
+        write(mem, ea, size, stack[sp - 2 + (bit >>> 6)] >>> (bit & 63));
+        return sp - 3;
+    }
+
+    /** {@code size} bytes (1, 2, 4 or 8) at {@code ea}, little-endian, sign-extended to a long. */
+    static long read(ByteBuffer mem, int ea, int size) {
+        return switch (size) {
+            case 1 -> mem.get(ea);
+            case 2 -> mem.getShort(ea);
+            case 4 -> mem.getInt(ea);
+            default -> mem.getLong(ea);
+        };
+    }
+
+    /** The low {@code size} bytes (1, 2, 4 or 8) of {@code v} at {@code ea}, little-endian. */
+    static void write(ByteBuffer mem, int ea, int size, long v) {
         switch (size) {
             case 1 -> mem.put(ea, (byte) v);
             case 2 -> mem.putShort(ea, (short) v);
             case 4 -> mem.putInt(ea, (int) v);
             default -> mem.putLong(ea, v);
         }
-        return sp - 3;
     }
 }

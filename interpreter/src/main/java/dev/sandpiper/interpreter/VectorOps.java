@@ -37,14 +37,13 @@ final class VectorOps {
             }
             // ---- splat: a scalar (one slot) to a v128 (two) ----
             case I8X16_SPLAT -> {
-                return splat(stack, sp, (stack[sp - 1] & 0xFFL) * 0x0101010101010101L);
+                return splat(stack, sp, VectorInts.splat(stack[sp - 1], 8));
             }
             case I16X8_SPLAT -> {
-                return splat(stack, sp, (stack[sp - 1] & 0xFFFFL) * 0x0001000100010001L);
+                return splat(stack, sp, VectorInts.splat(stack[sp - 1], 16));
             }
             case I32X4_SPLAT, F32X4_SPLAT -> {
-                long v = stack[sp - 1] & MASK32;
-                return splat(stack, sp, v | (v << 32));
+                return splat(stack, sp, VectorInts.splat(stack[sp - 1], 32));
             }
             case I64X2_SPLAT, F64X2_SPLAT -> {
                 return splat(stack, sp, stack[sp - 1]);
@@ -274,9 +273,7 @@ final class VectorOps {
 
     /** {@code [v]} to {@code [lane]}: an i32 (or f32) slot holds its 32 bits sign-extended. */
     private static int extract(long[] stack, int sp, int lane, int bits, boolean unsigned) {
-        int bit = lane * bits;
-        long v = VectorInts.lane(stack[sp - 2 + (bit >>> 6)], bit & 63, bits);
-        stack[sp - 2] = unsigned ? v & VectorInts.mask(bits) : v;
+        stack[sp - 2] = VectorInts.extract(stack[sp - 2], stack[sp - 1], lane, bits, unsigned);
         return sp - 1;
     }
 
@@ -284,8 +281,7 @@ final class VectorOps {
     private static int replace(long[] stack, int sp, int lane, int bits) {
         int bit = lane * bits;
         int slot = sp - 3 + (bit >>> 6);
-        long mask = VectorInts.mask(bits) << (bit & 63);
-        stack[slot] = (stack[slot] & ~mask) | ((stack[sp - 1] << (bit & 63)) & mask);
+        stack[slot] = VectorInts.replace(stack[slot], bit & 63, bits, stack[sp - 1]);
         return sp - 1;
     }
 
@@ -337,42 +333,41 @@ final class VectorOps {
         long aHi = stack[sp - 3];
         long bLo = stack[sp - 2];
         long bHi = stack[sp - 1];
-        long lo = 0;
-        long hi = 0;
-        for (int i = 0; i < 16; i++) {
-            int index = (code[at + 1 + (i >> 2)] >>> ((i & 3) * 8)) & 0x1F;
-            long word = index < 8 ? aLo : index < 16 ? aHi : index < 24 ? bLo : bHi;
-            long b = (word >>> ((index & 7) * 8)) & 0xFF;
-            if (i < 8) {
-                lo |= b << (i * 8);
-            } else {
-                hi |= b << ((i - 8) * 8);
-            }
-        }
-        stack[sp - 4] = lo;
-        stack[sp - 3] = hi;
+        long sLo = (code[at + 1] & MASK32) | ((long) code[at + 2] << 32);
+        long sHi = (code[at + 3] & MASK32) | ((long) code[at + 4] << 32);
+        stack[sp - 4] = shuffle(aLo, aHi, bLo, bHi, sLo);
+        stack[sp - 3] = shuffle(aLo, aHi, bLo, bHi, sHi);
         return sp - 2;
+    }
+
+    /** Eight bytes of a shuffle's result: byte {@code i} is byte {@code indices[i] & 31} of a‖b. */
+    static long shuffle(long aLo, long aHi, long bLo, long bHi, long indices) {
+        long r = 0;
+        for (int i = 0; i < 8; i++) {
+            int index = (int) (indices >>> (i * 8)) & 0x1F;
+            long word = index < 8 ? aLo : index < 16 ? aHi : index < 24 ? bLo : bHi;
+            r |= ((word >>> ((index & 7) * 8)) & 0xFF) << (i * 8);
+        }
+        return r;
     }
 
     /** {@code [a s]} to {@code [r]}: byte {@code i} of {@code r} is byte {@code s[i]} of a, or 0 if s[i] > 15. */
     private static int swizzle(long[] stack, int sp) {
         long aLo = stack[sp - 4];
         long aHi = stack[sp - 3];
-        long sLo = stack[sp - 2];
-        long sHi = stack[sp - 1];
-        long lo = 0;
-        long hi = 0;
-        for (int i = 0; i < 16; i++) {
-            int index = (int) ((i < 8 ? sLo : sHi) >>> ((i & 7) * 8)) & 0xFF;
-            long b = index < 16 ? ((index < 8 ? aLo : aHi) >>> ((index & 7) * 8)) & 0xFF : 0;
-            if (i < 8) {
-                lo |= b << (i * 8);
-            } else {
-                hi |= b << ((i - 8) * 8);
-            }
-        }
-        stack[sp - 4] = lo;
-        stack[sp - 3] = hi;
+        stack[sp - 4] = swizzle(aLo, aHi, stack[sp - 2]);
+        stack[sp - 3] = swizzle(aLo, aHi, stack[sp - 1]);
         return sp - 2;
+    }
+
+    /** Eight bytes of a swizzle's result, for eight index bytes {@code s}. */
+    static long swizzle(long aLo, long aHi, long s) {
+        long r = 0;
+        for (int i = 0; i < 8; i++) {
+            int index = (int) (s >>> (i * 8)) & 0xFF;
+            long b = index < 16 ? ((index < 8 ? aLo : aHi) >>> ((index & 7) * 8)) & 0xFF : 0;
+            r |= b << (i * 8);
+        }
+        return r;
     }
 }
