@@ -22,8 +22,15 @@ public final class Context {
     final FunctionInstance[] functions;
     /** By function index: compiled code of this module (not a bridge to the interpreter). */
     final boolean[] compiled;
-    /** Results of a call returning more than one value, in order. */
+    /** Results of a call returning more than one value, in order (a v128 as two entries, low half first). */
     final long[] results;
+    /**
+     * The high half of a v128 that a call returned: a generated function returning one v128, or a
+     * {@link V128} helper, returns the low half and leaves the high half here, which the caller
+     * reads right after the call. No allocation per value; the context belongs to the instance's
+     * thread, like the value stack.
+     */
+    long high;
     /** The function a {@code call_indirect} reached when it is not compiled code of this instance. */
     FunctionInstance target;
     /** Fuel left before the next poll, handed back by a returning compiled function. */

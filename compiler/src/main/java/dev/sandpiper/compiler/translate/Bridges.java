@@ -36,9 +36,12 @@ final class Bridges {
     /** Loads the WebAssembly parameters of {@code t} from slot {@code slot}; returns the slot after them. */
     static int loadParams(Code c, FuncType t, int slot) {
         for (ValType v : t.params()) {
-            boolean wide = JvmTypes.kind(v) == 'J';
-            c.local(wide ? LLOAD : ILOAD, slot);
-            slot += wide ? 2 : 1;
+            char k = JvmTypes.kind(v);
+            c.local(k == 'I' ? ILOAD : LLOAD, slot);
+            if (k == 'Q') {
+                c.local(LLOAD, slot + 2);
+            }
+            slot += JvmTypes.slots(k);
         }
         return slot;
     }
@@ -108,12 +111,15 @@ final class Bridges {
             FuncType t = link.module.functionType(keys[i]);
             int n = 0;
             for (ValType v : t.params()) {
-                c.local(ALOAD, 2);
-                c.local(ILOAD, 3);
-                c.intConst(n++);
-                c.op(IADD);
-                c.op(LALOAD);
-                if (JvmTypes.kind(v) == 'I') {
+                char kind = JvmTypes.kind(v);
+                for (int e = 0; e < JvmTypes.entries(kind); e++) {
+                    c.local(ALOAD, 2);
+                    c.local(ILOAD, 3);
+                    c.intConst(n++);
+                    c.op(IADD);
+                    c.op(LALOAD);
+                }
+                if (kind == 'I') {
                     c.op(L2I);
                 }
             }
@@ -132,6 +138,14 @@ final class Bridges {
                 c.op(ICONST_0);
                 c.local(LLOAD, 6);
                 c.op(LASTORE);
+                if (JvmTypes.returnKind(t) == 'Q') {
+                    c.local(ALOAD, 1);
+                    c.field(GETFIELD, JvmTypes.CONTEXT, "results", "[J");
+                    c.op(ICONST_1);
+                    c.local(ALOAD, 1);
+                    c.field(GETFIELD, JvmTypes.CONTEXT, "high", "J");
+                    c.op(LASTORE);
+                }
             }
             c.op(RETURN);
         }
@@ -266,20 +280,24 @@ final class Bridges {
         int left = p + 3;
         int array = p + 4;
         c.reserveLocals(p + 5);
-        c.intConst(t.params().size());
+        c.intConst(t.paramSlots());
         c.newArray(T_LONG);
         c.local(ASTORE, array);
         int slot = 0;
+        int entry = 0;
         for (int i = 0; i < t.params().size(); i++) {
-            boolean wide = JvmTypes.kind(t.params().get(i)) == 'J';
-            c.local(ALOAD, array);
-            c.intConst(i);
-            c.local(wide ? LLOAD : ILOAD, slot);
-            if (!wide) {
-                c.op(I2L);
+            char k = JvmTypes.kind(t.params().get(i));
+            // The value stack's layout: a v128 as two entries, low half first.
+            for (int e = 0; e < JvmTypes.entries(k); e++) {
+                c.local(ALOAD, array);
+                c.intConst(entry++);
+                c.local(k == 'I' ? ILOAD : LLOAD, slot + 2 * e);
+                if (k == 'I') {
+                    c.op(I2L);
+                }
+                c.op(LASTORE);
             }
-            c.op(LASTORE);
-            slot += wide ? 2 : 1;
+            slot += JvmTypes.slots(k);
         }
         c.local(ALOAD, f);
         c.local(ALOAD, array);
@@ -296,6 +314,13 @@ final class Bridges {
         c.invoke(INVOKESTATIC, "dev/sandpiper/interpreter/TierSupport", "fuelLeft", "(Ldev/sandpiper/interpreter/Store;)I");
         c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
         int n = t.results().size();
+        if (JvmTypes.returnKind(t) == 'Q') {
+            c.local(ALOAD, ctx);
+            c.local(ALOAD, array);
+            c.op(ICONST_1);
+            c.op(LALOAD);
+            c.field(PUTFIELD, JvmTypes.CONTEXT, "high", "J");
+        }
         if (n == 1) {
             c.local(ALOAD, array);
             c.op(ICONST_0);
@@ -309,7 +334,7 @@ final class Bridges {
             c.local(ALOAD, ctx);
             c.field(GETFIELD, JvmTypes.CONTEXT, "results", "[J");
             c.op(ICONST_0);
-            c.intConst(n);
+            c.intConst(t.resultSlots());
             c.invoke(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V");
         }
         returnValue(c, t);

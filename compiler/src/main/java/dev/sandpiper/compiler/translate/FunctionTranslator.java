@@ -66,6 +66,7 @@ final class FunctionTranslator {
     private Opcode pendingCompare;
 
     private final boolean countFuel;
+    private final VectorInstructions vectors = new VectorInstructions(this);
 
     /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
     FunctionTranslator(Linkage link, boolean countFuel) {
@@ -183,18 +184,58 @@ final class FunctionTranslator {
     /** Spec 2.0, 4.4.10 (function invocation): declared locals start at zero. */
     private void zeroLocals(FunctionBody body) {
         for (int k = type.params().size(); k < localSlot.length; k++) {
-            if (localKind[k] == 'J') {
-                c.op(LCONST_0);
-                c.local(LSTORE, localSlot[k]);
-            } else {
-                c.op(ICONST_0);
-                c.local(ISTORE, localSlot[k]);
+            switch (localKind[k]) {
+                case 'I' -> c.op(ICONST_0);
+                case 'J' -> c.op(LCONST_0);
+                default -> {
+                    c.op(LCONST_0);
+                    c.op(LCONST_0);
+                }
             }
+            store(localKind[k], localSlot[k]);
         }
     }
 
-    private void loadContext() {
+    void loadContext() {
         c.local(ALOAD, ctxSlot);
+    }
+
+    /** The code being written (for {@link VectorInstructions}). */
+    Code code() {
+        return c;
+    }
+
+    /**
+     * The first of {@code n} scratch local slots, free between instructions (above every local and
+     * below the temporaries of branches, which are only used within one instruction as well).
+     */
+    int scratch(int n) {
+        c.reserveLocals(tempTop + n);
+        return tempTop;
+    }
+
+    /** Pushes a value of kind {@code k} from local slot {@code slot} (a v128: low, then high half). */
+    private void load(char k, int slot) {
+        c.local(k == 'I' ? ILOAD : LLOAD, slot);
+        if (k == 'Q') {
+            c.local(LLOAD, slot + 2);
+        }
+    }
+
+    /** Pops a value of kind {@code k} into local slot {@code slot}. */
+    private void store(char k, int slot) {
+        if (k == 'Q') {
+            c.local(LSTORE, slot + 2);
+        }
+        c.local(k == 'I' ? ISTORE : LSTORE, slot);
+    }
+
+    /** Pops a value of kind {@code k} off the JVM stack. */
+    private void discard(char k) {
+        c.op(k == 'I' ? POP : POP2);
+        if (k == 'Q') {
+            c.op(POP2);
+        }
     }
 
     // ---- one instruction of reachable code ----
@@ -275,7 +316,7 @@ final class FunctionTranslator {
             }
             case DROP -> {
                 fuel.cost();
-                c.op(stack.pop() == 'J' ? POP2 : POP);
+                discard(stack.pop());
             }
             case SELECT, SELECT_T -> {
                 fuel.cost();
@@ -284,20 +325,25 @@ final class FunctionTranslator {
             case LOCAL_GET -> {
                 fuel.cost();
                 int i = r.index();
-                c.local(localKind[i] == 'J' ? LLOAD : ILOAD, localSlot[i]);
+                load(localKind[i], localSlot[i]);
                 stack.push(localKind[i]);
             }
             case LOCAL_SET -> {
                 fuel.cost();
                 int i = r.index();
                 stack.pop();
-                c.local(localKind[i] == 'J' ? LSTORE : ISTORE, localSlot[i]);
+                store(localKind[i], localSlot[i]);
             }
             case LOCAL_TEE -> {
                 fuel.cost();
                 int i = r.index();
-                c.op(localKind[i] == 'J' ? DUP2 : DUP);
-                c.local(localKind[i] == 'J' ? LSTORE : ISTORE, localSlot[i]);
+                if (localKind[i] == 'Q') {
+                    store('Q', localSlot[i]);
+                    load('Q', localSlot[i]);
+                } else {
+                    c.op(localKind[i] == 'J' ? DUP2 : DUP);
+                    c.local(localKind[i] == 'J' ? LSTORE : ISTORE, localSlot[i]);
+                }
             }
             case GLOBAL_GET -> {
                 fuel.cost();
@@ -306,16 +352,20 @@ final class FunctionTranslator {
                 c.invoke(INVOKESTATIC, SUPPORT, "global", "(" + GLOBAL + ")J");
                 if (k == 'I') {
                     c.op(L2I);
+                } else if (k == 'Q') {
+                    loadGlobal(r.index());
+                    c.invoke(INVOKESTATIC, SUPPORT, "globalHigh", "(" + GLOBAL + ")J");
                 }
                 stack.push(k);
             }
             case GLOBAL_SET -> {
                 fuel.cost();
-                if (stack.pop() == 'I') {
+                char k = stack.pop();
+                if (k == 'I') {
                     c.op(I2L);
                 }
                 loadGlobal(r.index());
-                c.invoke(INVOKESTATIC, SUPPORT, "global", "(J" + GLOBAL + ")V");
+                c.invoke(INVOKESTATIC, SUPPORT, "global", "(" + JvmTypes.descriptor(k == 'I' ? 'J' : k) + GLOBAL + ")V");
             }
             case I32_CONST, F32_CONST -> {
                 fuel.cost();
@@ -384,7 +434,12 @@ final class FunctionTranslator {
             case I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32, F64_REINTERPRET_I64 -> fuel.cost();
             default -> {
                 if (op.prefix() == Opcode.PREFIX_FD) {
-                    throw new Unsupported("uses vector instructions");
+                    fuel.cost();
+                    stack.pop(op.popCount());
+                    for (int i = 0; i < op.pushCount(); i++) {
+                        stack.push(JvmTypes.kind(op.push(i)));
+                    }
+                    vectors.emit(op, r);
                 } else if (op.family() == Family.MEMORY) {
                     fuel.cost();
                     memory(op, r);
@@ -417,7 +472,7 @@ final class FunctionTranslator {
         c.field(GETFIELD, CTX, "instance", INSTANCE);
     }
 
-    private void loadMemory() {
+    void loadMemory() {
         c.local(ALOAD, memorySlot);
     }
 
@@ -428,7 +483,7 @@ final class FunctionTranslator {
     }
 
     /** Emits an instruction that may trap, as a fuel site of its own frame. */
-    private void trapping(Runnable emit) {
+    void trapping(Runnable emit) {
         Label s = fuel.startSite();
         emit.run();
         fuel.endSite(s, false);
@@ -568,7 +623,7 @@ final class FunctionTranslator {
     }
 
     /** Replaces the int on top (consumed by the conditional jump {@code jvm}) with 1 when it jumps, else 0. */
-    private void zeroOrOne(int jvm) {
+    void zeroOrOne(int jvm) {
         Label yes = new Label();
         Label done = new Label();
         c.jump(jvm, yes);
@@ -600,10 +655,15 @@ final class FunctionTranslator {
         branchOnCondition(second, false);
         char k = stack.pop();
         boolean wide = k == 'J';
-        c.op(wide ? POP2 : POP);
+        discard(k);
         c.jump(GOTO, done);
         c.place(second);
-        if (wide) {
+        if (k == 'Q') {
+            int s = scratch(4);
+            store('Q', s);
+            discard('Q');
+            load('Q', s);
+        } else if (wide) {
             c.op(DUP2_X2);
             c.op(POP2);
             c.op(POP2);
@@ -673,15 +733,22 @@ final class FunctionTranslator {
         c.local(ISTORE, leftSlot);
         List<ValType> results = t.results();
         if (results.size() > 1) {
-            for (int i = 0; i < results.size(); i++) {
-                loadContext();
-                c.field(GETFIELD, CTX, "results", "[J");
-                c.intConst(i);
-                c.op(LALOAD);
-                if (JvmTypes.kind(results.get(i)) == 'I') {
+            int entry = 0;
+            for (ValType v : results) {
+                char k = JvmTypes.kind(v);
+                for (int e = 0; e < JvmTypes.entries(k); e++) {
+                    loadContext();
+                    c.field(GETFIELD, CTX, "results", "[J");
+                    c.intConst(entry++);
+                    c.op(LALOAD);
+                }
+                if (k == 'I') {
                     c.op(L2I);
                 }
             }
+        } else if (JvmTypes.returnKind(t) == 'Q') {
+            loadContext();
+            c.field(GETFIELD, CTX, "high", "J");
         }
         for (ValType v : results) {
             stack.push(JvmTypes.kind(v));
@@ -694,24 +761,34 @@ final class FunctionTranslator {
         if (results.size() > 1) {
             int temp = tempTop;
             for (int i = results.size() - 1; i >= 0; i--) {
-                boolean wide = JvmTypes.kind(results.get(i)) == 'J';
-                c.local(wide ? LSTORE : ISTORE, temp);
-                loadContext();
-                c.field(GETFIELD, CTX, "results", "[J");
-                c.intConst(i);
-                c.local(wide ? LLOAD : ILOAD, temp);
-                if (!wide) {
-                    c.op(I2L);
+                char k = JvmTypes.kind(results.get(i));
+                // Entry by entry from the top: a v128's high half first, then its low half.
+                for (int e = JvmTypes.entries(k) - 1; e >= 0; e--) {
+                    boolean wide = k != 'I';
+                    c.local(wide ? LSTORE : ISTORE, temp);
+                    loadContext();
+                    c.field(GETFIELD, CTX, "results", "[J");
+                    c.intConst(JvmTypes.resultEntry(type, i) + e);
+                    c.local(wide ? LLOAD : ILOAD, temp);
+                    if (!wide) {
+                        c.op(I2L);
+                    }
+                    c.op(LASTORE);
                 }
-                c.op(LASTORE);
             }
             c.reserveLocals(temp + 2);
+        } else if (JvmTypes.returnKind(type) == 'Q') {
+            // [lo hi ctx] -> [ctx hi ctx] -> [ctx hi]: the high half to the context, the low returned.
+            loadContext();
+            c.op(DUP_X2);
+            c.op(POP);
+            c.field(PUTFIELD, CTX, "high", "J");
         }
         loadContext();
         c.local(ILOAD, leftSlot);
         c.field(PUTFIELD, CTX, "left", "I");
         if (results.size() == 1) {
-            c.op(JvmTypes.kind(results.get(0)) == 'J' ? LRETURN : IRETURN);
+            c.op(JvmTypes.kind(results.get(0)) == 'I' ? IRETURN : LRETURN);
         } else {
             c.op(RETURN);
         }
@@ -735,16 +812,16 @@ final class FunctionTranslator {
         for (int i = keep - 1; i >= 0; i--) {
             char k = stack.peek(keep - 1 - i);
             slots[i] = temp;
-            c.local(k == 'J' ? LSTORE : ISTORE, temp);
-            temp += 2;
+            store(k, temp);
+            temp += Math.max(2, JvmTypes.slots(k));
         }
         c.reserveLocals(temp);
         for (int i = 0; i < extra; i++) {
-            c.op(stack.peek(keep + i) == 'J' ? POP2 : POP);
+            discard(stack.peek(keep + i));
         }
         for (int i = 0; i < keep; i++) {
             char k = stack.peek(keep - 1 - i);
-            c.local(k == 'J' ? LLOAD : ILOAD, slots[i]);
+            load(k, slots[i]);
         }
     }
 

@@ -7,7 +7,14 @@ import java.util.List;
 /**
  * How WebAssembly values are JVM values: raw bits, i32 and f32 as {@code int} ({@code 'I'}), i64,
  * f64 and references (store handles, null = -1) as {@code long} ({@code 'J'}). Floats never become
- * JVM floats on the stack or in locals, so NaN payloads survive every move. v128 is not compiled.
+ * JVM floats on the stack or in locals, so NaN payloads survive every move.
+ *
+ * <p>A v128 ({@code 'Q'}) is two {@code long}s, low half first: lane 0 in the lowest bits of the
+ * low half, as in memory and in the interpreter's value stack. On the operand stack the high half
+ * is on top; in locals the low half is at the slot, the high half two slots above; as a parameter it
+ * is two {@code J}s in the descriptor. A function whose one result is a v128 returns the low half
+ * and leaves the high half in {@code Context.high}; several results go through {@code
+ * Context.results}, a v128 taking two entries (low, high) as in the value stack.
  */
 final class JvmTypes {
     static final String CONTEXT = "dev/sandpiper/compiler/runtime/Context";
@@ -16,17 +23,28 @@ final class JvmTypes {
 
     private JvmTypes() {}
 
-    /** 'I' or 'J'; throws {@link Unsupported} for v128. */
+    /** 'I', 'J' or 'Q' (v128). */
     static char kind(ValType t) {
         return switch (t) {
             case I32, F32 -> 'I';
             case I64, F64, FUNCREF, EXTERNREF -> 'J';
-            case V128 -> throw new Unsupported("uses v128 values");
+            case V128 -> 'Q';
         };
     }
 
+    /** JVM slots (locals or operand stack) of a value of this kind. */
     static int slots(char kind) {
-        return kind == 'J' ? 2 : 1;
+        return kind == 'Q' ? 4 : kind == 'J' ? 2 : 1;
+    }
+
+    /** The JVM descriptor letters of a value of this kind. */
+    static String descriptor(char kind) {
+        return kind == 'Q' ? "JJ" : String.valueOf(kind);
+    }
+
+    /** Entries ({@code long}s) a value of this kind takes in a value stack or a results array. */
+    static int entries(char kind) {
+        return kind == 'Q' ? 2 : 1;
     }
 
     static int slots(List<ValType> types) {
@@ -37,29 +55,36 @@ final class JvmTypes {
         return n;
     }
 
-    /** Whether a function of this type can be a JVM method here (no v128, parameter slots in range). */
+    /** Whether a function of this type can be a JVM method here (parameter slots in range). */
     static boolean compilable(FuncType type) {
-        for (ValType t : type.params()) {
-            if (t == ValType.V128) {
-                return false;
-            }
-        }
-        for (ValType t : type.results()) {
-            if (t == ValType.V128) {
-                return false;
-            }
-        }
         // JVMS 4.3.3: at most 255 parameter slots; the tail takes 4, and a bridge adds a FunctionInstance.
         return slots(type.params()) + 5 <= 255;
     }
 
-    /** The return descriptor: V for none or several results (those go through the context), else I or J. */
+    /**
+     * The return descriptor: V for none or several results (those go through the context), else I
+     * or J (a v128's low half; its high half goes through the context).
+     */
     static String returnDescriptor(FuncType type) {
-        return type.results().size() == 1 ? String.valueOf(kind(type.results().get(0))) : "V";
+        return type.results().size() == 1 ? String.valueOf(returnKind(type)).replace('Q', 'J') : "V";
+    }
+
+    /** The kind of the one result, or 'V' for none or several. */
+    static char returnKind(FuncType type) {
+        return type.results().size() == 1 ? kind(type.results().get(0)) : 'V';
     }
 
     /** The WebAssembly parameters' descriptor letters. */
     static String params(FuncType type) {
+        StringBuilder sb = new StringBuilder();
+        for (ValType t : type.params()) {
+            sb.append(descriptor(kind(t)));
+        }
+        return sb.toString();
+    }
+
+    /** The WebAssembly parameters' kinds, one letter each ('Q' for a v128): part of a signature's key. */
+    static String paramKinds(FuncType type) {
         StringBuilder sb = new StringBuilder();
         for (ValType t : type.params()) {
             sb.append(kind(t));
@@ -70,5 +95,14 @@ final class JvmTypes {
     /** The descriptor of a generated function of this type. */
     static String function(FuncType type) {
         return "(" + params(type) + TAIL + ")" + returnDescriptor(type);
+    }
+
+    /** The {@code long} entries before result {@code i} in the context's results array. */
+    static int resultEntry(FuncType type, int i) {
+        int n = 0;
+        for (int k = 0; k < i; k++) {
+            n += entries(kind(type.results().get(k)));
+        }
+        return n;
     }
 }

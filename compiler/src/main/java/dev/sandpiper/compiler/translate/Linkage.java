@@ -43,9 +43,12 @@ final class Linkage {
         return "f" + funcIndex;
     }
 
-    /** Key of a signature: its parameter letters and return letter. */
+    /**
+     * Key of a signature: its parameter kinds and return kind ('Q' for a v128, which the JVM
+     * descriptor cannot tell from two i64s, but the bridges must: a v128 result's high half).
+     */
     static String key(FuncType type) {
-        return JvmTypes.params(type) + ")" + JvmTypes.returnDescriptor(type);
+        return JvmTypes.paramKinds(type) + ")" + JvmTypes.returnKind(type);
     }
 
     /** The bridge for calls of this type to a function the tier does not run: {@code (params..., FunctionInstance, tail)}. */

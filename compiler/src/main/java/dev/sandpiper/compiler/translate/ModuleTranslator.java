@@ -29,6 +29,7 @@ public final class ModuleTranslator {
     private static final int CHUNK = 128;
 
     /** The class and what it compiled. */
+    /** {@code maxResults}: the most {@code long} entries a function's results take (a v128 takes two). */
     public record Result(byte[] classBytes, boolean[] compiled, int maxResults, Map<Integer, String> interpreted) {}
 
     private ModuleTranslator() {}
@@ -55,9 +56,9 @@ public final class ModuleTranslator {
         List<Integer> stubs = new ArrayList<>();
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
             FuncType t = module.functionType(f);
-            maxResults = Math.max(maxResults, t.results().size());
+            maxResults = Math.max(maxResults, t.resultSlots());
             if (!link.hasMethod[f]) {
-                interpreted.put(f, "its type has v128 values or too many parameters");
+                interpreted.put(f, "its type has too many parameters for a JVM method");
                 continue;
             }
             try {

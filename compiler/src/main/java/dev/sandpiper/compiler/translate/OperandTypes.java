@@ -2,7 +2,7 @@ package dev.sandpiper.compiler.translate;
 
 import java.util.Arrays;
 
-/** The JVM kinds ('I' or 'J') of the operands on the stack during a translation. */
+/** The JVM kinds ('I', 'J' or 'Q' for a v128, see {@link JvmTypes}) of the operands on the stack during a translation. */
 final class OperandTypes {
     private char[] kinds = new char[64];
     private int size;
@@ -43,7 +43,7 @@ final class OperandTypes {
     int slotsBelow(int n) {
         int slots = 0;
         for (int i = 0; i < size - n; i++) {
-            slots += kinds[i] == 'J' ? 2 : 1;
+            slots += JvmTypes.slots(kinds[i]);
         }
         return slots;
     }
