@@ -9,6 +9,7 @@ import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.ExternKind;
 import dev.sandpiper.decoder.model.ValType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -26,7 +27,10 @@ import java.util.Random;
  * including division and remainder that trap, comparisons both fused into branches and as values,
  * conversions, loads and stores (all widths) into a 1-page memory (growable to 2) that may go out of
  * bounds, {@code memory.size}/{@code grow}/{@code fill}, globals, {@code select} (plain and typed),
- * {@code local.tee}. A loop is entered with a counter in a local of its own that only its
+ * {@code local.tee}, and vector code: v128 values made by splats, constants and loads (all forms,
+ * out of bounds too), combined by lane operators (integer, float with NaNs, shuffles, shifts,
+ * lane replacement), stored, and reduced to an i32 or i64 by lane extraction and tests, with the
+ * v128 operands left on the stack while nested code branches. A loop is entered with a counter in a local of its own that only its
  * back-branches decrement (they branch only while it stays positive), so every program terminates.
  * Exports: "run", "mem", globals "g1" (i32) and "g2" (i64); global 0 is the budget.
  */
@@ -74,6 +78,20 @@ final class RandomProgram {
     private static final int[] I_STORE_ALIGN = {2, 0, 1};
     private static final Opcode[] J_STORES = {Opcode.I64_STORE, Opcode.I64_STORE8, Opcode.I64_STORE16, Opcode.I64_STORE32};
     private static final int[] J_STORE_ALIGN = {3, 0, 1, 2};
+    private static final Opcode[] V_BINOPS = {Opcode.V128_AND, Opcode.V128_ANDNOT, Opcode.V128_XOR, Opcode.I8X16_ADD,
+        Opcode.I8X16_SUB_SAT_S, Opcode.I8X16_MIN_U, Opcode.I8X16_SWIZZLE, Opcode.I16X8_MUL, Opcode.I16X8_Q15MULR_SAT_S,
+        Opcode.I16X8_NARROW_I32X4_S, Opcode.I32X4_ADD, Opcode.I32X4_LT_S, Opcode.I32X4_DOT_I16X8_S,
+        Opcode.I32X4_EXTMUL_HIGH_I16X8_U, Opcode.I64X2_MUL, Opcode.I64X2_SUB, Opcode.I64X2_GT_S, Opcode.F32X4_ADD,
+        Opcode.F32X4_MIN, Opcode.F32X4_PMAX, Opcode.F32X4_LE, Opcode.F64X2_DIV, Opcode.F64X2_MAX, Opcode.F64X2_EQ};
+    private static final Opcode[] V_UNOPS = {Opcode.V128_NOT, Opcode.I8X16_ABS, Opcode.I8X16_POPCNT, Opcode.I16X8_NEG,
+        Opcode.I16X8_EXTEND_HIGH_I8X16_S, Opcode.I32X4_EXTADD_PAIRWISE_I16X8_U, Opcode.I64X2_EXTEND_LOW_I32X4_U,
+        Opcode.F32X4_SQRT, Opcode.F32X4_NEAREST, Opcode.I32X4_TRUNC_SAT_F32X4_S, Opcode.F64X2_NEG,
+        Opcode.F64X2_PROMOTE_LOW_F32X4, Opcode.F32X4_DEMOTE_F64X2_ZERO, Opcode.I32X4_TRUNC_SAT_F64X2_U_ZERO};
+    private static final Opcode[] V_SHIFTS = {Opcode.I8X16_SHL, Opcode.I16X8_SHR_S, Opcode.I32X4_SHR_U, Opcode.I64X2_SHL};
+    private static final Opcode[] V_TESTS = {Opcode.V128_ANY_TRUE, Opcode.I8X16_ALL_TRUE, Opcode.I16X8_BITMASK,
+        Opcode.I32X4_ALL_TRUE, Opcode.I64X2_BITMASK, Opcode.I8X16_BITMASK};
+    private static final Opcode[] V_LOADS = {Opcode.V128_LOAD, Opcode.V128_LOAD8X8_S, Opcode.V128_LOAD32X2_U,
+        Opcode.V128_LOAD16_SPLAT, Opcode.V128_LOAD64_SPLAT, Opcode.V128_LOAD32_ZERO, Opcode.V128_LOAD64_ZERO};
 
     /** A label in scope: a loop (branch carries its parameters, guarded by its counter) or not. */
     private record Frame(boolean loop, List<Character> types, int counter) {}
@@ -391,6 +409,19 @@ final class RandomProgram {
     }
 
     private void store(int depth) {
+        if (rnd.nextInt(5) == 0) {
+            address(depth);
+            vectorValue(depth - 1);
+            long offset = offset();
+            if (rnd.nextBoolean()) {
+                op(Opcode.V128_STORE, "v128.store offset=" + offset, c -> c.mem(Opcode.V128_STORE, 0, offset));
+            } else {
+                int lane = rnd.nextInt(4);
+                op(Opcode.V128_STORE32_LANE, "v128.store32_lane offset=" + offset + " " + lane,
+                        c -> c.memLane(Opcode.V128_STORE32_LANE, 2, offset, lane));
+            }
+            return;
+        }
         boolean wide = rnd.nextBoolean();
         int k = rnd.nextInt(wide ? J_STORES.length : I_STORES.length);
         Opcode op = wide ? J_STORES[k] : I_STORES[k];
@@ -586,8 +617,10 @@ final class RandomProgram {
             return;
         }
         int r = rnd.nextInt(100);
-        if (r < 14) {
+        if (r < 10) {
             leaf(t);
+        } else if (r < 14) {
+            vector(t, depth - 1);
         } else if (r < 36) {
             expr(t, depth - 1);
             expr(t, depth - 1);
@@ -677,6 +710,114 @@ final class RandomProgram {
             }
         } else {
             leaf(t);
+        }
+    }
+
+    /** A value of {@code t} out of a v128: a lane extracted, or a test of the lanes (i32 only). */
+    private void vector(char t, int depth) {
+        vectorValue(depth);
+        if (rnd.nextBoolean()) {
+            // A conditional branch out past the v128 (dropping it when taken), its i32 dropped otherwise.
+            i32OverVector(depth);
+            op(Opcode.DROP);
+        }
+        if (t == 'J') {
+            int lane = rnd.nextInt(2);
+            Opcode op = rnd.nextBoolean() ? Opcode.I64X2_EXTRACT_LANE : Opcode.F64X2_EXTRACT_LANE;
+            op(op, op.text() + " " + lane, c -> c.lane(op, lane));
+            if (op == Opcode.F64X2_EXTRACT_LANE) {
+                op(Opcode.I64_REINTERPRET_F64);
+            }
+            return;
+        }
+        switch (rnd.nextInt(3)) {
+            case 0 -> {
+                int lane = rnd.nextInt(4);
+                op(Opcode.I32X4_EXTRACT_LANE, "i32x4.extract_lane " + lane, c -> c.lane(Opcode.I32X4_EXTRACT_LANE, lane));
+            }
+            case 1 -> {
+                int lane = rnd.nextInt(16);
+                Opcode op = rnd.nextBoolean() ? Opcode.I8X16_EXTRACT_LANE_S : Opcode.I16X8_EXTRACT_LANE_U;
+                int l = op == Opcode.I8X16_EXTRACT_LANE_S ? lane : lane & 7;
+                op(op, op.text() + " " + l, c -> c.lane(op, l));
+            }
+            default -> op(pick(V_TESTS));
+        }
+    }
+
+    /**
+     * An i32 computed while a v128 lies below it: often a {@code br_if} to an enclosing i32 label,
+     * which when taken drops the v128 on the way.
+     */
+    private void i32OverVector(int depth) {
+        List<Integer> fitting = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).types().equals(List.of('I'))) {
+                fitting.add(i);
+            }
+        }
+        if (fitting.isEmpty() || rnd.nextBoolean()) {
+            expr('I', depth);
+        } else {
+            branchIf(fitting.get(rnd.nextInt(fitting.size())), depth);
+        }
+    }
+
+    /** A v128 value. */
+    private void vectorValue(int depth) {
+        int r = depth <= 0 ? rnd.nextInt(3) : rnd.nextInt(12);
+        if (r < 2) {
+            if (rnd.nextBoolean()) {
+                i32OverVector(depth - 1);
+                Opcode op = pick(new Opcode[] {Opcode.I8X16_SPLAT, Opcode.I16X8_SPLAT, Opcode.I32X4_SPLAT});
+                op(op);
+            } else {
+                expr('J', depth - 1);
+                if (rnd.nextBoolean()) {
+                    op(Opcode.I64X2_SPLAT);
+                } else {
+                    op(Opcode.F64_REINTERPRET_I64);
+                    op(Opcode.F64X2_SPLAT);
+                }
+            }
+        } else if (r < 3) {
+            long lo = interestingLong();
+            long hi = rnd.nextBoolean() ? interestingLong() : 0x7FC00001_FFC00000L;
+            byte[] b = new byte[16];
+            for (int i = 0; i < 8; i++) {
+                b[i] = (byte) (lo >>> (i * 8));
+                b[i + 8] = (byte) (hi >>> (i * 8));
+            }
+            op(Opcode.V128_CONST, "v128.const i64x2 " + lo + " " + hi, c -> c.v128Const(b));
+        } else if (r < 6) {
+            vectorValue(depth - 1);
+            vectorValue(depth - 1);
+            op(pick(V_BINOPS));
+        } else if (r < 8) {
+            vectorValue(depth - 1);
+            op(pick(V_UNOPS));
+        } else if (r < 9) {
+            vectorValue(depth - 1);
+            i32OverVector(depth - 1);
+            op(pick(V_SHIFTS));
+        } else if (r < 10) {
+            vectorValue(depth - 1);
+            vectorValue(depth - 1);
+            int[] lanes = new int[16];
+            for (int i = 0; i < 16; i++) {
+                lanes[i] = rnd.nextInt(32);
+            }
+            op(Opcode.I8X16_SHUFFLE, "i8x16.shuffle " + Arrays.toString(lanes), c -> c.shuffle(lanes));
+        } else if (r < 11) {
+            vectorValue(depth - 1);
+            i32OverVector(depth - 1);
+            int lane = rnd.nextInt(8);
+            op(Opcode.I16X8_REPLACE_LANE, "i16x8.replace_lane " + lane, c -> c.lane(Opcode.I16X8_REPLACE_LANE, lane));
+        } else {
+            Opcode op = pick(V_LOADS);
+            address(depth - 1);
+            long offset = offset();
+            op(op, op.text() + " offset=" + offset, c -> c.mem(op, 0, offset));
         }
     }
 
