@@ -1,9 +1,9 @@
 package dev.sandpiper.compiler.translate;
 
 /**
- * A function this tier does not compile (it runs in the interpreter instead): it uses vector
- * instructions or values, its bytecode would be too large for HotSpot to compile, or it needs more
- * JVM locals or parameter slots than a method may have.
+ * A function this tier does not compile (it runs in the interpreter instead): its bytecode would be
+ * too large for HotSpot to compile, or it needs more JVM locals or parameter slots than a method
+ * may have.
  */
 public final class Unsupported extends RuntimeException {
     private static final long serialVersionUID = 1L;
