@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.decoder.ModuleBytes;
+import dev.sandpiper.decoder.ModuleBytes.Code;
+import dev.sandpiper.decoder.code.Opcode;
+import dev.sandpiper.decoder.model.ExternKind;
+import dev.sandpiper.decoder.model.ValType;
 import dev.sandpiper.spectest.SpecRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,30 +34,33 @@ class EngineOptionTest {
     private static final String MASK = "{\"fields_to_mask\":[\"email\",\"phone\",\"ssn\"]}";
 
     /**
-     * Two functions: {@code v} returns a v128 (which the compiler leaves to the interpreter) and
-     * {@code one} returns i32 1.
+     * Three functions: {@code v} returns a v128 (compiled like any other), {@code one} returns i32
+     * 1, and {@code huge} (i32) -> i32 adds 1 to its parameter 2,500 times, which is over HotSpot's
+     * 8,000-byte compile limit, so the compiler leaves it to the interpreter.
      */
-    private static final byte[] V128_AND_ONE = bytes(
-            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-            0x01, 0x09, 0x02, 0x60, 0x00, 0x01, 0x7b, 0x60, 0x00, 0x01, 0x7f,
-            0x03, 0x03, 0x02, 0x00, 0x01,
-            0x07, 0x0b, 0x02, 0x01, 'v', 0x00, 0x00, 0x03, 'o', 'n', 'e', 0x00, 0x01,
-            0x0a, 0x1b, 0x02,
-            0x14, 0x00, 0xfd, 0x0c, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0x0b,
-            0x04, 0x00, 0x41, 0x01, 0x0b);
+    private static byte[] vectorOneAndHuge() {
+        Code huge = Code.code();
+        for (int i = 0; i < 2500; i++) {
+            huge.localGet(0).i32Const(1).op(Opcode.I32_ADD).localSet(0);
+        }
+        byte[] lanes = {1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0};
+        return ModuleBytes.module()
+                .type(List.of(), List.of(ValType.V128))
+                .type(List.of(), List.of(ValType.I32))
+                .type(List.of(ValType.I32), List.of(ValType.I32))
+                .function(0, Code.code().v128Const(lanes).end())
+                .function(1, Code.code().i32Const(1).end())
+                .function(2, huge.localGet(0).end())
+                .export("v", ExternKind.FUNC, 0)
+                .export("one", ExternKind.FUNC, 1)
+                .export("huge", ExternKind.FUNC, 2)
+                .build();
+    }
 
     @TempDir
     Path dir;
 
     private record Result(int status, String out, String err) {}
-
-    private static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
 
     private static Result main(String... args) {
         return run(o -> e -> Main.run(args, o, e));
@@ -98,14 +106,16 @@ class EngineOptionTest {
 
     @Test
     void invokeSaysWhenTheCalledFunctionStaysInTheInterpreter() throws Exception {
-        Path module = Files.write(dir.resolve("v128.wasm"), V128_AND_ONE);
-        Result v = main("invoke", "--engine", "compiler", "--stats", module.toString(), "v");
-        assertEquals("v128:i32x4:1,2,3,4\n", v.out(), v.err());
-        assertTrue(v.err().endsWith("\ntier: interpreter (the function is not compiled; 1 of 2 functions compiled)\n"),
-                v.err());
-        Result one = main("invoke", "--engine", "compiler", "--stats", module.toString(), "one");
-        assertEquals("i32:1\n", one.out(), one.err());
-        assertTrue(one.err().endsWith("\ntier: compiled (1 of 2 functions compiled)\n"), one.err());
+        Path module = Files.write(dir.resolve("huge.wasm"), vectorOneAndHuge());
+        Result huge = main("invoke", "--engine", "compiler", "--stats", module.toString(), "huge", "5");
+        assertEquals("i32:2505\n", huge.out(), huge.err());
+        assertTrue(huge.err().endsWith("\ntier: interpreter (the function is not compiled; 2 of 3 functions compiled)\n"),
+                huge.err());
+        for (String name : List.of("v", "one")) {
+            Result r = main("invoke", "--engine", "compiler", "--stats", module.toString(), name);
+            assertEquals(name.equals("v") ? "v128:i32x4:1,2,3,4\n" : "i32:1\n", r.out(), r.err());
+            assertTrue(r.err().endsWith("\ntier: compiled (2 of 3 functions compiled)\n"), name + ": " + r.err());
+        }
     }
 
     @ParameterizedTest
