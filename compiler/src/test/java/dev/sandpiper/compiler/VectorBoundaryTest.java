@@ -47,7 +47,7 @@ class VectorBoundaryTest {
     /**
      * Types: 0 (v128) -> v128, 1 (v128 i32 v128) -> (v128 i32 v128), 2 (v128 v128 i32) -> v128,
      * 3 () -> v128, 4 (v128 i32) -> v128. Functions: 0 host "not" (bitwise not), 1 "huge" (adds
-     * its count of additions to every i32 lane; interpreted), 2 swap (a n b) -> (b n+1 a), 3 double
+     * its count of additions to every i32 lane, then calls double; interpreted), 2 swap (a n b) -> (b n+1 a), 3 double
      * (i64x2.add of a to itself), then the exports.
      */
     static byte[] module() {
@@ -64,7 +64,8 @@ class VectorBoundaryTest {
         for (int i = 0; i < ADDS; i++) {
             huge.localGet(1).i32Const(1).op(Opcode.I32_ADD).localSet(1);
         }
-        huge.localGet(0).localGet(1).op(Opcode.I32X4_SPLAT).op(Opcode.I32X4_ADD).end();
+        // Then the interpreter calls compiled code with a v128 argument and result: double.
+        huge.localGet(0).localGet(1).op(Opcode.I32X4_SPLAT).op(Opcode.I32X4_ADD).call(3).end();
         m.function(0, new ValType[] {I32}, huge);
         m.function(1, Code.code().localGet(2).localGet(1).i32Const(1).op(Opcode.I32_ADD).localGet(0).end());
         m.function(0, Code.code().localGet(0).localGet(0).op(Opcode.I64X2_ADD).end());
@@ -119,6 +120,37 @@ class VectorBoundaryTest {
             results[0] = ~args[0];
             results[1] = ~args[1];
         }).instantiate(m);
+    }
+
+    /**
+     * A host function with more result entries than any function the module defines: (i64 v128),
+     * three entries, called by a function returning one i64. Its results pass through the
+     * context's array, which must be large enough for every type of the module, not only the
+     * defined functions' types.
+     */
+    @Test
+    void importedResultsLargerThanAnyDefinedFunctionsFitTheContext() {
+        FuncType pair = new FuncType(List.of(), List.of(ValType.I64, V128));
+        byte[] bytes = ModuleBytes.module()
+                .type(List.of(), List.of(ValType.I64, V128))
+                .type(List.of(), List.of(ValType.I64))
+                .importFunc("host", "pair", 0)
+                .function(1, Code.code().call(0).op(Opcode.I64X2_EXTRACT_LANE).raw(1).op(Opcode.I64_ADD).end())
+                .export("sum", ExternKind.FUNC, 1)
+                .build();
+        CompiledModule[] tiers = Tiers.both(bytes);
+        long[] sums = new long[2];
+        for (int t = 0; t < 2; t++) {
+            Instance in = new Linker(new Store(ExecutionLimits.DEFAULT)).defineFunction("host", "pair", pair,
+                    (ctx, args, results) -> {
+                        results[0] = 40;
+                        results[1] = -1;
+                        results[2] = 2;
+                    }).instantiate(tiers[t]);
+            sums[t] = in.call("sum")[0];
+        }
+        assertEquals(42, sums[0], "interpreter");
+        assertEquals(42, sums[1], "compiled");
     }
 
     @Test

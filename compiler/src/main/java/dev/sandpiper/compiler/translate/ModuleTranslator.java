@@ -29,7 +29,10 @@ public final class ModuleTranslator {
     private static final int CHUNK = 128;
 
     /** The class and what it compiled. */
-    /** {@code maxResults}: the most {@code long} entries a function's results take (a v128 takes two). */
+    /**
+     * {@code maxResults}: the most {@code long} entries the results of any type of the module take
+     * (a v128 takes two), the size of the context's results array.
+     */
     public record Result(byte[] classBytes, boolean[] compiled, int maxResults, Map<Integer, String> interpreted) {}
 
     private ModuleTranslator() {}
@@ -52,11 +55,15 @@ public final class ModuleTranslator {
         ClassWriter cw = new ClassWriter(OWNER, SUPER);
         FunctionTranslator ft = new FunctionTranslator(link, countFuel);
         Map<Integer, String> interpreted = new LinkedHashMap<>();
+        // Every type, not only the defined functions': an imported function or a call_indirect
+        // target of another module may return more, through the same array.
         int maxResults = 1;
+        for (FuncType t : module.types()) {
+            maxResults = Math.max(maxResults, t.resultSlots());
+        }
         List<Integer> stubs = new ArrayList<>();
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
             FuncType t = module.functionType(f);
-            maxResults = Math.max(maxResults, t.resultSlots());
             if (!link.hasMethod[f]) {
                 interpreted.put(f, "its type has too many parameters for a JVM method");
                 continue;
