@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * Differential test of the compiled tier against the interpreter on random valid modules
  * ({@link RandomProgram}: nested control with branches carrying values, calls and recursion,
  * call_indirect, i32/i64 arithmetic that may trap, memory that may be accessed out of bounds,
- * globals, select, local.tee). For every program both tiers must agree, call after call on the same
+ * globals, select, local.tee, vector code reduced to scalars). For every program both tiers must agree, call after call on the same
  * instance, on results or trap kind, {@code lastCallInstructions()}, the whole memory and the
  * globals: without a budget; under a budget between 0 and 20 past the first call's count (same
  * stopping point), with a second call on the instance that ran out; and under a call-depth limit of
