@@ -49,7 +49,7 @@ final class InstructionImmediates {
             case GLOBAL_INDEX -> out.u32(m.globals.resolve(c));
             case TABLE_INDEX -> out.u32(IndexSpace.atIndex(c) ? m.tables.resolve(c) : 0);
             case MEMARG -> memarg(op, out);
-            case ZERO_BYTE -> out.u8(0);
+            case MEMORY_INDEX -> out.u8(0);
             case I32 -> out.s64(c.i32());
             case I64 -> out.s64(c.i64());
             case F32 -> out.fixed(c.f32(), 4);

@@ -66,7 +66,7 @@ final class InstructionPrinter {
     void instruction(StringBuilder sb, Opcode op, CodeReader r, int func) {
         sb.append(op == Opcode.SELECT_T ? "select" : op.text());
         switch (op.immediate()) {
-            case NONE, ZERO_BYTE, MEMORY_COPY -> { }
+            case NONE, MEMORY_INDEX, MEMORY_COPY -> { }
             case BLOCK_TYPE -> blockType(sb, r);
             case LABEL, GLOBAL_INDEX, TABLE_INDEX, DATA_INDEX, ELEM_INDEX, MEMORY_INIT ->
                     sb.append(' ').append(Integer.toUnsignedString(r.index()));

@@ -18,7 +18,7 @@ final class InstructionCanon {
             Opcode op = r.next();
             sb.append(op.name());
             switch (op.immediate()) {
-                case NONE, ZERO_BYTE, MEMORY_COPY -> { }
+                case NONE, MEMORY_INDEX, MEMORY_COPY -> { }
                 case BLOCK_TYPE -> sb.append(' ').append(r.blockValType()).append(' ').append(r.blockType());
                 case BR_TABLE -> {
                     for (int i = 0; i < r.tableCount(); i++) {
