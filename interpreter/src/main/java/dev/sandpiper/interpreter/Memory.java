@@ -243,6 +243,17 @@ public final class Memory implements Extern {
         System.arraycopy(a, buffer.arrayOffset() + from, a, buffer.arrayOffset() + to, (int) n);
     }
 
+    /**
+     * {@code memory.copy} from memory {@code src} into this one (3.0: the two may differ; both
+     * ranges are checked before anything is copied). Spec: 3.0, Execution > Memory Instructions.
+     */
+    void copyFrom(Memory src, long d, long s, long n) {
+        int to = checkInstr(d, n);
+        int from = src.checkInstr(s, n);
+        System.arraycopy(src.buffer.array(), src.buffer.arrayOffset() + from, buffer.array(),
+                buffer.arrayOffset() + to, (int) n);
+    }
+
     void init(long d, byte[] data, long s, long n) {
         if (s + n > data.length) {
             throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
