@@ -75,10 +75,12 @@ public final class Instance {
             for (var type : m.tables()) {
                 tables[t++] = new Table(type, limits.maxTableElements(), store);
             }
-            // Each memory is held to the store's per-memory page limit, and all of them together
-            // (with the tables) to the store's memory budget.
+            // The store's page limit holds for this instance's memories together (with several, 3.0,
+            // a module could otherwise multiply it), the declared maximum for each, and the store's
+            // memory budget for everything the store's instances hold.
+            PageAllowance allowance = new PageAllowance(limits.maxMemoryPages());
             for (var type : m.memories()) {
-                memories[mi++] = new Memory(type, limits.maxMemoryPages(), store);
+                memories[mi++] = new Memory(type, limits.maxMemoryPages(), store, allowance);
             }
         } catch (IllegalArgumentException tooBig) {
             throw new UninstantiableException(tooBig.getMessage());

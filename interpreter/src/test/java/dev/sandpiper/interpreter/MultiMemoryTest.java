@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Multiple memories (spec 3.0, Execution > Memory Instructions; Modules > Instantiation): every
- * memory instruction acts on the memory it names, data segments fill theirs, and each memory is held
- * to the store's page limit on its own while all of them share the store's memory budget.
+ * memory instruction acts on the memory it names, data segments fill theirs, the store's page limit
+ * holds for an instance's memories together (each also keeping its declared maximum), and all of
+ * them share the store's memory budget.
  */
 class MultiMemoryTest {
     private static final long MIB = 1 << 20;
@@ -71,15 +72,31 @@ class MultiMemoryTest {
     }
 
     @Test
-    void theStoresPageLimitHoldsForEachMemory() {
-        Store store = new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(4));
+    void theStoresPageLimitHoldsForTheInstancesMemoriesTogether() {
+        Store store = new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(8));
         Instance instance = Wasm.instantiate(store, twoMemories(3, 3));
-        assertEquals(-1, (int) instance.call("grow1", 2)[0], "5 pages pass memory 1's limit");
-        assertEquals(3, instance.call("grow0", 1)[0], "memory 0 grows to its own limit");
-        assertEquals(-1, (int) instance.call("grow0", 1)[0]);
+        assertEquals(3, instance.call("grow1", 2)[0], "5 + 3 pages fit the limit of 8");
+        assertEquals(-1, (int) instance.call("grow0", 1)[0], "9 pages in all would not");
+        assertEquals(3, instance.call("size0")[0]);
+        assertEquals(5, instance.call("size1")[0]);
         UninstantiableException e = assertThrows(UninstantiableException.class,
-                () -> Wasm.instantiate(new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(4)), twoMemories(1, 5)));
-        assertTrue(e.getMessage().contains("exceeds the limit of 4 pages"), e.getMessage());
+                () -> Wasm.instantiate(new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(8)), twoMemories(5, 5)));
+        assertTrue(e.getMessage().contains("memories of 10 pages in all exceed the limit of 8 pages"), e.getMessage());
+    }
+
+    @Test
+    void eachMemoryKeepsItsDeclaredMaximumAndAnotherInstanceItsOwnAllowance() {
+        // Memory 1 declares at most 2 pages; the limit of 8 would allow more.
+        ModuleBytes capped = ModuleBytes.module().type(types(I32), types(I32))
+                .memory(1, -1).memory(1, 2)
+                .function(0, Code.code().localGet(0).memoryOp(Opcode.MEMORY_GROW, 1).end())
+                .export("grow1", ExternKind.FUNC, 0);
+        Store store = new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(8));
+        Instance a = Wasm.instantiate(store, capped);
+        assertEquals(-1, (int) a.call("grow1", 2)[0]);
+        assertEquals(1, a.call("grow1", 1)[0]);
+        Instance b = Wasm.instantiate(store, twoMemories(4, 4));
+        assertEquals(4, b.call("size1")[0], "the second instance has its own 8 pages");
     }
 
     @Test
