@@ -201,6 +201,7 @@ final class FunctionTranslator {
     // ---- one instruction of reachable code ----
 
     private void instruction(Opcode op, CodeReader r) {
+        Unsupported.check30(op, r);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }
