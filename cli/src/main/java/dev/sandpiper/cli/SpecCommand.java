@@ -1,6 +1,7 @@
 package dev.sandpiper.cli;
 
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.spectest.Command;
 import dev.sandpiper.spectest.Outcome;
 import dev.sandpiper.spectest.SpecRunner;
@@ -17,11 +18,12 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * {@code sandpiper spec [--verbose] [--engine E] PATH...}: runs spec test scripts, {@code .wast}
+ * {@code sandpiper spec [--verbose] [--engine E] [--features LIST] PATH...}: runs spec test scripts, {@code .wast}
  * files read directly or wast2json {@code .json} files (files, or folders searched for both
  * {@code *.wast} and {@code *.json}), with their modules on the engine (default auto) and prints each
  * failed command, a per-file table and the line {@code N passed, N failed, N skipped}. Exit 1 when
- * any command failed.
+ * any command failed. Modules may use every implemented feature unless {@code --features} says
+ * otherwise ({@code --features 2.0} for the 2.0 suite, which asserts 3.0's constructs are refused).
  */
 final class SpecCommand {
     private final PrintStream out;
@@ -29,10 +31,13 @@ final class SpecCommand {
     private final BiFunction<SpecScript, Engine, SpecRunner> runners;
 
     SpecCommand(PrintStream out, PrintStream err) {
-        this(out, err, SpecRunner::new);
+        this(out, err, null);
     }
 
-    /** With {@code runners} making each script's runner (tests watch which engine it gets). */
+    /**
+     * With {@code runners} making each script's runner (tests watch which engine it gets); null for
+     * runners with the {@code --features} given.
+     */
     SpecCommand(PrintStream out, PrintStream err, BiFunction<SpecScript, Engine, SpecRunner> runners) {
         this.out = out;
         this.err = err;
@@ -40,13 +45,14 @@ final class SpecCommand {
     }
 
     static String usage() {
-        return "usage: sandpiper spec [--verbose] " + EngineOption.SYNOPSIS
+        return "usage: sandpiper spec [--verbose] " + EngineOption.SYNOPSIS + " " + FeaturesOption.SYNOPSIS
                 + " PATH...   (.wast scripts, wast2json .json scripts, or folders of either)\n";
     }
 
     int run(String[] args) {
         boolean verbose = false;
         Engine engine = EngineOption.DEFAULT;
+        Features features = Features.all();
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -58,6 +64,17 @@ final class SpecCommand {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
                     engine = EngineOption.parse(args[++i]);
+                } catch (IllegalArgumentException e) {
+                    err.println("sandpiper spec: " + e.getMessage());
+                    err.print(usage());
+                    return Main.USAGE;
+                }
+            } else if (a.equals(FeaturesOption.NAME)) {
+                try {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    features = FeaturesOption.parse(args[++i]);
                 } catch (IllegalArgumentException e) {
                     err.println("sandpiper spec: " + e.getMessage());
                     err.print(usage());
@@ -95,7 +112,8 @@ final class SpecCommand {
                     err.println("sandpiper spec: " + e.getMessage());
                     return 2;
                 }
-                SpecRunner runner = runners.apply(script, engine);
+                SpecRunner runner = runners != null ? runners.apply(script, engine)
+                        : new SpecRunner(script, engine, features);
                 for (Command c : script.commands()) {
                     Outcome o = runner.run(c);
                     report.record(script.sourceFile(), o);

@@ -29,7 +29,8 @@ final class VariableRules {
             case GLOBAL_SET -> {
                 GlobalType g = global(v, index);
                 if (!g.mutable()) {
-                    throw v.invalid("global is immutable: global " + index);
+                    // The 2.0 suite's wording first, then the 3.0 suite's ("immutable global").
+                    throw v.invalid("global is immutable: global.set of immutable global " + index);
                 }
                 s.popOperand(g.valType());
             }
