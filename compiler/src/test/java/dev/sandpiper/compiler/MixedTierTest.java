@@ -76,4 +76,18 @@ class MixedTierTest {
             }
         }
     }
+
+    /** The interpreted callee runs one frame below its compiled caller: the depth limit stops both at the same call. */
+    @Test
+    void theDepthLimitCountsTheInterpretedCalleeAsTheInterpreterDoes() {
+        CompiledModule[] tiers = {Tiers.interpreted(module()), CompiledModule.compile(module())};
+        WasmCompiler.standard().compile(tiers[1]);
+        for (String name : List.of("direct", "indirect")) {
+            for (int depth = 1; depth <= 4; depth++) {
+                Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT.withMaxCallDepth(depth), name, 0);
+                assertEquals(o[0], o[1], name + " with maxCallDepth " + depth + " (interpreter, mixed)");
+                assertEquals(depth < 2 ? TrapKind.CALL_STACK_EXHAUSTED : null, o[0].trap(), name + " at " + depth);
+            }
+        }
+    }
 }

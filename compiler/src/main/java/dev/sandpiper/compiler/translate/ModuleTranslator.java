@@ -120,9 +120,9 @@ public final class ModuleTranslator {
         c.intConst(f);
         c.op(AALOAD);
         c.local(ALOAD, slot);
-        c.local(ILOAD, slot + 1);
+        c.local(ILOAD, slot + 1); // the bridge takes its caller's room: one more than this frame's
         c.op(ICONST_1);
-        c.op(ISUB);
+        c.op(IADD);
         c.local(ILOAD, slot + 2);
         c.invoke(INVOKESTATIC, OWNER, link.bridge(t), Linkage.bridgeDescriptor(t));
         Bridges.returnValue(c, t);
