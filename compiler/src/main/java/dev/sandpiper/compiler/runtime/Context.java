@@ -33,7 +33,7 @@ public final class Context {
     long high;
     /** The function a {@code call_indirect} reached when it is not compiled code of this instance. */
     FunctionInstance target;
-    /** Fuel left before the next poll, handed back by a returning compiled function. */
+    /** Fuel left before the next poll, handed back by a returning compiled function with one result (the others return it). */
     int left;
     /** The call-depth limit of the call in progress. */
     int maxDepth;

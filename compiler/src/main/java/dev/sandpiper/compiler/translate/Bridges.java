@@ -128,7 +128,12 @@ final class Bridges {
             c.local(ILOAD, 5);
             c.invoke(INVOKESTATIC, OWNER, Linkage.function(keys[i]), JvmTypes.function(t));
             String r = JvmTypes.returnDescriptor(t);
-            if (!r.equals("V")) {
+            if (JvmTypes.returnsFuel(t)) {
+                c.local(ISTORE, 6);
+                c.local(ALOAD, 1);
+                c.local(ILOAD, 6);
+                c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
+            } else {
                 if (r.equals("I")) {
                     c.op(I2L);
                 }
@@ -279,7 +284,8 @@ final class Bridges {
         int room = p + 2;
         int left = p + 3;
         int array = p + 4;
-        c.reserveLocals(p + 5);
+        int fuel = p + 5;
+        c.reserveLocals(p + 6);
         c.intConst(t.paramSlots());
         c.newArray(T_LONG);
         c.local(ASTORE, array);
@@ -312,10 +318,14 @@ final class Bridges {
                 "(Ldev/sandpiper/interpreter/FunctionInstance;[JLdev/sandpiper/interpreter/Instance;II)[J");
         c.local(ASTORE, array);
         c.local(ALOAD, ctx);
-        c.local(ALOAD, ctx);
         c.field(GETFIELD, JvmTypes.CONTEXT, "store", "Ldev/sandpiper/interpreter/Store;");
         c.invoke(INVOKESTATIC, "dev/sandpiper/interpreter/TierSupport", "fuelLeft", "(Ldev/sandpiper/interpreter/Store;)I");
-        c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
+        c.local(ISTORE, fuel);
+        if (!JvmTypes.returnsFuel(t)) {
+            c.local(ALOAD, ctx);
+            c.local(ILOAD, fuel);
+            c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
+        }
         int n = t.results().size();
         if (JvmTypes.returnKind(t) == 'Q') {
             c.local(ALOAD, ctx);
@@ -339,6 +349,9 @@ final class Bridges {
             c.op(ICONST_0);
             c.intConst(t.resultSlots());
             c.invoke(INVOKESTATIC, "java/lang/System", "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V");
+        }
+        if (JvmTypes.returnsFuel(t)) {
+            c.local(ILOAD, fuel);
         }
         returnValue(c, t);
         cw.addMethod(ACC_STATIC, link.bridge(t), Linkage.bridgeDescriptor(t), c);

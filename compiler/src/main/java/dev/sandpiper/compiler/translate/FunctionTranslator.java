@@ -730,8 +730,10 @@ final class FunctionTranslator {
 
     /** After a call: the fuel the callee left, and results beyond the first from the context. */
     private void afterCall(FuncType t) {
-        loadContext();
-        c.field(GETFIELD, CTX, "left", "I");
+        if (!JvmTypes.returnsFuel(t)) {
+            loadContext();
+            c.field(GETFIELD, CTX, "left", "I");
+        }
         c.local(ISTORE, leftSlot);
         List<ValType> results = t.results();
         if (results.size() > 1) {
@@ -786,13 +788,14 @@ final class FunctionTranslator {
             c.op(POP);
             c.field(PUTFIELD, CTX, "high", "J");
         }
-        loadContext();
-        c.local(ILOAD, leftSlot);
-        c.field(PUTFIELD, CTX, "left", "I");
         if (results.size() == 1) {
+            loadContext();
+            c.local(ILOAD, leftSlot);
+            c.field(PUTFIELD, CTX, "left", "I");
             c.op(JvmTypes.kind(results.get(0)) == 'I' ? IRETURN : LRETURN);
         } else {
-            c.op(RETURN);
+            c.local(ILOAD, leftSlot); // JvmTypes.returnsFuel
+            c.op(IRETURN);
         }
     }
 

@@ -62,11 +62,20 @@ final class JvmTypes {
     }
 
     /**
-     * The return descriptor: V for none or several results (those go through the context), else I
-     * or J (a v128's low half; its high half goes through the context).
+     * The return descriptor: I or J for one result (a v128's low half; its high half goes through the
+     * context), and I, the fuel left, for none or several (those go through the context).
      */
     static String returnDescriptor(FuncType type) {
-        return type.results().size() == 1 ? String.valueOf(returnKind(type)).replace('Q', 'J') : "V";
+        return type.results().size() == 1 ? String.valueOf(returnKind(type)).replace('Q', 'J') : "I";
+    }
+
+    /**
+     * Whether a method of this type returns the fuel left as its JVM result: a function with no
+     * result or several has the return register free, so the fuel left travels in it instead of
+     * through {@code Context.left} (a store and a load per call saved).
+     */
+    static boolean returnsFuel(FuncType type) {
+        return type.results().size() != 1;
     }
 
     /** The kind of the one result, or 'V' for none or several. */
