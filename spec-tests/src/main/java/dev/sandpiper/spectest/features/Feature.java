@@ -1,0 +1,46 @@
+package dev.sandpiper.spectest.features;
+
+/**
+ * A WebAssembly 3.0 feature (a proposal merged into the 3.0 spec, or one of the suite's proposal
+ * folders) that a spec-script command may need beyond 2.0. The label is what reports print.
+ */
+public enum Feature {
+    /** Tail calls: {@code return_call}, {@code return_call_indirect}, {@code return_call_ref} (3.0 §3.3.8.13-15). */
+    TAIL_CALLS("tail calls"),
+    /** Extended constant expressions: {@code i32/i64.add, sub, mul} in constant expressions (3.0 §3.3.10). */
+    EXTENDED_CONST("extended const"),
+    /** Multiple memories: more than one memory, or a memory index on a memory instruction (3.0 §2.4.7, §5.4.7). */
+    MULTI_MEMORY("multi-memory"),
+    /** 64-bit address types for memories and tables ({@code i64} in a memory or table type, 3.0 §2.3.13). */
+    MEMORY64("memory64"),
+    /** Exception handling: tags, {@code throw}, {@code throw_ref}, {@code try_table}, {@code exnref} (3.0 §2.4.8, §2.5.10). */
+    EXCEPTIONS("exceptions"),
+    /** The legacy exception instructions {@code try}, {@code catch}, {@code delegate}, {@code rethrow} (suite's legacy/). */
+    LEGACY_EXCEPTIONS("legacy exceptions"),
+    /** Typed function references: {@code (ref $t)}, non-null types, {@code call_ref}, {@code br_on_null}, table initializers (3.0 §2.3.3). */
+    FUNCTION_REFERENCES("function references"),
+    /** Garbage collection: structs, arrays, i31, subtyping, recursive types, casts, {@code any}/{@code eq} hierarchies (3.0 §2.3.3, §2.4.7). */
+    GC("GC"),
+    /** Relaxed SIMD: the {@code relaxed_*} vector instructions (3.0 §2.4.3). */
+    RELAXED_SIMD("relaxed SIMD"),
+    /** Threads (proposals/threads): shared memories and atomic instructions. */
+    THREADS("threads"),
+    /** Custom annotations {@code (@id ...)} in the text format and their 3.0 lexical rules (3.0 §6.3, §6.8). */
+    ANNOTATIONS("annotations"),
+    /**
+     * The 3.0 script language rather than an engine feature: {@code (module definition ...)},
+     * {@code (module instance ...)}, {@code either} results, which this runner does not read yet.
+     */
+    SCRIPT_3_0("3.0 script forms");
+
+    private final String label;
+
+    Feature(String label) {
+        this.label = label;
+    }
+
+    /** How reports name the feature. */
+    public String label() {
+        return label;
+    }
+}
