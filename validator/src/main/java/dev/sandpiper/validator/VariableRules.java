@@ -29,7 +29,8 @@ final class VariableRules {
             case GLOBAL_SET -> {
                 GlobalType g = global(v, index);
                 if (!g.mutable()) {
-                    throw v.invalid("global is immutable: global " + index);
+                    // the 2.0 suite words it "global is immutable", the 3.0 suite "immutable global"
+                    throw v.invalid("global is immutable: cannot set immutable global " + index);
                 }
                 s.popOperand(g.valType());
             }
