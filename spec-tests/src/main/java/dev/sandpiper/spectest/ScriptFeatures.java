@@ -5,6 +5,7 @@ import dev.sandpiper.spectest.features.Feature;
 import dev.sandpiper.spectest.features.Sexp;
 import dev.sandpiper.spectest.features.TextFeatures;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -16,20 +17,40 @@ import java.util.Set;
  * The 3.0 features each command of a script needs: those of its own content, and those of the
  * modules it uses. An action or assertion on a module (named, or the current one) inherits that
  * module's; {@code register} inherits the registered module's; a module that imports from a
- * registered name inherits what that registration needs (it cannot link without it). Computed
- * from the script's text alone, before anything runs.
+ * registered name inherits what that registration needs (it cannot link without it), and a
+ * skipped module passes its needs on to the modules it imports from (it would have written to
+ * them). Computed from the script's text alone, before anything runs.
  */
 public final class ScriptFeatures {
-    private final EnumSet<Feature> none = EnumSet.noneOf(Feature.class);
-    private Set<Feature> current = none;
-    private final Map<String, Set<Feature>> named = new HashMap<>();
-    private final Map<String, Set<Feature>> registered = new HashMap<>();
+    /**
+     * The suite's proposal folders: a script under {@code proposals/NAME/} is that proposal's own
+     * suite, written against the proposal's spec (for threads, a core older than 2.0: its
+     * {@code imports.wast} still expects "multiple tables" to be invalid), so all its commands
+     * need the proposal.
+     */
+    private static final Map<String, Feature> PROPOSAL_FOLDERS = Map.of("threads", Feature.THREADS);
 
-    private ScriptFeatures() {}
+    /** A module as commands see it: the features it needs, which may grow after it loaded. */
+    private static final class Module {
+        final EnumSet<Feature> needs;
+
+        Module(Set<Feature> needs) {
+            this.needs = needs.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(needs);
+        }
+    }
+
+    private final Set<Feature> script;
+    private Module current = new Module(Set.of());
+    private final Map<String, Module> named = new HashMap<>();
+    private final Map<String, Module> registered = new HashMap<>();
+
+    private ScriptFeatures(Set<Feature> script) {
+        this.script = script;
+    }
 
     /** For each command of {@code script}, in order, the features it needs. */
     public static List<Set<Feature>> of(SpecScript script) {
-        ScriptFeatures s = new ScriptFeatures();
+        ScriptFeatures s = new ScriptFeatures(proposal(script.file()));
         List<Set<Feature>> out = new ArrayList<>();
         for (Command c : script.commands()) {
             out.add(s.command(script, c));
@@ -37,34 +58,70 @@ public final class ScriptFeatures {
         return out;
     }
 
-    private Set<Feature> command(SpecScript script, Command c) {
+    /** The feature of the proposal folder a script is in, if any. */
+    static Set<Feature> proposal(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && dir.getParent() != null && dir.getParent().getFileName() != null
+                && dir.getParent().getFileName().toString().equals("proposals")) {
+            Feature f = PROPOSAL_FOLDERS.get(dir.getFileName().toString());
+            if (f != null) {
+                return EnumSet.of(f);
+            }
+        }
+        return Set.of();
+    }
+
+    private Set<Feature> command(SpecScript spec, Command c) {
         EnumSet<Feature> needs = EnumSet.noneOf(Feature.class);
+        needs.addAll(script);
         Sexp form = form(c);
         if (form != null) {
             needs.addAll(TextFeatures.of(form));
         } else {
-            needs.addAll(jsonContent(script, c));
+            needs.addAll(jsonContent(spec, c));
         }
         Directive d = c.directive();
         if (d instanceof Directive.Module m) {
-            needs.addAll(imports(form));
-            current = needs;
-            if (m.name() != null) {
-                named.put(m.name(), needs);
+            List<Module> imported = imports(form);
+            imported.forEach(x -> needs.addAll(x.needs));
+            taint(imported, needs);
+            current = new Module(needs);
+            String name = m.name() != null ? m.name() : scriptName(form);
+            if (name != null) {
+                named.put(name, current);
             }
         } else if (d instanceof Directive.Register r) {
-            needs.addAll(module(r.name()));
-            registered.put(r.as(), needs);
+            Module target = module(r.name());
+            needs.addAll(target.needs);
+            registered.put(r.as(), target);
         } else if (d instanceof Directive.Perform p) {
-            needs.addAll(module(p.action().module()));
+            needs.addAll(module(p.action().module()).needs);
         } else if (d instanceof Directive.AssertReturn a) {
-            needs.addAll(module(a.action().module()));
+            needs.addAll(module(a.action().module()).needs);
         } else if (d instanceof Directive.AssertTrap t) {
-            needs.addAll(module(t.action().module()));
-        } else if (d instanceof Directive.AssertModule) {
-            needs.addAll(imports(form));
+            needs.addAll(module(t.action().module()).needs);
+        } else if (d instanceof Directive.AssertModule a) {
+            List<Module> imported = imports(form);
+            imported.forEach(x -> needs.addAll(x.needs));
+            if (a.failure() == Directive.Failure.UNINSTANTIABLE) {
+                taint(imported, needs);
+            }
         }
         return needs;
+    }
+
+    /**
+     * A module that is instantiated (or starts to be, and traps) may write to the tables,
+     * memories and globals it imports (2.0 §4.5.4: segments are applied, the start function runs),
+     * so when it is skipped, later commands on the modules it imports from see a different state:
+     * they need its features too.
+     */
+    private static void taint(List<Module> imported, Set<Feature> needs) {
+        if (!needs.isEmpty()) {
+            for (Module x : imported) {
+                x.needs.addAll(needs);
+            }
+        }
     }
 
     private static Sexp form(Command c) {
@@ -75,27 +132,37 @@ public final class ScriptFeatures {
         return forms.isEmpty() ? null : forms.get(0);
     }
 
-    private Set<Feature> module(String name) {
-        return name == null ? current : named.getOrDefault(name, none);
+    /** The name of a 3.0 {@code (module definition $id ...)} or {@code (module instance $id ...)}, which the reader does not read. */
+    private static String scriptName(Sexp form) {
+        if (form == null || !form.isList("module") || form.items().size() < 3) {
+            return null;
+        }
+        Sexp second = form.items().get(1);
+        Sexp third = form.items().get(2);
+        return ("definition".equals(second.atom()) || "instance".equals(second.atom())) && third.isId() ? third.atom() : null;
     }
 
-    /** What the registrations a module imports from need: {@code (import "name" ...)} fields. */
-    private Set<Feature> imports(Sexp form) {
-        EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
+    private Module module(String name) {
+        return name == null ? current : named.getOrDefault(name, new Module(Set.of()));
+    }
+
+    /** The registered modules a module imports from: its {@code (import "name" ...)} fields. */
+    private List<Module> imports(Sexp form) {
+        List<Module> out = new ArrayList<>();
         if (form != null) {
             collectImports(form, out);
         }
         return out;
     }
 
-    private void collectImports(Sexp s, Set<Feature> out) {
+    private void collectImports(Sexp s, List<Module> out) {
         if (!s.isList()) {
             return;
         }
         if (s.isList("import") && s.items().size() > 1 && s.items().get(1).isString()) {
-            Set<Feature> f = registered.get(new String(s.items().get(1).bytes(), StandardCharsets.UTF_8));
-            if (f != null) {
-                out.addAll(f);
+            Module m = registered.get(new String(s.items().get(1).bytes(), StandardCharsets.UTF_8));
+            if (m != null && !out.contains(m)) {
+                out.add(m);
             }
         }
         for (Sexp item : s.items()) {

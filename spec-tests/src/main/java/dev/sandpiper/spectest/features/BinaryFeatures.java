@@ -148,9 +148,21 @@ public final class BinaryFeatures {
             }
             throw new Stop();
         }
-        leb();
+        wideLeb();
         if (flags == 1) {
-            leb();
+            wideLeb();
+        }
+    }
+
+    /**
+     * A u32 of 2.0 that 3.0 reads as a u64 (limits, memory offsets) and checks in validation: one
+     * wider than u32 (value or encoding) is read by memory64's rule (3.0 §5.3.8, §5.4.6).
+     */
+    private void wideLeb() {
+        int start = p;
+        long v = leb();
+        if (p - start > 5 || (v >>> 32) != 0) {
+            out.add(Feature.MEMORY64);
         }
     }
 
@@ -328,7 +340,7 @@ public final class BinaryFeatures {
             }
             leb();
         }
-        leb();
+        wideLeb();
     }
 
     /** The reserved zero byte of 2.0's memory instructions, a memory index in 3.0. */

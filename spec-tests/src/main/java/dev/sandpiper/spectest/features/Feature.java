@@ -28,8 +28,15 @@ public enum Feature {
     /** Custom annotations {@code (@id ...)} in the text format and their 3.0 lexical rules (3.0 §6.3, §6.8). */
     ANNOTATIONS("annotations"),
     /**
+     * The 3.0 text format's lexical changes outside annotations: identifiers written as strings
+     * ({@code $"name"}, 3.0 §6.3.5) and a line comment ended by a carriage return alone (3.0 §6.3.4;
+     * 2.0 ends it at a line feed only).
+     */
+    TEXT_3_0("3.0 text syntax"),
+    /**
      * The 3.0 script language rather than an engine feature: {@code (module definition ...)},
-     * {@code (module instance ...)}, {@code either} results, which this runner does not read yet.
+     * {@code (module instance ...)}, {@code either} results, {@code (ref.null)} without a heap type, which this runner does not
+     * read yet.
      */
     SCRIPT_3_0("3.0 script forms");
 

@@ -21,12 +21,14 @@ public final class TextFeatures {
     private static final Map<String, Feature> KEYWORDS = new HashMap<>();
     /** Loads and stores, scalar and vector (2.0 §6.5.5, §6.5.7). */
     private static final Pattern MEMORY_ACCESS = Pattern.compile("(i32|i64|f32|f64|v128)\\.(load|store)\\w*");
+    /** A line comment ended by a carriage return alone: it ends there in 3.0 (§6.3.4), at the next line feed in 2.0. */
+    private static final Pattern LONE_CR_COMMENT = Pattern.compile(";;[^\n\r]*\r(?!\n)");
     private static final Set<String> EXTENDED_CONST = Set.of("i32.add", "i32.sub", "i32.mul", "i64.add", "i64.sub", "i64.mul");
 
     static {
         words(Feature.TAIL_CALLS, "return_call", "return_call_indirect", "return_call_ref");
         words(Feature.EXCEPTIONS, "try_table", "throw", "throw_ref", "tag", "exnref", "nullexnref", "exn", "noexn",
-                "catch_ref", "catch_all_ref", "assert_exception", "ref.exn");
+                "catch", "catch_all", "catch_ref", "catch_all_ref", "assert_exception", "ref.exn");
         words(Feature.LEGACY_EXCEPTIONS, "try", "delegate", "rethrow");
         words(Feature.FUNCTION_REFERENCES, "call_ref", "ref.as_non_null", "br_on_null", "br_on_non_null", "ref");
         words(Feature.GC, "ref.i31", "ref.test", "ref.cast", "br_on_cast", "br_on_cast_fail", "ref.eq",
@@ -73,6 +75,9 @@ public final class TextFeatures {
 
     /** A module's text: its fields, or one {@code (module ...)}. */
     private void quoted(String text) {
+        if (LONE_CR_COMMENT.matcher(text).find()) {
+            out.add(Feature.TEXT_3_0);
+        }
         List<Sexp> forms = Sexp.parseAll(text);
         if (forms.size() == 1 && forms.get(0).isList("module")) {
             module(forms.get(0));
@@ -99,9 +104,15 @@ public final class TextFeatures {
             return;
         }
         List<Sexp> items = s.items();
+        if (s.isList("ref.null") && items.size() == 1) {
+            out.add(Feature.SCRIPT_3_0); // the 3.0 script's result pattern for any null reference
+        }
         for (int i = 0; i < items.size(); i++) {
             Sexp item = items.get(i);
             walk(item, inModule);
+            if (inModule && item.isAtom() && item.atom().startsWith("offset=") && exceedsU32(item.atom().substring(7))) {
+                out.add(Feature.MEMORY64); // a 64-bit offset, checked against the address type (3.0 §3.3.7)
+            }
             if (inModule && item.isAtom()) {
                 sequence(item.atom(), items, i + 1);
             }
@@ -110,8 +121,11 @@ public final class TextFeatures {
                 out.add(Feature.FUNCTION_REFERENCES); // ref.null of a type index (3.0 §6.5.3)
             }
         }
-        if (inModule && ("memory".equals(head) || "table".equals(head)) && hasAtom(s, "i64")) {
-            out.add(Feature.MEMORY64); // an i64 address type (3.0 §6.4.10, §6.4.11)
+        if (inModule && ("memory".equals(head) || "table".equals(head))
+                && (hasAtom(s, "i64") || items.stream().anyMatch(x -> x.isNumber() && exceedsU32(x.atom())))) {
+            // an i64 address type (3.0 §6.4.10, §6.4.11), or limits read as u64 and checked in
+            // validation ("memory size", "table size"; 2.0 reads u32, so they are malformed there)
+            out.add(Feature.MEMORY64);
         }
     }
 
@@ -130,6 +144,8 @@ public final class TextFeatures {
             out.add(Feature.THREADS);
         } else if (a.startsWith("@")) {
             out.add(Feature.ANNOTATIONS);
+        } else if (a.equals("$")) {
+            out.add(Feature.TEXT_3_0); // $ before a string is an identifier in 3.0 (§6.3.5), else "empty identifier"
         }
     }
 
@@ -239,8 +255,8 @@ public final class TextFeatures {
 
     /**
      * 2.0 lets constant expressions read imported globals only (2.0 §3.4.10); 3.0 lets a global's
-     * initializer read any earlier global (3.0 §3.4.10, from GC). A {@code global.get} in an
-     * initializer of an earlier defined global needs that rule.
+     * initializer read any earlier global and a segment's offset any global (3.0 §3.4.10, from
+     * GC). A {@code global.get} of a defined global there needs that rule.
      */
     private void globalGets(List<Sexp> fields) {
         List<String> importedIds = new ArrayList<>();
@@ -272,6 +288,12 @@ public final class TextFeatures {
             int self = importedIds.size() + d;
             if (readsGlobal(defined.get(d), index, importedIds.size(), self)) {
                 out.add(Feature.GC);
+            }
+        }
+        int all = importedIds.size() + defined.size();
+        for (Sexp field : fields) {
+            if ((field.isList("elem") || field.isList("data")) && readsGlobal(field, index, importedIds.size(), all)) {
+                out.add(Feature.GC); // an offset reading a defined global: 3.0 validates segments with all globals
             }
         }
     }
@@ -312,6 +334,18 @@ public final class TextFeatures {
 
     private static String id(Sexp field) {
         return field.items().size() > 1 && field.items().get(1).isId() ? field.items().get(1).atom() : null;
+    }
+
+    /** Whether an integer literal (decimal or hex, with {@code _}) is 2^32 or more. */
+    static boolean exceedsU32(String literal) {
+        String digits = literal.replace("_", "");
+        try {
+            java.math.BigInteger v = digits.startsWith("0x") ? new java.math.BigInteger(digits.substring(2), 16)
+                    : new java.math.BigInteger(digits);
+            return v.bitLength() > 32;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean hasAtom(Sexp list, String atom) {
