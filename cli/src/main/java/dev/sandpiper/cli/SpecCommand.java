@@ -2,6 +2,7 @@ package dev.sandpiper.cli;
 
 import dev.sandpiper.compiler.Engine;
 import dev.sandpiper.spectest.Command;
+import dev.sandpiper.spectest.FeatureGate;
 import dev.sandpiper.spectest.Outcome;
 import dev.sandpiper.spectest.SpecRunner;
 import dev.sandpiper.spectest.SpecScript;
@@ -17,11 +18,17 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * {@code sandpiper spec [--verbose] [--engine E] PATH...}: runs spec test scripts, {@code .wast}
- * files read directly or wast2json {@code .json} files (files, or folders searched for both
- * {@code *.wast} and {@code *.json}), with their modules on the engine (default auto) and prints each
- * failed command, a per-file table and the line {@code N passed, N failed, N skipped}. Exit 1 when
- * any command failed.
+ * {@code sandpiper spec [--verbose] [--report [--markdown]] [--engine E] PATH...}: runs spec test
+ * scripts, {@code .wast} files read directly or wast2json {@code .json} files (files, or folders
+ * searched for both {@code *.wast} and {@code *.json}), with their modules on the engine (default
+ * auto) and prints each failed command, a per-file table and the line
+ * {@code N passed, N failed, N skipped}. Exit 1 when any command failed.
+ *
+ * <p>{@code --report} is the 3.0 report: a command that needs a 3.0 feature the engine does not
+ * implement ({@link FeatureGate}) is skipped, naming it; files are named by their path under the
+ * folder given (the 3.0 suite has {@code throw.wast} and {@code legacy/throw.wast}); the table gains
+ * the features skips named, and a line of skips per feature. {@code --markdown} prints the table as
+ * Markdown, as in {@code spec-tests/README.md}.
  */
 final class SpecCommand {
     private final PrintStream out;
@@ -40,18 +47,24 @@ final class SpecCommand {
     }
 
     static String usage() {
-        return "usage: sandpiper spec [--verbose] " + EngineOption.SYNOPSIS
+        return "usage: sandpiper spec [--verbose] [--report [--markdown]] " + EngineOption.SYNOPSIS
                 + " PATH...   (.wast scripts, wast2json .json scripts, or folders of either)\n";
     }
 
     int run(String[] args) {
         boolean verbose = false;
+        boolean report = false;
+        boolean markdown = false;
         Engine engine = EngineOption.DEFAULT;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--verbose") || a.equals("-v")) {
                 verbose = true;
+            } else if (a.equals("--report")) {
+                report = true;
+            } else if (a.equals("--markdown")) {
+                markdown = true;
             } else if (a.equals(EngineOption.NAME)) {
                 try {
                     if (i + 1 >= args.length) {
@@ -70,11 +83,15 @@ final class SpecCommand {
                 paths.add(Paths.get(a));
             }
         }
+        if (markdown && !report) {
+            err.println("sandpiper spec: --markdown goes with --report");
+            return Main.USAGE;
+        }
         if (paths.isEmpty()) {
             err.print(usage());
             return Main.USAGE;
         }
-        SuiteReport report = new SuiteReport();
+        SuiteReport table = new SuiteReport();
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 err.println("sandpiper spec: no such file or folder: " + p);
@@ -96,17 +113,24 @@ final class SpecCommand {
                     return 2;
                 }
                 SpecRunner runner = runners.apply(script, engine);
-                for (Command c : script.commands()) {
-                    Outcome o = runner.run(c);
-                    report.record(script.sourceFile(), o);
+                FeatureGate gate = report ? new FeatureGate(runner) : null;
+                String name = report && Files.isDirectory(p) ? p.relativize(file).toString() : script.sourceFile();
+                for (int i = 0; i < script.commands().size(); i++) {
+                    Command c = script.commands().get(i);
+                    Outcome o = gate != null ? gate.run(i) : runner.run(c);
+                    table.record(name, o);
                     if (o.status() == Outcome.Status.FAILED || (verbose && o.status() == Outcome.Status.SKIPPED)) {
-                        out.println(c.displayName(script.sourceFile()) + ": " + o.status().name().toLowerCase()
+                        out.println(c.displayName(name) + ": " + o.status().name().toLowerCase()
                                 + ": " + o.message());
                     }
                 }
             }
         }
-        report.print(out);
-        return report.total(Outcome.Status.FAILED) == 0 ? 0 : 1;
+        if (markdown) {
+            table.printMarkdown(out);
+        } else {
+            table.print(out);
+        }
+        return table.total(Outcome.Status.FAILED) == 0 ? 0 : 1;
     }
 }

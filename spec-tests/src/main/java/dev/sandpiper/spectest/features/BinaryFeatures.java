@@ -9,6 +9,11 @@ import java.util.Set;
  * each mapped to the feature that gave it meaning (3.0 §5). The walk stops, keeping what it found,
  * at the first byte it cannot place (a malformed module, or an opcode of no known feature): what is
  * left is the engine's to judge. Never throws.
+ *
+ * <p>Like the reference decoder, the walk reads a section's content and only then would compare
+ * its length with the section's size, so a truncated section is read on into the next one: the
+ * 3.0 suite's "init expression with missing end marker" reads the code section's id 0x0a as
+ * {@code throw_ref} (exceptions) and ends in "unexpected end", where 2.0 finds an illegal opcode.
  */
 public final class BinaryFeatures {
     private final byte[] b;
