@@ -1,6 +1,7 @@
 package dev.sandpiper.spectest;
 
 import dev.sandpiper.spectest.features.Feature;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,7 +16,7 @@ public record Outcome(Status status, String message, Set<Feature> needs) {
     public static final Outcome PASSED = new Outcome(Status.PASSED, "");
 
     public Outcome {
-        needs = needs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(needs));
+        needs = needs.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(needs)); // declaration order
     }
 
     public Outcome(Status status, String message) {

@@ -111,10 +111,10 @@ public final class ScriptFeatures {
     }
 
     /**
-     * A module that is instantiated (or starts to be, and traps) may write to the tables,
-     * memories and globals it imports (2.0 §4.5.4: segments are applied, the start function runs),
-     * so when it is skipped, later commands on the modules it imports from see a different state:
-     * they need its features too.
+     * A module that is instantiated (or starts to be, and traps) may write to the tables, memories
+     * and globals it imports (2.0, Execution > Modules > Instantiation: segments are applied, the
+     * start function runs), so when it is skipped, later commands on the modules it imports from
+     * see a different state: they need its features too.
      */
     private static void taint(List<Module> imported, Set<Feature> needs) {
         if (!needs.isEmpty()) {
@@ -132,14 +132,18 @@ public final class ScriptFeatures {
         return forms.isEmpty() ? null : forms.get(0);
     }
 
-    /** The name of a 3.0 {@code (module definition $id ...)} or {@code (module instance $id ...)}, which the reader does not read. */
+    /**
+     * The name of a 3.0 {@code (module definition $id ...)} or {@code (module instance $id ...)},
+     * which the reader does not read.
+     */
     private static String scriptName(Sexp form) {
         if (form == null || !form.isList("module") || form.items().size() < 3) {
             return null;
         }
         Sexp second = form.items().get(1);
         Sexp third = form.items().get(2);
-        return ("definition".equals(second.atom()) || "instance".equals(second.atom())) && third.isId() ? third.atom() : null;
+        boolean scriptForm = "definition".equals(second.atom()) || "instance".equals(second.atom());
+        return scriptForm && third.isId() ? third.atom() : null;
     }
 
     private Module module(String name) {

@@ -61,7 +61,10 @@ public final class SuiteReport {
                 .collect(Collectors.joining(", "));
     }
 
-    /** The per-file table (with, when anything was skipped for a feature, the features named), then the totals line(s). */
+    /**
+     * The per-file table (with, when anything was skipped for a feature, the features named), then
+     * the totals line(s).
+     */
     public synchronized void print(PrintStream out) {
         int width = 4;
         for (String f : perFile.keySet()) {

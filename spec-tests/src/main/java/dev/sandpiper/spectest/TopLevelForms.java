@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Where the top-level forms of a script start and end, found with only parentheses, strings and
- * comments in mind (3.0 §6.3). Used when the whole script cannot be tokenized (a token of a later
- * version of the text format, such as an annotation's {@code ,}): each form is then read on its
- * own, so one form the lexer rejects is one unreadable command rather than a lost script.
+ * comments in mind (3.0, Text Format > Lexical Format). Used when the whole script cannot be
+ * tokenized (a token of a later version of the text format, such as an annotation's {@code ,}):
+ * each form is then read on its own, so one form the lexer rejects is one unreadable command rather
+ * than a lost script.
  */
 final class TopLevelForms {
     private TopLevelForms() {}

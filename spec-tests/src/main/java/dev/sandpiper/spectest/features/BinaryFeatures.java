@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The 3.0 features a binary module uses, from its bytes: sections, type forms, value and heap
  * type codes, limits flags, memory-argument flags and opcodes that a 2.0 decoder does not know,
- * each mapped to the feature that gave it meaning (3.0 §5). The walk stops, keeping what it found,
+ * each mapped to the feature that gave it meaning (3.0, Binary Format). The walk stops, keeping what it found,
  * at the first byte it cannot place (a malformed module, or an opcode of no known feature): what is
  * left is the engine's to judge. Never throws.
  *
@@ -57,7 +57,7 @@ public final class BinaryFeatures {
             p = end;
         }
         if (memories > 1) {
-            out.add(Feature.MULTI_MEMORY); // 2.0 §3.4.10: at most one memory
+            out.add(Feature.MULTI_MEMORY); // 2.0, Validation > Modules: at most one memory
         }
     }
 
@@ -78,7 +78,7 @@ public final class BinaryFeatures {
             case 9 -> vec(this::elem);
             case 10 -> vec(() -> code());
             case 11 -> vec(this::data);
-            case 13 -> out.add(Feature.EXCEPTIONS); // the tag section (3.0 §5.5.16)
+            case 13 -> out.add(Feature.EXCEPTIONS); // the tag section (3.0, Binary Format > Modules > Tag Section)
             default -> { }
         }
     }
@@ -87,7 +87,8 @@ public final class BinaryFeatures {
         int form = u8();
         switch (form) {
             case 0x60 -> funcType();
-            case 0x4e, 0x50, 0x4f, 0x5f, 0x5e -> { // rec, sub, sub final, struct, array (3.0 §5.3.7)
+            // rec, sub, sub final, struct, array (3.0, Binary Format > Types > Recursive Types)
+            case 0x4e, 0x50, 0x4f, 0x5f, 0x5e -> {
                 out.add(Feature.GC);
                 throw new Stop();
             }
@@ -117,7 +118,7 @@ public final class BinaryFeatures {
                 valType();
                 u8();
             }
-            case 4 -> { // a tag import (3.0 §5.5.5)
+            case 4 -> { // a tag import (3.0, Binary Format > Modules > Import Section)
                 out.add(Feature.EXCEPTIONS);
                 u8();
                 leb();
@@ -127,7 +128,8 @@ public final class BinaryFeatures {
     }
 
     private void table() {
-        if (peek() == 0x40 && p + 1 < b.length && b[p + 1] == 0) { // a table with an initializer (3.0 §5.5.7)
+        // a table with an initializer (3.0, Binary Format > Modules > Table Section)
+        if (peek() == 0x40 && p + 1 < b.length && b[p + 1] == 0) {
             out.add(Feature.FUNCTION_REFERENCES);
             p += 2;
             valType();
@@ -142,7 +144,7 @@ public final class BinaryFeatures {
     /**
      * 2.0 limits: a 1-bit flag. 3.0 reads a flags byte whose bit 1 is {@code shared} (threads) and
      * bit 2 an {@code i64} address type (memory64), and calls any other value "malformed limits
-     * flags" (3.0 §5.3.8), so a flag other than 0 or 1 is read by memory64's rule.
+     * flags" (3.0, Binary Format > Types > Limits), so a flag other than 0 or 1 is read by memory64's rule.
      */
     private void limits() {
         int flags = u8();
@@ -161,7 +163,8 @@ public final class BinaryFeatures {
 
     /**
      * A u32 of 2.0 that 3.0 reads as a u64 (limits, memory offsets) and checks in validation: one
-     * wider than u32 (value or encoding) is read by memory64's rule (3.0 §5.3.8, §5.4.6).
+     * wider than u32 (value or encoding) is read by memory64's rule (3.0, Binary Format > Types >
+     * Limits; Instructions > Memory Instructions).
      */
     private void wideLeb() {
         int start = p;
@@ -171,7 +174,10 @@ public final class BinaryFeatures {
         }
     }
 
-    /** An element segment (2.0 §5.5.12): bit 0 passive or declarative, bit 1 a table index, bit 2 expressions. */
+    /**
+     * An element segment (2.0, Binary Format > Modules > Element Section): bit 0 passive or
+     * declarative, bit 1 a table index, bit 2 expressions.
+     */
     private void elem() {
         long kind = leb();
         if (kind > 7) {
@@ -210,9 +216,9 @@ public final class BinaryFeatures {
     }
 
     /**
-     * A constant expression: 2.0 allows {@code t.const}, {@code ref.null}, {@code ref.func},
-     * {@code global.get} (2.0 §3.3.10); 3.0 adds {@code i32/i64.add, sub, mul} (extended constant
-     * expressions) and GC's allocations.
+     * A constant expression: 2.0 allows {@code t.const}, {@code ref.null}, {@code ref.func}, {@code
+     * global.get} (2.0, Validation > Instructions > Constant Expressions); 3.0 adds {@code
+     * i32/i64.add, sub, mul} (extended constant expressions) and GC's allocations.
      */
     private void constExpr() {
         while (true) {
@@ -246,7 +252,10 @@ public final class BinaryFeatures {
         }
     }
 
-    /** One instruction (2.0 §5.4) with its immediates; an opcode 2.0 lacks names its feature. */
+    /**
+     * One instruction (2.0, Binary Format > Instructions) with its immediates; an opcode 2.0 lacks
+     * names its feature.
+     */
     private void instruction() {
         int op = u8();
         switch (op) {
@@ -269,7 +278,7 @@ public final class BinaryFeatures {
             case 0xd0 -> heapType();
             case 0xfc -> prefixFc();
             case 0xfd -> prefixFd();
-            // 3.0 opcodes (3.0 §5.4.1-§5.4.8); the walk cannot go on past them without their immediates
+            // 3.0 opcodes (3.0, Binary Format > Instructions); the walk cannot go on past them without their immediates
             case 0x06, 0x07, 0x09, 0x18, 0x19 -> stop(Feature.LEGACY_EXCEPTIONS);
             case 0x08, 0x0a, 0x1f -> stop(Feature.EXCEPTIONS);
             case 0x12, 0x13 -> stop(Feature.TAIL_CALLS);
@@ -326,7 +335,7 @@ public final class BinaryFeatures {
             memarg();
             p++;
         } else if (sub >= 0x100 && sub <= 0x113) {
-            stop(Feature.RELAXED_SIMD); // 3.0 §5.4.8
+            stop(Feature.RELAXED_SIMD); // 3.0, Binary Format > Instructions > Vector Instructions
         } else if (sub > 0xff) {
             throw new Stop();
         }
@@ -334,7 +343,8 @@ public final class BinaryFeatures {
 
     /**
      * A memory argument. 3.0 reads the alignment field as flags: bit 6 announces a memory index,
-     * and a value of 128 or more is malformed (3.0 §5.4.6, from multiple memories).
+     * and a value of 128 or more is malformed (3.0, Binary Format > Instructions > Memory
+     * Instructions, from multiple memories).
      */
     private void memarg() {
         long flags = leb();
@@ -367,8 +377,9 @@ public final class BinaryFeatures {
     }
 
     /**
-     * A value type: 2.0 has {@code i32 i64 f32 f64 v128 funcref externref}; 3.0 adds
-     * {@code (ref null? ht)} and the GC and exception shorthands (3.0 §5.3.3-§5.3.4).
+     * A value type: 2.0 has {@code i32 i64 f32 f64 v128 funcref externref}; 3.0 adds {@code (ref
+     * null? ht)} and the GC and exception shorthands (3.0, Binary Format > Types > Reference Types,
+     * Value Types).
      */
     private void valType() {
         int t = u8();

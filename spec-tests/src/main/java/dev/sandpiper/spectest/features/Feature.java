@@ -5,38 +5,70 @@ package dev.sandpiper.spectest.features;
  * folders) that a spec-script command may need beyond 2.0. The label is what reports print.
  */
 public enum Feature {
-    /** Tail calls: {@code return_call}, {@code return_call_indirect}, {@code return_call_ref} (3.0 §3.3.8.13-15). */
+    /**
+     * Tail calls: {@code return_call}, {@code return_call_indirect}, {@code return_call_ref} (3.0,
+     * Structure > Instructions > Control Instructions).
+     */
     TAIL_CALLS("tail calls"),
-    /** Extended constant expressions: {@code i32/i64.add, sub, mul} in constant expressions (3.0 §3.3.10). */
+    /**
+     * Extended constant expressions: {@code i32/i64.add, sub, mul} in constant expressions (3.0,
+     * Validation > Instructions > Constant Expressions).
+     */
     EXTENDED_CONST("extended const"),
-    /** Multiple memories: more than one memory, or a memory index on a memory instruction (3.0 §2.4.7, §5.4.7). */
+    /**
+     * Multiple memories: more than one memory, or a memory index on a memory instruction (3.0,
+     * Structure > Modules > Memories; Instructions > Memory Instructions).
+     */
     MULTI_MEMORY("multi-memory"),
-    /** 64-bit address types for memories and tables ({@code i64} in a memory or table type, 3.0 §2.3.13). */
+    /**
+     * 64-bit address types for memories and tables ({@code i64} in a memory or table type, 3.0,
+     * Structure > Types > Address Types).
+     */
     MEMORY64("memory64"),
-    /** Exception handling: tags, {@code throw}, {@code throw_ref}, {@code try_table}, {@code exnref} (3.0 §2.4.8, §2.5.10). */
+    /**
+     * Exception handling: tags, {@code throw}, {@code throw_ref}, {@code try_table}, {@code exnref}
+     * (3.0, Structure > Instructions > Control Instructions; Modules > Tags).
+     */
     EXCEPTIONS("exceptions"),
-    /** The legacy exception instructions {@code try}, {@code catch}, {@code delegate}, {@code rethrow} (suite's legacy/). */
+    /**
+     * The legacy exception instructions {@code try}, {@code catch}, {@code delegate}, {@code
+     * rethrow} (suite's legacy/).
+     */
     LEGACY_EXCEPTIONS("legacy exceptions"),
-    /** Typed function references: {@code (ref $t)}, non-null types, {@code call_ref}, {@code br_on_null}, table initializers (3.0 §2.3.3). */
+    /**
+     * Typed function references: {@code (ref $t)}, non-null types, {@code call_ref}, {@code
+     * br_on_null}, table initializers (3.0, Structure > Types > Reference Types).
+     */
     FUNCTION_REFERENCES("function references"),
-    /** Garbage collection: structs, arrays, i31, subtyping, recursive types, casts, {@code any}/{@code eq} hierarchies (3.0 §2.3.3, §2.4.7). */
+    /**
+     * Garbage collection: structs, arrays, i31, subtyping, recursive types, casts, {@code
+     * any}/{@code eq} hierarchies (3.0, Structure > Types > Reference Types, Composite Types;
+     * Instructions > Aggregate Instructions).
+     */
     GC("GC"),
-    /** Relaxed SIMD: the {@code relaxed_*} vector instructions (3.0 §2.4.3). */
+    /**
+     * Relaxed SIMD: the {@code relaxed_*} vector instructions (3.0, Structure > Instructions >
+     * Vector Instructions).
+     */
     RELAXED_SIMD("relaxed SIMD"),
     /** Threads (proposals/threads): shared memories and atomic instructions. */
     THREADS("threads"),
-    /** Custom annotations {@code (@id ...)} in the text format and their 3.0 lexical rules (3.0 §6.3, §6.8). */
+    /**
+     * Custom annotations {@code (@id ...)} in the text format and their 3.0 lexical rules (3.0,
+     * Text Format > Lexical Format > Annotations; Appendix > Custom Annotations).
+     */
     ANNOTATIONS("annotations"),
     /**
      * The 3.0 text format's lexical changes outside annotations: identifiers written as strings
-     * ({@code $"name"}, 3.0 §6.3.5) and a line comment ended by a carriage return alone (3.0 §6.3.4;
-     * 2.0 ends it at a line feed only).
+     * ({@code $"name"}, 3.0, Text Format > Values > Identifiers) and a line comment ended by a
+     * carriage return alone (3.0, Text Format > Lexical Format > Comments; 2.0 ends it at a line
+     * feed only).
      */
     TEXT_3_0("3.0 text syntax"),
     /**
      * The 3.0 script language rather than an engine feature: {@code (module definition ...)},
-     * {@code (module instance ...)}, {@code either} results, {@code (ref.null)} without a heap type, which this runner does not
-     * read yet.
+     * {@code (module instance ...)}, {@code either} results, {@code (ref.null)} without a heap
+     * type, which this runner does not read yet.
      */
     SCRIPT_3_0("3.0 script forms");
 

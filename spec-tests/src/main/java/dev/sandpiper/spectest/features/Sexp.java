@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A forgiving S-expression reader for classifying script text: lists, strings (decoded to bytes)
  * and atoms (any other run of characters), with {@code ;;} and nested {@code (; ;)} comments
- * skipped (3.0 §6.3). It is deliberately not the engine's lexer: it never throws, accepts what
+ * skipped (3.0, Text Format > Lexical Format). It is deliberately not the engine's lexer: it never throws, accepts what
  * 3.0 lexes and 2.0 does not (annotations, {@code ,} {@code [} in reserved tokens), and closes
  * unbalanced lists at the end of input, so that any command can be classified.
  *
@@ -109,7 +109,7 @@ public record Sexp(String atom, byte[] bytes, List<Sexp> items) {
             return ch == '(' || ch == ')' || ch == '"' || Character.isWhitespace(ch);
         }
 
-        /** A string literal's bytes (3.0 §6.3.3), forgiving bad escapes. */
+        /** A string literal's bytes (Text Format > Values > Strings), forgiving bad escapes. */
         private byte[] string() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             i++;

@@ -19,11 +19,15 @@ import java.util.regex.Pattern;
  */
 public final class TextFeatures {
     private static final Map<String, Feature> KEYWORDS = new HashMap<>();
-    /** Loads and stores, scalar and vector (2.0 §6.5.5, §6.5.7). */
+    /** Loads and stores, scalar and vector (2.0, Text Format > Instructions > Memory and Vector Instructions). */
     private static final Pattern MEMORY_ACCESS = Pattern.compile("(i32|i64|f32|f64|v128)\\.(load|store)\\w*");
-    /** A line comment ended by a carriage return alone: it ends there in 3.0 (§6.3.4), at the next line feed in 2.0. */
+    /**
+     * A line comment ended by a carriage return alone: it ends there in 3.0 (Text Format > Lexical
+     * Format > Comments), at the next line feed in 2.0.
+     */
     private static final Pattern LONE_CR_COMMENT = Pattern.compile(";;[^\n\r]*\r(?!\n)");
-    private static final Set<String> EXTENDED_CONST = Set.of("i32.add", "i32.sub", "i32.mul", "i64.add", "i64.sub", "i64.mul");
+    private static final Set<String> EXTENDED_CONST =
+            Set.of("i32.add", "i32.sub", "i32.mul", "i64.add", "i64.sub", "i64.mul");
 
     static {
         words(Feature.TAIL_CALLS, "return_call", "return_call_indirect", "return_call_ref");
@@ -57,7 +61,7 @@ public final class TextFeatures {
         return f.out;
     }
 
-    /** The features of a command written in {@code text} (one form). */
+    /** The features of the commands written in {@code text}, together. */
     public static Set<Feature> of(String text) {
         TextFeatures f = new TextFeatures();
         for (Sexp form : Sexp.parseAll(text)) {
@@ -96,7 +100,9 @@ public final class TextFeatures {
         }
         String head = s.head();
         if (head != null && head.startsWith("@")) {
-            out.add(Feature.ANNOTATIONS); // an annotation (3.0 §6.8): its content is not classified
+            // an annotation (3.0, Text Format > Lexical Format > Annotations): its content is not
+            // classified
+            out.add(Feature.ANNOTATIONS);
             return;
         }
         if (!inModule && "module".equals(head)) {
@@ -110,21 +116,27 @@ public final class TextFeatures {
         for (int i = 0; i < items.size(); i++) {
             Sexp item = items.get(i);
             walk(item, inModule);
-            if (inModule && item.isAtom() && item.atom().startsWith("offset=") && exceedsU32(item.atom().substring(7))) {
-                out.add(Feature.MEMORY64); // a 64-bit offset, checked against the address type (3.0 §3.3.7)
+            if (inModule && item.isAtom() && item.atom().startsWith("offset=")
+                    && exceedsU32(item.atom().substring(7))) {
+                // a 64-bit offset, checked against the address type (3.0, Validation > Instructions
+                // > Memory Instructions)
+                out.add(Feature.MEMORY64);
             }
             if (inModule && item.isAtom()) {
                 sequence(item.atom(), items, i + 1);
             }
             if ("ref.null".equals(item.atom()) && i + 1 < items.size()
                     && (items.get(i + 1).isId() || items.get(i + 1).isNumber())) {
-                out.add(Feature.FUNCTION_REFERENCES); // ref.null of a type index (3.0 §6.5.3)
+                // ref.null of a type index (3.0, Text Format > Instructions > Reference
+                // Instructions)
+                out.add(Feature.FUNCTION_REFERENCES);
             }
         }
         if (inModule && ("memory".equals(head) || "table".equals(head))
                 && (hasAtom(s, "i64") || items.stream().anyMatch(x -> x.isNumber() && exceedsU32(x.atom())))) {
-            // an i64 address type (3.0 §6.4.10, §6.4.11), or limits read as u64 and checked in
-            // validation ("memory size", "table size"; 2.0 reads u32, so they are malformed there)
+            // an i64 address type (3.0, Text Format > Types > Memory Types, Table Types), or limits
+            // read as u64 and checked in validation ("memory size", "table size"; 2.0 reads u32, so
+            // they are malformed there)
             out.add(Feature.MEMORY64);
         }
     }
@@ -145,11 +157,16 @@ public final class TextFeatures {
         } else if (a.startsWith("@")) {
             out.add(Feature.ANNOTATIONS);
         } else if (a.equals("$")) {
-            out.add(Feature.TEXT_3_0); // $ before a string is an identifier in 3.0 (§6.3.5), else "empty identifier"
+            // $ before a string is an identifier in 3.0 (Text Format > Values > Identifiers), else
+            // "empty identifier"
+            out.add(Feature.TEXT_3_0);
         }
     }
 
-    /** A {@code (module ...)}: binary, quote, or text fields; {@code definition} and {@code instance} are 3.0 script forms. */
+    /**
+     * A {@code (module ...)}: binary, quote, or text fields; {@code definition} and {@code
+     * instance} are 3.0 script forms.
+     */
     private void module(Sexp m) {
         List<Sexp> items = m.items();
         int i = 1;
@@ -186,18 +203,20 @@ public final class TextFeatures {
         for (Sexp field : fields) {
             walk(field, true);
             String head = field.head();
-            if ("memory".equals(head) || "import".equals(head) && field.items().stream().anyMatch(x -> x.isList("memory"))) {
+            if ("memory".equals(head)
+                    || "import".equals(head) && field.items().stream().anyMatch(x -> x.isList("memory"))) {
                 memories++;
             }
             if ("global".equals(head) || "elem".equals(head) || "data".equals(head) || "table".equals(head)) {
                 constants(field);
             }
             if ("table".equals(head) && hasInitializer(field)) {
-                out.add(Feature.FUNCTION_REFERENCES); // a table with an initializer expression (3.0 §6.6.7)
+                // a table with an initializer expression (3.0, Text Format > Modules > Tables)
+                out.add(Feature.FUNCTION_REFERENCES);
             }
         }
         if (memories > 1) {
-            out.add(Feature.MULTI_MEMORY); // 2.0 §3.4.10: at most one memory
+            out.add(Feature.MULTI_MEMORY); // 2.0, Validation > Modules: at most one memory
         }
         globalGets(fields);
     }
@@ -206,7 +225,7 @@ public final class TextFeatures {
      * After a memory instruction, the indices that follow it. 2.0 has none on loads, stores,
      * {@code memory.size}, {@code grow}, {@code fill}, {@code copy}, one (the data index) on
      * {@code memory.init} and one (the lane) on lane loads and stores; 3.0 allows a memory index
-     * first (3.0 §6.5.6).
+     * first (3.0, Text Format > Instructions > Memory Instructions).
      */
     private void sequence(String op, List<Sexp> items, int next) {
         boolean access = MEMORY_ACCESS.matcher(op).matches();
@@ -227,7 +246,10 @@ public final class TextFeatures {
         }
     }
 
-    /** Extended constant expressions (3.0 §3.3.10): arithmetic in a global, offset or element expression. */
+    /**
+     * Extended constant expressions (3.0, Validation > Instructions > Constant Expressions):
+     * arithmetic in a global, offset or element expression.
+     */
     private void constants(Sexp field) {
         for (Sexp s : field.items()) {
             if (s.isList("export") || s.isList("import")) {
@@ -254,8 +276,8 @@ public final class TextFeatures {
     }
 
     /**
-     * 2.0 lets constant expressions read imported globals only (2.0 §3.4.10); 3.0 lets a global's
-     * initializer read any earlier global and a segment's offset any global (3.0 §3.4.10, from
+     * 2.0 lets constant expressions read imported globals only (2.0, Validation > Modules); 3.0 lets a global's
+     * initializer read any earlier global and a segment's offset any global (3.0, Validation > Modules, from
      * GC). A {@code global.get} of a defined global there needs that rule.
      */
     private void globalGets(List<Sexp> fields) {
