@@ -4,8 +4,9 @@
 (module
   (type $binop (func (param i32 i32) (result i32)))
   (memory 1 4)
-  (table 4 funcref)
-  (elem (i32.const 0) $add $sub $mul $add)
+  (memory $second 1 1)
+  (table 5 funcref)
+  (elem (i32.const 0) $add $sub $mul $add $down)
   (global $g32 (mut i32) (i32.const 7))
   (global $g64 (mut i64) (i64.const 9))
   (global $gf (mut f64) (f64.const 1.5))
@@ -282,6 +283,17 @@
   (func $touch (param $i i32)
     (global.set $g32 (i32.add (global.get $g32) (local.get $i))))
 
+  ;; 3.0: tail calls, direct and through the table (a countdown of $n steps), and a second memory.
+  (func $countdown (param $n i32) (result i32)
+    (if (result i32) (i32.eqz (local.get $n))
+      (then (i32.const 0))
+      (else (return_call_indirect (type $binop) (local.get $n) (i32.const 0) (i32.const 4)))))
+  (func $down (type $binop)
+    (return_call $countdown (i32.sub (local.get 0) (i32.const 1))))
+  (func $second (param $i i32) (result i32)
+    (i32.store $second (i32.const 8) (local.get $i))
+    (i32.add (i32.load $second (i32.const 8)) (memory.size $second)))
+
   (func (export "trap") unreachable)
 
   (func (export "run") (param $n i32) (result i32)
@@ -298,5 +310,7 @@
       (local.set $acc (i32.add (local.get $acc) (call $branches (local.get $i) (i32.const 100))))
       (local.set $acc (i32.add (local.get $acc) (call $wide (local.get $i))))
       (call $touch (local.get $i))
+      (local.set $acc (i32.add (local.get $acc) (call $countdown (i32.const 3))))
+      (local.set $acc (i32.add (local.get $acc) (call $second (local.get $i))))
       (br_if $each (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
     (local.get $acc)))

@@ -64,7 +64,10 @@ public final class Main {
                                           check modules, specs and pipelines; one line per problem
                   transforms list PIPELINE.yaml
                                           show a pipeline's transforms and topics
-                  validate FILE.wasm...   decode and validate modules; one line per file
+                  validate [--features LIST] FILE.wasm...
+                                          decode and validate modules; one line per file; LIST: all
+                                          (default), 2.0, or proposals (tail-call, multi-memory,
+                                          extended-const, simd...), -NAME to leave one out
                   print FILE.wasm         print a module in the text format (names from its name section)
                   wat2wasm FILE.wat -o FILE.wasm
                                           parse a text-format module and write its binary
@@ -72,7 +75,7 @@ public final class Main {
                          [--engine E] [--memory-budget-mb N] FILE.wasm EXPORT [ARG...]
                                           call an exported function; prints TYPE:VALUE per result,
                                           or "trap: MESSAGE" with exit status 2
-                  spec [--verbose] [--report [--markdown]] [--engine E] PATH...
+                  spec [--verbose] [--report [--markdown]] [--engine E] [--features LIST] PATH...
                                           run WebAssembly spec test scripts (.wast files, wast2json
                                           .json files, or folders of either); per-file counts, exit 1
                                           on any failure; --report skips commands needing a 3.0

@@ -1,6 +1,7 @@
 package dev.sandpiper.cli;
 
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.spectest.Command;
 import dev.sandpiper.spectest.FeatureGate;
 import dev.sandpiper.spectest.Outcome;
@@ -15,14 +16,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
- * {@code sandpiper spec [--verbose] [--report [--markdown]] [--engine E] PATH...}: runs spec test
- * scripts, {@code .wast} files read directly or wast2json {@code .json} files (files, or folders
- * searched for both {@code *.wast} and {@code *.json}), with their modules on the engine (default
- * auto) and prints each failed command, a per-file table and the line
- * {@code N passed, N failed, N skipped}. Exit 1 when any command failed.
+ * {@code sandpiper spec [--verbose] [--report [--markdown]] [--engine E] [--features LIST] PATH...}:
+ * runs spec test scripts, {@code .wast} files read directly or wast2json {@code .json} files (files,
+ * or folders searched for both {@code *.wast} and {@code *.json}), with their modules on the engine
+ * (default auto) and prints each failed command, a per-file table and the line
+ * {@code N passed, N failed, N skipped}. Exit 1 when any command failed. Modules may use every
+ * implemented feature unless {@code --features} says otherwise ({@code --features 2.0} for the 2.0
+ * suite, which asserts 3.0's constructs are refused).
  *
  * <p>{@code --report} is the 3.0 report: a command that needs a 3.0 feature the engine does not
  * implement ({@link FeatureGate}) is skipped, naming it; files are named by their path under the
@@ -33,21 +35,28 @@ import java.util.function.BiFunction;
 final class SpecCommand {
     private final PrintStream out;
     private final PrintStream err;
-    private final BiFunction<SpecScript, Engine, SpecRunner> runners;
+    private final Runners runners;
+
+    /** Makes the runner of one script, for the engine and features given on the command line. */
+    @FunctionalInterface
+    interface Runners {
+        SpecRunner make(SpecScript script, Engine engine, Features features);
+    }
 
     SpecCommand(PrintStream out, PrintStream err) {
         this(out, err, SpecRunner::new);
     }
 
     /** With {@code runners} making each script's runner (tests watch which engine it gets). */
-    SpecCommand(PrintStream out, PrintStream err, BiFunction<SpecScript, Engine, SpecRunner> runners) {
+    SpecCommand(PrintStream out, PrintStream err, Runners runners) {
         this.out = out;
         this.err = err;
         this.runners = runners;
     }
 
     static String usage() {
-        return "usage: sandpiper spec [--verbose] [--report [--markdown]] " + EngineOption.SYNOPSIS
+        return "usage: sandpiper spec [--verbose] [--report [--markdown]] " + EngineOption.SYNOPSIS + " "
+                + FeaturesOption.SYNOPSIS
                 + " PATH...   (.wast scripts, wast2json .json scripts, or folders of either)\n";
     }
 
@@ -56,6 +65,7 @@ final class SpecCommand {
         boolean report = false;
         boolean markdown = false;
         Engine engine = EngineOption.DEFAULT;
+        Features features = Features.all();
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -71,6 +81,17 @@ final class SpecCommand {
                         throw new IllegalArgumentException(a + " needs a value");
                     }
                     engine = EngineOption.parse(args[++i]);
+                } catch (IllegalArgumentException e) {
+                    err.println("sandpiper spec: " + e.getMessage());
+                    err.print(usage());
+                    return Main.USAGE;
+                }
+            } else if (a.equals(FeaturesOption.NAME)) {
+                try {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    features = FeaturesOption.parse(args[++i]);
                 } catch (IllegalArgumentException e) {
                     err.println("sandpiper spec: " + e.getMessage());
                     err.print(usage());
@@ -112,7 +133,7 @@ final class SpecCommand {
                     err.println("sandpiper spec: " + e.getMessage());
                     return 2;
                 }
-                SpecRunner runner = runners.apply(script, engine);
+                SpecRunner runner = runners.make(script, engine, features);
                 FeatureGate gate = report ? new FeatureGate(runner) : null;
                 String name = report && Files.isDirectory(p) ? p.relativize(file).toString() : script.sourceFile();
                 for (int i = 0; i < script.commands().size(); i++) {

@@ -189,9 +189,9 @@ class EngineOptionTest {
     void specRunsEveryScriptOnTheEngine(String engine) throws Exception {
         Path script = fibScript();
         List<Engine> given = new ArrayList<>();
-        Result r = run(o -> e -> new SpecCommand(o, e, (s, en) -> {
+        Result r = run(o -> e -> new SpecCommand(o, e, (s, en, f) -> {
             given.add(en);
-            return new SpecRunner(s, en);
+            return new SpecRunner(s, en, f);
         }).run(new String[] {"--engine", engine, script.toString()}));
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("2 passed, 0 failed, 0 skipped"), r.out());
@@ -202,9 +202,9 @@ class EngineOptionTest {
     void specRunsOnAutoByDefault() throws Exception {
         Path script = fibScript();
         List<Engine> given = new ArrayList<>();
-        Result r = run(o -> e -> new SpecCommand(o, e, (s, en) -> {
+        Result r = run(o -> e -> new SpecCommand(o, e, (s, en, f) -> {
             given.add(en);
-            return new SpecRunner(s, en);
+            return new SpecRunner(s, en, f);
         }).run(new String[] {script.toString()}));
         assertEquals(0, r.status(), r.out() + r.err());
         assertEquals(List.of(Engine.AUTO), given);

@@ -87,4 +87,18 @@ class SpecCommandTest {
         Result plain = spec("--engine", "interpreter", dir.toString());
         assertEquals(1, plain.status(), "without --report the 3.0 commands run, and fail: " + plain.out());
     }
+
+    @Test
+    void featuresLimitWhatTheScriptsModulesMayUse() throws Exception {
+        Path wast = script("tail.wast", """
+                (module (func (export "f") (result i32) (return_call 1)) (func (result i32) (i32.const 5)))
+                (assert_return (invoke "f") (i32.const 5))
+                """);
+        Result all = spec("--engine", "interpreter", wast.toString());
+        assertEquals(0, all.status(), all.out() + all.err());
+        assertTrue(all.out().contains("2 passed, 0 failed, 0 skipped"), all.out());
+        Result v2 = spec("--engine", "interpreter", "--features", "2.0", wast.toString());
+        assertEquals(1, v2.status(), v2.out() + v2.err());
+        assertTrue(v2.out().contains("needs feature tail-call"), v2.out());
+    }
 }

@@ -49,6 +49,8 @@ class ValidateCommandTest {
         assertTrue(expected.size() > 4000, "suite binaries found: " + expected.size());
         List<String> args = new ArrayList<>();
         args.add("validate");
+        args.add("--features"); // the 2.0 suite asserts that 3.0's constructs are refused
+        args.add("2.0");
         expected.keySet().forEach(p -> args.add(p.toString()));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -110,5 +112,34 @@ class ValidateCommandTest {
         assertTrue(lines[1].endsWith("in function 0 at offset 26"), lines[1]);
         assertEquals(missing + ": error: cannot read file: no such file", lines[2]);
         assertEquals(1, status);
+    }
+
+    /** (module (memory 1) (memory 1)): valid in 3.0, refused in 2.0 naming the feature. */
+    private static final byte[] TWO_MEMORIES = {0, 'a', 's', 'm', 1, 0, 0, 0, 5, 5, 2, 0, 1, 0, 1};
+
+    @Test
+    void featuresDecideWhatAModuleMayUse(@TempDir Path dir) throws IOException {
+        Path f = Files.write(dir.resolve("two.wasm"), TWO_MEMORIES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, Main.run(new String[] {"validate", f.toString()}, print, System.err));
+        assertEquals(1, Main.run(new String[] {"validate", "--features", "all,-multi-memory", f.toString()}, print,
+                System.err));
+        assertEquals(1, Main.run(new String[] {"validate", "--features", "2.0", f.toString()}, print, System.err));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(f + ": ok (0 functions, 0 imports, 0 exports)", lines[0]);
+        assertTrue(lines[1].startsWith(f + ": invalid: multiple memories (needs feature multi-memory"), lines[1]);
+        assertEquals(lines[1], lines[2]);
+    }
+
+    @Test
+    void anUnknownFeatureIsAUsageError(@TempDir Path dir) throws IOException {
+        Path f = Files.write(dir.resolve("two.wasm"), TWO_MEMORIES);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"validate", "--features", "gc", f.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(Main.USAGE, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown feature \"gc\""), err.toString());
     }
 }

@@ -5,6 +5,7 @@ import dev.sandpiper.compiler.runtime.Definer;
 import dev.sandpiper.compiler.runtime.ModuleCode;
 import dev.sandpiper.compiler.translate.ClassTooLargeException;
 import dev.sandpiper.compiler.translate.ModuleTranslator;
+import dev.sandpiper.decoder.Features;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.sandpiper.decoder.model.Module;
@@ -61,7 +62,15 @@ public final class WasmCompiler {
 
     /** Decodes, validates and translates {@code bytes}, then prepares it for {@code engine}. */
     public CompiledModule load(byte[] bytes, Engine engine) {
-        CompiledModule module = CompiledModule.compile(bytes);
+        return load(bytes, engine, Features.all());
+    }
+
+    /**
+     * As {@link #load(byte[], Engine)}, accepting only modules that use the proposals
+     * {@code features} enables (a module using another fails to load, naming the feature).
+     */
+    public CompiledModule load(byte[] bytes, Engine engine, Features features) {
+        CompiledModule module = CompiledModule.compile(bytes, features);
         prepare(module, engine);
         return module;
     }

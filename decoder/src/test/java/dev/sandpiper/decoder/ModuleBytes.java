@@ -896,5 +896,25 @@ public final class ModuleBytes {
         public Code memoryGrow() {
             return op(Opcode.MEMORY_GROW).raw(0);
         }
+
+        /** {@code return_call f} (3.0, tail calls). */
+        public Code returnCall(long f) {
+            return op(Opcode.RETURN_CALL).u32(f);
+        }
+
+        /** {@code return_call_indirect typeIndex table} (3.0, tail calls). */
+        public Code returnCallIndirect(long typeIndex, long table) {
+            return op(Opcode.RETURN_CALL_INDIRECT).u32(typeIndex).u32(table);
+        }
+
+        /** A load or store on memory {@code memory} (3.0: flag bit 6 of the alignment, then the index). */
+        public Code mem(Opcode op, long memory, long align, long offset) {
+            return op(op).u32(align | 0x40).u32(memory).u32(offset);
+        }
+
+        /** {@code memory.size}, {@code memory.grow} or {@code memory.fill} on memory {@code memory} (3.0). */
+        public Code memoryOp(Opcode op, long memory) {
+            return op(op).u32(memory);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.sandpiper.interpreter;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ModuleDecoder;
 import dev.sandpiper.decoder.model.Export;
 import dev.sandpiper.decoder.model.ExternKind;
@@ -51,8 +52,21 @@ public final class CompiledModule {
      * @throws dev.sandpiper.validator.InvalidModuleException if the module is not valid
      */
     public static CompiledModule compile(byte[] bytes) {
+        return compile(bytes, Features.all());
+    }
+
+    /**
+     * Decodes, validates and translates a binary module that may use only the proposals
+     * {@code features} enables; a module using another fails with an error naming its feature.
+     *
+     * @throws dev.sandpiper.decoder.MalformedModuleException if the bytes are not a module, or use
+     *     an instruction of a feature not enabled
+     * @throws dev.sandpiper.validator.InvalidModuleException if the module is not valid, or needs a
+     *     feature not enabled to be (more than one memory, arithmetic in a constant expression)
+     */
+    public static CompiledModule compile(byte[] bytes, Features features) {
         try {
-            return new CompiledModule(ModuleValidator.validate(ModuleDecoder.decode(bytes)));
+            return new CompiledModule(ModuleValidator.validate(ModuleDecoder.decode(bytes, features)));
         } catch (OutOfMemoryError heapFull) {
             throw tooLarge(bytes.length);
         }

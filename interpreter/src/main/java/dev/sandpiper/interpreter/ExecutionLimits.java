@@ -9,8 +9,9 @@ import java.time.Duration;
  *     instructions are counted: {@code interpreter/README.md}
  * @param timeout wall-clock limit of one call ({@link Duration#ZERO} for none)
  * @param maxCallDepth most nested calls; one more traps with "call stack exhausted"
- * @param maxMemoryPages most 64 KiB pages a memory may have; {@code memory.grow} beyond returns -1
- *     and a module whose memory starts larger cannot be instantiated. At most {@link #MAX_MEMORY_PAGES}.
+ * @param maxMemoryPages most 64 KiB pages the memories an instance defines may have together (one
+ *     memory in 2.0; with 3.0's multiple memories, their sum); {@code memory.grow} beyond returns -1
+ *     and a module whose memories start larger cannot be instantiated. At most {@link #MAX_MEMORY_PAGES}.
  * @param maxTableElements most elements a table may have, likewise
  * @param maxStackSlots most 64-bit slots of the value stack (locals and operands of all active
  *     calls); beyond it: "call stack exhausted"

@@ -11,10 +11,14 @@ import dev.sandpiper.decoder.model.FuncType;
 public abstract sealed class FunctionInstance implements Extern permits WasmFunction, HostFunctionInstance {
     private final FuncType type;
     private final int typeId;
+    private final int paramSlots;
+    private final int resultSlots;
 
     FunctionInstance(FuncType type) {
         this.type = type;
         this.typeId = TypeIds.of(type);
+        this.paramSlots = type.paramSlots();
+        this.resultSlots = type.resultSlots();
     }
 
     public FuncType type() {
@@ -23,6 +27,16 @@ public abstract sealed class FunctionInstance implements Extern permits WasmFunc
 
     int typeId() {
         return typeId;
+    }
+
+    /** {@code type().paramSlots()}, kept: a host calls through here for every event. */
+    int paramSlots() {
+        return paramSlots;
+    }
+
+    /** {@code type().resultSlots()}, kept. */
+    int resultSlots() {
+        return resultSlots;
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.sandpiper.interpreter;
 
-import dev.sandpiper.decoder.code.CodeReader;
-import dev.sandpiper.decoder.model.ConstExpr;
 import dev.sandpiper.decoder.model.DataSegment;
 import dev.sandpiper.decoder.model.ElementSegment;
 import dev.sandpiper.decoder.model.Export;
@@ -15,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An instantiated module: its functions, tables, memory and globals, and its exports by name.
+ * An instantiated module: its functions, tables, memories and globals, and its exports by name.
  * Instances of one module share nothing mutable. An instance belongs to its {@link Store}'s thread.
  *
  * <p>Spec: 2.0, Execution > Runtime Structure > Module Instances, {@code exec/runtime.html#module-instances};
@@ -31,11 +29,15 @@ public final class Instance {
     /** Translated code by function index; null for imported functions. */
     final FunctionCode[] codes;
     final Table[] tables;
+    /** Memory 0, or null: what the interpreter loop and the compiled tier access directly. */
     final Memory memory;
+    /** The memory index space, imports first (3.0: any number of memories). */
+    final Memory[] memories;
     final dev.sandpiper.interpreter.Global[] globals;
     final long[][] elements;
     final byte[][] data;
     private final Map<String, Extern> exports;
+    private final ConstantEvaluator constants;
     /** The module's second tier bound to this instance, once there is one. */
     private InstanceTier tier;
 
@@ -48,17 +50,18 @@ public final class Instance {
         codes = new FunctionCode[m.functionCount()];
         tables = new Table[m.tableSpace().size()];
         globals = new dev.sandpiper.interpreter.Global[m.globalSpace().size()];
-        Memory mem = null;
+        memories = new Memory[m.memorySpace().size()];
         int f = 0;
         int t = 0;
         int g = 0;
+        int mi = 0;
         for (Extern e : imports) {
             if (e instanceof FunctionInstance fn) {
                 functions[f++] = fn;
             } else if (e instanceof Table table) {
                 tables[t++] = table;
             } else if (e instanceof Memory memory) {
-                mem = memory;
+                memories[mi++] = memory;
             } else {
                 globals[g++] = (dev.sandpiper.interpreter.Global) e;
             }
@@ -72,25 +75,31 @@ public final class Instance {
             for (var type : m.tables()) {
                 tables[t++] = new Table(type, limits.maxTableElements(), store);
             }
-            if (!m.memories().isEmpty()) {
-                mem = new Memory(m.memories().get(0), limits.maxMemoryPages(), store);
+            // The store's page limit holds for this instance's memories together (with several, 3.0,
+            // a module could otherwise multiply it), the declared maximum for each, and the store's
+            // memory budget for everything the store's instances hold.
+            PageAllowance allowance = new PageAllowance(limits.maxMemoryPages());
+            for (var type : m.memories()) {
+                memories[mi++] = new Memory(type, limits.maxMemoryPages(), store, allowance);
             }
         } catch (IllegalArgumentException tooBig) {
             throw new UninstantiableException(tooBig.getMessage());
         }
-        this.memory = mem;
+        this.memory = memories.length == 0 ? null : memories[0];
+        ConstantEvaluator constants = new ConstantEvaluator(m, store, functions, globals);
         for (Global global : m.globals()) {
-            long[] v = evaluate(global.init());
-            var gi = new dev.sandpiper.interpreter.Global(global.type(), v[0]);
-            gi.high = v[1];
+            constants.evaluate(global.init());
+            var gi = new dev.sandpiper.interpreter.Global(global.type(), constants.value());
+            gi.high = constants.high();
             globals[g++] = gi;
         }
+        this.constants = constants;
         exports = new LinkedHashMap<>();
         for (Export e : m.exports()) {
             exports.put(e.name(), switch (e.kind()) {
                 case FUNC -> functions[e.index()];
                 case TABLE -> tables[e.index()];
-                case MEMORY -> memory;
+                case MEMORY -> memories[e.index()];
                 case GLOBAL -> globals[e.index()];
             });
         }
@@ -117,7 +126,7 @@ public final class Instance {
             for (int i = 0; i < inst.elements.length; i++) {
                 ElementSegment seg = m.elements().get(i);
                 if (seg.mode() == SegmentMode.ACTIVE) {
-                    long offset = Integer.toUnsignedLong((int) inst.evaluate(seg.offset())[0]);
+                    long offset = Integer.toUnsignedLong((int) inst.constants.evaluate(seg.offset()));
                     long[] refs = inst.elements[i];
                     inst.tables[seg.tableIndex()].init(offset, refs, 0, refs.length);
                 }
@@ -128,9 +137,9 @@ public final class Instance {
             for (int i = 0; i < inst.data.length; i++) {
                 DataSegment seg = m.data().get(i);
                 if (seg.mode() == SegmentMode.ACTIVE) {
-                    long offset = Integer.toUnsignedLong((int) inst.evaluate(seg.offset())[0]);
+                    long offset = Integer.toUnsignedLong((int) inst.constants.evaluate(seg.offset()));
                     byte[] bytes = inst.data[i];
-                    inst.memory.init(offset, bytes, 0, bytes.length);
+                    inst.memories[seg.memoryIndex()].init(offset, bytes, 0, bytes.length);
                     inst.data[i] = DROPPED_DATA;
                 }
             }
@@ -143,31 +152,6 @@ public final class Instance {
         return inst;
     }
 
-    /** Evaluates a constant expression: the value's bits, and the high half of a v128. */
-    private long[] evaluate(ConstExpr expr) {
-        CodeReader r = compiled.module().codeReader(expr);
-        long[] v = new long[2];
-        switch (r.next()) {
-            case I32_CONST -> v[0] = (int) r.constValue();
-            case I64_CONST -> v[0] = r.constValue();
-            case F32_CONST -> v[0] = (int) r.floatBits();
-            case F64_CONST -> v[0] = r.floatBits();
-            case V128_CONST -> {
-                v[0] = r.v128Low();
-                v[1] = r.v128High();
-            }
-            case REF_NULL -> v[0] = Table.NULL;
-            case REF_FUNC -> v[0] = store.handle(functions[r.index()]);
-            case GLOBAL_GET -> {
-                var gi = globals[r.index()];
-                v[0] = gi.value;
-                v[1] = gi.high;
-            }
-            default -> throw new IllegalStateException("validated constant expression expected");
-        }
-        return v;
-    }
-
     private long[] references(ElementSegment seg) {
         long[] refs = new long[seg.size()];
         if (seg.functionIndices() != null) {
@@ -177,7 +161,7 @@ public final class Instance {
             }
         } else {
             for (int i = 0; i < refs.length; i++) {
-                refs[i] = evaluate(seg.exprs().get(i))[0];
+                refs[i] = constants.evaluate(seg.exprs().get(i));
             }
         }
         return refs;
@@ -223,8 +207,8 @@ public final class Instance {
      */
     public void discard() {
         Module m = compiled.module();
-        if (!m.memories().isEmpty() && memory != null) {
-            memory.release();
+        for (int i = m.memorySpace().size() - m.memories().size(); i < memories.length; i++) {
+            memories[i].release();
         }
         for (int t = m.tableSpace().size() - m.tables().size(); t < tables.length; t++) {
             tables[t].release();
@@ -234,6 +218,11 @@ public final class Instance {
     /** Memory 0 (imported or defined), or null. */
     public Memory memory() {
         return memory;
+    }
+
+    /** Memory {@code index} of the memory index space (imports first). */
+    public Memory memory(int index) {
+        return memories[index];
     }
 
     // ---- for the interpreter ----
@@ -281,6 +270,11 @@ public final class Instance {
 
     void memoryInit(int segment, long d, long s, long n) {
         memory.init(d, data[segment], s, n);
+    }
+
+    /** {@code memory.init} into memory {@code mem} (3.0: any memory). */
+    void memoryInit(int mem, int segment, long d, long s, long n) {
+        memories[mem].init(d, data[segment], s, n);
     }
 
     void dataDrop(int segment) {

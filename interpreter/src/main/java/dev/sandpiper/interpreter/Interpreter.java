@@ -18,12 +18,14 @@ import dev.sandpiper.interpreter.code.Op;
  * starts at {@code fp + base}); a call pushes three words (return pc, caller's frame pointer,
  * caller's function index) on the store's frame stack and switches code arrays, so WebAssembly
  * recursion never recurses in Java and allocates nothing. Calls to host functions or to other
- * instances leave the loop through {@link #callExternal}.
+ * instances leave the loop through {@link #callExternal}. A tail call to a function of the instance
+ * ({@code return_call}, 3.0) reuses the caller's frame instead: nothing is pushed.
  *
  * <p>Convention: an op reads all its immediates (advancing {@code pc}) before anything that can
  * trap, so at a trap {@code pc} is the end of the trapping op, the key of
- * {@link FunctionCode#refundAt}. Every ordinary case ends with {@code continue}; only the two call
- * ops {@code break} out of the switch into the shared frame entry below it.
+ * {@link FunctionCode#refundAt}. Every ordinary case ends with {@code continue}; only the call ops
+ * {@code break} out of the switch into the frame entries below it (a new frame, or a tail call's
+ * reused one).
  */
 final class Interpreter {
     private static final long MASK32 = 0xFFFFFFFFL;
@@ -79,6 +81,8 @@ final class Interpreter {
                 fuel -= n;
                 pc = t + 1;
                 jump: {
+                enter: {
+                tail: {
                 call: {
                 for (;;) {
                 switch (code[pc++]) {
@@ -234,7 +238,15 @@ final class Interpreter {
                         }
                         continue;
                     }
-                    case Op.CALL_INDIRECT: {
+                    case Op.RETURN_CALL:
+                        // Only to a function of this instance: the translator makes other tail calls a
+                        // CALL and a RETURN.
+                        callee = funcs[code[pc]];
+                        calleeFp = fp + code[pc + 1];
+                        pc += 2;
+                        break tail;
+                    case Op.CALL_INDIRECT:
+                    case Op.RETURN_CALL_INDIRECT: {
                         int typeId = code[pc];
                         int table = code[pc + 1];
                         int index = (int) stack[fp + code[pc + 2]];
@@ -243,8 +255,13 @@ final class Interpreter {
                         FunctionInstance target = inst.indirect(table, index, typeId);
                         if (target instanceof WasmFunction w && w.instance == inst) {
                             callee = w.code;
+                            if (code[pc - 5] == Op.RETURN_CALL_INDIRECT) {
+                                break tail;
+                            }
                             break call;
                         }
+                        // Another instance's function or a host function, called; after a tail call
+                        // the RETURN that follows returns its results.
                         s.fuel = fuel;
                         s.fsp = fsp;
                         s.depth = depth;
@@ -441,6 +458,15 @@ final class Interpreter {
                         int top = fp + code[pc + 2];
                         pc += 3;
                         Bulk.memory(inst, opcode, segment, stack, top);
+                        continue;
+                    }
+                    case Op.MEMORY_X: {
+                        int at = pc;
+                        pc += 5;
+                        MemoryIndexedOps.execute(inst, code, at, stack, fp);
+                        // Memory 0 may be the same memory imported twice, and have grown.
+                        heap = memory.buffer.array();
+                        memSize = memory.buffer.capacity();
                         continue;
                     }
                     case Op.VECTOR: {
@@ -732,9 +758,8 @@ final class Interpreter {
                 if (++depth > maxDepth) {
                     throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED);
                 }
-                int frameEnd = calleeFp + callee.frameSlots();
-                if (frameEnd > stack.length) {
-                    stack = s.ensureStack(frameEnd);
+                if (calleeFp + callee.frameSlots() > stack.length) {
+                    stack = s.ensureStack(calleeFp + callee.frameSlots());
                 }
                 if (fsp + 3 > frames.length) {
                     frames = s.growFrames();
@@ -742,10 +767,20 @@ final class Interpreter {
                 frames[fsp++] = pc;
                 frames[fsp++] = fp;
                 frames[fsp++] = fn.funcIndex();
-                for (int i = calleeFp + callee.paramSlots(), end = calleeFp + callee.localSlots(); i < end; i++) {
+                fp = calleeFp;
+                break enter;
+                } // tail:
+                // Tail call (spec 3.0, return_call): the callee replaces this frame. Its arguments move
+                // down to the frame base; the frame stack and the depth stay, so the callee returns
+                // to this frame's caller and a chain of tail calls runs in constant space.
+                if (fp + callee.frameSlots() > stack.length) {
+                    stack = s.ensureStack(fp + callee.frameSlots());
+                }
+                System.arraycopy(stack, calleeFp, stack, fp, callee.paramSlots());
+                } // enter:
+                for (int i = fp + callee.paramSlots(), end = fp + callee.localSlots(); i < end; i++) {
                     stack[i] = 0;
                 }
-                fp = calleeFp;
                 fn = callee;
                 code = fn.code();
                 pc = 0;

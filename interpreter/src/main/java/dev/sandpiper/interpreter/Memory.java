@@ -34,6 +34,8 @@ public final class Memory implements Extern {
     private int pages;
     private int deniedGrows;
     private final MemoryBudget.Holding holding;
+    /** Shared with the other memories of the instance that defined this one; null for a host's memory. */
+    private final PageAllowance allowance;
 
     /**
      * A memory of the given type, its growth capped at {@code limitPages}, outside any budget.
@@ -51,7 +53,18 @@ public final class Memory implements Extern {
      *     budget, or cannot be allocated
      */
     Memory(MemoryType type, int limitPages, Store store) {
+        this(type, limitPages, store, null);
+    }
+
+    /**
+     * A memory of an instance: its pages also count against {@code allowance}, the instance's limit
+     * for all its memories together (null for none).
+     *
+     * @throws IllegalArgumentException as above, or if the initial pages do not fit the allowance
+     */
+    Memory(MemoryType type, int limitPages, Store store, PageAllowance allowance) {
         this.declared = type.limits();
+        this.allowance = allowance;
         this.holding = store == null ? null : store.hold(this);
         long cap = Math.min(limitPages, ExecutionLimits.MAX_MEMORY_PAGES);
         if (declared.hasMax()) {
@@ -63,6 +76,10 @@ public final class Memory implements Extern {
         }
         this.maxPages = (int) cap;
         this.pages = (int) declared.min();
+        if (allowance != null && !allowance.take(pages)) {
+            throw new IllegalArgumentException("memories of " + (allowance.used() + pages)
+                    + " pages in all exceed the limit of " + allowance.limit() + " pages");
+        }
         int initial = pages * PAGE_SIZE;
         byte[] array = allocate(initial, 0);
         if (array == null) {
@@ -136,6 +153,10 @@ public final class Memory implements Extern {
             deniedGrows++;
             return -1;
         }
+        if (delta != 0 && allowance != null && !allowance.take(Integer.toUnsignedLong(delta))) {
+            deniedGrows++;
+            return -1;
+        }
         int old = pages;
         if (delta != 0) {
             int size = (int) wanted * PAGE_SIZE;
@@ -149,6 +170,9 @@ public final class Memory implements Extern {
                     bigger = allocate(size, array.length);
                 }
                 if (bigger == null) {
+                    if (allowance != null) {
+                        allowance.give(Integer.toUnsignedLong(delta));
+                    }
                     deniedGrows++;
                     return -1;
                 }
@@ -241,6 +265,17 @@ public final class Memory implements Extern {
         int from = checkInstr(s, n);
         byte[] a = buffer.array();
         System.arraycopy(a, buffer.arrayOffset() + from, a, buffer.arrayOffset() + to, (int) n);
+    }
+
+    /**
+     * {@code memory.copy} from memory {@code src} into this one (3.0: the two may differ; both
+     * ranges are checked before anything is copied). Spec: 3.0, Execution > Memory Instructions.
+     */
+    void copyFrom(Memory src, long d, long s, long n) {
+        int to = checkInstr(d, n);
+        int from = src.checkInstr(s, n);
+        System.arraycopy(src.buffer.array(), src.buffer.arrayOffset() + from, buffer.array(),
+                buffer.arrayOffset() + to, (int) n);
     }
 
     void init(long d, byte[] data, long s, long n) {

@@ -143,7 +143,7 @@ public final class Store implements AutoCloseable {
 
     /** Calls {@code f} with raw argument bits; see {@link FunctionInstance#call}. */
     long[] invoke(FunctionInstance f, long[] args) {
-        int paramSlots = f.type().paramSlots();
+        int paramSlots = f.paramSlots();
         if (args.length != paramSlots) {
             throw new IllegalArgumentException(f + " takes " + paramSlots + " argument slots " + f.type().params()
                     + ", not " + args.length);
@@ -167,7 +167,7 @@ public final class Store implements AutoCloseable {
             }
         }
         int base = sp;
-        int resultSlots = f.type().resultSlots();
+        int resultSlots = f.resultSlots();
         try {
             ensureStack(base + Math.max(paramSlots, resultSlots));
             System.arraycopy(args, 0, stack, base, paramSlots);

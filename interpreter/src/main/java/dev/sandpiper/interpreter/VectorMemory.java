@@ -25,6 +25,11 @@ final class VectorMemory {
         return sub <= V128_STORE || (sub >= V128_LOAD8_LANE && sub <= V128_LOAD64_ZERO);
     }
 
+    /** Where the memory index of instruction {@code sub} is, after {@code code[at]}: last, after the offset (and lane). */
+    static int memoryWord(int sub) {
+        return sub >= V128_LOAD8_LANE && sub <= V128_STORE64_LANE ? 3 : 2;
+    }
+
     /**
      * Executes memory instruction {@code sub}; {@code code[at + 1]} is its static offset and, for
      * the lane forms, {@code code[at + 2]} its lane. Returns the new stack top.

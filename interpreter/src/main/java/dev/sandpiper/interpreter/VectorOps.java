@@ -21,7 +21,8 @@ final class VectorOps {
     static int execute(int[] code, int at, long[] stack, int sp, Instance inst) {
         int sub = code[at];
         if (VectorMemory.isMemory(sub)) {
-            return VectorMemory.execute(sub, code, at, stack, sp, inst.memory.buffer);
+            Memory m = inst.memories[code[at + VectorMemory.memoryWord(sub)]];
+            return VectorMemory.execute(sub, code, at, stack, sp, m.buffer);
         }
         switch (sub) {
             case V128_CONST -> {

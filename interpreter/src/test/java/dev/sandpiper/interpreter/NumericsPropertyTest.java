@@ -327,7 +327,7 @@ class NumericsPropertyTest {
         for (int op = Op.BR_IF_EQ; op <= Op.BR_IF_GE_U_C; op++) {
             expected.add(op);
         }
-        for (int op = Op.I32_EQZ; op < Op.COUNT; op++) {
+        for (int op = Op.I32_EQZ; op <= Op.F64_GE; op++) {
             expected.add(op);
         }
         List<String> missing = new ArrayList<>();

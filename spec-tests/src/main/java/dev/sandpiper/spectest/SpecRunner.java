@@ -1,5 +1,6 @@
 package dev.sandpiper.spectest;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.WasmException;
 import dev.sandpiper.interpreter.CompiledModule;
@@ -40,6 +41,7 @@ public final class SpecRunner {
     private boolean currentFailed;
 
     private final Engine engine;
+    private final Features features;
 
     /** A runner on the interpreter. */
     public SpecRunner(SpecScript script) {
@@ -48,8 +50,18 @@ public final class SpecRunner {
 
     /** A runner whose modules run on {@code engine} ({@link Engine#COMPILER} compiles every module as it loads). */
     public SpecRunner(SpecScript script, Engine engine) {
+        this(script, engine, Features.all());
+    }
+
+    /**
+     * A runner whose modules may use only {@code features}: {@link Features#wasm20()} for the 2.0
+     * suite, whose scripts assert that 3.0 constructs (a second memory, a memory index byte) are
+     * invalid or malformed.
+     */
+    public SpecRunner(SpecScript script, Engine engine, Features features) {
         this.script = script;
         this.engine = engine;
+        this.features = features;
         SpectestModule.define(linker);
     }
 
@@ -98,7 +110,7 @@ public final class SpecRunner {
     }
 
     private Instance instantiate(ScriptModule source) {
-        return linker.instantiate(WasmCompiler.standard().load(source.bytes(), engine));
+        return linker.instantiate(WasmCompiler.standard().load(source.bytes(), engine, features));
     }
 
     private Outcome register(Directive.Register r) {

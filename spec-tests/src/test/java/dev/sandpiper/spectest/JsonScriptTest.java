@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.decoder.Features;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class JsonScriptTest {
         }
         SuiteReport report = new SuiteReport();
         REPORTS.put(engine, report);
-        return SpecSuiteTest.containers(scripts, engine, report);
+        return SpecSuiteTest.containers(scripts, engine, Features.wasm20(), report);
     }
 
     @AfterAll

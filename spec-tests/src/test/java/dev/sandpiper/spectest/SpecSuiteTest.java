@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.decoder.Features;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The official WebAssembly 2.0 spec suite, run from its {@code .wast} files on both tiers, one
+ * The official WebAssembly 2.0 spec suite, run from its {@code .wast} files on both tiers with
+ * 2.0's features only (the scripts assert that 3.0's constructs are refused), one
  * dynamic test per command and tier, named {@code file.wast:line command}: the interpreter, then
  * the compiler forced (every module compiled as it loads). A skipped command is reported as
  * aborted (skipped), never as passed. Prints each tier's per-file table and totals line when the
@@ -55,14 +57,17 @@ class SpecSuiteTest {
     private static List<DynamicNode> suite(Engine engine) throws IOException {
         SuiteReport report = new SuiteReport();
         REPORTS.put(engine, report);
-        return containers(scripts(), engine, report);
+        return containers(scripts(), engine, Features.wasm20(), report);
     }
 
-    /** One container per script, one test per command, outcomes tallied in {@code report}. */
-    static List<DynamicNode> containers(List<SpecScript> scripts, Engine engine, SuiteReport report) {
+    /**
+     * One container per script, one test per command, outcomes tallied in {@code report}; modules
+     * may use only {@code features}.
+     */
+    static List<DynamicNode> containers(List<SpecScript> scripts, Engine engine, Features features, SuiteReport report) {
         List<DynamicNode> files = new ArrayList<>();
         for (SpecScript script : scripts) {
-            SpecRunner runner = new SpecRunner(script, engine);
+            SpecRunner runner = new SpecRunner(script, engine, features);
             List<DynamicTest> tests = new ArrayList<>();
             for (Command c : script.commands()) {
                 tests.add(DynamicTest.dynamicTest(c.displayName(script.sourceFile()), () -> {

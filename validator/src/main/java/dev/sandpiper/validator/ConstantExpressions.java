@@ -1,17 +1,23 @@
 package dev.sandpiper.validator;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.ConstExpr;
 import dev.sandpiper.decoder.model.GlobalType;
 import dev.sandpiper.decoder.model.ValType;
+import java.util.Arrays;
 
 /**
- * Constant expressions: only {@code t.const}, {@code ref.null}, {@code ref.func} and
- * {@code global.get} of an immutable global, leaving exactly one value of the expected type.
+ * Constant expressions: {@code t.const}, {@code ref.null}, {@code ref.func}, {@code global.get} of
+ * an immutable global and, with {@link Feature#EXTENDED_CONST}, {@code i32/i64.add}, {@code sub}
+ * and {@code mul}, typed as in a function body, leaving exactly one value of the expected type.
  *
  * <p>Spec: 2.0, Validation > Instructions > Constant Expressions,
- * {@code valid/instructions.html#constant-expressions}.
+ * {@code valid/instructions.html#constant-expressions}; 3.0, the same section (the arithmetic
+ * instructions) and Validation > Modules > Modules (a global's initialiser may read the globals
+ * defined before it, a segment's offset any global).
  */
 final class ConstantExpressions {
     private ConstantExpressions() {}
@@ -22,8 +28,9 @@ final class ConstantExpressions {
      */
     static void check(ModuleContext c, ConstExpr expr, ValType expected, int visibleGlobals) {
         CodeReader r = c.module.codeReader(expr);
-        ValType result = null;
-        int values = 0;
+        boolean extended = c.module.features().enabled(Feature.EXTENDED_CONST);
+        ValType[] stack = new ValType[4];
+        int size = 0;
         while (true) {
             int at = r.position();
             Opcode op = r.next();
@@ -54,19 +61,35 @@ final class ConstantExpressions {
                     }
                     pushed = type.valType();
                 }
+                case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> {
+                    if (!extended) {
+                        throw InvalidModuleException.atModule("constant expression required: " + op
+                                + " is not constant " + Features.notEnabled(Feature.EXTENDED_CONST), at);
+                    }
+                    pushed = op.push(0);
+                    for (int i = 1; i >= 0; i--) {
+                        if (size == 0 || stack[size - 1] != op.pop(i)) {
+                            throw InvalidModuleException.atModule("type mismatch: " + op + " expects two "
+                                    + pushed + " operands in a constant expression", at);
+                        }
+                        size--;
+                    }
+                }
                 case END -> {
-                    if (values != 1 || result != expected) {
+                    if (size != 1 || stack[0] != expected) {
                         throw InvalidModuleException.atModule("type mismatch: constant expression must yield one "
-                                + expected + (values == 0 ? ", yields nothing" : ", yields " + values
-                                + " value(s) ending with " + result), expr.start());
+                                + expected + (size == 0 ? ", yields nothing" : ", yields " + size
+                                + " value(s) ending with " + stack[size - 1]), expr.start());
                     }
                     return;
                 }
                 default -> throw InvalidModuleException.atModule(
                         "constant expression required: " + op + " is not constant", at);
             }
-            result = pushed;
-            values++;
+            if (size == stack.length) {
+                stack = Arrays.copyOf(stack, size * 2);
+            }
+            stack[size++] = pushed;
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * Control instructions: blocks, branches, calls.
  *
  * <p>Spec: 2.0, Validation > Instructions > Control Instructions,
- * {@code valid/instructions.html#control-instructions}; the appendix algorithm's cases for them.
+ * {@code valid/instructions.html#control-instructions}; the appendix algorithm's cases for them;
+ * 3.0, the same section, for the tail calls.
  */
 final class ControlRules {
     private ControlRules() {}
@@ -64,21 +65,46 @@ final class ControlRules {
                 s.pushOperands(t.results());
             }
             case CALL_INDIRECT -> {
-                TableType table = TableRules.table(v, code.index2());
-                if (table.elementType() != ValType.FUNCREF) {
-                    throw v.invalid("type mismatch: call_indirect through a table of " + table.elementType());
-                }
-                int typeIndex = code.index();
-                if (typeIndex < 0 || typeIndex >= v.context.types.size()) {
-                    throw v.invalid("unknown type " + Integer.toUnsignedString(typeIndex));
-                }
-                FuncType t = v.context.types.get(typeIndex);
+                FuncType t = indirectType(v, op, code);
                 s.popOperand(ValType.I32);
                 s.popOperands(t.params());
                 s.pushOperands(t.results());
             }
+            case RETURN_CALL -> tailCall(v, s, function(v, code.index()), false);
+            case RETURN_CALL_INDIRECT -> tailCall(v, s, indirectType(v, op, code), true);
             default -> throw new AssertionError(op);
         }
+    }
+
+    /** The type a {@code call_indirect} or {@code return_call_indirect} names, through a funcref table. */
+    private static FuncType indirectType(FunctionValidator v, Opcode op, CodeReader code) {
+        TableType table = TableRules.table(v, code.index2());
+        if (table.elementType() != ValType.FUNCREF) {
+            throw v.invalid("type mismatch: " + op + " through a table of " + table.elementType());
+        }
+        int typeIndex = code.index();
+        if (typeIndex < 0 || typeIndex >= v.context.types.size()) {
+            throw v.invalid("unknown type " + Integer.toUnsignedString(typeIndex));
+        }
+        return v.context.types.get(typeIndex);
+    }
+
+    /**
+     * {@code return_call} and {@code return_call_indirect}: the callee's results must be the
+     * caller's, since they are returned as they are; then, as after {@code return}, the stack is
+     * polymorphic. Spec: 3.0, Validation > Instructions > Control Instructions, {@code return_call}.
+     */
+    private static void tailCall(FunctionValidator v, TypeStack s, FuncType callee, boolean indirect) {
+        List<ValType> results = v.functionType().results();
+        if (!callee.results().equals(results)) {
+            throw v.invalid("type mismatch: tail call to a function returning " + callee.results()
+                    + " from one returning " + results);
+        }
+        if (indirect) {
+            s.popOperand(ValType.I32);
+        }
+        s.popOperands(callee.params());
+        s.unreachable();
     }
 
     /** The type of function {@code index}, or "unknown function". */

@@ -13,7 +13,7 @@ final class Immediates {
 
     static void check(FunctionValidator v, Opcode op, CodeReader code) {
         switch (op.immediate()) {
-            case MEMARG, ZERO_BYTE, MEMORY_COPY, MEMORY_INIT, DATA_INDEX -> MemoryRules.immediates(v, op, code);
+            case MEMARG, MEMORY_INDEX, MEMORY_COPY, MEMORY_INIT, DATA_INDEX -> MemoryRules.immediates(v, op, code);
             case MEMARG_LANE -> {
                 MemoryRules.immediates(v, op, code);
                 VectorRules.lane(v, op, code.lane());

@@ -8,14 +8,18 @@ import dev.sandpiper.decoder.code.Opcode;
  * {@code memory.init} / {@code data.drop} must name a data segment.
  *
  * <p>Spec: 2.0, Validation > Instructions > Memory Instructions,
- * {@code valid/instructions.html#memory-instructions}.
+ * {@code valid/instructions.html#memory-instructions}; 3.0, the same section (a memory index on
+ * each of them).
  */
 final class MemoryRules {
     private MemoryRules() {}
 
     static void immediates(FunctionValidator v, Opcode op, CodeReader code) {
-        if (op != Opcode.DATA_DROP && v.context.memoryCount == 0) {
-            throw v.invalid("unknown memory 0");
+        if (op != Opcode.DATA_DROP) {
+            memory(v, code.memoryIndex());
+            if (op == Opcode.MEMORY_COPY) {
+                memory(v, code.memoryIndex2());
+            }
         }
         switch (op.immediate()) {
             case MEMARG, MEMARG_LANE -> {
@@ -33,6 +37,13 @@ final class MemoryRules {
                 }
             }
             default -> { }
+        }
+    }
+
+    /** The memory an instruction names must exist (3.0: any index; 2.0 decodes only 0). */
+    private static void memory(FunctionValidator v, int index) {
+        if (Integer.compareUnsigned(index, v.context.memoryCount) >= 0) {
+            throw v.invalid("unknown memory " + Integer.toUnsignedString(index));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.sandpiper.validator;
 
+import dev.sandpiper.decoder.Features;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.model.DataSegment;
 import dev.sandpiper.decoder.model.ElementSegment;
 import dev.sandpiper.decoder.model.Export;
@@ -21,7 +23,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Validates a decoded module against every rule of spec 2.0 chapter 3.
+ * Validates a decoded module against every rule of spec 2.0 chapter 3, and the 3.0 rules of the
+ * features the module was decoded with ({@link dev.sandpiper.decoder.model.Module#features()}).
  *
  * <p>Spec: 2.0, Validation > Modules, {@code valid/modules.html}.
  */
@@ -45,14 +48,18 @@ public final class ModuleValidator {
         for (TableType t : module.tables()) {
             tableLimits(t.limits());
         }
-        if (module.memorySpace().size() > 1) {
-            throw InvalidModuleException.atModule("multiple memories", -1);
+        if (module.memorySpace().size() > 1 && !module.features().enabled(Feature.MULTI_MEMORY)) {
+            throw InvalidModuleException.atModule("multiple memories " + Features.notEnabled(Feature.MULTI_MEMORY), -1);
         }
         for (MemoryType m : module.memories()) {
             memoryLimits(m.limits());
         }
-        for (Global g : module.globals()) {
-            ConstantExpressions.check(c, g.init(), g.type().valType(), module.importedGlobalCount());
+        boolean laterGlobals = module.features().enabled(Feature.EXTENDED_CONST);
+        for (int i = 0; i < module.globals().size(); i++) {
+            Global g = module.globals().get(i);
+            // 3.0: an initialiser may read the globals before it; 2.0: the imported ones only.
+            int visible = module.importedGlobalCount() + (laterGlobals ? i : 0);
+            ConstantExpressions.check(c, g.init(), g.type().valType(), visible);
         }
         for (ElementSegment e : module.elements()) {
             element(c, e);
@@ -112,7 +119,7 @@ public final class ModuleValidator {
                 throw InvalidModuleException.atModule("type mismatch: segment of " + e.type()
                         + " for a table of " + c.tables.get(t).elementType(), e.offset().start());
             }
-            ConstantExpressions.check(c, e.offset(), ValType.I32, c.module.importedGlobalCount());
+            ConstantExpressions.check(c, e.offset(), ValType.I32, segmentGlobals(c));
         }
         if (e.functionIndices() != null) {
             for (int f : e.functionIndices()) {
@@ -122,9 +129,14 @@ public final class ModuleValidator {
             }
         } else {
             for (var expr : e.exprs()) {
-                ConstantExpressions.check(c, expr, e.type(), c.module.importedGlobalCount());
+                ConstantExpressions.check(c, expr, e.type(), segmentGlobals(c));
             }
         }
+    }
+
+    /** The globals a segment's expressions may read: 3.0 all of them, 2.0 the imported ones. */
+    private static int segmentGlobals(ModuleContext c) {
+        return c.module.features().enabled(Feature.EXTENDED_CONST) ? c.globals.size() : c.module.importedGlobalCount();
     }
 
     /** Spec: 2.0, Validation > Modules > Data Segments. */
@@ -134,7 +146,7 @@ public final class ModuleValidator {
                 throw InvalidModuleException.atModule(
                         "unknown memory " + Integer.toUnsignedString(d.memoryIndex()), d.offset().start());
             }
-            ConstantExpressions.check(c, d.offset(), ValType.I32, c.module.importedGlobalCount());
+            ConstantExpressions.check(c, d.offset(), ValType.I32, segmentGlobals(c));
         }
     }
 

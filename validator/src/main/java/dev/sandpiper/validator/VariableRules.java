@@ -29,8 +29,9 @@ final class VariableRules {
             case GLOBAL_SET -> {
                 GlobalType g = global(v, index);
                 if (!g.mutable()) {
-                    // the 2.0 suite words it "global is immutable", the 3.0 suite "immutable global"
-                    throw v.invalid("global is immutable: cannot set immutable global " + index);
+                    // One message for both suites' assert_invalid texts: 2.0's "global is
+                    // immutable" first, then 3.0's "immutable global".
+                    throw v.invalid("global is immutable: global.set of immutable global " + index);
                 }
                 s.popOperand(g.valType());
             }

@@ -9,6 +9,9 @@
  * instruction family live in one class each ({@code ControlRules}, {@code VariableRules},
  * {@code ParametricRules}, {@code ReferenceRules}, {@code TableRules}, {@code MemoryRules},
  * {@code VectorRules}); instructions with a fixed signature in
- * {@link dev.sandpiper.decoder.code.Opcode} are typed from that table alone.
+ * {@link dev.sandpiper.decoder.code.Opcode} are typed from that table alone. The 3.0 rules of the
+ * features the module was decoded with ({@link dev.sandpiper.decoder.Features}) apply too: tail
+ * calls ({@code ControlRules}), memory indices ({@code MemoryRules}), several memories, and
+ * arithmetic and defined globals in constant expressions ({@code ConstantExpressions}).
  */
 package dev.sandpiper.validator;

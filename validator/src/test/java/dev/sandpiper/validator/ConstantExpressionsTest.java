@@ -16,7 +16,9 @@ import static dev.sandpiper.decoder.model.ValType.V128;
 import static dev.sandpiper.validator.Validation.invalidModule;
 import static dev.sandpiper.validator.Validation.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ModuleBytes;
 import dev.sandpiper.decoder.code.Opcode;
 import java.util.List;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Spec 2.0, Validation > Instructions > Constant Expressions ({@code valid/instructions.html#constant-expressions}):
  * global initialisers and segment offsets and elements. Offsets are absolute: a global section alone
- * starts its first entry at 11, so the first initialiser starts at 13.
+ * starts its first entry at 11, so the first initialiser starts at 13. 3.0 adds integer arithmetic
+ * and reading defined globals, each refused under 2.0's {@link Features}.
  */
 class ConstantExpressionsTest {
 
@@ -45,9 +48,31 @@ class ConstantExpressionsTest {
     @Test
     void nonConstantInstructionIsRejectedAtItsOffset() {
         ModuleBytes mb = ModuleBytes.module().global(I32, false,
-                expr(code().i32Const(1).i32Const(2).op(Opcode.I32_ADD)));
+                expr(code().i32Const(1).i32Const(2).op(Opcode.I32_DIV_S)));
         InvalidModuleException e = invalidModule(mb, "constant expression required");
         assertEquals(13 + 4, e.offset());
+    }
+
+    @Test
+    void arithmeticNeedsExtendedConstAndItsErrorNamesIt() {
+        ModuleBytes mb = ModuleBytes.module().global(I32, false,
+                expr(code().i32Const(1).i32Const(2).op(Opcode.I32_ADD)));
+        InvalidModuleException e = invalidModule(mb, "constant expression required", Features.wasm20());
+        assertEquals(13 + 4, e.offset());
+        assertTrue(e.reason().contains("extended-const"), e.reason());
+        valid(mb);
+    }
+
+    @Test
+    void extendedConstantExpressionsAreTypedAsCode() {
+        valid(ModuleBytes.module().global(I64, false, expr(code().i64Const(2).i64Const(3).op(Opcode.I64_MUL)
+                .i64Const(1).op(Opcode.I64_SUB))));
+        invalidModule(ModuleBytes.module().global(I32, false, expr(code().i32Const(1).i64Const(2).op(Opcode.I32_ADD))),
+                "type mismatch");
+        invalidModule(ModuleBytes.module().global(I32, false, expr(code().i32Const(1).op(Opcode.I32_SUB))),
+                "type mismatch");
+        invalidModule(ModuleBytes.module().global(I64, false, expr(code().i32Const(1).i32Const(2).op(Opcode.I32_MUL))),
+                "type mismatch");
     }
 
     @Test
@@ -60,11 +85,21 @@ class ConstantExpressionsTest {
     }
 
     @Test
-    void globalGetMayOnlyReadImportedGlobals() {
+    void in20GlobalGetMayOnlyReadImportedGlobals() {
         ModuleBytes mb = ModuleBytes.module()
                 .global(I32, false, i32Expr(1))
                 .global(I32, false, globalGetExpr(0));
-        invalidModule(mb, "unknown global");
+        invalidModule(mb, "unknown global", Features.wasm20());
+    }
+
+    @Test
+    void in30AnInitialiserReadsEarlierGlobalsAndASegmentAny() {
+        valid(ModuleBytes.module().global(I32, false, i32Expr(1)).global(I32, false, globalGetExpr(0)));
+        invalidModule(ModuleBytes.module().global(I32, false, globalGetExpr(1)).global(I32, false, i32Expr(1)),
+                "unknown global");
+        invalidModule(ModuleBytes.module().global(I32, false, globalGetExpr(0)), "unknown global");
+        valid(ModuleBytes.module().memory(1, -1).global(I32, false, i32Expr(4))
+                .dataActive(expr(code().globalGet(0).i32Const(1).op(Opcode.I32_ADD)), ModuleBytes.bytes(1)));
     }
 
     @Test
@@ -100,8 +135,10 @@ class ConstantExpressionsTest {
         valid(ok);
         invalidModule(ModuleBytes.module().memory(1, -1).dataActive(ModuleBytes.i64Expr(0), ModuleBytes.bytes()),
                 "type mismatch");
-        invalidModule(ModuleBytes.module().table(FUNCREF, 1, -1).elemActive(expr(code().i32Const(0).i32Const(1)
-                .op(Opcode.I32_MUL))), "constant expression required");
+        ModuleBytes product = ModuleBytes.module().table(FUNCREF, 1, -1).elemActive(expr(code().i32Const(0).i32Const(1)
+                .op(Opcode.I32_MUL)));
+        invalidModule(product, "constant expression required", Features.wasm20());
+        valid(product);
     }
 
     @Test

@@ -90,7 +90,7 @@ class MemoryRulesTest {
     void hugeAlignmentExponentIsInvalidNotMalformed() {
         Code c = code().i32Const(0);
         int load = c.size();
-        c.mem(Opcode.I32_LOAD8_U, 0xFFFFFFFFL, 0).drop().end();
+        c.mem(Opcode.I32_LOAD8_U, 0x3FL, 0).drop().end();
         invalidAt(withMemory(c), "alignment must not be larger than natural", 0, load);
     }
 
@@ -178,5 +178,38 @@ class MemoryRulesTest {
         int fill = c.size();
         c.op(Opcode.MEMORY_FILL).raw(0).end();
         invalidAt(withMemory(c), "type mismatch", 0, fill);
+    }
+
+    // ---- 3.0: memory indices (Validation > Instructions > Memory Instructions) ----
+
+    @Test
+    void everyMemoryInstructionNamesAnExistingMemory() {
+        ModuleBytes two = voidFunc(code().i32Const(0).mem(Opcode.I32_LOAD, 1, 2, 0).drop()
+                .i32Const(0).i64Const(0).mem(Opcode.I64_STORE, 1, 3, 0)
+                .memoryOp(Opcode.MEMORY_SIZE, 1).drop()
+                .i32Const(0).i32Const(0).i32Const(0).op(Opcode.MEMORY_COPY).u32(0).u32(1).end())
+                .memory(1, -1).memory(1, -1);
+        valid(two);
+        Code c = code().i32Const(0);
+        int load = c.size();
+        c.mem(Opcode.I32_LOAD, 2, 2, 0).drop().end();
+        invalidAt(voidFunc(c).memory(1, -1).memory(1, -1), "unknown memory 2", 0, load);
+    }
+
+    @Test
+    void memoryCopyChecksBothMemories() {
+        Code c = code().i32Const(0).i32Const(0).i32Const(0);
+        int copy = c.size();
+        c.op(Opcode.MEMORY_COPY).u32(0).u32(1).end();
+        invalidAt(voidFunc(c).memory(1, -1), "unknown memory 1", 0, copy);
+    }
+
+    @Test
+    void memoryInitNamesItsMemoryAfterTheSegment() {
+        Code c = code().i32Const(0).i32Const(0).i32Const(0);
+        int init = c.size();
+        c.op(Opcode.MEMORY_INIT).u32(0).u32(1).end();
+        ModuleBytes oneMemory = voidFunc(c).memory(1, -1).dataCount(1).dataPassive(ModuleBytes.bytes(1));
+        invalidAt(oneMemory, "unknown memory 1", 0, init);
     }
 }

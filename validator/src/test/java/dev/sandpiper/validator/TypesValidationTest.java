@@ -6,6 +6,9 @@ import static dev.sandpiper.decoder.model.ValType.FUNCREF;
 import static dev.sandpiper.validator.Validation.invalidModule;
 import static dev.sandpiper.validator.Validation.valid;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ModuleBytes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,11 +50,20 @@ class TypesValidationTest {
     }
 
     @Test
-    void atMostOneMemory() {
-        invalidModule(ModuleBytes.module().memory(0, -1).memory(0, -1), "multiple memories");
-        invalidModule(ModuleBytes.module().importMemory("m", "mem", 0, -1).memory(0, -1), "multiple memories");
+    void in20AtMostOneMemory() {
+        Features v2 = Features.wasm20();
+        InvalidModuleException e = invalidModule(ModuleBytes.module().memory(0, -1).memory(0, -1), "multiple memories", v2);
+        assertTrue(e.reason().contains("multi-memory"), e.reason());
+        invalidModule(ModuleBytes.module().importMemory("m", "mem", 0, -1).memory(0, -1), "multiple memories", v2);
         invalidModule(ModuleBytes.module().importMemory("m", "a", 0, -1).importMemory("m", "b", 0, -1),
-                "multiple memories");
+                "multiple memories", v2);
+    }
+
+    @Test
+    void in30ManyMemoriesEachWithinItsLimits() {
+        valid(ModuleBytes.module().importMemory("m", "a", 0, -1).memory(0, -1).memory(1, 2));
+        invalidModule(ModuleBytes.module().memory(0, -1).memory(3, 2), "size minimum must not be greater than maximum");
+        invalidModule(ModuleBytes.module().memory(0, -1).memory(65537, -1), "memory size must be at most");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ModuleBytes;
 import dev.sandpiper.decoder.ModuleBytes.Code;
 import dev.sandpiper.decoder.ModuleDecoder;
@@ -17,6 +18,20 @@ final class Validation {
 
     static ValidatedModule validate(byte[] bytes) {
         return ModuleValidator.validate(ModuleDecoder.decode(bytes));
+    }
+
+    /** Decoded and validated with only {@code features}. */
+    static ValidatedModule valid(ModuleBytes mb, Features features) {
+        return ModuleValidator.validate(ModuleDecoder.decode(mb.build(), features));
+    }
+
+    /** Invalid at module level when decoded with only {@code features} (2.0's rules, for instance). */
+    static InvalidModuleException invalidModule(ModuleBytes mb, String prefix, Features features) {
+        Module m = ModuleDecoder.decode(mb.build(), features);
+        InvalidModuleException e = assertThrows(InvalidModuleException.class, () -> ModuleValidator.validate(m));
+        assertTrue(e.reason().startsWith(prefix), () -> "expected \"" + prefix + "...\", got: " + e.getMessage());
+        assertEquals(InvalidModuleException.NO_FUNCTION, e.functionIndex(), e.getMessage());
+        return e;
     }
 
     static ValidatedModule valid(ModuleBytes mb) {

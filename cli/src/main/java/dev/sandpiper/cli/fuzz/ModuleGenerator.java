@@ -55,7 +55,7 @@ public final class ModuleGenerator {
 
     private static boolean supported(ImmediateKind k) {
         // constants are leaves of their own
-        return k == ImmediateKind.NONE || k == ImmediateKind.MEMARG || k == ImmediateKind.ZERO_BYTE
+        return k == ImmediateKind.NONE || k == ImmediateKind.MEMARG || k == ImmediateKind.MEMORY_INDEX
                 || k == ImmediateKind.MEMORY_COPY;
     }
 
@@ -347,7 +347,7 @@ public final class ModuleGenerator {
                 int r = rnd.nextInt(20);
                 code.u32(r == 0 ? 0xFFFF_FFFFL : r == 1 ? 65536 - rnd.nextInt(8) : rnd.nextInt(64));
             }
-            case ZERO_BYTE -> code.byte_(0);
+            case MEMORY_INDEX -> code.byte_(0);
             case MEMORY_COPY -> code.byte_(0).byte_(0);
             default -> { }
         }
@@ -477,7 +477,7 @@ public final class ModuleGenerator {
         if (choice < 7) {
             List<Opcode> ops = PRODUCERS.get(index(t));
             Opcode op = ops.get(rnd.nextInt(ops.size()));
-            if (!memory && (op.immediate() == ImmediateKind.MEMARG || op.immediate() == ImmediateKind.ZERO_BYTE)) {
+            if (!memory && (op.immediate() == ImmediateKind.MEMARG || op.immediate() == ImmediateKind.MEMORY_INDEX)) {
                 leaf(t);
             } else {
                 op(op, depth);

@@ -32,9 +32,9 @@ final class BoundTier implements InstanceTier {
     public void invoke(int funcIndex, Store store, int base) {
         ctx.maxDepth = TierSupport.maxCallDepth(store);
         int left = TierSupport.fuelLeft(store);
-        int depth = TierSupport.depth(store) + 1;
+        int room = ctx.maxDepth - (TierSupport.depth(store) + 1);
         try {
-            code.invoke(funcIndex, ctx, TierSupport.stack(store), base, depth, left);
+            code.invoke(funcIndex, ctx, TierSupport.stack(store), base, room, left);
         } catch (StackOverflowError deep) {
             // WebAssembly recursion is JVM recursion here: the thread's stack can end before the
             // depth limit does. Spec 2.0 leaves the depth an implementation limit; same trap.

@@ -50,7 +50,7 @@ final class Bridges {
 
     // ---- invoke ----
 
-    /** {@code invoke(funcIndex, ctx, args, base, depth, left)}: a switch over chunks of compiled functions. */
+    /** {@code invoke(funcIndex, ctx, args, base, room, left)}: a switch over chunks of compiled functions. */
     void invoke() {
         List<Integer> funcs = new ArrayList<>();
         for (int f = 0; f < link.compiled.length; f++) {
@@ -212,7 +212,7 @@ final class Bridges {
         cw.addMethod(ACC_STATIC, name, desc, c);
     }
 
-    /** Params at 0.., then funcIndex at {@code p}, ctx, depth, left. */
+    /** Params at 0.., then funcIndex at {@code p}, ctx, room (the caller's), left. */
     private Code dispatcherChunk(FuncType t, List<Integer> funcs, int p) {
         Code c = new Code(cw.pool(), false);
         c.reserveLocals(p + 4);
@@ -231,7 +231,7 @@ final class Bridges {
             c.local(ALOAD, p + 1);
             c.local(ILOAD, p + 2);
             c.op(ICONST_1);
-            c.op(IADD);
+            c.op(ISUB);
             c.local(ILOAD, p + 3);
             c.invoke(INVOKESTATIC, OWNER, Linkage.function(keys[i]), JvmTypes.function(link.module.functionType(keys[i])));
             returnValue(c, t);
@@ -256,13 +256,13 @@ final class Bridges {
         }
     }
 
-    /** Params at 0.., then the FunctionInstance, ctx, depth (the caller's), left. */
+    /** Params at 0.., then the FunctionInstance, ctx, room (the caller's), left. */
     private void bridge(FuncType t) {
         Code c = new Code(cw.pool(), false);
         int p = JvmTypes.slots(t.params());
         int f = p;
         int ctx = p + 1;
-        int depth = p + 2;
+        int room = p + 2;
         int left = p + 3;
         int array = p + 4;
         c.reserveLocals(p + 5);
@@ -285,7 +285,10 @@ final class Bridges {
         c.local(ALOAD, array);
         c.local(ALOAD, ctx);
         c.field(GETFIELD, JvmTypes.CONTEXT, "instance", "Ldev/sandpiper/interpreter/Instance;");
-        c.local(ILOAD, depth);
+        c.local(ALOAD, ctx); // the caller's depth: the limit minus its room
+        c.field(GETFIELD, JvmTypes.CONTEXT, "maxDepth", "I");
+        c.local(ILOAD, room);
+        c.op(ISUB);
         c.local(ILOAD, left);
         c.invoke(INVOKESTATIC, "dev/sandpiper/interpreter/TierSupport", "call",
                 "(Ldev/sandpiper/interpreter/FunctionInstance;[JLdev/sandpiper/interpreter/Instance;II)[J");

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Translates one function body into the code of a static JVM method
- * {@code f<index>(params..., Context ctx, int depth, int left)}: WebAssembly locals are JVM
+ * {@code f<index>(params..., Context ctx, int room, int left)}: WebAssembly locals are JVM
  * locals, the operand stack is the JVM operand stack, blocks are labels. Values are raw bits
  * ({@link JvmTypes}).
  *
@@ -151,13 +151,14 @@ final class FunctionTranslator {
         tempTop = slot;
     }
 
-    /** Spec: a call past the depth limit traps before the callee's frame exists (as the interpreter). */
+    /**
+     * Spec: a call past the depth limit traps before the callee's frame exists (as the interpreter).
+     * {@code room} is the limit minus this frame's depth, so the check reads no field: negative traps.
+     */
     private void emitDepthCheck() {
         Label ok = new Label();
         c.local(ILOAD, depthSlot);
-        loadContext();
-        c.field(GETFIELD, CTX, "maxDepth", "I");
-        c.jump(IF_ICMPLE, ok);
+        c.jump(IFGE, ok);
         loadContext();
         c.field(GETFIELD, CTX, "store", "Ldev/sandpiper/interpreter/Store;");
         c.local(ILOAD, leftSlot);
@@ -176,7 +177,7 @@ final class FunctionTranslator {
         c.local(ASTORE, globalsSlot);
         c.local(ILOAD, depthSlot);
         c.op(ICONST_1);
-        c.op(IADD);
+        c.op(ISUB);
         c.local(ISTORE, nextDepthSlot);
     }
 
@@ -200,6 +201,7 @@ final class FunctionTranslator {
     // ---- one instruction of reachable code ----
 
     private void instruction(Opcode op, CodeReader r) {
+        Unsupported.check30(op, r);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }

@@ -15,12 +15,14 @@ import dev.sandpiper.decoder.model.ConstExpr;
  */
 final class ExpressionReader {
     private final byte[] bytes;
+    private final dev.sandpiper.decoder.Features features;
     /** Open blocks, innermost last: 1 for an {@code if} that has not seen its {@code else}. */
     private byte[] open = new byte[16];
     private boolean usesDataIndex;
 
-    ExpressionReader(byte[] bytes) {
+    ExpressionReader(byte[] bytes, dev.sandpiper.decoder.Features features) {
         this.bytes = bytes;
+        this.features = features;
     }
 
     /** Whether any expression read so far used {@code memory.init} or {@code data.drop}. */
@@ -30,7 +32,7 @@ final class ExpressionReader {
 
     /** Reads from {@code in}'s position to the closing {@code end}; leaves {@code in} just past it. */
     int readToEnd(WasmReader in) {
-        CodeReader code = new CodeReader(bytes, in.position(), in.limit());
+        CodeReader code = new CodeReader(bytes, in.position(), in.limit(), features);
         int depth = 0;
         while (true) {
             Opcode op = code.next();

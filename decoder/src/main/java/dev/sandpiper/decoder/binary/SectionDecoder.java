@@ -1,5 +1,6 @@
 package dev.sandpiper.decoder.binary;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.model.CustomSection;
 import dev.sandpiper.decoder.model.DataSegment;
@@ -29,6 +30,7 @@ public final class SectionDecoder {
     private final byte[] bytes;
     private final WasmReader in;
     private final ExpressionReader exprs;
+    private final Features features;
 
     private List<FuncType> types = List.of();
     private List<Import> imports = List.of();
@@ -48,16 +50,22 @@ public final class SectionDecoder {
     private boolean sawDataSection;
     private boolean sawDataCount;
 
-    private SectionDecoder(byte[] bytes) {
+    private SectionDecoder(byte[] bytes, Features features) {
         this.bytes = bytes;
+        this.features = features;
         this.in = new WasmReader(bytes, 0, bytes.length);
-        this.exprs = new ExpressionReader(bytes);
+        this.exprs = new ExpressionReader(bytes, features);
     }
 
     /** Decodes {@code bytes}, which the returned module keeps: the caller must not modify them. */
     public static Module decode(byte[] bytes) {
+        return decode(bytes, Features.all());
+    }
+
+    /** Decodes {@code bytes} accepting only {@code features}; the module keeps the bytes. */
+    public static Module decode(byte[] bytes, Features features) {
         try {
-            return new SectionDecoder(bytes).module();
+            return new SectionDecoder(bytes, features).module();
         } catch (MalformedModuleException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
@@ -103,7 +111,7 @@ public final class SectionDecoder {
             throw in.error("data count section required", end);
         }
         return new Module(bytes, types, imports, functions, tables, memories, globals, exports, start,
-                hasStart, elements, dataCount, codes, data, customs, names);
+                hasStart, elements, dataCount, codes, data, customs, names, features);
     }
 
     private void preamble() {

@@ -1,5 +1,6 @@
 package dev.sandpiper.decoder.code;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.binary.WasmReader;
 import dev.sandpiper.decoder.model.ValType;
@@ -9,7 +10,12 @@ import dev.sandpiper.decoder.model.ValType;
  * which the accessors then expose until the following call. One reader is reused for a whole body,
  * so decoding allocates nothing but the growth of its {@code br_table} buffer.
  *
- * <p>Spec: 2.0, Binary Format > Instructions, {@code binary/instructions.html}.
+ * <p>The reader is where features are gated: an opcode of a proposal that its {@link Features} do
+ * not enable is an "illegal opcode" naming the feature, and without {@link Feature#MULTI_MEMORY}
+ * memory indices are read as 2.0's reserved zero bytes.
+ *
+ * <p>Spec: 2.0, Binary Format > Instructions, {@code binary/instructions.html}; 3.0, the same
+ * section: {@code memarg} with a memory index when bit 6 of its flags is set.
  */
 public final class CodeReader {
     /**
@@ -19,8 +25,15 @@ public final class CodeReader {
      */
     public static final long BLOCK_EMPTY = Long.MIN_VALUE;
 
+    /** Bit 6 of a {@code memarg}'s flags: a memory index follows them (3.0). */
+    private static final int MEMARG_HAS_MEMORY = 0x40;
+
     private final WasmReader in;
+    private final Features features;
+    private final boolean multiMemory;
     private int opcodeOffset;
+    private int memory;
+    private int memory2;
     private int index;
     private int index2;
     private long longValue;
@@ -34,9 +47,16 @@ public final class CodeReader {
     private ValType[] selectTypes = new ValType[1];
     private int selectTypeCount;
 
-    /** A reader over the instructions in {@code bytes[start, end)}. */
+    /** A reader over the instructions in {@code bytes[start, end)}, with every feature enabled. */
     public CodeReader(byte[] bytes, int start, int end) {
+        this(bytes, start, end, Features.all());
+    }
+
+    /** A reader over the instructions in {@code bytes[start, end)} that accepts only {@code features}. */
+    public CodeReader(byte[] bytes, int start, int end, Features features) {
         this.in = new WasmReader(bytes, start, end);
+        this.features = features;
+        this.multiMemory = features.enabled(Feature.MULTI_MEMORY);
     }
 
     /** Offset of the next instruction. */
@@ -78,6 +98,9 @@ public final class CodeReader {
             throw in.error("illegal opcode " + Integer.toHexString(b) + (sub < 0 ? "" : " " + Long.toHexString(sub)),
                     opcodeOffset);
         }
+        if (!features.enabled(op.feature())) {
+            throw in.error("illegal opcode " + op + " " + Features.notEnabled(op.feature()), opcodeOffset);
+        }
         readImmediates(op.immediate());
         return op;
     }
@@ -94,7 +117,7 @@ public final class CodeReader {
                 index2 = in.u32();
             }
             case MEMARG -> readMemarg();
-            case ZERO_BYTE -> zeroByte();
+            case MEMORY_INDEX -> memory = memoryIndex(in);
             case I32 -> longValue = in.s32();
             case I64 -> longValue = in.s64();
             case F32 -> longValue = in.fixed32() & 0xFFFFFFFFL;
@@ -103,11 +126,11 @@ public final class CodeReader {
             case REF_TYPE -> type = refType(in);
             case MEMORY_INIT -> {
                 index = in.u32();
-                zeroByte();
+                memory = memoryIndex(in);
             }
             case MEMORY_COPY -> {
-                zeroByte();
-                zeroByte();
+                memory = memoryIndex(in);
+                memory2 = memoryIndex(in);
             }
             case V128, SHUFFLE -> {
                 longValue = in.fixed64();
@@ -149,16 +172,37 @@ public final class CodeReader {
         index = in.u32();
     }
 
+    /**
+     * {@code memarg}: flags, a memory index when bit 6 is set (3.0; 2.0 reads the flags as the
+     * alignment exponent alone, so a large one is the validator's "alignment" error), the offset.
+     */
     private void readMemarg() {
-        align = in.u32();
+        int at = in.position();
+        int flags = in.u32();
+        memory = 0;
+        if (multiMemory) {
+            if (Integer.compareUnsigned(flags, 2 * MEMARG_HAS_MEMORY) >= 0) {
+                throw in.error("malformed memop flags", at);
+            }
+            if ((flags & MEMARG_HAS_MEMORY) != 0) {
+                flags -= MEMARG_HAS_MEMORY;
+                memory = in.u32();
+            }
+        }
+        align = flags;
         offset = Integer.toUnsignedLong(in.u32());
     }
 
-    private void zeroByte() {
+    /** A memory index; without {@link Feature#MULTI_MEMORY} the reserved zero byte of 2.0. */
+    private int memoryIndex(WasmReader in) {
+        if (multiMemory) {
+            return in.u32();
+        }
         int at = in.position();
         if (in.u8() != 0) {
-            throw in.error("zero byte expected", at);
+            throw in.error("zero byte expected " + Features.notEnabled(Feature.MULTI_MEMORY), at);
         }
+        return 0;
     }
 
     private void readSelectTypes() {
@@ -242,6 +286,19 @@ public final class CodeReader {
     /** Label {@code i} of a {@code br_table} vector; the default is {@link #index()}. */
     public int tableTarget(int i) {
         return targets[i];
+    }
+
+    /**
+     * The memory of a load, store, {@code memory.size}, {@code memory.grow}, {@code memory.fill} or
+     * {@code memory.init}; the destination of {@code memory.copy}. 0 without {@link Feature#MULTI_MEMORY}.
+     */
+    public int memoryIndex() {
+        return memory;
+    }
+
+    /** The source memory of {@code memory.copy}. */
+    public int memoryIndex2() {
+        return memory2;
     }
 
     /** Alignment exponent of a memory instruction (u32 bits). */

@@ -1,13 +1,48 @@
 package dev.sandpiper.decoder.code;
 
 /**
- * The proposal that introduced an instruction; all of them are standard in WebAssembly 2.0.
+ * The proposal that introduced an instruction or a module construct. The first six are standard in
+ * WebAssembly 2.0; {@link #TAIL_CALL}, {@link #EXTENDED_CONST} and {@link #MULTI_MEMORY} are
+ * standard in 3.0. An embedder chooses which of them a module may use with
+ * {@link dev.sandpiper.decoder.Features}.
  */
 public enum Feature {
-    MVP,
-    SIGN_EXTENSION,
-    SATURATING_FLOAT_TO_INT,
-    REFERENCE_TYPES,
-    BULK_MEMORY,
-    SIMD
+    MVP("mvp"),
+    SIGN_EXTENSION("sign-extension"),
+    SATURATING_FLOAT_TO_INT("saturating-float-to-int"),
+    REFERENCE_TYPES("reference-types"),
+    BULK_MEMORY("bulk-memory"),
+    SIMD("simd"),
+    /** {@code return_call}, {@code return_call_indirect}. Spec: 3.0, Control Instructions. */
+    TAIL_CALL("tail-call"),
+    /** {@code i32/i64.add, sub, mul} in constant expressions. Spec: 3.0, Constant Expressions. */
+    EXTENDED_CONST("extended-const"),
+    /** More than one memory, and a memory index on every memory instruction. Spec: 3.0, Memory Instructions. */
+    MULTI_MEMORY("multi-memory");
+
+    private final String proposalName;
+
+    Feature(String proposalName) {
+        this.proposalName = proposalName;
+    }
+
+    /** The proposal's name as the WebAssembly community group writes it, e.g. {@code tail-call}. */
+    public String proposalName() {
+        return proposalName;
+    }
+
+    /** Whether the feature is part of WebAssembly 2.0. */
+    public boolean inWasm20() {
+        return ordinal() <= SIMD.ordinal();
+    }
+
+    /** The feature named {@code name} (its proposal name, or the constant's name in any case), or null. */
+    public static Feature named(String name) {
+        for (Feature f : values()) {
+            if (f.proposalName.equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
 }

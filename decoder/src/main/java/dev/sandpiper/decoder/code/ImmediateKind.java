@@ -4,7 +4,8 @@ package dev.sandpiper.decoder.code;
  * The immediates an instruction carries in the binary format, and so what {@link CodeReader}
  * exposes after reading it.
  *
- * <p>Spec: 2.0, Binary Format > Instructions, {@code binary/instructions.html}.
+ * <p>Spec: 2.0, Binary Format > Instructions, {@code binary/instructions.html}; 3.0, the same section
+ * for memory indices.
  */
 public enum ImmediateKind {
     NONE,
@@ -20,10 +21,17 @@ public enum ImmediateKind {
     LOCAL_INDEX,
     GLOBAL_INDEX,
     TABLE_INDEX,
-    /** {@code memarg}: {@link CodeReader#align()}, {@link CodeReader#offset()}. */
+    /**
+     * {@code memarg}: {@link CodeReader#align()}, {@link CodeReader#offset()}, and with
+     * {@link Feature#MULTI_MEMORY} {@link CodeReader#memoryIndex()} (flag bit 6 of the alignment).
+     */
     MEMARG,
-    /** One reserved byte that must be zero (the memory index of 2.0). */
-    ZERO_BYTE,
+    /**
+     * A memory index ({@link CodeReader#memoryIndex()}): {@code memory.size}, {@code memory.grow},
+     * {@code memory.fill}. Without {@link Feature#MULTI_MEMORY} one reserved byte that must be zero,
+     * as in 2.0.
+     */
+    MEMORY_INDEX,
     I32,
     I64,
     F32,
@@ -32,10 +40,10 @@ public enum ImmediateKind {
     SELECT_TYPES,
     /** The reference type of {@code ref.null}. */
     REF_TYPE,
-    /** {@code dataidx 0x00}. */
+    /** {@code dataidx memidx} (the memory index a zero byte without {@link Feature#MULTI_MEMORY}). */
     MEMORY_INIT,
     DATA_INDEX,
-    /** {@code 0x00 0x00}. */
+    /** {@code memidx memidx} (destination, source; two zero bytes without {@link Feature#MULTI_MEMORY}). */
     MEMORY_COPY,
     /** {@code elemidx tableidx}: {@link CodeReader#index()}, {@link CodeReader#index2()}. */
     TABLE_INIT,

@@ -3,7 +3,7 @@ package dev.sandpiper.decoder.code;
 import dev.sandpiper.decoder.model.ValType;
 
 /**
- * The catalogue of WebAssembly 2.0 instructions: each opcode once, with its binary encoding (prefix
+ * The catalogue of WebAssembly instructions (2.0, and the 3.0 proposals in {@link Feature}): each opcode once, with its binary encoding (prefix
  * byte, then sub-opcode), its text-format name, the {@link ImmediateKind} it carries, its
  * {@link Family} (spec 2.4 subsection), the {@link Feature} that introduced it, the memory access
  * width of loads and stores, and its stack signature when that is fixed.
@@ -31,6 +31,8 @@ public enum Opcode {
     RETURN(0, 0x0F, "return", Family.CONTROL, Feature.MVP, ImmediateKind.NONE, null, 0),
     CALL(0, 0x10, "call", Family.CONTROL, Feature.MVP, ImmediateKind.FUNC_INDEX, null, 0),
     CALL_INDIRECT(0, 0x11, "call_indirect", Family.CONTROL, Feature.MVP, ImmediateKind.CALL_INDIRECT, null, 0),
+    RETURN_CALL(0, 0x12, "return_call", Family.CONTROL, Feature.TAIL_CALL, ImmediateKind.FUNC_INDEX, null, 0),
+    RETURN_CALL_INDIRECT(0, 0x13, "return_call_indirect", Family.CONTROL, Feature.TAIL_CALL, ImmediateKind.CALL_INDIRECT, null, 0),
     DROP(0, 0x1A, "drop", Family.PARAMETRIC, Feature.MVP, ImmediateKind.NONE, null, 0),
     SELECT(0, 0x1B, "select", Family.PARAMETRIC, Feature.MVP, ImmediateKind.NONE, null, 0),
     SELECT_T(0, 0x1C, "select_t", Family.PARAMETRIC, Feature.REFERENCE_TYPES, ImmediateKind.SELECT_TYPES, null, 0),
@@ -64,8 +66,8 @@ public enum Opcode {
     I64_STORE8(0, 0x3C, "i64.store8", Family.MEMORY, Feature.MVP, ImmediateKind.MEMARG, "il:", 1),
     I64_STORE16(0, 0x3D, "i64.store16", Family.MEMORY, Feature.MVP, ImmediateKind.MEMARG, "il:", 2),
     I64_STORE32(0, 0x3E, "i64.store32", Family.MEMORY, Feature.MVP, ImmediateKind.MEMARG, "il:", 4),
-    MEMORY_SIZE(0, 0x3F, "memory.size", Family.MEMORY, Feature.MVP, ImmediateKind.ZERO_BYTE, ":i", 0),
-    MEMORY_GROW(0, 0x40, "memory.grow", Family.MEMORY, Feature.MVP, ImmediateKind.ZERO_BYTE, "i:i", 0),
+    MEMORY_SIZE(0, 0x3F, "memory.size", Family.MEMORY, Feature.MVP, ImmediateKind.MEMORY_INDEX, ":i", 0),
+    MEMORY_GROW(0, 0x40, "memory.grow", Family.MEMORY, Feature.MVP, ImmediateKind.MEMORY_INDEX, "i:i", 0),
     I32_CONST(0, 0x41, "i32.const", Family.NUMERIC, Feature.MVP, ImmediateKind.I32, ":i", 0),
     I64_CONST(0, 0x42, "i64.const", Family.NUMERIC, Feature.MVP, ImmediateKind.I64, ":l", 0),
     F32_CONST(0, 0x43, "f32.const", Family.NUMERIC, Feature.MVP, ImmediateKind.F32, ":f", 0),
@@ -212,7 +214,7 @@ public enum Opcode {
     MEMORY_INIT(0xFC, 0x08, "memory.init", Family.MEMORY, Feature.BULK_MEMORY, ImmediateKind.MEMORY_INIT, "iii:", 0),
     DATA_DROP(0xFC, 0x09, "data.drop", Family.MEMORY, Feature.BULK_MEMORY, ImmediateKind.DATA_INDEX, ":", 0),
     MEMORY_COPY(0xFC, 0x0A, "memory.copy", Family.MEMORY, Feature.BULK_MEMORY, ImmediateKind.MEMORY_COPY, "iii:", 0),
-    MEMORY_FILL(0xFC, 0x0B, "memory.fill", Family.MEMORY, Feature.BULK_MEMORY, ImmediateKind.ZERO_BYTE, "iii:", 0),
+    MEMORY_FILL(0xFC, 0x0B, "memory.fill", Family.MEMORY, Feature.BULK_MEMORY, ImmediateKind.MEMORY_INDEX, "iii:", 0),
     TABLE_INIT(0xFC, 0x0C, "table.init", Family.TABLE, Feature.BULK_MEMORY, ImmediateKind.TABLE_INIT, "iii:", 0),
     ELEM_DROP(0xFC, 0x0D, "elem.drop", Family.TABLE, Feature.BULK_MEMORY, ImmediateKind.ELEM_INDEX, ":", 0),
     TABLE_COPY(0xFC, 0x0E, "table.copy", Family.TABLE, Feature.BULK_MEMORY, ImmediateKind.TABLE_COPY, "iii:", 0),

@@ -1,5 +1,5 @@
 /**
- * Instructions: the catalogue of every 2.0 opcode ({@link dev.sandpiper.decoder.code.Opcode}) and a
+ * Instructions: the catalogue of every 2.0 opcode and those of the implemented 3.0 proposals ({@link dev.sandpiper.decoder.code.Opcode}) and a
  * cursor that decodes one instruction and its immediates at a time
  * ({@link dev.sandpiper.decoder.code.CodeReader}).
  *

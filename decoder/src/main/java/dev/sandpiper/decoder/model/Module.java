@@ -1,5 +1,6 @@
 package dev.sandpiper.decoder.model;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.code.CodeReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Module {
     private final List<DataSegment> data;
     private final List<CustomSection> customSections;
     private final NameSection names;
+    private final Features features;
 
     // Index spaces, imports first.
     private final int[] funcTypeIndexSpace;
@@ -37,11 +39,24 @@ public final class Module {
     private final int importedFunctions;
     private final int importedGlobals;
 
-    /** Built by the decoder; {@code bytes} must not be modified afterwards. */
+    /** A module decoded with every feature enabled; {@code bytes} must not be modified afterwards. */
     public Module(byte[] bytes, List<FuncType> types, List<Import> imports, int[] functionTypeIndices,
             List<TableType> tables, List<MemoryType> memories, List<Global> globals, List<Export> exports,
             int start, boolean hasStart, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
             List<DataSegment> data, List<CustomSection> customSections, NameSection names) {
+        this(bytes, types, imports, functionTypeIndices, tables, memories, globals, exports, start, hasStart,
+                elements, dataCount, codes, data, customSections, names, Features.all());
+    }
+
+    /**
+     * Built by the decoder, which accepted only {@code features} (the validator then checks the
+     * rules that depend on them); {@code bytes} must not be modified afterwards.
+     */
+    public Module(byte[] bytes, List<FuncType> types, List<Import> imports, int[] functionTypeIndices,
+            List<TableType> tables, List<MemoryType> memories, List<Global> globals, List<Export> exports,
+            int start, boolean hasStart, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
+            List<DataSegment> data, List<CustomSection> customSections, NameSection names, Features features) {
+        this.features = features;
         this.bytes = bytes;
         this.types = List.copyOf(types);
         this.imports = List.copyOf(imports);
@@ -212,12 +227,17 @@ public final class Module {
     /** A reader over the instructions of defined function {@code definedIndex}. */
     public CodeReader codeReader(int definedIndex) {
         FunctionBody body = codes.get(definedIndex);
-        return new CodeReader(bytes, body.codeStart(), body.codeEnd());
+        return new CodeReader(bytes, body.codeStart(), body.codeEnd(), features);
+    }
+
+    /** The features the module was decoded with: what it may use. */
+    public Features features() {
+        return features;
     }
 
     /** A reader over a constant expression's instructions, its final {@code end} included. */
     public CodeReader codeReader(ConstExpr expr) {
-        return new CodeReader(bytes, expr.start(), expr.end());
+        return new CodeReader(bytes, expr.start(), expr.end(), features);
     }
 
     /** A copy of the bytes of a data segment. */

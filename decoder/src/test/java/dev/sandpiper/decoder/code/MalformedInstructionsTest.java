@@ -5,7 +5,9 @@ import static dev.sandpiper.decoder.ModuleBytes.Code.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.ModuleBytes;
 import dev.sandpiper.decoder.ModuleBytes.Code;
@@ -70,22 +72,26 @@ class MalformedInstructionsTest {
         assertMalformed(f.bytes, "integer representation too long", f.at(1));
     }
 
-    @Test
-    void memorySizeAndGrowNeedAZeroByte() {
-        OneFunction size = new OneFunction(code().op(Opcode.MEMORY_SIZE).raw(0x01).drop().end());
-        assertMalformed(size.bytes, "zero byte expected", size.at(1));
-        OneFunction grow = new OneFunction(code().i32Const(0).op(Opcode.MEMORY_GROW).raw(0x80, 0x00).drop().end());
-        assertMalformed(grow.bytes, "zero byte expected", grow.at(3));
+    /** Without multi-memory (2.0), a memory index is a reserved byte that must be zero. */
+    private static void assertZeroByteExpected(OneFunction f, int relative) {
+        MalformedModuleException e = assertThrows(MalformedModuleException.class,
+                () -> ModuleDecoder.decode(f.bytes, Features.wasm20()));
+        assertTrue(e.reason().startsWith("zero byte expected"), e.reason());
+        assertTrue(e.reason().contains("multi-memory"), e.reason());
+        assertEquals(f.at(relative), e.offset());
     }
 
     @Test
-    void bulkMemoryInstructionsNeedTheirZeroBytes() {
-        OneFunction copy = new OneFunction(code().op(Opcode.MEMORY_COPY).raw(0x00, 0x01).end());
-        assertMalformed(copy.bytes, "zero byte expected", copy.at(3));
-        OneFunction fill = new OneFunction(code().op(Opcode.MEMORY_FILL).raw(0x02).end());
-        assertMalformed(fill.bytes, "zero byte expected", fill.at(2));
-        OneFunction init = new OneFunction(code().op(Opcode.MEMORY_INIT).u32(0).raw(0x01).end());
-        assertMalformed(init.bytes, "zero byte expected", init.at(3));
+    void memorySizeAndGrowNeedAZeroByteIn20() {
+        assertZeroByteExpected(new OneFunction(code().op(Opcode.MEMORY_SIZE).raw(0x01).drop().end()), 1);
+        assertZeroByteExpected(new OneFunction(code().i32Const(0).op(Opcode.MEMORY_GROW).raw(0x80, 0x00).drop().end()), 3);
+    }
+
+    @Test
+    void bulkMemoryInstructionsNeedTheirZeroBytesIn20() {
+        assertZeroByteExpected(new OneFunction(code().op(Opcode.MEMORY_COPY).raw(0x00, 0x01).end()), 3);
+        assertZeroByteExpected(new OneFunction(code().op(Opcode.MEMORY_FILL).raw(0x02).end()), 2);
+        assertZeroByteExpected(new OneFunction(code().op(Opcode.MEMORY_INIT).u32(0).raw(0x01).end()), 3);
     }
 
     @Test

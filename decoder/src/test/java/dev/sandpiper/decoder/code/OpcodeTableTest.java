@@ -19,8 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class OpcodeTableTest {
 
+    /** Opcodes of 2.0 with this prefix. */
     private static long count(int prefix) {
-        return Arrays.stream(Opcode.values()).filter(o -> o.prefix() == prefix).count();
+        return Arrays.stream(Opcode.values()).filter(o -> o.prefix() == prefix && o.feature().inWasm20()).count();
+    }
+
+    @Test
+    void tailCallsAreTheTwoSingleByteOpcodesAfterCallIndirect() {
+        assertSame(Opcode.RETURN_CALL, Opcode.single(0x12));
+        assertSame(Opcode.RETURN_CALL_INDIRECT, Opcode.single(0x13));
+        assertSame(Feature.TAIL_CALL, Opcode.RETURN_CALL.feature());
+        assertSame(ImmediateKind.CALL_INDIRECT, Opcode.RETURN_CALL_INDIRECT.immediate());
     }
 
     @Test
@@ -45,7 +54,7 @@ class OpcodeTableTest {
 
     @Test
     void unassignedEncodingsAreNotOpcodes() {
-        for (int b : new int[] {0x06, 0x07, 0x08, 0x09, 0x0A, 0x12, 0x13, 0x18, 0x19, 0x1D, 0x1F, 0x27, 0xC5,
+        for (int b : new int[] {0x06, 0x07, 0x08, 0x09, 0x0A, 0x14, 0x15, 0x18, 0x19, 0x1D, 0x1F, 0x27, 0xC5,
                 0xCF, 0xD3, 0xFB, 0xFE, 0xFF}) {
             assertNull(Opcode.single(b), Integer.toHexString(b));
         }

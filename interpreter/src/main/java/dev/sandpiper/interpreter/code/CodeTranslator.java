@@ -2,6 +2,7 @@ package dev.sandpiper.interpreter.code;
 
 import dev.sandpiper.decoder.code.CodeReader;
 import dev.sandpiper.decoder.code.Family;
+import dev.sandpiper.decoder.code.ImmediateKind;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.FunctionBody;
@@ -142,6 +143,10 @@ public final class CodeTranslator {
     // ---- one instruction in reachable code ----
 
     private void instruction(Opcode op, CodeReader r, int at) {
+        if (usesOtherMemory(op, r)) {
+            memoryIndexed(op, r);
+            return;
+        }
         switch (op) {
             case UNREACHABLE -> {
                 cost();
@@ -213,6 +218,18 @@ public final class CodeTranslator {
                 int index = v.reg(v.top(), this);
                 v.pop();
                 call(module.types().get(r.index()), Op.CALL_INDIRECT, typeIds[r.index()], r.index2(), index);
+            }
+            case RETURN_CALL -> {
+                cost();
+                // An imported callee is a host function or another instance's: called, then returned from.
+                int op1 = r.index() < module.importedFunctionCount() ? Op.CALL : Op.RETURN_CALL;
+                tailCall(module.functionType(r.index()), op1, r.index(), -1, -1);
+            }
+            case RETURN_CALL_INDIRECT -> {
+                cost();
+                int index = v.reg(v.top(), this);
+                v.pop();
+                tailCall(module.types().get(r.index()), Op.RETURN_CALL_INDIRECT, typeIds[r.index()], r.index2(), index);
             }
             case DROP -> {
                 cost();
@@ -525,6 +542,36 @@ public final class CodeTranslator {
 
     private static final long MASK32 = 0xFFFFFFFFL;
 
+    /** Whether {@code op} is a scalar memory instruction naming a memory other than memory 0. */
+    private static boolean usesOtherMemory(Opcode op, CodeReader r) {
+        return switch (op.immediate()) {
+            case MEMARG, MEMORY_INDEX, MEMORY_INIT -> op.prefix() != Opcode.PREFIX_FD && r.memoryIndex() != 0;
+            case MEMORY_COPY -> r.memoryIndex() != 0 || r.memoryIndex2() != 0;
+            default -> false;
+        };
+    }
+
+    /**
+     * A memory instruction on a memory other than memory 0 (or a {@code memory.copy} from one): the
+     * stack-form {@link Op#MEMORY_X}, leaving memory 0's register-form ops as they were.
+     */
+    private void memoryIndexed(Opcode op, CodeReader r) {
+        cost();
+        int top = stackForm(op.popCount());
+        if (op.pushCount() == 1) {
+            v.pushTemp(1);
+        }
+        emitOp(Op.MEMORY_X);
+        emit(op.ordinal());
+        emit(r.memoryIndex());
+        emit(op == Opcode.MEMORY_COPY ? r.memoryIndex2() : op == Opcode.MEMORY_INIT ? r.index() : 0);
+        emit(op.immediate() == ImmediateKind.MEMARG ? (int) r.offset() : 0);
+        emit(top);
+        if (op != Opcode.MEMORY_SIZE) {
+            trapSite();
+        }
+    }
+
     /** Whether operand {@code e} was just produced by {@code op}, with nothing emitted after it. */
     private boolean isProducedHere(int e, int op) {
         return producedEntry == e && producedEnd == code.pc() && producedOp == op && v.isTemp(e);
@@ -587,12 +634,27 @@ public final class CodeTranslator {
 
     // ---- calls and returns ----
 
-    /** A call: the arguments go to consecutive canonical slots, where the results then are. */
-    private void call(FuncType type, int op, int a, int b, int index) {
+    /**
+     * A tail call: the call op, then a return of the results from where a call leaves them. The
+     * return runs only when the callee is not a function of this instance (the op then calls it
+     * as {@link Op#CALL} does); otherwise the callee takes over the frame and returns for it.
+     */
+    private void tailCall(FuncType type, int op, int a, int b, int index) {
+        int base = call(type, op, a, b, index);
+        emitReturn(base);
+        closeBlock();
+        live = false;
+    }
+
+    /**
+     * A call: the arguments go to consecutive canonical slots, where the results then are; returns
+     * the first of those slots.
+     */
+    private int call(FuncType type, int op, int a, int b, int index) {
         int base = stackForm(type.params().size()) - type.paramSlots();
         emitOp(op);
         emit(a);
-        if (op == Op.CALL_INDIRECT) {
+        if (op == Op.CALL_INDIRECT || op == Op.RETURN_CALL_INDIRECT) {
             emit(b);
             emit(index);
         }
@@ -601,6 +663,7 @@ public final class CodeTranslator {
         for (ValType t : type.results()) {
             v.pushTemp(t.slots());
         }
+        return base;
     }
 
     /** {@code RETURN1 src} for a one-slot result, else {@code RETURN k src}. */

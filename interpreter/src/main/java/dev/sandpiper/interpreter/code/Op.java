@@ -535,8 +535,22 @@ public final class Op {
     /** {@code [F64_GE d a b]} {@code f64.ge} of slots {@code a} and {@code b}. */
     public static final int F64_GE = 168;
 
+    /**
+     * {@code [RETURN_CALL func base]} {@code return_call} (3.0): a function of this instance replaces
+     * the caller's frame, its arguments moved from slot {@code base} to the frame base, so the call
+     * depth and the frame stack stay as they are. Any other callee is called as by {@link #CALL},
+     * and the {@link #RETURN} that the translator always emits next returns its results.
+     */
+    public static final int RETURN_CALL = 169;
+
+    /** {@code [RETURN_CALL_INDIRECT typeId table i base]} {@code return_call_indirect}: {@link #CALL_INDIRECT}'s checks, then as {@link #RETURN_CALL}. */
+    public static final int RETURN_CALL_INDIRECT = 170;
+
+    /** {@code [MEMORY_X op mem x off top]} A memory instruction on a memory other than memory 0 (3.0), in stack form below slot {@code top}; {@code x} is {@code memory.copy}'s source memory or {@code memory.init}'s segment, {@code off} a load's or store's offset. */
+    public static final int MEMORY_X = 171;
+
     /** Number of ops. */
-    public static final int COUNT = 169;
+    public static final int COUNT = 172;
 
     private static final String[] NAMES = {
         "FUEL", "UNREACHABLE", "BR", "BR_IF", "BR_UNLESS", "BR_IF_EQ",
@@ -567,7 +581,7 @@ public final class Op {
         "F32_SUB", "F32_MUL", "F32_DIV", "F32_EQ", "F32_NE", "F32_LT",
         "F32_GT", "F32_LE", "F32_GE", "F64_ADD", "F64_SUB", "F64_MUL",
         "F64_DIV", "F64_EQ", "F64_NE", "F64_LT", "F64_GT", "F64_LE",
-        "F64_GE",
+        "F64_GE", "RETURN_CALL", "RETURN_CALL_INDIRECT", "MEMORY_X",
     };
 
     /** Immediate words of each op; -1 where the count is in the code ({@link #immediates}). */
@@ -580,7 +594,7 @@ public final class Op {
         3, 3, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 4, 5,
     };
 
     /** Printable name of {@code op}. */

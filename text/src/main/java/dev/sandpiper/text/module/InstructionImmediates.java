@@ -16,7 +16,8 @@ import java.util.List;
  * The opcode and immediates of one non-structured instruction (spec 6.5.3 to 6.5.9, encoded per
  * spec 5.4), by the {@link dev.sandpiper.decoder.code.ImmediateKind} the opcode catalogue gives.
  * Optional indices default as the spec's abbreviations say (table 0 for {@code table.get},
- * {@code call_indirect}, {@code table.init}, {@code table.copy}).
+ * {@code call_indirect}, {@code table.init}, {@code table.copy}; memory 0 for every memory
+ * instruction, 3.0).
  */
 final class InstructionImmediates {
     private final ModuleContext m;
@@ -48,25 +49,27 @@ final class InstructionImmediates {
             case LOCAL_INDEX -> out.u32(parser.locals().resolve(c));
             case GLOBAL_INDEX -> out.u32(m.globals.resolve(c));
             case TABLE_INDEX -> out.u32(IndexSpace.atIndex(c) ? m.tables.resolve(c) : 0);
-            case MEMARG -> memarg(op, out);
-            case ZERO_BYTE -> out.u8(0);
+            case MEMARG -> memarg(op, IndexSpace.atIndex(c) ? m.memories.resolve(c) : 0, out);
+            case MEMORY_INDEX -> out.u32(IndexSpace.atIndex(c) ? m.memories.resolve(c) : 0);
             case I32 -> out.s64(c.i32());
             case I64 -> out.s64(c.i64());
             case F32 -> out.fixed(c.f32(), 4);
             case F64 -> out.fixed(c.f64(), 8);
             case REF_TYPE -> out.u8(Types.heapType(c).code());
-            case MEMORY_INIT -> {
-                m.usesDataIndices = true;
-                out.u32(m.datas.resolve(c));
-                out.u8(0);
-            }
+            case MEMORY_INIT -> memoryInit(out);
             case DATA_INDEX -> {
                 m.usesDataIndices = true;
                 out.u32(m.datas.resolve(c));
             }
             case MEMORY_COPY -> {
-                out.u8(0);
-                out.u8(0);
+                int dst = 0;
+                int src = 0;
+                if (IndexSpace.atIndex(c)) {
+                    dst = m.memories.resolve(c);
+                    src = m.memories.resolve(c);
+                }
+                out.u32(dst);
+                out.u32(src);
             }
             case TABLE_INIT -> tableInit(out);
             case ELEM_INDEX -> out.u32(m.elems.resolve(c));
@@ -84,7 +87,7 @@ final class InstructionImmediates {
             case SHUFFLE -> shuffle(out);
             case LANE -> out.u8(lane());
             case MEMARG_LANE -> {
-                memarg(op, out);
+                memarg(op, laneMemory(), out);
                 out.u8(lane());
             }
         }
@@ -141,10 +144,43 @@ final class InstructionImmediates {
     }
 
     /**
-     * {@code memarg ::= ('offset=' u32)? ('align=' u32)?} (spec 6.5.7); the alignment defaults to the
-     * access width and must be a power of two; the binary holds its log2, then the offset.
+     * {@code memory.init x? y} (3.0): with two indices the first is the memory, the second the data
+     * segment; the binary holds the segment first.
      */
-    private void memarg(Opcode op, ByteSink out) {
+    private void memoryInit(ByteSink out) {
+        m.usesDataIndices = true;
+        int memory = 0;
+        if (IndexSpace.atIndex(c) && (c.peek(1).is(TokenKind.ID) || c.peek(1).is(TokenKind.NUMBER))) {
+            memory = m.memories.resolve(c);
+        }
+        out.u32(m.datas.resolve(c));
+        out.u32(memory);
+    }
+
+    /**
+     * The optional memory index of a lane load or store ({@code v128.load8_lane x? memarg lane}): an
+     * index followed by a memarg field or another index is the memory, since the lane index comes
+     * last.
+     */
+    private int laneMemory() {
+        if (!IndexSpace.atIndex(c)) {
+            return 0;
+        }
+        Token next = c.peek(1);
+        boolean memargNext = next.is(TokenKind.KEYWORD)
+                && (next.text().startsWith("offset=") || next.text().startsWith("align="));
+        if (memargNext || next.is(TokenKind.ID) || next.is(TokenKind.NUMBER)) {
+            return m.memories.resolve(c);
+        }
+        return 0;
+    }
+
+    /**
+     * {@code memarg ::= ('offset=' u32)? ('align=' u32)?} (spec 6.5.7); the alignment defaults to the
+     * access width and must be a power of two; the binary holds its log2, then the offset. A memory
+     * other than 0 (3.0) sets bit 6 of the alignment field and follows it (spec 3.0 5.4.6).
+     */
+    private void memarg(Opcode op, int memory, ByteSink out) {
         long offset = 0;
         long align = op.memoryBytes();
         Token t = c.peek();
@@ -160,7 +196,13 @@ final class InstructionImmediates {
                 throw c.error(t, "alignment must be a power of two");
             }
         }
-        out.u32(Long.numberOfTrailingZeros(align));
+        int flags = Long.numberOfTrailingZeros(align);
+        if (memory != 0) {
+            out.u32(flags | 0x40);
+            out.u32(memory);
+        } else {
+            out.u32(flags);
+        }
         out.u32(offset);
     }
 

@@ -66,9 +66,20 @@ final class InstructionPrinter {
     void instruction(StringBuilder sb, Opcode op, CodeReader r, int func) {
         sb.append(op == Opcode.SELECT_T ? "select" : op.text());
         switch (op.immediate()) {
-            case NONE, ZERO_BYTE, MEMORY_COPY -> { }
+            case NONE -> { }
+            case MEMORY_INDEX -> memory(sb, r.memoryIndex());
+            case MEMORY_COPY -> {
+                if (r.memoryIndex() != 0 || r.memoryIndex2() != 0) {
+                    sb.append(' ').append(Integer.toUnsignedString(r.memoryIndex()))
+                            .append(' ').append(Integer.toUnsignedString(r.memoryIndex2()));
+                }
+            }
+            case MEMORY_INIT -> {
+                memory(sb, r.memoryIndex());
+                sb.append(' ').append(Integer.toUnsignedString(r.index()));
+            }
             case BLOCK_TYPE -> blockType(sb, r);
-            case LABEL, GLOBAL_INDEX, TABLE_INDEX, DATA_INDEX, ELEM_INDEX, MEMORY_INIT ->
+            case LABEL, GLOBAL_INDEX, TABLE_INDEX, DATA_INDEX, ELEM_INDEX ->
                     sb.append(' ').append(Integer.toUnsignedString(r.index()));
             case BR_TABLE -> {
                 for (int i = 0; i < r.tableCount(); i++) {
@@ -117,8 +128,19 @@ final class InstructionPrinter {
         }
     }
 
-    /** {@code offset=} when not 0, {@code align=} when not the access width (spec 6.5.5). */
+    /** A memory index, written only when it is not memory 0 (3.0; 2.0 has only memory 0). */
+    private static void memory(StringBuilder sb, int index) {
+        if (index != 0) {
+            sb.append(' ').append(Integer.toUnsignedString(index));
+        }
+    }
+
+    /**
+     * The memory when not 0, {@code offset=} when not 0, {@code align=} when not the access width
+     * (spec 6.5.5).
+     */
     private static void memarg(StringBuilder sb, Opcode op, CodeReader r) {
+        memory(sb, r.memoryIndex());
         if (r.offset() != 0) {
             sb.append(" offset=").append(r.offset());
         }

@@ -18,7 +18,10 @@ final class InstructionCanon {
             Opcode op = r.next();
             sb.append(op.name());
             switch (op.immediate()) {
-                case NONE, ZERO_BYTE, MEMORY_COPY -> { }
+                case NONE -> { }
+                case MEMORY_INDEX -> sb.append(" mem ").append(r.memoryIndex());
+                case MEMORY_COPY -> sb.append(" mem ").append(r.memoryIndex()).append(' ').append(r.memoryIndex2());
+                case MEMORY_INIT -> sb.append(' ').append(r.index()).append(" mem ").append(r.memoryIndex());
                 case BLOCK_TYPE -> sb.append(' ').append(r.blockValType()).append(' ').append(r.blockType());
                 case BR_TABLE -> {
                     for (int i = 0; i < r.tableCount(); i++) {
@@ -27,8 +30,10 @@ final class InstructionCanon {
                     sb.append(' ').append(r.index());
                 }
                 case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> sb.append(' ').append(r.index()).append(' ').append(r.index2());
-                case MEMARG -> sb.append(' ').append(r.align()).append(' ').append(r.offset());
-                case MEMARG_LANE -> sb.append(' ').append(r.align()).append(' ').append(r.offset()).append(' ').append(r.lane());
+                case MEMARG -> sb.append(" mem ").append(r.memoryIndex()).append(' ').append(r.align())
+                        .append(' ').append(r.offset());
+                case MEMARG_LANE -> sb.append(" mem ").append(r.memoryIndex()).append(' ').append(r.align())
+                        .append(' ').append(r.offset()).append(' ').append(r.lane());
                 case I32, I64, F32, F64 -> sb.append(' ').append(r.constValue());
                 case SELECT_TYPES -> {
                     for (int i = 0; i < r.selectTypeCount(); i++) {

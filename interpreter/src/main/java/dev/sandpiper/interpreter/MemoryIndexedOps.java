@@ -1,0 +1,83 @@
+package dev.sandpiper.interpreter;
+
+import dev.sandpiper.decoder.code.Opcode;
+import java.nio.ByteBuffer;
+
+/**
+ * Memory instructions on a memory other than memory 0 (3.0's multiple memories), handed off by the
+ * interpreter loop in stack form as {@code [MEMORY_X op mem x off top]}: {@code op} the Wasm
+ * opcode's ordinal, {@code mem} the memory (the destination of {@code memory.copy}), {@code x} the
+ * source memory of {@code memory.copy} or the data segment of {@code memory.init}, {@code off} a
+ * load's or store's static offset, and the operands just below slot {@code top}, where a result
+ * replaces them. Memory 0 keeps its register-form ops with the heap in locals of the loop: code that
+ * uses only memory 0 runs exactly as before, and a rarer access to another memory pays a call and
+ * an array lookup, nothing allocated.
+ *
+ * <p>Spec: 3.0, Execution > Instructions > Memory Instructions, {@code exec/instructions.html}: the
+ * same semantics as for memory 0, on the memory the instruction names.
+ */
+final class MemoryIndexedOps {
+    private static final long MASK32 = 0xFFFFFFFFL;
+    private static final Opcode[] OPCODES = Opcode.values();
+
+    private MemoryIndexedOps() {}
+
+    /** Executes the {@code MEMORY_X} whose immediates start at {@code code[at]}, in the frame at {@code fp}. */
+    static void execute(Instance inst, int[] code, int at, long[] stack, int fp) {
+        Opcode op = OPCODES[code[at]];
+        Memory m = inst.memories[code[at + 1]];
+        int x = code[at + 2];
+        long offset = code[at + 3] & MASK32;
+        int top = fp + code[at + 4];
+        switch (op) {
+            case MEMORY_SIZE -> stack[top] = m.pages();
+            case MEMORY_GROW -> {
+                int delta = (int) stack[top - 1];
+                stack[top - 1] = m.grow(delta);
+                if (delta != 0) {
+                    inst.store().checkDeadline();
+                }
+            }
+            case MEMORY_FILL -> {
+                m.fill(stack[top - 3] & MASK32, (int) stack[top - 2], stack[top - 1] & MASK32);
+                Bulk.pollIfLarge(inst, stack[top - 1]);
+            }
+            case MEMORY_COPY -> {
+                m.copyFrom(inst.memories[x], stack[top - 3] & MASK32, stack[top - 2] & MASK32, stack[top - 1] & MASK32);
+                Bulk.pollIfLarge(inst, stack[top - 1]);
+            }
+            case MEMORY_INIT -> {
+                inst.memoryInit(code[at + 1], x, stack[top - 3] & MASK32, stack[top - 2] & MASK32,
+                        stack[top - 1] & MASK32);
+                Bulk.pollIfLarge(inst, stack[top - 1]);
+            }
+            default -> access(op, m.buffer, offset, stack, top);
+        }
+    }
+
+    /** A load (address at {@code top - 1}, replaced by the value) or a store (address, value). */
+    private static void access(Opcode op, ByteBuffer b, long offset, long[] stack, int top) {
+        boolean store = op.pushCount() == 0;
+        int a = store ? top - 2 : top - 1;
+        long ea = (stack[a] & MASK32) + offset;
+        if (ea + op.memoryBytes() > b.capacity()) {
+            throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
+        }
+        int i = (int) ea;
+        long v = stack[top - 1];
+        switch (op) {
+            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> stack[a] = b.getInt(i);
+            case I64_LOAD, F64_LOAD -> stack[a] = b.getLong(i);
+            case I32_LOAD8_S, I64_LOAD8_S -> stack[a] = b.get(i);
+            case I32_LOAD8_U, I64_LOAD8_U -> stack[a] = b.get(i) & 0xFF;
+            case I32_LOAD16_S, I64_LOAD16_S -> stack[a] = b.getShort(i);
+            case I32_LOAD16_U, I64_LOAD16_U -> stack[a] = b.getShort(i) & 0xFFFF;
+            case I64_LOAD32_U -> stack[a] = b.getInt(i) & MASK32;
+            case I32_STORE, F32_STORE, I64_STORE32 -> b.putInt(i, (int) v);
+            case I64_STORE, F64_STORE -> b.putLong(i, v);
+            case I32_STORE8, I64_STORE8 -> b.put(i, (byte) v);
+            case I32_STORE16, I64_STORE16 -> b.putShort(i, (short) v);
+            default -> throw new IllegalStateException("no implementation for " + op + " on another memory");
+        }
+    }
+}
