@@ -10,8 +10,13 @@ import java.util.Set;
  * when it lands turns its commands from skipped into run (and they must then pass).
  */
 public final class EngineFeatures {
-    /** Add a feature here when the engine implements it. WebAssembly 2.0 only, for now. */
-    private static final Set<Feature> SUPPORTED = Collections.unmodifiableSet(EnumSet.noneOf(Feature.class));
+    /**
+     * Add a feature here when the engine implements it: so far tail calls, extended constant
+     * expressions (with constants reading defined globals) and multiple memories, those
+     * dev.sandpiper.decoder.Features names.
+     */
+    private static final Set<Feature> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
+            Feature.TAIL_CALLS, Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS, Feature.MULTI_MEMORY));
 
     private EngineFeatures() {}
 

@@ -16,6 +16,14 @@ public enum Feature {
      */
     EXTENDED_CONST("extended const"),
     /**
+     * Constant expressions reading globals the module defines: a global's initializer any earlier
+     * immutable global, a segment's offset any global (3.0, Validation > Modules > Modules; 2.0
+     * allows imported globals only). The rule comes from GC (its MVP's constant expressions), but
+     * needs nothing else of GC, so it is reported apart: the engine implements it with extended
+     * constant expressions (dev.sandpiper.decoder.Features' extended-const enables both).
+     */
+    DEFINED_GLOBALS_IN_CONSTANTS("defined globals in constants"),
+    /**
      * Multiple memories: more than one memory, or a memory index on a memory instruction (3.0,
      * Structure > Modules > Memories; Instructions > Memory Instructions).
      */

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The 3.0 features a script command needs, from its text: keywords (instructions, types, script
  * forms) that 2.0 does not have, and a few structural rules on a module's fields (how many
- * memories, memory indices on memory instructions, {@code i64} address types, extended and
- * GC-relaxed constant expressions, table initializers). A {@code (module binary ...)} goes to
+ * memories, memory indices on memory instructions, {@code i64} address types, extended constant
+ * expressions and those reading defined globals, table initializers). A {@code (module binary ...)} goes to
  * {@link BinaryFeatures}, a {@code (module quote ...)} is read from its strings. Never throws.
  */
 public final class TextFeatures {
@@ -278,7 +278,8 @@ public final class TextFeatures {
     /**
      * 2.0 lets constant expressions read imported globals only (2.0, Validation > Modules); 3.0 lets a global's
      * initializer read any earlier global and a segment's offset any global (3.0, Validation > Modules, from
-     * GC). A {@code global.get} of a defined global there needs that rule.
+     * GC). A {@code global.get} of a defined global there needs that rule, {@link
+     * Feature#DEFINED_GLOBALS_IN_CONSTANTS}.
      */
     private void globalGets(List<Sexp> fields) {
         List<String> importedIds = new ArrayList<>();
@@ -309,13 +310,14 @@ public final class TextFeatures {
         for (int d = 0; d < defined.size(); d++) {
             int self = importedIds.size() + d;
             if (readsGlobal(defined.get(d), index, importedIds.size(), self)) {
-                out.add(Feature.GC);
+                out.add(Feature.DEFINED_GLOBALS_IN_CONSTANTS);
             }
         }
         int all = importedIds.size() + defined.size();
         for (Sexp field : fields) {
             if ((field.isList("elem") || field.isList("data")) && readsGlobal(field, index, importedIds.size(), all)) {
-                out.add(Feature.GC); // an offset reading a defined global: 3.0 validates segments with all globals
+                // an offset reading a defined global: 3.0 validates segments with all globals
+                out.add(Feature.DEFINED_GLOBALS_IN_CONSTANTS);
             }
         }
     }

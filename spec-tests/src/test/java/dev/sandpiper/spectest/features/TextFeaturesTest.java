@@ -75,8 +75,11 @@ class TextFeaturesTest {
     void constantExpressionRules() {
         needs("(module (global i32 (i32.add (i32.const 1) (i32.const 2))))", Feature.EXTENDED_CONST);
         needs("(module (memory 1) (data (offset i32.const 1 i32.const 2 i32.sub) \"\"))", Feature.EXTENDED_CONST);
-        needs("(module (global $a i32 (i32.const 0)) (global i32 (global.get $a)))", Feature.GC);
-        needs("(module (memory 1) (global i32 (i32.const 0)) (data (global.get 0) \"a\"))", Feature.GC);
+        needs("(module (global $a i32 (i32.const 0)) (global i32 (global.get $a)))",
+                Feature.DEFINED_GLOBALS_IN_CONSTANTS);
+        needs("(module (memory 1) (global i32 (i32.const 0)) (data (global.get 0) \"a\"))",
+                Feature.DEFINED_GLOBALS_IN_CONSTANTS);
+        needs("(module (global $g (import \"m\" \"g\") i32) (memory 1) (data (global.get $g) \"a\"))");
         needs("(module (table 1 funcref (ref.null func)))", Feature.FUNCTION_REFERENCES);
     }
 
