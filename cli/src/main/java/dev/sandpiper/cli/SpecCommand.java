@@ -8,6 +8,7 @@ import dev.sandpiper.spectest.Outcome;
 import dev.sandpiper.spectest.SpecRunner;
 import dev.sandpiper.spectest.SpecScript;
 import dev.sandpiper.spectest.SuiteReport;
+import dev.sandpiper.spectest.features.EngineFeatures;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -27,10 +28,10 @@ import java.util.List;
  * suite, which asserts 3.0's constructs are refused).
  *
  * <p>{@code --report} is the 3.0 report: a command that needs a 3.0 feature the engine does not
- * implement ({@link FeatureGate}) is skipped, naming it; files are named by their path under the
- * folder given (the 3.0 suite has {@code throw.wast} and {@code legacy/throw.wast}); the table gains
- * the features skips named, and a line of skips per feature. {@code --markdown} prints the table as
- * Markdown, as in {@code spec-tests/README.md}.
+ * implement, or that {@code --features} leaves out ({@link FeatureGate}), is skipped, naming it;
+ * files are named by their path under the folder given (the 3.0 suite has {@code throw.wast} and
+ * {@code legacy/throw.wast}); the table gains the features skips named, and a line of skips per
+ * feature. {@code --markdown} prints the table as Markdown, as in {@code spec-tests/README.md}.
  */
 final class SpecCommand {
     private final PrintStream out;
@@ -134,7 +135,8 @@ final class SpecCommand {
                     return 2;
                 }
                 SpecRunner runner = runners.make(script, engine, features);
-                FeatureGate gate = report ? new FeatureGate(runner) : null;
+                // the report runs the 3.0 features the engine implements and --features allows
+                FeatureGate gate = report ? new FeatureGate(runner, EngineFeatures.supported(features)) : null;
                 String name = report && Files.isDirectory(p) ? p.relativize(file).toString() : script.sourceFile();
                 for (int i = 0; i < script.commands().size(); i++) {
                     Command c = script.commands().get(i);

@@ -85,6 +85,10 @@ class SpecCommandTest {
         assertTrue(r.out().contains("skipped for: exceptions 1, legacy exceptions 1, GC 2"), r.out());
         Result md = spec("--report", "--markdown", "--engine", "interpreter", dir.resolve("t.wast").toString());
         assertTrue(md.out().contains("| t.wast | 3 | 0 | 2 | GC 2 |"), md.out());
+        Result v2 = spec("--report", "--features", "2.0", "--engine", "interpreter", dir.resolve("t.wast").toString());
+        assertEquals(0, v2.status(), v2.out() + v2.err());
+        assertTrue(v2.out().contains("2 passed, 0 failed, 3 skipped"), "2.0 features skip tail calls: " + v2.out());
+        assertTrue(v2.out().contains("skipped for: tail calls 1, GC 2"), v2.out());
         Result plain = spec("--engine", "interpreter", dir.toString());
         assertEquals(1, plain.status(), "without --report the 3.0 commands run, and fail: " + plain.out());
     }
