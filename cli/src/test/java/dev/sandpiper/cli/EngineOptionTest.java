@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.spectest.SpecRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -202,12 +203,15 @@ class EngineOptionTest {
     void specRunsOnAutoByDefault() throws Exception {
         Path script = fibScript();
         List<Engine> given = new ArrayList<>();
+        List<Features> features = new ArrayList<>();
         Result r = run(o -> e -> new SpecCommand(o, e, (s, en, f) -> {
             given.add(en);
+            features.add(f);
             return new SpecRunner(s, en, f);
         }).run(new String[] {script.toString()}));
         assertEquals(0, r.status(), r.out() + r.err());
         assertEquals(List.of(Engine.AUTO), given);
+        assertEquals(List.of(Features.all()), features, "every implemented feature unless --features says otherwise");
     }
 
     @Test
