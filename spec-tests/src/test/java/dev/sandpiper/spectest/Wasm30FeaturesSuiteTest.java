@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  * constant expressions). Every command of each must pass, with every feature enabled, on the
  * interpreter and on the compiler forced; a skipped command shows as aborted, never as passed.
  * Scripts that need more of 3.0 (global.wast and elem.wast need typed references and table
- * initialisers; memory64 and GC scripts) are not listed: another branch reports on the whole set.
+ * initialisers; memory64 and GC scripts) are not listed: {@link LatestSuiteTest} runs the whole
+ * suite, skipping only what needs an unimplemented feature.
  */
 class Wasm30FeaturesSuiteTest {
     static final List<String> TAIL_CALLS = List.of("return_call.wast", "return_call_indirect.wast");
