@@ -17,6 +17,8 @@ public final class Context {
     final Instance instance;
     final Store store;
     final Memory memory;
+    /** The memory index space (3.0): memories other than memory 0 are read from here per access. */
+    final Memory[] memories;
     final Global[] globals;
     final Table[] tables;
     final FunctionInstance[] functions;
@@ -43,6 +45,7 @@ public final class Context {
         this.instance = instance;
         this.store = instance.store();
         this.memory = instance.memory();
+        this.memories = TierSupport.memories(instance);
         this.globals = TierSupport.globals(instance);
         this.tables = TierSupport.tables(instance);
         this.functions = TierSupport.functions(instance);
