@@ -248,7 +248,6 @@ final class FunctionTranslator {
     // ---- one instruction of reachable code ----
 
     private void instruction(Opcode op, CodeReader r) {
-        Unsupported.checkTailCall(op, r, self);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }
@@ -320,7 +319,17 @@ final class FunctionTranslator {
             }
             case RETURN_CALL -> {
                 fuel.cost();
-                selfTailCall();
+                if (r.index() == self) {
+                    selfTailCall();
+                } else {
+                    tailCall(r.index());
+                }
+                fuel.close();
+                live = false;
+            }
+            case RETURN_CALL_INDIRECT -> {
+                fuel.cost();
+                tailCallIndirect(module.types().get(r.index()), r.index(), r.index2());
                 fuel.close();
                 live = false;
             }
@@ -731,7 +740,12 @@ final class FunctionTranslator {
             loadContext();
             c.local(ILOAD, nextDepthSlot);
             c.local(ILOAD, leftSlot);
-            callSite(() -> c.invoke(INVOKESTATIC, link.owner, Linkage.function(funcIndex), JvmTypes.function(t)));
+            callSite(() -> {
+                c.invoke(INVOKESTATIC, link.owner, Linkage.function(funcIndex), JvmTypes.function(t));
+                if (link.tails.mayTail[funcIndex]) {
+                    link.tails.afterCall(c, t, ctxSlot, () -> c.local(ILOAD, nextDepthSlot));
+                }
+            });
         } else {
             loadContext();
             c.field(GETFIELD, CTX, "functions", "[Ldev/sandpiper/interpreter/FunctionInstance;");
@@ -788,6 +802,58 @@ final class FunctionTranslator {
             discard(stack.peek(i));
         }
         c.jump(GOTO, bodyStart);
+    }
+
+    /**
+     * {@code return_call} to another function (spec 3.0): to an imported one, a call and a return,
+     * as in the interpreter (a host function or another instance's cannot replace this frame); to
+     * one of this module, a pending tail call ({@link TailCalls}) the caller's trampoline runs at
+     * this frame's depth.
+     */
+    private void tailCall(int funcIndex) {
+        if (funcIndex < module.importedFunctionCount()) {
+            call(funcIndex);
+            emitReturn();
+            return;
+        }
+        FuncType t = module.functionType(funcIndex);
+        if (link.tails.refused[self] || !link.hasMethod[funcIndex]) {
+            throw new Unsupported("tail-calls a function the tier cannot reach by a trampoline");
+        }
+        stack.pop(t.params().size());
+        TailCalls.pend(c, t, ctxSlot, leftSlot, scratch(2), () -> c.intConst(funcIndex));
+    }
+
+    /**
+     * {@code return_call_indirect} (spec 3.0): {@code call_indirect}'s checks and traps, then a
+     * function of this instance becomes a pending tail call and any other (a host function,
+     * another instance's) is called through the dispatcher's bridge and returned from.
+     */
+    private void tailCallIndirect(FuncType t, int typeIndex, int table) {
+        if (link.tails.refused[self] || !JvmTypes.compilable(t)) {
+            throw new Unsupported("tail-calls a function the tier cannot reach by a trampoline");
+        }
+        stack.pop();
+        stack.pop(t.params().size());
+        int target = scratch(3);
+        loadContext();
+        c.intConst(table);
+        c.intConst(link.typeIds[typeIndex]);
+        trapping(() -> c.invoke(INVOKESTATIC, RUNTIME, "tailIndirect", "(IL" + CTX + ";II)I"));
+        c.local(ISTORE, target);
+        Label pending = new Label();
+        c.local(ILOAD, target);
+        c.jump(IFGE, pending);
+        c.local(ILOAD, target);
+        loadContext();
+        c.local(ILOAD, depthSlot);
+        c.local(ILOAD, leftSlot);
+        String name = link.dispatcher(t);
+        callSite(() -> c.invoke(INVOKESTATIC, link.owner, name, Linkage.dispatcherDescriptor(t)));
+        afterCall(t);
+        emitReturn();
+        c.place(pending);
+        TailCalls.pend(c, t, ctxSlot, leftSlot, target + 1, () -> c.local(ILOAD, target));
     }
 
     /** After a call: the fuel the callee left, and results beyond the first from the context. */
