@@ -83,6 +83,10 @@ class MultiMemoryTierTest {
                 (local.set $r (i32.add (local.get $r) (i32.mul (memory.grow 1 (i32.const 1)) (i32.const 4096))))
                 (local.set $r (i32.add (local.get $r) (i32.mul (memory.size 2) (i32.const 65536))))
                 (i32.add (local.get $r) (i32.load 2 offset=5 (i32.const 0))))
+              ;; offsets of 2^30 and more take TierOps' long forms: out of bounds for any address here
+              (func (export "far") (param $a i32) (result i32)
+                (i64.store 2 offset=0xFFFFFFF0 (local.get $a) (i64.const 1))
+                (i32.load 1 offset=0x40000000 (local.get $a)))
               (func (export "grow") (param $m i32) (param $d i32) (result i32)
                 (if (result i32) (local.get $m)
                   (then (memory.grow 2 (local.get $d)))
@@ -99,14 +103,14 @@ class MultiMemoryTierTest {
         {"scalar", 65536L - 35, 5L}, {"scalar", 65536L, 5L}, {"scalar", 0xFFFFFFFFL, 5L},
         {"load2", 0L}, {"vector", 0L}, {"vector", 333L}, {"vector", 65536L - 24}, {"vector", 65536L - 23},
         {"vector", 0xFFFFFFF0L}, {"bulk", 0L}, {"bulk", 17L}, {"bulk", 65536L - 300}, {"bulk", 65536L - 10},
-        {"bulk", 0x80000000L}, {"grow", 0L, 1L}, {"grow", 0L, 2L}, {"grow", 1L, 3L}, {"grow", 1L, 4L},
+        {"bulk", 0x80000000L}, {"far", 0L}, {"far", 0xFFFFFFFFL}, {"grow", 0L, 1L}, {"grow", 0L, 2L}, {"grow", 1L, 3L}, {"grow", 1L, 4L},
         {"grow", 1L, 0xFFFFFFFFL},
     };
 
     @Test
     void everyFunctionCompiles() {
         CompileReport report = WasmCompiler.standard().compile(CompiledModule.compile(module()));
-        assertEquals(6, report.compiled(), report.toString());
+        assertEquals(7, report.compiled(), report.toString());
         assertTrue(report.interpreted().isEmpty(), report.toString());
     }
 
@@ -133,7 +137,7 @@ class MultiMemoryTierTest {
             }
         }
         // The calls above are chosen so that some trap and most do not.
-        assertEquals(9, traps);
+        assertEquals(11, traps);
     }
 
     @Test
