@@ -74,7 +74,9 @@ public final class Report {
             // fuel costs it.
             RatioRule.speedup("sandpiperCompiled", "sandpiper"),
             new RatioRule("sandpiperCompiled", "sandpiperCompiledNoFuel"),
-            // Cold start: the default engine's load and first call against the interpreter's load.
+            // Cold start: the default engine's load (like for like), and its load and first call, against
+            // the interpreter's load.
+            new RatioRule("sandpiperAutoLoad", "sandpiper"),
             new RatioRule("sandpiperAuto", "sandpiper"),
             // Transforms: the guest through the runtime against its plain-Java twins (seed 000's "native"),
             // on the interpreter, then compiled.
@@ -102,7 +104,7 @@ public final class Report {
 
     /** Column order for benchmark methods; methods not listed follow in alphabetical order. */
     public static final List<String> METHOD_ORDER = List.of("sandpiper", "sandpiperCompiled", "sandpiperCompiledNoFuel",
-            "sandpiperAuto", "sandpiperInterpreter", "chicoryInterpreter", "chicoryCompiler", "chicory", "java",
+            "sandpiperAutoLoad", "sandpiperAuto", "sandpiperInterpreter", "chicoryInterpreter", "chicoryCompiler", "chicory", "java",
             "maskField", "wasmEvent", "wasmJson", "compiledEvent", "compiledJson", "javaBytes", "javaObject", "oneThread",
             "twoThreads", "compiledOneThread", "compiledTwoThreads");
 
@@ -130,8 +132,9 @@ public final class Report {
             "dev.sandpiper.jmh.coldstart",
             "`LoadBenchmark`: bytes to an instance. `sandpiper`: decode, validate, translate, instantiate; "
                     + "`sandpiperCompiled`: the same plus compiling every function to JVM bytecode at load "
-                    + "(engine compiler); `sandpiperAuto`: the default engine, auto (loads as the interpreter "
-                    + "does and would compile once hot), instantiate and a first small interpreted call. "
+                    + "(engine compiler); `sandpiperAutoLoad`: the default engine, auto (loads as the interpreter "
+                    + "does and would compile once hot), instantiate; `sandpiperAuto`: the same and a first small "
+                    + "interpreted call. "
                     + "`InstantiateBenchmark`: one more instance of a module loaded in setup (`sandpiperCompiled`: "
                     + "of a compiled module; its instances bind the compiled code at their first call).",
             "dev.sandpiper.jmh.transform",
