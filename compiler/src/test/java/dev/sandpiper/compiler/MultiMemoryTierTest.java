@@ -123,10 +123,10 @@ class MultiMemoryTierTest {
             byte[][][] memories = new byte[2][][];
             for (int t = 0; t < 2; t++) {
                 Instance inst = Tiers.instantiate(tiers[t], ExecutionLimits.DEFAULT);
-                o[t] = Tiers.call(inst, (String) call[0], args(call));
+                o[t] = Tiers.call(inst, (String) call[0], Tiers.args(call));
                 memories[t] = contents(inst);
             }
-            String what = call[0] + " " + java.util.Arrays.toString(args(call));
+            String what = call[0] + " " + java.util.Arrays.toString(Tiers.args(call));
             assertEquals(o[0], o[1], what + " (interpreter, compiled)");
             for (int m = 0; m < 3; m++) {
                 assertArrayEquals(memories[0][m], memories[1][m], what + ": memory " + m);
@@ -159,22 +159,7 @@ class MultiMemoryTierTest {
 
     @Test
     void everySmallFuelBudgetStopsBothTiersAtTheSamePoint() {
-        CompiledModule[] tiers = Tiers.both(module());
-        for (Object[] call : CALLS) {
-            Outcome full = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, (String) call[0], args(call))[0];
-            for (long fuel = 0; fuel <= full.instructions() + 1; fuel++) {
-                Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT.withFuel(fuel), (String) call[0], args(call));
-                assertEquals(o[0], o[1], call[0] + " with fuel " + fuel + " (interpreter, compiled)");
-            }
-        }
-    }
-
-    private static long[] args(Object[] call) {
-        long[] a = new long[call.length - 1];
-        for (int i = 1; i < call.length; i++) {
-            a[i - 1] = (Long) call[i];
-        }
-        return a;
+        Tiers.assertEveryBudgetAgrees(Tiers.both(module()), CALLS);
     }
 
     private static byte[][] contents(Instance inst) {

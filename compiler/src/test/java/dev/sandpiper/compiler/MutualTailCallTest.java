@@ -87,8 +87,8 @@ class MutualTailCallTest {
         CompiledModule[] tiers = Tiers.both(module());
         int traps = 0;
         for (Object[] call : CALLS) {
-            Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, (String) call[0], args(call));
-            assertEquals(o[0], o[1], call[0] + " " + java.util.Arrays.toString(args(call)) + " (interpreter, compiled)");
+            Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, (String) call[0], Tiers.args(call));
+            assertEquals(o[0], o[1], call[0] + " " + java.util.Arrays.toString(Tiers.args(call)) + " (interpreter, compiled)");
             traps += o[0].trap() != null ? 1 : 0;
         }
         assertEquals(2, traps, "ind(3, 2) divides by zero, ind(1, 4) is past the table");
@@ -123,14 +123,7 @@ class MutualTailCallTest {
 
     @Test
     void everySmallFuelBudgetStopsBothTiersAtTheSamePoint() {
-        CompiledModule[] tiers = Tiers.both(module());
-        for (Object[] call : CALLS) {
-            Outcome full = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, (String) call[0], args(call))[0];
-            for (long fuel = 0; fuel <= full.instructions() + 1; fuel++) {
-                Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT.withFuel(fuel), (String) call[0], args(call));
-                assertEquals(o[0], o[1], call[0] + " with fuel " + fuel + " (interpreter, compiled)");
-            }
-        }
+        Tiers.assertEveryBudgetAgrees(Tiers.both(module()), CALLS);
     }
 
     static final String HOST_WAT = """
@@ -175,14 +168,6 @@ class MutualTailCallTest {
                         java.util.List.of(dev.sandpiper.decoder.model.ValType.I32)),
                         (ctx, args, results) -> results[0] = args[0] * 7)
                 .instantiate(m);
-        return Tiers.call(inst, (String) call[0], args(call));
-    }
-
-    private static long[] args(Object[] call) {
-        long[] a = new long[call.length - 1];
-        for (int i = 1; i < call.length; i++) {
-            a[i - 1] = (Long) call[i];
-        }
-        return a;
+        return Tiers.call(inst, (String) call[0], Tiers.args(call));
     }
 }

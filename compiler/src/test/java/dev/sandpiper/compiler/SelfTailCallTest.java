@@ -87,8 +87,8 @@ class SelfTailCallTest {
     void bothTiersAgreeOnResultsTrapsAndCounts() {
         CompiledModule[] tiers = Tiers.both(module());
         for (Object[] call : CALLS) {
-            Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, (String) call[0], args(call));
-            assertEquals(o[0], o[1], call[0] + " " + java.util.Arrays.toString(args(call)) + " (interpreter, compiled)");
+            Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, (String) call[0], Tiers.args(call));
+            assertEquals(o[0], o[1], call[0] + " " + java.util.Arrays.toString(Tiers.args(call)) + " (interpreter, compiled)");
         }
         // The values themselves, on the compiled tier.
         var inst = Tiers.instantiate(tiers[1], ExecutionLimits.DEFAULT);
@@ -118,21 +118,6 @@ class SelfTailCallTest {
 
     @Test
     void everySmallFuelBudgetStopsBothTiersAtTheSamePoint() {
-        CompiledModule[] tiers = Tiers.both(module());
-        for (Object[] call : CALLS) {
-            Outcome full = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, (String) call[0], args(call))[0];
-            for (long fuel = 0; fuel <= full.instructions() + 1; fuel++) {
-                Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT.withFuel(fuel), (String) call[0], args(call));
-                assertEquals(o[0], o[1], call[0] + " with fuel " + fuel + " (interpreter, compiled)");
-            }
-        }
-    }
-
-    private static long[] args(Object[] call) {
-        long[] a = new long[call.length - 1];
-        for (int i = 1; i < call.length; i++) {
-            a[i - 1] = (Long) call[i];
-        }
-        return a;
+        Tiers.assertEveryBudgetAgrees(Tiers.both(module()), CALLS);
     }
 }

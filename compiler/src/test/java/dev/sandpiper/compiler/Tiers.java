@@ -81,6 +81,31 @@ final class Tiers {
     }
 
     /** Calls {@code name} in a fresh instance of each tier under {@code limits}; returns both outcomes. */
+    /**
+     * Each call ({@code {export, Long args...}}) under every fuel budget from 0 to one past what it
+     * needs: both tiers stop at the same point with the same outcome.
+     */
+    static void assertEveryBudgetAgrees(CompiledModule[] tiers, Object[][] calls) {
+        for (Object[] call : calls) {
+            String name = (String) call[0];
+            long[] args = args(call);
+            Outcome full = callBoth(tiers, ExecutionLimits.DEFAULT, name, args)[0];
+            for (long fuel = 0; fuel <= full.instructions() + 1; fuel++) {
+                Outcome[] o = callBoth(tiers, ExecutionLimits.DEFAULT.withFuel(fuel), name, args);
+                assertEquals(o[0], o[1], name + " with fuel " + fuel + " (interpreter, compiled)");
+            }
+        }
+    }
+
+    /** The arguments of a call written {@code {export, Long args...}}. */
+    static long[] args(Object[] call) {
+        long[] a = new long[call.length - 1];
+        for (int i = 1; i < call.length; i++) {
+            a[i - 1] = (Long) call[i];
+        }
+        return a;
+    }
+
     static Outcome[] callBoth(CompiledModule[] tiers, ExecutionLimits limits, String name, long... args) {
         Outcome[] out = new Outcome[2];
         for (int t = 0; t < 2; t++) {
