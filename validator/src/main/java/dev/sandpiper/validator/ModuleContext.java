@@ -53,7 +53,13 @@ final class ModuleContext {
 
     /** Block type {@code []->[t]}. */
     static FuncType singleResult(ValType t) {
-        return SINGLE_RESULT[t.ordinal()];
+        FuncType shared = SINGLE_RESULT[t.ordinal()];
+        return shared.results().get(0) == t ? shared : new FuncType(List.of(), List.of(t));
+    }
+
+    /** Whether {@code actual} matches {@code expected} here (3.0 subtyping). */
+    boolean matches(ValType actual, ValType expected) {
+        return Subtyping.matches(actual, expected, types);
     }
 
     int functionCount() {
