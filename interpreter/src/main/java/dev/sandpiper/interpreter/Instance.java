@@ -94,6 +94,15 @@ public final class Instance {
             globals[g++] = gi;
         }
         this.constants = constants;
+        // 3.0: a table defined with an initialiser starts with every element its value.
+        int firstDefinedTable = m.tableSpace().size() - m.tables().size();
+        for (int i = 0; i < m.tables().size(); i++) {
+            var init = m.tables().get(i).init();
+            if (init != null) {
+                Table table = tables[firstDefinedTable + i];
+                table.fill(0, constants.evaluate(init), table.size());
+            }
+        }
         exports = new LinkedHashMap<>();
         for (Export e : m.exports()) {
             exports.put(e.name(), switch (e.kind()) {
@@ -258,6 +267,17 @@ public final class Instance {
             throw new TrapException(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;
+    }
+
+    /**
+     * The callee of {@code call_ref}: validation has matched its type already. Spec: 3.0, Execution
+     * > Instructions > {@code call_ref} (a null reference traps).
+     */
+    FunctionInstance referenced(long ref) {
+        if (ref == Table.NULL) {
+            throw new TrapException(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        return store.function(ref);
     }
 
     void tableInit(int table, int segment, long d, long s, long n) {

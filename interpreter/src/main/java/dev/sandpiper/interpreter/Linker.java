@@ -6,6 +6,7 @@ import dev.sandpiper.decoder.model.Import;
 import dev.sandpiper.decoder.model.ImportDesc;
 import dev.sandpiper.decoder.model.MemoryType;
 import dev.sandpiper.decoder.model.TableType;
+import dev.sandpiper.decoder.model.ValType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -108,7 +109,22 @@ public final class Linker {
         if (!(value instanceof Global global)) {
             return "expected a global, found " + kind(value);
         }
-        return global.type().equals(g) ? null : "expected global " + g + ", found " + global.type();
+        return matches(global.type(), g) ? null : "expected global " + g + ", found " + global.type();
+    }
+
+    /**
+     * Spec: 3.0, Validation > Matching > Global Types: an immutable global's type may be a subtype
+     * of the import's (a non-null reference for a nullable one); a mutable global's must be equal.
+     */
+    private static boolean matches(GlobalType actual, GlobalType wanted) {
+        if (actual.equals(wanted)) {
+            return true;
+        }
+        ValType a = actual.valType();
+        ValType w = wanted.valType();
+        return !actual.mutable() && !wanted.mutable() && a.isReference() && w.isReference()
+                && (!a.isNullable() || w.isNullable()) && a.kind() == w.kind()
+                && (a.heapType() == w.heapType() || a.isConcrete() && w.heapType() == ValType.HEAP_FUNC);
     }
 
     private static String kind(Extern value) {
