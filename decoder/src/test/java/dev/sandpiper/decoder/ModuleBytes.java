@@ -440,19 +440,19 @@ public final class ModuleBytes {
 
     /** Flag 5: passive, reference type, expressions. */
     public ModuleBytes elemPassiveExprs(ValType type, byte[]... exprs) {
-        elements.add(concat(u32(5), bytes(type.code()), vec(exprs)));
+        elements.add(concat(u32(5), valType(type), vec(exprs)));
         return this;
     }
 
     /** Flag 6: active in an explicit table, reference type, expressions. */
     public ModuleBytes elemActiveTableExprs(long table, byte[] offset, ValType type, byte[]... exprs) {
-        elements.add(concat(u32(6), u32(table), offset, bytes(type.code()), vec(exprs)));
+        elements.add(concat(u32(6), u32(table), offset, valType(type), vec(exprs)));
         return this;
     }
 
     /** Flag 7: declarative, reference type, expressions. */
     public ModuleBytes elemDeclarativeExprs(ValType type, byte[]... exprs) {
-        elements.add(concat(u32(7), bytes(type.code()), vec(exprs)));
+        elements.add(concat(u32(7), valType(type), vec(exprs)));
         return this;
     }
 
@@ -854,7 +854,7 @@ public final class ModuleBytes {
         }
 
         public Code loop(ValType result) {
-            return op(Opcode.LOOP).raw(result.code());
+            return op(Opcode.LOOP).raw(valType(result));
         }
 
         public Code loopType(long typeIndex) {
@@ -866,7 +866,7 @@ public final class ModuleBytes {
         }
 
         public Code if_(ValType result) {
-            return op(Opcode.IF).raw(result.code());
+            return op(Opcode.IF).raw(valType(result));
         }
 
         public Code ifType(long typeIndex) {
