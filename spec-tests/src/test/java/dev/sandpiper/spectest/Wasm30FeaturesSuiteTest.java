@@ -40,7 +40,7 @@ class Wasm30FeaturesSuiteTest {
             "br_on_null.wast", "br_on_non_null.wast", "return_call_ref.wast", "local_init.wast", "ref_func.wast",
             "local_get.wast", "local_tee.wast", "func.wast", "table_get.wast", "table_set.wast", "table_fill.wast",
             "table_grow.wast", "table_size.wast", "table_copy.wast", "linking.wast", "br_if.wast",
-            "unreached-valid.wast", "unreached-invalid.wast");
+            "unreached-valid.wast", "unreached-invalid.wast", "select.wast", "global.wast");
 
     private static final Map<Engine, SuiteReport> REPORTS = new EnumMap<>(Engine.class);
     private static List<SpecScript> scripts;

@@ -122,7 +122,8 @@ public final class ModuleValidator {
     private static void table(ModuleContext c, TableType t) {
         valType(c, t.elementType());
         if (t.init() != null) {
-            ConstantExpressions.check(c, t.init(), t.elementType(), segmentGlobals(c));
+            // Tables are initialised before the module's own globals: only imported ones are visible.
+            ConstantExpressions.check(c, t.init(), t.elementType(), c.module.importedGlobalCount());
         } else if (!t.elementType().isDefaultable()) {
             throw InvalidModuleException.atModule("type mismatch: a table of " + t.elementType()
                     + " needs an initialiser", -1);

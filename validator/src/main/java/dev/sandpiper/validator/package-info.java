@@ -12,6 +12,14 @@
  * {@link dev.sandpiper.decoder.code.Opcode} are typed from that table alone. The 3.0 rules of the
  * features the module was decoded with ({@link dev.sandpiper.decoder.Features}) apply too: tail
  * calls ({@code ControlRules}), memory indices ({@code MemoryRules}), several memories, and
- * arithmetic and defined globals in constant expressions ({@code ConstantExpressions}).
+ * arithmetic and defined globals in constant expressions ({@code ConstantExpressions}), and typed
+ * function references: subtyping wherever types meet ({@code Subtyping}; {@code TypeStack} encodes a
+ * concrete reference type as an int above the 2.0 types), the initialisation of locals without a
+ * default ({@code TypeStack}'s inits, after the 3.0 appendix), {@code call_ref},
+ * {@code br_on_null}, {@code br_on_non_null} ({@code ControlRules}), {@code ref.as_non_null}
+ * ({@code ReferenceRules}), tables with initialisers ({@code ModuleValidator}).
+ *
+ * <p>Not yet: type equivalence across modules or between distinct but identical type indices
+ * inside function types (types are compared by index), and the GC proposal's heap types.
  */
 package dev.sandpiper.validator;
