@@ -25,7 +25,8 @@ class FunctionReferencesTest {
     /**
      * Type 0: [i32] -> [i32]. func 0 "inc"(n) = n + 1; func 1 "viaRef"(n) = call_ref (ref.func 0);
      * func 2 "viaTable"(n) = call_indirect of table slot 0 (func 0), the same number of instructions;
-     * func 3 "nullCall"(n) = call_ref of null; func 4 "asNonNull"(n) = ref.as_non_null of null.
+     * func 3 "nullCall"(n) = call_ref of null; func 4 "asNonNull"(n) = ref.as_non_null of null;
+     * func 5 "countdown"(n) = n == 0 ? 0 : return_call_ref (ref.func 5) (n - 1).
      */
     private static ModuleBytes module() {
         return ModuleBytes.module().type(types(I32), types(I32)).table(FUNCREF, 1, -1)
@@ -34,14 +35,24 @@ class FunctionReferencesTest {
                 .function(0, Code.code().localGet(0).i32Const(0).callIndirect(0, 0).end())
                 .function(0, Code.code().localGet(0).refNull(REF_NULL_0).callRef(0).end())
                 .function(0, Code.code().refNull(FUNCREF).op(Opcode.REF_AS_NON_NULL).drop().localGet(0).end())
+                .function(0, Code.code().localGet(0).op(Opcode.I32_EQZ).if_(I32).i32Const(0).else_()
+                        .localGet(0).i32Const(1).op(Opcode.I32_SUB).refFunc(5).returnCallRef(0).end().end())
                 .elemActive(ModuleBytes.i32Expr(0), 0)
                 .export("viaRef", ExternKind.FUNC, 1).export("viaTable", ExternKind.FUNC, 2)
-                .export("nullCall", ExternKind.FUNC, 3).export("asNonNull", ExternKind.FUNC, 4);
+                .export("nullCall", ExternKind.FUNC, 3).export("asNonNull", ExternKind.FUNC, 4)
+                .export("countdown", ExternKind.FUNC, 5);
     }
 
     @Test
     void callRefCallsTheReferencedFunction() {
         assertEquals(6, Wasm.instantiate(module()).call("viaRef", 5)[0]);
+    }
+
+    @Test
+    void returnCallRefReplacesTheFrame() {
+        Store store = new Store(ExecutionLimits.DEFAULT.withMaxCallDepth(2));
+        assertEquals(0, Wasm.instantiate(store, module()).call("countdown", 1_000_000)[0],
+                "a million tail calls through references at depth 1");
     }
 
     @Test
