@@ -118,4 +118,18 @@ final class EventArbitraries {
                             .beforeUnavailableColumns(only ? List.of() : beforeUnavailable).build();
                 });
     }
+
+    /** Canonical event JSON with a few bytes at a random place deleted and one of {@code insertions} put there. */
+    static Arbitrary<byte[]> damaged(Arbitrary<byte[]> insertions) {
+        return Combinators.combine(events().map(EventJson::toJson), Arbitraries.doubles().between(0, 1),
+                        Arbitraries.integers().between(0, 4), insertions)
+                .as((bytes, where, deleted, insert) -> {
+                    int at = (int) (where * bytes.length);
+                    int end = Math.min(bytes.length, at + deleted);
+                    byte[] out = java.util.Arrays.copyOf(bytes, at + insert.length + bytes.length - end);
+                    System.arraycopy(insert, 0, out, at, insert.length);
+                    System.arraycopy(bytes, end, out, at + insert.length, bytes.length - end);
+                    return out;
+                });
+    }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -75,19 +73,9 @@ class EventJsonPropertyTest {
 
     @Provide
     Arbitrary<byte[]> damaged() {
-        Arbitrary<byte[]> canonical = EventArbitraries.events().map(EventJson::toJson);
         Arbitrary<byte[]> replacement = Arbitraries.of("", "\"", "{", "}", "[", "]", ",", ":", "1", "-", ".", "e",
                 "null", "\\", "\\u", "\\ud800", "\"x\":1", "\"ts\":1", " ", "\u00e9", "\u0000", "\"op\":\"read\"")
                 .map(s -> s.getBytes(StandardCharsets.UTF_8));
-        return Combinators.combine(canonical, Arbitraries.doubles().between(0, 1),
-                        Arbitraries.integers().between(0, 4), replacement)
-                .as((bytes, where, deleted, insert) -> {
-                    int at = (int) (where * bytes.length);
-                    int end = Math.min(bytes.length, at + deleted);
-                    byte[] out = Arrays.copyOf(bytes, at + insert.length + bytes.length - end);
-                    System.arraycopy(insert, 0, out, at, insert.length);
-                    System.arraycopy(bytes, end, out, at + insert.length, bytes.length - end);
-                    return out;
-                });
+        return EventArbitraries.damaged(replacement);
     }
 }

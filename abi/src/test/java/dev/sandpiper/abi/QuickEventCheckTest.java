@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -96,23 +94,13 @@ class QuickEventCheckTest {
 
     @Provide
     Arbitrary<byte[]> damaged() {
-        Arbitrary<byte[]> canonical = canonical();
         Arbitrary<byte[]> insert = Arbitraries.of("", "\"", "{", "}", "[", "]", ",", ":", "0", "1", "-", ".", "e",
                 "null", "true", "\\", "\\u", "\\ud800", "\\u0041", "\"x\":1", "\"ts\":1", " ", "\t", "\u00e9",
                 "\u0000", "\u0001", "\"op\":\"read\"", "\"op\":\"", "\"before\":null", "\"a\":{}", "\"a\":[]",
                 "\"before_is_key_only\":true", "00", "-0", "1.", ".5", "\uD83D\uDE00")
                 .map(s -> s.getBytes(StandardCharsets.UTF_8));
         Arbitrary<byte[]> rawByte = Arbitraries.bytes().map(x -> new byte[] {x});
-        return Combinators.combine(canonical, Arbitraries.doubles().between(0, 1),
-                        Arbitraries.integers().between(0, 4), Arbitraries.oneOf(insert, rawByte))
-                .as((b, where, deleted, ins) -> {
-                    int at = (int) (where * b.length);
-                    int stop = Math.min(b.length, at + deleted);
-                    byte[] out = Arrays.copyOf(b, at + ins.length + b.length - stop);
-                    System.arraycopy(ins, 0, out, at, ins.length);
-                    System.arraycopy(b, stop, out, at + ins.length, b.length - stop);
-                    return out;
-                });
+        return EventArbitraries.damaged(Arbitraries.oneOf(insert, rawByte));
     }
 
     private static byte[] bytes(String s) {

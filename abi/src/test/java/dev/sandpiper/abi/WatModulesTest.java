@@ -54,6 +54,6 @@ class WatModulesTest {
         WasmLoadException e = assertThrows(WasmLoadException.class,
                 () -> WasmModule.load(WasmConfig.builder().modulePath(bad).build()));
         assertEquals(WasmLoadException.Kind.MODULE, e.kind());
-        assertEquals(bad + ":3:17: unknown operator", e.getMessage());
+        assertEquals(bad + ":3:17: unknown operator i32.bogus", e.getMessage());
     }
 }

@@ -75,10 +75,11 @@ public final class Main {
                          [--engine E] [--memory-budget-mb N] FILE.wasm EXPORT [ARG...]
                                           call an exported function; prints TYPE:VALUE per result,
                                           or "trap: MESSAGE" with exit status 2
-                  spec [--verbose] [--engine E] [--features LIST] PATH...
+                  spec [--verbose] [--report [--markdown]] [--engine E] [--features LIST] PATH...
                                           run WebAssembly spec test scripts (.wast files, wast2json
                                           .json files, or folders of either); per-file counts, exit 1
-                                          on any failure
+                                          on any failure; --report skips commands needing a 3.0
+                                          feature the engine lacks and names it
                   fuzz --seed S --count N [--corpus PATH...] [--engine interpreter|compiler|both]
                        [--threads N] [--max-seconds N] [--findings DIR] | --replay FILE...
                                           mutate and generate modules, run each on both tiers and

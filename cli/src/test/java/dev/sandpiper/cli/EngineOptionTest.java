@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandpiper.compiler.Engine;
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ModuleBytes;
 import dev.sandpiper.decoder.ModuleBytes.Code;
 import dev.sandpiper.decoder.code.Opcode;
@@ -199,9 +200,9 @@ class EngineOptionTest {
     void specRunsEveryScriptOnTheEngine(String engine) throws Exception {
         Path script = fibScript();
         List<Engine> given = new ArrayList<>();
-        Result r = run(o -> e -> new SpecCommand(o, e, (s, en) -> {
+        Result r = run(o -> e -> new SpecCommand(o, e, (s, en, f) -> {
             given.add(en);
-            return new SpecRunner(s, en);
+            return new SpecRunner(s, en, f);
         }).run(new String[] {"--engine", engine, script.toString()}));
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("2 passed, 0 failed, 0 skipped"), r.out());
@@ -212,12 +213,15 @@ class EngineOptionTest {
     void specRunsOnAutoByDefault() throws Exception {
         Path script = fibScript();
         List<Engine> given = new ArrayList<>();
-        Result r = run(o -> e -> new SpecCommand(o, e, (s, en) -> {
+        List<Features> features = new ArrayList<>();
+        Result r = run(o -> e -> new SpecCommand(o, e, (s, en, f) -> {
             given.add(en);
-            return new SpecRunner(s, en);
+            features.add(f);
+            return new SpecRunner(s, en, f);
         }).run(new String[] {script.toString()}));
         assertEquals(0, r.status(), r.out() + r.err());
         assertEquals(List.of(Engine.AUTO), given);
+        assertEquals(List.of(Features.all()), features, "every implemented feature unless --features says otherwise");
     }
 
     @Test

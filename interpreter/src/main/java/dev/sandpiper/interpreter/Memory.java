@@ -33,6 +33,8 @@ public final class Memory implements Extern {
     int size;
     private int pages;
     private int deniedGrows;
+    /** Bytes copied into larger backing arrays by grows, so far (see {@link #bytesCopiedGrowing()}). */
+    private long bytesCopiedGrowing;
     private final MemoryBudget.Holding holding;
     /** Shared with the other memories of the instance that defined this one; null for a host's memory. */
     private final PageAllowance allowance;
@@ -177,6 +179,7 @@ public final class Memory implements Extern {
                     return -1;
                 }
                 System.arraycopy(array, 0, bigger, 0, buffer.capacity());
+                bytesCopiedGrowing += buffer.capacity();
                 array = bigger;
             }
             buffer = view(array, size);
@@ -190,6 +193,14 @@ public final class Memory implements Extern {
     /** How many {@code memory.grow} requests the cap has refused so far. */
     public int deniedGrows() {
         return deniedGrows;
+    }
+
+    /**
+     * How many bytes grows have copied from an outgrown backing array into a larger one, so far:
+     * what the doubling keeps at O(size) in all (for tests).
+     */
+    long bytesCopiedGrowing() {
+        return bytesCopiedGrowing;
     }
 
     // ---- host access ----

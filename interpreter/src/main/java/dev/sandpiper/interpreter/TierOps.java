@@ -199,6 +199,36 @@ public final class TierOps {
         Bulk.pollIfLarge(inst, n);
     }
 
+    // Spec 3.0, Execution > Instructions > Memory Instructions: the same operations on the memory
+    // an instruction names (multiple memories). Memory 0 keeps the forms above; these serve the others,
+    // as MemoryIndexedOps does for the interpreter.
+
+    /** {@code memory.grow} on memory {@code mem}: the old size or -1; polls the deadline as {@link Bulk#grow}. */
+    public static int MEMORY_GROW(int delta, Instance inst, int mem) {
+        int old = inst.memories[mem].grow(delta);
+        if (delta != 0) {
+            inst.store().checkDeadline();
+        }
+        return old;
+    }
+
+    public static void MEMORY_FILL(int d, int value, int n, Instance inst, int mem) {
+        inst.memories[mem].fill(d & MASK32, value, n & MASK32);
+        Bulk.pollIfLarge(inst, n);
+    }
+
+    /** {@code memory.copy dst src}: from memory {@code src} into memory {@code dst}. */
+    public static void MEMORY_COPY(int d, int s, int n, Instance inst, int dst, int src) {
+        inst.memories[dst].copyFrom(inst.memories[src], d & MASK32, s & MASK32, n & MASK32);
+        Bulk.pollIfLarge(inst, n);
+    }
+
+    /** {@code memory.init segment mem}. */
+    public static void MEMORY_INIT(int d, int s, int n, Instance inst, int segment, int mem) {
+        inst.memoryInit(mem, segment, d & MASK32, s & MASK32, n & MASK32);
+        Bulk.pollIfLarge(inst, n);
+    }
+
     public static void DATA_DROP(Instance inst, int segment) {
         inst.dataDrop(segment);
     }

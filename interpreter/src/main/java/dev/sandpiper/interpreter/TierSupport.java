@@ -136,6 +136,11 @@ public final class TierSupport {
         return inst.functions;
     }
 
+    /** The memory index space (3.0: any number of memories), imports first. */
+    public static Memory[] memories(Instance inst) {
+        return inst.memories;
+    }
+
     public static Global[] globals(Instance inst) {
         return inst.globals;
     }

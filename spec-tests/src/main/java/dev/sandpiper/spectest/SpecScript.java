@@ -2,6 +2,7 @@ package dev.sandpiper.spectest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sandpiper.text.TextFormatException;
 import dev.sandpiper.text.Wat;
 import dev.sandpiper.text.num.LiteralException;
 import dev.sandpiper.text.num.Names;
@@ -57,10 +58,29 @@ public final class SpecScript {
         List<Command> commands;
         try {
             commands = WastReader.read(source, name);
-        } catch (dev.sandpiper.text.TextFormatException e) {
-            throw new IllegalArgumentException("cannot read spec script " + wastFile + ": " + e.getMessage(), e);
+        } catch (TextFormatException e) {
+            commands = formByForm(source, name);
         }
         return new SpecScript(wastFile, name, commands);
+    }
+
+    /**
+     * The commands of a script that cannot be tokenized as a whole, read one top-level form at a
+     * time: a form that cannot be read is an {@link Directive.Unreadable} command with the reason.
+     */
+    private static List<Command> formByForm(String source, String name) {
+        List<Command> commands = new ArrayList<>();
+        for (int[] form : TopLevelForms.of(source)) {
+            String text = source.substring(form[0], form[1]);
+            try {
+                commands.addAll(WastReader.read(TopLevelForms.only(source, form[0], form[1]), name));
+            } catch (TextFormatException e) {
+                String type = text.substring(1).strip().split("[\\s()\"]", 2)[0];
+                commands.add(new Command(type.isEmpty() ? "unknown" : type, TopLevelForms.line(source, form[0]),
+                        new Directive.Unreadable(e.getMessage()), null, text));
+            }
+        }
+        return commands;
     }
 
     /** Reads a wast2json file. */

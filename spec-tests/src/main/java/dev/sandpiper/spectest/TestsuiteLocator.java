@@ -40,6 +40,29 @@ public final class TestsuiteLocator {
         return locate("wasm.testsuite.dir", "WASM_TESTSUITE_DIR", RELATIVE);
     }
 
+    /** The repository's copy of the 3.0 suite ({@code latest}), from the repository's root. */
+    static final String LATEST_IN_REPOSITORY = "spec-tests/suite/latest";
+
+    /**
+     * The {@code .wast} folder of the 3.0 suite: system property {@code wasm.testsuite.latest.dir},
+     * else the repository's copy, {@code spec-tests/suite/latest}.
+     */
+    public static Path locateLatest() {
+        String prop = System.getProperty("wasm.testsuite.latest.dir");
+        if (prop != null && !prop.isBlank()) {
+            return existing(Paths.get(prop), "system property wasm.testsuite.latest.dir");
+        }
+        Path cwd = Paths.get("").toAbsolutePath();
+        for (Path dir = cwd; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(LATEST_IN_REPOSITORY);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("cannot find the WebAssembly 3.0 suite: no " + LATEST_IN_REPOSITORY
+                + " above " + cwd + ", and -Dwasm.testsuite.latest.dir is not set (see spec-tests/suite/README.md)");
+    }
+
     /** The {@code .wast} folder of the 2.0 suite; throws with instructions when it cannot be found. */
     public static Path locateWast() {
         String prop = System.getProperty("wasm.testsuite.wast.dir");

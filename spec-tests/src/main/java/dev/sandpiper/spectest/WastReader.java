@@ -69,7 +69,7 @@ public final class WastReader {
             // a script that is a module's fields alone (the reference interpreter reads it as one module)
             Token first = c.peek(1);
             out.add(new Command("module", first.line(), new Directive.Module(null, new ScriptModule(true,
-                    () -> Wat.parse(source, fileName).binary())), null));
+                    () -> Wat.parse(source, fileName).binary())), null, "(module\n" + source + "\n)"));
             return out;
         }
         while (!c.atEnd()) {
@@ -86,7 +86,9 @@ public final class WastReader {
             }
             c.seek(start);
             c.skip(); // the whole form, wherever reading it stopped
-            out.add(cmd);
+            Token close = tokens.get(c.index() - 1);
+            String text = source.substring(open.offset(), Math.min(source.length(), close.offset() + close.text().length()));
+            out.add(new Command(cmd.type(), cmd.line(), cmd.directive(), null, text));
         }
         return out;
     }

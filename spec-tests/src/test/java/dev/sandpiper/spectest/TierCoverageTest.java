@@ -75,6 +75,74 @@ class TierCoverageTest {
         assertTrue(compiledV128 > 1000, "v128 functions compiled: " + compiledV128);
     }
 
+    /**
+     * The same over the 3.0 scripts {@link Wasm30FeaturesSuiteTest} runs (tail calls, multiple
+     * memories, {@code data.wast}): since issue 14 the compiled tier translates tail calls and
+     * instructions on any memory, so their functions compile too, those using the features included.
+     */
+    @Test
+    void noFunctionOfThe30FeatureScriptsStaysInterpretedExceptForSize() throws Exception {
+        Path dir = TestsuiteLocator.locateWast().resolveSibling("latest");
+        int compiled = 0;
+        int tailCalling = 0;
+        int otherMemory = 0;
+        List<String> interpreted = new ArrayList<>();
+        for (List<String> group : List.of(Wasm30FeaturesSuiteTest.TAIL_CALLS, Wasm30FeaturesSuiteTest.MULTI_MEMORY,
+                Wasm30FeaturesSuiteTest.EXTENDED_CONST)) {
+            for (String name : group) {
+                SpecScript script = SpecScript.readWast(dir.resolve(name));
+                for (Command c : script.commands()) {
+                    if (!(c.directive() instanceof Directive.Module m)) {
+                        continue;
+                    }
+                    CompiledModule module = CompiledModule.compile(m.source().bytes());
+                    CompileReport report = WasmCompiler.standard().compile(module);
+                    Module decoded = module.module();
+                    for (int f = decoded.importedFunctionCount(); f < decoded.functionCount(); f++) {
+                        String why = report.interpreted().get(f);
+                        if (why != null) {
+                            interpreted.add(name + ":" + c.line() + " func " + f + ": " + why);
+                            continue;
+                        }
+                        compiled++;
+                        int uses = uses30(decoded, f);
+                        tailCalling += uses & 1;
+                        otherMemory += uses >> 1;
+                    }
+                }
+            }
+        }
+        System.out.printf("3.0 feature scripts: %d functions compiled (%d with tail calls, %d on a memory other"
+                + " than 0), %d interpreted%n", compiled, tailCalling, otherMemory, interpreted.size());
+        interpreted.forEach(s -> System.out.println("  interpreted: " + s));
+        for (String s : interpreted) {
+            assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
+        }
+        assertTrue(tailCalling > 30, "compiled functions with tail calls: " + tailCalling);
+        assertTrue(otherMemory > 30, "compiled functions on a memory other than 0: " + otherMemory);
+    }
+
+    /** Bit 0: function {@code f} has a tail call; bit 1: it names a memory other than memory 0. */
+    private static int uses30(Module m, int f) {
+        int uses = 0;
+        CodeReader r = m.codeReader(f - m.importedFunctionCount());
+        while (r.hasNext()) {
+            Opcode op = r.next();
+            if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT) {
+                uses |= 1;
+            }
+            boolean other = switch (op.immediate()) {
+                case MEMARG, MEMARG_LANE, MEMORY_INDEX, MEMORY_INIT -> r.memoryIndex() != 0;
+                case MEMORY_COPY -> r.memoryIndex() != 0 || r.memoryIndex2() != 0;
+                default -> false;
+            };
+            if (other) {
+                uses |= 2;
+            }
+        }
+        return uses;
+    }
+
     /** Whether function {@code f} has a v128 parameter, result or local, or a vector instruction. */
     static boolean usesV128(Module m, int f) {
         FuncType t = m.functionType(f);

@@ -93,7 +93,7 @@ class WatTest {
         assertEquals(2, e.line());
         assertEquals(20, e.column());
         assertEquals("test.wat:2:20: constant out of range", e.getMessage());
-        assertEquals("unknown operator", error("(func (i32.frobnicate))").reason());
+        assertEquals("unknown operator i32.frobnicate", error("(func (i32.frobnicate))").reason());
         assertEquals("alignment must be a power of two", error("(memory 1) (func (drop (i32.load align=3 (i32.const 0))))").reason());
         assertEquals("mismatching label", error("(func block $a end $b)").reason());
         assertEquals("unknown label $x", error("(func (br $x))").reason());

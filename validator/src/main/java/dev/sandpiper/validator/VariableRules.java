@@ -34,7 +34,8 @@ final class VariableRules {
             case GLOBAL_SET -> {
                 GlobalType g = global(v, index);
                 if (!g.mutable()) {
-                    // The 2.0 suite's wording first, then the 3.0 suite's ("immutable global").
+                    // One message for both suites' assert_invalid texts: 2.0's "global is
+                    // immutable" first, then 3.0's "immutable global".
                     throw v.invalid("global is immutable: global.set of immutable global " + index);
                 }
                 s.popOperand(g.valType());

@@ -38,7 +38,14 @@ final class BoundTier implements InstanceTier {
         } catch (StackOverflowError deep) {
             // WebAssembly recursion is JVM recursion here: the thread's stack can end before the
             // depth limit does. Spec 2.0 leaves the depth an implementation limit; same trap.
+            ctx.tail = 0;
             throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, "the thread's stack is full");
+        } catch (RuntimeException | Error trap) {
+            // A pending tail call is consumed right after the return that leaves it, unless the
+            // thread's stack ends at the trampoline's call: the trap abandons it, and the next
+            // call must not find it (translate.TailCalls).
+            ctx.tail = 0;
+            throw trap;
         }
         TierSupport.fuelLeft(store, ctx.left);
         System.arraycopy(ctx.results, 0, TierSupport.stack(store), base, resultSlots[funcIndex]);

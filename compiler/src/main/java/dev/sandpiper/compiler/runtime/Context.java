@@ -17,12 +17,17 @@ public final class Context {
     final Instance instance;
     final Store store;
     final Memory memory;
+    /** The memory index space (3.0): memories other than memory 0 are read from here per access. */
+    final Memory[] memories;
     final Global[] globals;
     final Table[] tables;
     final FunctionInstance[] functions;
     /** By function index: compiled code of this module (not a bridge to the interpreter). */
     final boolean[] compiled;
-    /** Results of a call returning more than one value, in order (a v128 as two entries, low half first). */
+    /**
+     * Results of a call returning more than one value, in order (a v128 as two entries, low half
+     * first); also the arguments of a pending tail call, in the same layout.
+     */
     final long[] results;
     /**
      * The high half of a v128 that a call returned: a generated function returning one v128, or a
@@ -35,6 +40,11 @@ public final class Context {
     FunctionInstance target;
     /** Fuel left before the next poll, handed back by a returning compiled function with one result (the others return it). */
     int left;
+    /**
+     * A pending tail call ({@code translate.TailCalls}): the callee's function index plus one, or 0.
+     * Its arguments are in {@link #results} and the fuel left in {@link #left}.
+     */
+    int tail;
     /** The call-depth limit of the call in progress. */
     int maxDepth;
 
@@ -43,6 +53,7 @@ public final class Context {
         this.instance = instance;
         this.store = instance.store();
         this.memory = instance.memory();
+        this.memories = TierSupport.memories(instance);
         this.globals = TierSupport.globals(instance);
         this.tables = TierSupport.tables(instance);
         this.functions = TierSupport.functions(instance);

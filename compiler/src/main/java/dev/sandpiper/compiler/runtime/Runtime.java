@@ -30,6 +30,22 @@ public final class Runtime {
      * when the target is compiled code of this instance, to be called through the dispatcher's
      * switch; otherwise -1, with the target left in {@link Context#target} for the bridge.
      */
+    /**
+     * {@code return_call_indirect}'s lookup (the same checks and traps): the function index when the
+     * target is a function of this instance, compiled or not (each has a method the trampoline
+     * calls, at the depth of the frame it replaces, as the interpreter does); otherwise -1, with the
+     * target left in {@link Context#target}, to be called and returned from (spec 3.0: a host
+     * function's or another instance's result is the tail call's).
+     */
+    public static int tailIndirect(int index, Context ctx, int table, int typeId) {
+        FunctionInstance f = TierSupport.indirect(index, ctx.instance, table, typeId);
+        if (f instanceof WasmFunction w && w.instance() == ctx.instance) {
+            return w.index();
+        }
+        ctx.target = f;
+        return -1;
+    }
+
     public static int indirect(int index, Context ctx, int table, int typeId) {
         FunctionInstance f = TierSupport.indirect(index, ctx.instance, table, typeId);
         if (f instanceof WasmFunction w && w.instance() == ctx.instance) {

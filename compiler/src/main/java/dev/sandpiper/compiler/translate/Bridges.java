@@ -127,6 +127,9 @@ final class Bridges {
             c.local(ILOAD, 4);
             c.local(ILOAD, 5);
             c.invoke(INVOKESTATIC, OWNER, Linkage.function(keys[i]), JvmTypes.function(t));
+            if (link.tails.mayTail[keys[i]]) {
+                link.tails.afterCall(c, t, 1, () -> c.local(ILOAD, 4));
+            }
             String r = JvmTypes.returnDescriptor(t);
             if (JvmTypes.returnsFuel(t)) {
                 c.local(ISTORE, 6);
@@ -253,6 +256,13 @@ final class Bridges {
             c.op(ISUB);
             c.local(ILOAD, p + 3);
             c.invoke(INVOKESTATIC, OWNER, Linkage.function(keys[i]), JvmTypes.function(link.module.functionType(keys[i])));
+            if (link.tails.mayTail[keys[i]]) {
+                link.tails.afterCall(c, t, p + 1, () -> {
+                    c.local(ILOAD, p + 2);
+                    c.op(ICONST_1);
+                    c.op(ISUB);
+                });
+            }
             returnValue(c, t);
         }
         c.place(other);

@@ -62,6 +62,9 @@ final class FunctionTranslator {
     private boolean live;
     private int deadNesting;
     private FuncType type;
+    /** This function's index, and where its body starts after the entry checks (a self tail call's target). */
+    private int self;
+    private Label bodyStart;
     /** A comparison whose operands are on the stack but whose 0/1 result is not: fused into a following branch. */
     private Opcode pendingCompare;
 
@@ -91,6 +94,7 @@ final class FunctionTranslator {
     private Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel,
             boolean wideCharges) {
         type = module.functionType(funcIndex);
+        self = funcIndex;
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
         layoutLocals(body);
@@ -103,6 +107,8 @@ final class FunctionTranslator {
 
         emitDepthCheck();
         emitEntryLocals();
+        bodyStart = new Label();
+        c.place(bodyStart);
         zeroLocals(body);
         frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
         fuel.start(true);
@@ -242,7 +248,7 @@ final class FunctionTranslator {
     // ---- one instruction of reachable code ----
 
     private void instruction(Opcode op, CodeReader r) {
-        Unsupported.check30(op, r);
+        Unsupported.checkFunctionReferences(op);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }
@@ -311,6 +317,22 @@ final class FunctionTranslator {
             case CALL -> {
                 fuel.cost();
                 call(r.index());
+            }
+            case RETURN_CALL -> {
+                fuel.cost();
+                if (r.index() == self) {
+                    selfTailCall();
+                } else {
+                    tailCall(r.index());
+                }
+                fuel.close();
+                live = false;
+            }
+            case RETURN_CALL_INDIRECT -> {
+                fuel.cost();
+                tailCallIndirect(module.types().get(r.index()), r.index(), r.index2());
+                fuel.close();
+                live = false;
             }
             case CALL_INDIRECT -> {
                 fuel.cost();
@@ -401,27 +423,13 @@ final class FunctionTranslator {
             }
             case MEMORY_SIZE -> {
                 fuel.cost();
-                loadMemory();
+                loadMemory(r.memoryIndex());
                 c.invoke(INVOKESTATIC, OPS, "MEMORY_SIZE", "(" + MEMORY + ")I");
                 stack.push('I');
             }
-            case MEMORY_GROW -> {
+            case MEMORY_GROW, MEMORY_FILL, MEMORY_COPY, MEMORY_INIT -> {
                 fuel.cost();
-                loadInstance();
-                trapping(() -> c.invoke(INVOKESTATIC, OPS, "MEMORY_GROW", "(I" + INSTANCE + ")I"));
-            }
-            case MEMORY_FILL, MEMORY_COPY -> {
-                fuel.cost();
-                stack.pop(3);
-                loadInstance();
-                trapping(() -> c.invoke(INVOKESTATIC, OPS, op.name(), "(III" + INSTANCE + ")V"));
-            }
-            case MEMORY_INIT -> {
-                fuel.cost();
-                stack.pop(3);
-                loadInstance();
-                c.intConst(r.index());
-                trapping(() -> c.invoke(INVOKESTATIC, OPS, "MEMORY_INIT", "(III" + INSTANCE + "I)V"));
+                bulkMemory(op, r);
             }
             case DATA_DROP, ELEM_DROP -> {
                 fuel.cost();
@@ -474,8 +482,21 @@ final class FunctionTranslator {
         c.field(GETFIELD, CTX, "instance", INSTANCE);
     }
 
-    void loadMemory() {
-        c.local(ALOAD, memorySlot);
+    /**
+     * Pushes memory {@code index}: memory 0 from the local set at entry, any other (3.0, multiple
+     * memories) from the context's memories array. A {@code Memory} object lives as long as its
+     * instance (growth replaces its buffer, not the object), so neither goes stale; nothing is
+     * allocated.
+     */
+    void loadMemory(int index) {
+        if (index == 0) {
+            c.local(ALOAD, memorySlot);
+            return;
+        }
+        loadContext();
+        c.field(GETFIELD, CTX, "memories", "[Ldev/sandpiper/interpreter/Memory;");
+        c.intConst(index);
+        c.op(AALOAD);
     }
 
     private void loadGlobal(int index) {
@@ -489,6 +510,38 @@ final class FunctionTranslator {
         Label s = fuel.startSite();
         emit.run();
         fuel.endSite(s, false);
+    }
+
+    /**
+     * {@code memory.grow}, {@code fill}, {@code copy}, {@code init}. Memory 0 (for {@code copy}, both
+     * memories 0) keeps TierOps' forms on the instance's memory 0; any other memory index (3.0) passes
+     * the indices as constants to TierOps' indexed forms, which trap, limit and poll the same way.
+     */
+    private void bulkMemory(Opcode op, CodeReader r) {
+        int mem = r.memoryIndex();
+        boolean zero = mem == 0 && (op != Opcode.MEMORY_COPY || r.memoryIndex2() == 0);
+        String ops = op == Opcode.MEMORY_GROW ? "I" : "III";
+        String result = op == Opcode.MEMORY_GROW ? "I" : "V";
+        stack.pop(ops.length());
+        loadInstance();
+        StringBuilder tail = new StringBuilder();
+        if (op == Opcode.MEMORY_INIT) {
+            c.intConst(r.index());
+            tail.append('I');
+        }
+        if (!zero) {
+            c.intConst(mem);
+            tail.append('I');
+            if (op == Opcode.MEMORY_COPY) {
+                c.intConst(r.memoryIndex2());
+                tail.append('I');
+            }
+        }
+        String d = "(" + ops + INSTANCE + tail + ")" + result;
+        trapping(() -> c.invoke(INVOKESTATIC, OPS, op.name(), d));
+        if (op == Opcode.MEMORY_GROW) {
+            stack.push('I');
+        }
     }
 
     private void memory(Opcode op, CodeReader r) {
@@ -509,7 +562,7 @@ final class FunctionTranslator {
         } else {
             c.longConst(Integer.toUnsignedLong(offset));
         }
-        loadMemory();
+        loadMemory(r.memoryIndex());
         if (op.pushCount() == 1) {
             char k = JvmTypes.kind(op.push(0));
             stack.pop();
@@ -688,7 +741,12 @@ final class FunctionTranslator {
             loadContext();
             c.local(ILOAD, nextDepthSlot);
             c.local(ILOAD, leftSlot);
-            callSite(() -> c.invoke(INVOKESTATIC, link.owner, Linkage.function(funcIndex), JvmTypes.function(t)));
+            callSite(() -> {
+                c.invoke(INVOKESTATIC, link.owner, Linkage.function(funcIndex), JvmTypes.function(t));
+                if (link.tails.mayTail[funcIndex]) {
+                    link.tails.afterCall(c, t, ctxSlot, () -> c.local(ILOAD, nextDepthSlot));
+                }
+            });
         } else {
             loadContext();
             c.field(GETFIELD, CTX, "functions", "[Ldev/sandpiper/interpreter/FunctionInstance;");
@@ -726,6 +784,77 @@ final class FunctionTranslator {
         Label s = fuel.startSite();
         emit.run();
         fuel.endSite(s, true);
+    }
+
+    /**
+     * {@code return_call} of this function to itself (spec 3.0, Execution > Instructions >
+     * {@code return_call}: the callee's frame replaces the caller's): the arguments become the
+     * parameters, the other operands are dropped, and control jumps back to where the body starts,
+     * which zeroes the declared locals and opens the entry block with its poll, as the interpreter's
+     * tail call enters the callee's entry block. The depth (room) is the caller's, as in the
+     * interpreter, and the JVM frame is reused: a million self tail calls run in constant space.
+     */
+    private void selfTailCall() {
+        for (int i = type.params().size() - 1; i >= 0; i--) {
+            stack.pop();
+            store(localKind[i], localSlot[i]);
+        }
+        for (int i = 0; i < stack.size(); i++) {
+            discard(stack.peek(i));
+        }
+        c.jump(GOTO, bodyStart);
+    }
+
+    /**
+     * {@code return_call} to another function (spec 3.0): to an imported one, a call and a return,
+     * as in the interpreter (a host function or another instance's cannot replace this frame); to
+     * one of this module, a pending tail call ({@link TailCalls}) the caller's trampoline runs at
+     * this frame's depth.
+     */
+    private void tailCall(int funcIndex) {
+        if (funcIndex < module.importedFunctionCount()) {
+            call(funcIndex);
+            emitReturn();
+            return;
+        }
+        FuncType t = module.functionType(funcIndex);
+        if (link.tails.refused[self] || !link.hasMethod[funcIndex]) {
+            throw new Unsupported("tail-calls a function the tier cannot reach by a trampoline");
+        }
+        stack.pop(t.params().size());
+        TailCalls.pend(c, t, ctxSlot, leftSlot, scratch(2), () -> c.intConst(funcIndex));
+    }
+
+    /**
+     * {@code return_call_indirect} (spec 3.0): {@code call_indirect}'s checks and traps, then a
+     * function of this instance becomes a pending tail call and any other (a host function,
+     * another instance's) is called through the dispatcher's bridge and returned from.
+     */
+    private void tailCallIndirect(FuncType t, int typeIndex, int table) {
+        if (link.tails.refused[self] || !JvmTypes.compilable(t)) {
+            throw new Unsupported("tail-calls a function the tier cannot reach by a trampoline");
+        }
+        stack.pop();
+        stack.pop(t.params().size());
+        int target = scratch(3);
+        loadContext();
+        c.intConst(table);
+        c.intConst(link.typeIds[typeIndex]);
+        trapping(() -> c.invoke(INVOKESTATIC, RUNTIME, "tailIndirect", "(IL" + CTX + ";II)I"));
+        c.local(ISTORE, target);
+        Label pending = new Label();
+        c.local(ILOAD, target);
+        c.jump(IFGE, pending);
+        c.local(ILOAD, target);
+        loadContext();
+        c.local(ILOAD, depthSlot);
+        c.local(ILOAD, leftSlot);
+        String name = link.dispatcher(t);
+        callSite(() -> c.invoke(INVOKESTATIC, link.owner, name, Linkage.dispatcherDescriptor(t)));
+        afterCall(t);
+        emitReturn();
+        c.place(pending);
+        TailCalls.pend(c, t, ctxSlot, leftSlot, target + 1, () -> c.local(ILOAD, target));
     }
 
     /** After a call: the fuel the callee left, and results beyond the first from the context. */

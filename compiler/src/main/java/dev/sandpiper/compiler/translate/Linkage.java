@@ -21,6 +21,8 @@ final class Linkage {
     /** By function index: the method is the compiled body (not a bridge). */
     final boolean[] compiled;
     final int[] typeIds;
+    /** Which functions may leave a pending tail call, and the trampolines that run them. */
+    final TailCalls tails;
     /** Bridges and dispatchers asked for, by the JVM descriptor of their WebAssembly part, with a representative type. */
     final Map<String, FuncType> bridges = new LinkedHashMap<>();
     final Map<String, FuncType> dispatchers = new LinkedHashMap<>();
@@ -33,6 +35,7 @@ final class Linkage {
         for (int f = module.importedFunctionCount(); f < hasMethod.length; f++) {
             hasMethod[f] = JvmTypes.compilable(module.functionType(f));
         }
+        this.tails = new TailCalls(module, hasMethod);
         this.typeIds = new int[module.types().size()];
         for (int i = 0; i < typeIds.length; i++) {
             typeIds[i] = TierSupport.typeId(module.types().get(i));

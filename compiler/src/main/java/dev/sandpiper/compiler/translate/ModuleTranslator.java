@@ -59,7 +59,8 @@ public final class ModuleTranslator {
         // target of another module may return more, through the same array.
         int maxResults = 1;
         for (FuncType t : module.types()) {
-            maxResults = Math.max(maxResults, t.resultSlots());
+            // The same array holds a pending tail call's arguments (TailCalls).
+            maxResults = Math.max(maxResults, Math.max(t.resultSlots(), t.paramSlots()));
         }
         List<Integer> stubs = new ArrayList<>();
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
@@ -90,6 +91,7 @@ public final class ModuleTranslator {
         Bridges bridges = new Bridges(cw, link, CHUNK);
         bridges.invoke();
         bridges.dispatchers();
+        link.tails.trampolines(cw);
         bridges.bridges();
         constructor(cw);
         return new Result(cw.toBytes(), link.compiled.clone(), maxResults, interpreted);

@@ -197,7 +197,7 @@ final class VectorInstructions {
         switch (op) {
             case V128_LOAD -> {
                 c.intConst(offset);
-                t.loadMemory();
+                t.loadMemory(r.memoryIndex());
                 t.loadContext();
                 t.trapping(() -> c.invoke(INVOKESTATIC, V128, "load", "(II" + MEMORY + CTX + ")J"));
                 high();
@@ -205,7 +205,7 @@ final class VectorInstructions {
             case V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S,
                     V128_LOAD32X2_U -> {
                 c.intConst(offset);
-                t.loadMemory();
+                t.loadMemory(r.memoryIndex());
                 // 8x8, 16x4, 32x2: the lane width before widening.
                 c.intConst(op.name().startsWith("V128_LOAD8") ? 8 : op.name().startsWith("V128_LOAD16") ? 16 : 32);
                 c.intConst(op.name().endsWith("_S") ? 1 : 0);
@@ -215,28 +215,28 @@ final class VectorInstructions {
             }
             case V128_LOAD8_SPLAT, V128_LOAD16_SPLAT, V128_LOAD32_SPLAT, V128_LOAD64_SPLAT -> {
                 c.intConst(offset);
-                t.loadMemory();
+                t.loadMemory(r.memoryIndex());
                 c.intConst(size);
                 t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadSplat", "(II" + MEMORY + "I)J"));
                 c.op(DUP2);
             }
             case V128_LOAD32_ZERO, V128_LOAD64_ZERO -> {
                 c.intConst(offset);
-                t.loadMemory();
+                t.loadMemory(r.memoryIndex());
                 c.intConst(size);
                 t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadZero", "(II" + MEMORY + "I)J"));
                 c.op(LCONST_0);
             }
             case V128_STORE -> {
                 c.intConst(offset);
-                t.loadMemory();
+                t.loadMemory(r.memoryIndex());
                 t.trapping(() -> c.invoke(INVOKESTATIC, V128, "store", "(IJJI" + MEMORY + ")V"));
             }
             case V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE -> {
                 c.intConst(offset);
                 c.intConst(r.lane());
                 c.intConst(size);
-                t.loadMemory();
+                t.loadMemory(r.memoryIndex());
                 t.loadContext();
                 t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadLane", "(IJJIII" + MEMORY + CTX + ")J"));
                 high();
@@ -245,7 +245,7 @@ final class VectorInstructions {
                 c.intConst(offset);
                 c.intConst(r.lane());
                 c.intConst(size);
-                t.loadMemory();
+                t.loadMemory(r.memoryIndex());
                 t.trapping(() -> c.invoke(INVOKESTATIC, V128, "storeLane", "(IJJIII" + MEMORY + ")V"));
             }
             default -> throw new IllegalStateException("no translation for vector instruction " + op);

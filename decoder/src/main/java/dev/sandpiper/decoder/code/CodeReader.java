@@ -87,15 +87,20 @@ public final class CodeReader {
         opcodeOffset = in.position();
         int b = in.u8();
         Opcode op;
+        long sub = -1;
         if (b == Opcode.PREFIX_FC) {
-            op = Opcode.prefixedFC(Integer.toUnsignedLong(in.u32()));
+            sub = Integer.toUnsignedLong(in.u32());
+            op = Opcode.prefixedFC(sub);
         } else if (b == Opcode.PREFIX_FD) {
-            op = Opcode.prefixedFD(Integer.toUnsignedLong(in.u32()));
+            sub = Integer.toUnsignedLong(in.u32());
+            op = Opcode.prefixedFD(sub);
         } else {
             op = Opcode.single(b);
         }
         if (op == null) {
-            throw in.error("illegal opcode", opcodeOffset);
+            // named in hex as the reference interpreter does ("illegal opcode ff")
+            throw in.error("illegal opcode " + Integer.toHexString(b) + (sub < 0 ? "" : " " + Long.toHexString(sub)),
+                    opcodeOffset);
         }
         if (!features.enabled(op.feature())) {
             throw in.error("illegal opcode " + op + " " + Features.notEnabled(op.feature()), opcodeOffset);

@@ -54,6 +54,6 @@ class GlobalSectionReaderTest {
     @Test
     void illegalOpcodeInAnInitialiserIsMalformed() {
         byte[] m = module().rawGlobal(concat(bytes(ValType.I32.code(), 0), bytes(0x06, 0x0B))).build();
-        assertMalformed(m, "illegal opcode", 13);
+        assertMalformed(m, "illegal opcode 6", 13);
     }
 }

@@ -43,17 +43,17 @@ class MalformedInstructionsTest {
     @Test
     void unassignedSingleByteOpcodeIsIllegalAtItsOffset() {
         OneFunction f = new OneFunction(code().nop().raw(0x06).end());
-        assertMalformed(f.bytes, "illegal opcode", f.at(1));
+        assertMalformed(f.bytes, "illegal opcode 6", f.at(1));
     }
 
     @Test
     void unassignedPrefixedOpcodesAreIllegalAtThePrefix() {
         OneFunction fc = new OneFunction(code().nop().raw(0xFC).u32(18).end());
-        assertMalformed(fc.bytes, "illegal opcode", fc.at(1));
+        assertMalformed(fc.bytes, "illegal opcode fc 12", fc.at(1));
         OneFunction fd = new OneFunction(code().raw(0xFD).u32(0x9A).end());
-        assertMalformed(fd.bytes, "illegal opcode", fd.at(0));
+        assertMalformed(fd.bytes, "illegal opcode fd 9a", fd.at(0));
         OneFunction huge = new OneFunction(code().raw(0xFD).u32(0xFFFFFFFFL).end());
-        assertMalformed(huge.bytes, "illegal opcode", huge.at(0));
+        assertMalformed(huge.bytes, "illegal opcode fd ffffffff", huge.at(0));
     }
 
     @Test

@@ -223,6 +223,9 @@ final class InstructionImmediates {
         }
     }
 
+    /** A lane index that is no {@code u8}: the 2.0 suite words it the first way, the 3.0 suite the second. */
+    private static final String LANE_OUT_OF_RANGE = "malformed lane index: i8 constant out of range";
+
     /** A lane index (spec 6.5.9): a {@code u8}. */
     private int lane() {
         Token t = c.number();
@@ -237,10 +240,10 @@ final class InstructionImmediates {
         try {
             v = IntLiterals.u32(t.text());
         } catch (LiteralException e) {
-            throw c.error(t, "malformed lane index");
+            throw c.error(t, LANE_OUT_OF_RANGE);
         }
         if (v > 255) {
-            throw c.error(t, "malformed lane index");
+            throw c.error(t, LANE_OUT_OF_RANGE);
         }
         return (int) v;
     }
@@ -253,7 +256,7 @@ final class InstructionImmediates {
         }
         for (Token t : lanes) {
             if (!NumberSyntax.isNat(t.text())) {
-                throw c.error(t, "malformed lane index");
+                throw c.error(t, LANE_OUT_OF_RANGE);
             }
             out.u8(laneValue(t));
         }

@@ -228,10 +228,15 @@ public final class InstructionParser {
         }
     }
 
+    /** Whether {@code word} is an instruction name or a keyword of instruction syntax. */
+    static boolean knows(String word) {
+        return OPS.containsKey(word) || SYNTAX.contains(word);
+    }
+
     private Opcode opcode(Token t) {
         Opcode op = OPS.get(t.text());
         if (op == null) {
-            throw c.error(t, SYNTAX.contains(t.text()) ? "unexpected token" : "unknown operator");
+            throw c.error(t, SYNTAX.contains(t.text()) ? "unexpected token" : "unknown operator " + t.text());
         }
         return op;
     }

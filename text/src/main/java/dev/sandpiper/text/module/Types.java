@@ -37,6 +37,10 @@ public final class Types {
         }
         Token t = c.peek();
         ValType v = t.is(TokenKind.KEYWORD) ? valType(t.text()) : null;
+        if (v == null && t.is(TokenKind.KEYWORD) && !InstructionParser.knows(t.text())) {
+            // a word the text format has nowhere, such as the obsolete anyfunc (3.0 suite: "unknown operator anyfunc")
+            throw c.error(t, "unknown operator " + t.text());
+        }
         if (v == null) {
             throw c.unexpected(t);
         }

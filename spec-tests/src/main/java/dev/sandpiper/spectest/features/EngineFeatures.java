@@ -1,0 +1,57 @@
+package dev.sandpiper.spectest.features;
+
+import dev.sandpiper.decoder.Features;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one switch for the 3.0 report: the features the engine (and this runner) implement. A
+ * command is skipped only for a feature it needs that is not in this set, so adding a feature here
+ * when it lands turns its commands from skipped into run (and they must then pass).
+ */
+public final class EngineFeatures {
+    /**
+     * Add a feature here when the engine implements it, with the engine's feature
+     * ({@link Features}) that enables it: so far tail calls, extended constant expressions (which
+     * in the engine also let constants read defined globals) and multiple memories.
+     */
+    private static final Map<Feature, dev.sandpiper.decoder.code.Feature> IMPLEMENTED = new EnumMap<>(Map.of(
+            Feature.TAIL_CALLS, dev.sandpiper.decoder.code.Feature.TAIL_CALL,
+            Feature.EXTENDED_CONST, dev.sandpiper.decoder.code.Feature.EXTENDED_CONST,
+            Feature.DEFINED_GLOBALS_IN_CONSTANTS, dev.sandpiper.decoder.code.Feature.EXTENDED_CONST,
+            Feature.MULTI_MEMORY, dev.sandpiper.decoder.code.Feature.MULTI_MEMORY));
+    private static final Set<Feature> SUPPORTED = Collections.unmodifiableSet(EnumSet.copyOf(IMPLEMENTED.keySet()));
+
+    private EngineFeatures() {}
+
+    /** The 3.0 features the engine implements. */
+    public static Set<Feature> supported() {
+        return SUPPORTED;
+    }
+
+    /** Of the 3.0 features the engine implements, those {@code enabled} lets a module use. */
+    public static Set<Feature> supported(Features enabled) {
+        EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
+        IMPLEMENTED.forEach((f, engine) -> {
+            if (enabled.enabled(engine)) {
+                out.add(f);
+            }
+        });
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** The engine's feature that enables {@code f}, or null when the engine does not implement it. */
+    public static dev.sandpiper.decoder.code.Feature engineFeature(Feature f) {
+        return IMPLEMENTED.get(f);
+    }
+
+    /** Of {@code needed}, those the engine does not implement (in declaration order). */
+    public static Set<Feature> missing(Set<Feature> needed, Set<Feature> supported) {
+        EnumSet<Feature> out = needed.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(needed);
+        out.removeAll(supported);
+        return out;
+    }
+}

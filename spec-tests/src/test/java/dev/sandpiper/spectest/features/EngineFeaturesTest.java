@@ -1,0 +1,45 @@
+package dev.sandpiper.spectest.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sandpiper.decoder.Features;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report's switch follows the engine: every feature the decoder's {@link Features#all()}
+ * enables beyond 2.0 enables some report feature, so a feature landing in the engine without the
+ * switch fails here rather than its commands being skipped; and a narrower {@link Features}
+ * narrows what the report runs.
+ */
+class EngineFeaturesTest {
+    @Test
+    void everyFeatureTheEngineEnablesBeyond20IsInTheSwitch() {
+        for (dev.sandpiper.decoder.code.Feature f : dev.sandpiper.decoder.code.Feature.values()) {
+            if (!f.inWasm20() && Features.all().enabled(f)) {
+                assertTrue(EngineFeatures.supported().stream().anyMatch(r -> EngineFeatures.engineFeature(r) == f),
+                        "the engine implements " + f.proposalName() + ": which report feature is it?");
+            }
+        }
+        assertEquals(EngineFeatures.supported(), EngineFeatures.supported(Features.all()));
+    }
+
+    @Test
+    void theFeaturesSettingNarrowsTheSupportedSet() {
+        assertEquals(Set.of(), EngineFeatures.supported(Features.wasm20()));
+        assertEquals(EnumSet.of(Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS),
+                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXTENDED_CONST)));
+        assertEquals(EnumSet.of(Feature.TAIL_CALLS, Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS,
+                Feature.MULTI_MEMORY), EngineFeatures.supported());
+    }
+
+    @Test
+    void missingIsWhatIsNeededLessWhatIsSupported() {
+        Set<Feature> needed = EnumSet.of(Feature.GC, Feature.TAIL_CALLS, Feature.MEMORY64);
+        assertEquals(EnumSet.of(Feature.MEMORY64, Feature.GC), EngineFeatures.missing(needed, EngineFeatures.supported()));
+        assertEquals(needed, EngineFeatures.missing(needed, Set.of()));
+        assertEquals(Set.of(), EngineFeatures.missing(Set.of(), Set.of()));
+    }
+}
