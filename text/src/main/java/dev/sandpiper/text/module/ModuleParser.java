@@ -227,7 +227,7 @@ public final class ModuleParser {
         }
         tableCount++;
         ByteSink e = new ByteSink();
-        if (Types.atValType(c) && c.peek(1).is(TokenKind.LPAREN) && c.peek(2).isKeyword("elem")) {
+        if (SegmentParser.atInlineElem(c)) {
             ValType type = Types.refType(c);
             int n = segments.inlineElem(index, type);
             e.valType(type);
