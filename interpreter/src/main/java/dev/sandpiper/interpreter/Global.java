@@ -10,12 +10,27 @@ import dev.sandpiper.decoder.model.GlobalType;
  */
 public final class Global implements Extern {
     private final GlobalType type;
+    private final int heapId;
     long value;
     long high;
 
     public Global(GlobalType type, long value) {
+        this(type, value, -1);
+    }
+
+    /**
+     * {@code heapId}: the closed id ({@link dev.sandpiper.decoder.model.DefinedTypes}) of the value
+     * type's type index in the defining module when it has one, else -1.
+     */
+    Global(GlobalType type, long value, int heapId) {
         this.type = type;
         this.value = value;
+        this.heapId = heapId;
+    }
+
+    /** The closed id of the value type's type index, or -1 when it names none. */
+    int heapId() {
+        return heapId;
     }
 
     public GlobalType type() {

@@ -69,11 +69,11 @@ public final class Instance {
         for (int i = 0; i < m.definedFunctionCount(); i++, f++) {
             FunctionCode code = compiled.code(i);
             codes[f] = code;
-            functions[f] = new WasmFunction(this, code, m.functionType(f));
+            functions[f] = new WasmFunction(this, code, m.functionType(f), compiled.typeId(m.functionTypeIndex(f)));
         }
         try {
             for (var type : m.tables()) {
-                tables[t++] = new Table(type, limits.maxTableElements(), store);
+                tables[t++] = new Table(type, limits.maxTableElements(), store, compiled.heapId(type.elementType()));
             }
             // The store's page limit holds for this instance's memories together (with several, 3.0,
             // a module could otherwise multiply it), the declared maximum for each, and the store's
@@ -89,7 +89,8 @@ public final class Instance {
         ConstantEvaluator constants = new ConstantEvaluator(m, store, functions, globals);
         for (Global global : m.globals()) {
             constants.evaluate(global.init());
-            var gi = new dev.sandpiper.interpreter.Global(global.type(), constants.value());
+            var gi = new dev.sandpiper.interpreter.Global(global.type(), constants.value(),
+                    compiled.heapId(global.type().valType()));
             gi.high = constants.high();
             globals[g++] = gi;
         }

@@ -110,7 +110,7 @@ final class ControlRules {
      */
     private static void tailCall(FunctionValidator v, TypeStack s, FuncType callee, boolean indirect) {
         List<ValType> results = v.functionType().results();
-        if (!Subtyping.allMatch(callee.results(), results, v.context.types)) {
+        if (!Subtyping.allMatch(callee.results(), results, v.context.typeIds)) {
             throw v.invalid("type mismatch: tail call to a function returning " + callee.results()
                     + " from one returning " + results);
         }

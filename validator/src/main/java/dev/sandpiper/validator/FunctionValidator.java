@@ -44,7 +44,7 @@ final class FunctionValidator implements TypeStack.InvalidSink {
         siteInts = 0;
         wideCount = 0;
         setLocals(type, body);
-        stack.reset(this, context.types, localCount);
+        stack.reset(this, context.typeIds, localCount);
         for (int i = 0; i < type.params().size(); i++) {
             stack.setLocal(i);
         }

@@ -45,9 +45,8 @@ public final class ModuleValidator {
         for (int i = 0; i < module.definedFunctionCount(); i++) {
             typeIndex(c, module.definedFunctionTypeIndex(i));
         }
-        for (FuncType t : module.types()) {
-            valTypes(c, t.params());
-            valTypes(c, t.results());
+        for (int i = 0; i < module.types().size(); i++) {
+            typeDefinition(c, i);
         }
         for (TableType t : module.tables()) {
             tableLimits(t.limits());
@@ -130,9 +129,21 @@ public final class ModuleValidator {
         }
     }
 
-    private static void valTypes(ModuleContext c, List<ValType> ts) {
-        for (ValType t : ts) {
-            valType(c, t);
+    /**
+     * Spec: 3.0, Validation > Modules > Types and Types > Recursive Types: type definitions are
+     * validated in order, each seeing the types before it and those of its own recursion group;
+     * without {@code rec} a definition is a group of one, so it may name itself and earlier types,
+     * and a later type is unknown.
+     */
+    private static void typeDefinition(ModuleContext c, int index) {
+        FuncType t = c.types.get(index);
+        for (List<ValType> ts : List.of(t.params(), t.results())) {
+            for (ValType v : ts) {
+                if (v.isConcrete() && v.heapType() > index) {
+                    throw InvalidModuleException.atModule("unknown type " + v.heapType()
+                            + " (type " + index + " may name only itself and the types before it)", -1);
+                }
+            }
         }
     }
 
@@ -145,6 +156,7 @@ public final class ModuleValidator {
 
     /** Spec: 2.0, Validation > Modules > Element Segments; 3.0 adds subtyping of the element type. */
     private static void element(ModuleContext c, ElementSegment e) {
+        valType(c, e.type()); // 3.0: the element type must be valid, its type index defined
         if (e.mode() == SegmentMode.ACTIVE) {
             int t = e.tableIndex();
             if (t < 0 || t >= c.tables.size()) {

@@ -49,16 +49,17 @@ final class TypeStack {
     private int[] frameInits = new int[16];
 
     private InvalidSink sink;
-    private List<FuncType> typeDefs = List.of();
+    /** The closed id of each type index ({@link dev.sandpiper.decoder.model.DefinedTypes}). */
+    private int[] typeIds = new int[0];
 
     /** Where errors go: raises {@link InvalidModuleException} at the current instruction. */
     interface InvalidSink {
         InvalidModuleException invalid(String reason);
     }
 
-    void reset(InvalidSink sink, List<FuncType> typeDefs, int localCount) {
+    void reset(InvalidSink sink, int[] typeIds, int localCount) {
         this.sink = sink;
-        this.typeDefs = typeDefs;
+        this.typeIds = typeIds;
         if (localSet.length < localCount) {
             localSet = new boolean[localCount];
         } else {
@@ -189,7 +190,7 @@ final class TypeStack {
         if (actual < REF_FUNC && expected < REF_FUNC) {
             return false;
         }
-        return Subtyping.matches(type(actual), type(expected), typeDefs);
+        return Subtyping.matches(type(actual), type(expected), typeIds);
     }
 
     // ---- local initialisation (3.0, Validation > Instructions > Local Instructions) ----

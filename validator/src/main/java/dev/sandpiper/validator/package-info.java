@@ -19,7 +19,10 @@
  * {@code br_on_null}, {@code br_on_non_null} ({@code ControlRules}), {@code ref.as_non_null}
  * ({@code ReferenceRules}), tables with initialisers ({@code ModuleValidator}).
  *
- * <p>Not yet: type equivalence across modules or between distinct but identical type indices
- * inside function types (types are compared by index), and the GC proposal's heap types.
+ * Type indices compare as the types they name ({@link dev.sandpiper.decoder.model.DefinedTypes}:
+ * closed ids, also what the interpreter compares across modules); a type definition may name
+ * itself and earlier types only.
+ *
+ * <p>Not yet: the GC proposal's heap types and explicit recursion groups.
  */
 package dev.sandpiper.validator;

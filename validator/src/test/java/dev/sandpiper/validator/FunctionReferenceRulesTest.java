@@ -93,6 +93,29 @@ class FunctionReferenceRulesTest {
     }
 
     @Test
+    void typeIndicesOfTheSameClosedTypeAreTheSameType() {
+        // types 1 and 2 are both [(ref 0)] -> []; function 1, of type 3 = [(ref 1)] -> [], passes its
+        // (ref 1) to function 2, of type 4 = [(ref 2)] -> [] (3.0, Matching > Defined Types)
+        ValType ref1 = ValType.ref(false, 1);
+        ValType ref2 = ValType.ref(false, 2);
+        ModuleBytes shapes = base().type(List.of(REF_0), List.of()).type(List.of(REF_0), List.of());
+        valid(shapes.type(List.of(ref1), List.of()).type(List.of(ref2), List.of())
+                .function(3, code().localGet(0).call(2).end()).function(4, code().end()));
+        // types 1 and 2 differ ([(ref 0)] and [i32]): not the same type
+        ModuleBytes other = base().type(List.of(REF_0), List.of()).type(List.of(I32), List.of());
+        invalid(other.type(List.of(ref1), List.of()).type(List.of(ref2), List.of())
+                .function(3, code().localGet(0).call(2).end()).function(4, code().end()), "type mismatch");
+    }
+
+    @Test
+    void aTypeMayNameItselfAndEarlierTypesButNoLaterOne() {
+        // 3.0, Validation > Modules: each definition without rec is a recursion group of one
+        valid(base().type(List.of(I32, ValType.ref(false, 1)), List.of()));
+        invalidModule(ModuleBytes.module().type(List.of(ValType.ref(false, 1)), List.of()).type(List.of(), List.of()),
+                "unknown type");
+    }
+
+    @Test
     void withoutTheFeatureTheTypesAreRefused() {
         ModuleBytes mb = base().type(List.of(REF_NULL_0), List.of(I32));
         assertThrows(MalformedModuleException.class,
