@@ -89,7 +89,7 @@ public final class Instance {
         ConstantEvaluator constants = new ConstantEvaluator(m, store, functions, globals);
         for (Global global : m.globals()) {
             constants.evaluate(global.init());
-            var gi = new dev.sandpiper.interpreter.Global(global.type(), constants.value(),
+            var gi = dev.sandpiper.interpreter.Global.of(global.type(), constants.value(),
                     compiled.heapId(global.type().valType()));
             gi.high = constants.high();
             globals[g++] = gi;
