@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Rebuilds the warm-up module embedded in the interpreter jar from warmup.wat (wabt's wat2wasm,
-# with the 3.0 features the module exercises).
+# Rebuilds the warm-up module embedded in the interpreter jar from warmup.wat with Sandpiper's own
+# text module (wabt 1.0.32's wat2wasm does not know ref.as_non_null). Needs the decoder and text
+# modules compiled: mvn -o -q -pl text -am compile
 set -euo pipefail
 cd "$(dirname "$0")"
-wat2wasm --version
-wat2wasm --enable-tail-call --enable-multi-memory warmup.wat -o ../src/main/resources/dev/sandpiper/interpreter/warmup.wasm
+root=..
+java -cp "$root/../decoder/target/classes:$root/../text/target/classes" WatBuild.java warmup.wat \
+    ../src/main/resources/dev/sandpiper/interpreter/warmup.wasm

@@ -184,6 +184,7 @@
     (global.set $g64 (i64.add (global.get $g64) (i64.extend_i32_u (local.get $r))))
     (global.set $gf (f64.add (global.get $gf) (f64.const 0.5)))
     (drop (ref.is_null (ref.func $add)))
+    (drop (ref.as_non_null (ref.func $add)))
     (drop (ref.is_null (ref.null func)))
     (drop (table.size 0))
     (table.set 0 (i32.const 3) (table.get 0 (i32.and (local.get $i) (i32.const 3))))

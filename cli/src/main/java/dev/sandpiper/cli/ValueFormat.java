@@ -43,7 +43,7 @@ final class ValueFormat {
         ValType type = typeOf(arg);
         String v = arg.indexOf(':') < 0 ? arg : arg.substring(arg.indexOf(':') + 1);
         try {
-            return switch (type) {
+            return switch (type.kind()) {
                 case I32 -> (int) integer(v, 32);
                 case I64 -> integer(v, 64);
                 case F32 -> f32(v);
@@ -194,7 +194,7 @@ final class ValueFormat {
 
     /** {@code TYPE:VALUE} for a result's raw bits. */
     static String format(ValType type, long bits) {
-        return type + ":" + switch (type) {
+        return type + ":" + switch (type.kind()) {
             case I32 -> Integer.toString((int) bits);
             case I64 -> Long.toString(bits);
             case F32 -> f32Text((int) bits);

@@ -155,7 +155,7 @@ class VectorDifferentialTest {
         List<Long> args = new ArrayList<>();
         ValType[] pops = op.pops();
         for (int i = 0; i < pops.length; i++) {
-            switch (pops[i]) {
+            switch (pops[i].kind()) {
                 case I32 -> args.add((long) (i == 0 && op.memoryBytes() > 0 ? address(op, rnd) : VectorLanes.i32(rnd)));
                 case I64 -> args.add(rnd.nextBoolean() ? rnd.nextLong() : VectorLanes.half(rnd));
                 case F32 -> args.add((long) VectorLanes.f32(rnd));

@@ -1,6 +1,7 @@
 /**
  * Decoding of the WebAssembly 2.0 binary format into an immutable {@link dev.sandpiper.decoder.model.Module},
- * and of the 3.0 proposals implemented so far (tail calls, multiple memories, extended constants).
+ * and of the 3.0 proposals implemented so far (tail calls, multiple memories, extended constants,
+ * typed function references).
  *
  * <p>Entry point: {@link dev.sandpiper.decoder.ModuleDecoder#decode(byte[], Features)}, with the
  * {@link dev.sandpiper.decoder.Features} a module may use (all by default; a module using another

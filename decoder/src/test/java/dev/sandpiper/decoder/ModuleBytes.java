@@ -177,11 +177,19 @@ public final class ModuleBytes {
         return vec(Arrays.asList(items));
     }
 
+    /** A value type: one byte, or {@code 0x63}/{@code 0x64} and an s33 heap type for a typed reference. */
+    public static byte[] valType(ValType t) {
+        if (t.code() == 0x63 || t.code() == 0x64) {
+            return concat(bytes(t.code()), s33(t.heapType()));
+        }
+        return bytes(t.code());
+    }
+
     /** A vector of value types. */
     public static byte[] valTypes(List<ValType> ts) {
         List<byte[]> items = new ArrayList<>();
         for (ValType t : ts) {
-            items.add(bytes(t.code()));
+            items.add(valType(t));
         }
         return vec(items);
     }
@@ -264,7 +272,7 @@ public final class ModuleBytes {
     }
 
     public ModuleBytes importTable(String module, String name, ValType elem, long min, long max) {
-        imports.add(concat(name(module), name(name), bytes(0x01, elem.code()), limits(min, max)));
+        imports.add(concat(name(module), name(name), bytes(0x01), valType(elem), limits(min, max)));
         return this;
     }
 
@@ -274,7 +282,7 @@ public final class ModuleBytes {
     }
 
     public ModuleBytes importGlobal(String module, String name, ValType type, boolean mutable) {
-        imports.add(concat(name(module), name(name), bytes(0x03, type.code(), mutable ? 1 : 0)));
+        imports.add(concat(name(module), name(name), bytes(0x03), valType(type), bytes(mutable ? 1 : 0)));
         return this;
     }
 
@@ -323,7 +331,7 @@ public final class ModuleBytes {
     public ModuleBytes body(List<Locals> locals, byte[] body) {
         List<byte[]> decls = new ArrayList<>();
         for (Locals l : locals) {
-            decls.add(concat(u32(l.count()), bytes(l.type().code())));
+            decls.add(concat(u32(l.count()), valType(l.type())));
         }
         return rawBody(concat(vec(decls), body));
     }
@@ -343,7 +351,7 @@ public final class ModuleBytes {
     // ---------------------------------------------------------------- builder: tables, memories, globals
 
     public ModuleBytes table(ValType elem, long min, long max) {
-        tables.add(concat(bytes(elem.code()), limits(min, max)));
+        tables.add(concat(valType(elem), limits(min, max)));
         return this;
     }
 
@@ -364,7 +372,7 @@ public final class ModuleBytes {
 
     /** A global: type, mutability and its initialiser ({@code init} includes the final {@code end}). */
     public ModuleBytes global(ValType type, boolean mutable, byte[] init) {
-        globals.add(concat(bytes(type.code(), mutable ? 1 : 0), init));
+        globals.add(concat(valType(type), bytes(mutable ? 1 : 0), init));
         return this;
     }
 
@@ -432,19 +440,19 @@ public final class ModuleBytes {
 
     /** Flag 5: passive, reference type, expressions. */
     public ModuleBytes elemPassiveExprs(ValType type, byte[]... exprs) {
-        elements.add(concat(u32(5), bytes(type.code()), vec(exprs)));
+        elements.add(concat(u32(5), valType(type), vec(exprs)));
         return this;
     }
 
     /** Flag 6: active in an explicit table, reference type, expressions. */
     public ModuleBytes elemActiveTableExprs(long table, byte[] offset, ValType type, byte[]... exprs) {
-        elements.add(concat(u32(6), u32(table), offset, bytes(type.code()), vec(exprs)));
+        elements.add(concat(u32(6), u32(table), offset, valType(type), vec(exprs)));
         return this;
     }
 
     /** Flag 7: declarative, reference type, expressions. */
     public ModuleBytes elemDeclarativeExprs(ValType type, byte[]... exprs) {
-        elements.add(concat(u32(7), bytes(type.code()), vec(exprs)));
+        elements.add(concat(u32(7), valType(type), vec(exprs)));
         return this;
     }
 
@@ -721,7 +729,7 @@ public final class ModuleBytes {
         public Code selectT(ValType... types) {
             op(Opcode.SELECT_T).u32(types.length);
             for (ValType t : types) {
-                out.write(t.code());
+                raw(valType(t));
             }
             return this;
         }
@@ -805,8 +813,18 @@ public final class ModuleBytes {
             return op(Opcode.CALL_INDIRECT).u32(typeIndex).u32(table);
         }
 
+        /** {@code ref.null}: a type byte for funcref and externref, else the heap type (3.0). */
         public Code refNull(ValType t) {
-            return op(Opcode.REF_NULL).raw(t.code());
+            return t.code() == 0x63 || t.code() == 0x64 ? op(Opcode.REF_NULL).raw(s33(t.heapType()))
+                    : op(Opcode.REF_NULL).raw(t.code());
+        }
+
+        public Code callRef(long typeIndex) {
+            return op(Opcode.CALL_REF).u32(typeIndex);
+        }
+
+        public Code returnCallRef(long typeIndex) {
+            return op(Opcode.RETURN_CALL_REF).u32(typeIndex);
         }
 
         public Code refFunc(long f) {
@@ -824,7 +842,7 @@ public final class ModuleBytes {
         }
 
         public Code block(ValType result) {
-            return op(Opcode.BLOCK).raw(result.code());
+            return op(Opcode.BLOCK).raw(valType(result));
         }
 
         public Code blockType(long typeIndex) {
@@ -836,7 +854,7 @@ public final class ModuleBytes {
         }
 
         public Code loop(ValType result) {
-            return op(Opcode.LOOP).raw(result.code());
+            return op(Opcode.LOOP).raw(valType(result));
         }
 
         public Code loopType(long typeIndex) {
@@ -848,7 +866,7 @@ public final class ModuleBytes {
         }
 
         public Code if_(ValType result) {
-            return op(Opcode.IF).raw(result.code());
+            return op(Opcode.IF).raw(valType(result));
         }
 
         public Code ifType(long typeIndex) {

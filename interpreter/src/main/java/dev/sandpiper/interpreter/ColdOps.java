@@ -174,6 +174,14 @@ final class ColdOps {
                 stack[fp + code[pc]] = (short) stack[fp + code[pc + 1]];
                 return pc + 2;
             }
+            case Op.REF_AS_NON_NULL -> {
+                long ref = stack[fp + code[pc + 1]];
+                if (ref == Table.NULL) {
+                    throw new TrapException(TrapKind.NULL_REFERENCE);
+                }
+                stack[fp + code[pc]] = ref;
+                return pc + 2;
+            }
             case Op.REF_IS_NULL -> {
                 stack[fp + code[pc]] = stack[fp + code[pc + 1]] == Table.NULL ? 1 : 0;
                 return pc + 2;

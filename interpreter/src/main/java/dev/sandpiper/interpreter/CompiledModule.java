@@ -2,6 +2,7 @@ package dev.sandpiper.interpreter;
 
 import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ModuleDecoder;
+import dev.sandpiper.decoder.model.DefinedTypes;
 import dev.sandpiper.decoder.model.Export;
 import dev.sandpiper.decoder.model.ExternKind;
 import dev.sandpiper.decoder.model.FuncType;
@@ -20,6 +21,8 @@ import java.util.List;
 public final class CompiledModule {
     private final Module module;
     private final FunctionCode[] codes;
+    /** The closed id of each type index ({@link DefinedTypes}). */
+    private final int[] typeIds;
     private final byte[][] data;
     /** The second tier, once attached; instances switch to it between calls. */
     private volatile ModuleTier tier;
@@ -30,10 +33,7 @@ public final class CompiledModule {
 
     private CompiledModule(ValidatedModule validated) {
         this.module = validated.module();
-        int[] typeIds = new int[module.types().size()];
-        for (int i = 0; i < typeIds.length; i++) {
-            typeIds[i] = TypeIds.of(module.types().get(i));
-        }
+        this.typeIds = DefinedTypes.ids(module.types());
         CodeTranslator translator = new CodeTranslator(validated, typeIds);
         this.codes = new FunctionCode[module.definedFunctionCount()];
         for (int i = 0; i < codes.length; i++) {
@@ -85,6 +85,19 @@ public final class CompiledModule {
         // What was allocated for the module is garbage once this unwinds; the host goes on.
         return new ModuleTooLargeException("not enough heap to load a module of " + bytes + " bytes (max heap "
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)");
+    }
+
+    /**
+     * The closed id of type {@code typeIndex} of the module: equal for the same type in any module
+     * (spec 3.0, Matching > Defined Types), what {@code call_indirect} and function imports compare.
+     */
+    int typeId(int typeIndex) {
+        return typeIds[typeIndex];
+    }
+
+    /** For a reference type naming a type index, that type's closed id; else -1. */
+    int heapId(dev.sandpiper.decoder.model.ValType t) {
+        return t.isConcrete() ? typeIds[t.heapType()] : -1;
     }
 
     /** The decoded module. */

@@ -14,9 +14,14 @@ public abstract sealed class FunctionInstance implements Extern permits WasmFunc
     private final int paramSlots;
     private final int resultSlots;
 
-    FunctionInstance(FuncType type) {
+    /**
+     * @param typeId the closed id of {@code type} ({@link dev.sandpiper.decoder.model.DefinedTypes}),
+     *     which {@code call_indirect} and import matching compare: for a module's function, that of
+     *     its type index in its module, since a type index inside the type means that module's type
+     */
+    FunctionInstance(FuncType type, int typeId) {
         this.type = type;
-        this.typeId = TypeIds.of(type);
+        this.typeId = typeId;
         this.paramSlots = type.paramSlots();
         this.resultSlots = type.resultSlots();
     }

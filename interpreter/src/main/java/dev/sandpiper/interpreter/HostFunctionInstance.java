@@ -8,7 +8,7 @@ public final class HostFunctionInstance extends FunctionInstance {
     final HostFunction impl;
 
     public HostFunctionInstance(String name, FuncType type, HostFunction impl) {
-        super(type);
+        super(type, dev.sandpiper.decoder.model.DefinedTypes.id(type));
         this.name = name;
         this.impl = impl;
     }

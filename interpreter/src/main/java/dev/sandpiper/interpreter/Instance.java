@@ -69,11 +69,11 @@ public final class Instance {
         for (int i = 0; i < m.definedFunctionCount(); i++, f++) {
             FunctionCode code = compiled.code(i);
             codes[f] = code;
-            functions[f] = new WasmFunction(this, code, m.functionType(f));
+            functions[f] = new WasmFunction(this, code, m.functionType(f), compiled.typeId(m.functionTypeIndex(f)));
         }
         try {
             for (var type : m.tables()) {
-                tables[t++] = new Table(type, limits.maxTableElements(), store);
+                tables[t++] = new Table(type, limits.maxTableElements(), store, compiled.heapId(type.elementType()));
             }
             // The store's page limit holds for this instance's memories together (with several, 3.0,
             // a module could otherwise multiply it), the declared maximum for each, and the store's
@@ -89,11 +89,21 @@ public final class Instance {
         ConstantEvaluator constants = new ConstantEvaluator(m, store, functions, globals);
         for (Global global : m.globals()) {
             constants.evaluate(global.init());
-            var gi = new dev.sandpiper.interpreter.Global(global.type(), constants.value());
+            var gi = dev.sandpiper.interpreter.Global.of(global.type(), constants.value(),
+                    compiled.heapId(global.type().valType()));
             gi.high = constants.high();
             globals[g++] = gi;
         }
         this.constants = constants;
+        // 3.0: a table defined with an initialiser starts with every element its value.
+        int firstDefinedTable = m.tableSpace().size() - m.tables().size();
+        for (int i = 0; i < m.tables().size(); i++) {
+            var init = m.tables().get(i).init();
+            if (init != null) {
+                Table table = tables[firstDefinedTable + i];
+                table.fill(0, constants.evaluate(init), table.size());
+            }
+        }
         exports = new LinkedHashMap<>();
         for (Export e : m.exports()) {
             exports.put(e.name(), switch (e.kind()) {
@@ -258,6 +268,17 @@ public final class Instance {
             throw new TrapException(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;
+    }
+
+    /**
+     * The callee of {@code call_ref}: validation has matched its type already. Spec: 3.0, Execution
+     * > Instructions > {@code call_ref} (a null reference traps).
+     */
+    FunctionInstance referenced(long ref) {
+        if (ref == Table.NULL) {
+            throw new TrapException(TrapKind.NULL_FUNCTION_REFERENCE);
+        }
+        return store.function(ref);
     }
 
     void tableInit(int table, int segment, long d, long s, long n) {

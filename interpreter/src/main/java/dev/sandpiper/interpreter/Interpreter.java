@@ -249,10 +249,12 @@ final class Interpreter {
                     case Op.RETURN_CALL_INDIRECT: {
                         int typeId = code[pc];
                         int table = code[pc + 1];
-                        int index = (int) stack[fp + code[pc + 2]];
+                        long operand = stack[fp + code[pc + 2]];
                         calleeFp = fp + code[pc + 3];
                         pc += 4;
-                        FunctionInstance target = inst.indirect(table, index, typeId);
+                        // Table -1: call_ref / return_call_ref, whose operand is the reference itself.
+                        FunctionInstance target = table < 0 ? inst.referenced(operand)
+                                : inst.indirect(table, (int) operand, typeId);
                         if (target instanceof WasmFunction w && w.instance == inst) {
                             callee = w.code;
                             if (code[pc - 5] == Op.RETURN_CALL_INDIRECT) {

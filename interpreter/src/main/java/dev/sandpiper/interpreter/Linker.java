@@ -6,6 +6,7 @@ import dev.sandpiper.decoder.model.Import;
 import dev.sandpiper.decoder.model.ImportDesc;
 import dev.sandpiper.decoder.model.MemoryType;
 import dev.sandpiper.decoder.model.TableType;
+import dev.sandpiper.decoder.model.ValType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,13 +86,17 @@ public final class Linker {
             if (!(value instanceof FunctionInstance fn)) {
                 return "expected a function " + wanted + ", found " + kind(value);
             }
-            return fn.type().equals(wanted) ? null : "expected function " + wanted + ", found " + fn.type();
+            // Spec: 3.0, Matching > External Types: the same function type, its type indices
+            // compared as the types they name, not as indices of either module.
+            return fn.typeId() == module.typeId(f.typeIndex()) ? null
+                    : "expected function " + wanted + ", found " + fn.type();
         }
         if (desc instanceof TableType t) {
             if (!(value instanceof Table table)) {
                 return "expected a table, found " + kind(value);
             }
-            if (table.elementType() != t.elementType() || !table.limits().matches(t.limits())) {
+            if (!same(table.elementType(), table.heapId(), t.elementType(), module.heapId(t.elementType()))
+                    || !table.limits().matches(t.limits())) {
                 return "expected table " + t.elementType() + " " + t.limits() + ", found " + table.elementType() + " "
                         + table.limits();
             }
@@ -108,7 +113,45 @@ public final class Linker {
         if (!(value instanceof Global global)) {
             return "expected a global, found " + kind(value);
         }
-        return global.type().equals(g) ? null : "expected global " + g + ", found " + global.type();
+        return matches(global, g, module.heapId(g.valType())) ? null
+                : "expected global " + g + ", found " + global.type();
+    }
+
+    /**
+     * Whether two value types are the same type: a type index on either side compares by the closed
+     * id of the type it names in its own module (spec 3.0, Matching > Defined Types), since the
+     * same index of two modules may name different types and different indices the same one.
+     */
+    private static boolean same(ValType a, int aId, ValType w, int wId) {
+        if (a.isConcrete() || w.isConcrete()) {
+            return a.isConcrete() && w.isConcrete() && a.isNullable() == w.isNullable() && aId == wId;
+        }
+        return a == w;
+    }
+
+    /**
+     * Spec: 3.0, Validation > Matching > Global Types: an immutable global's type may be a subtype
+     * of the import's (a non-null reference for a nullable one); a mutable global's must be equal.
+     */
+    private static boolean matches(Global global, GlobalType wanted, int wantedId) {
+        GlobalType actual = global.type();
+        ValType a = actual.valType();
+        ValType w = wanted.valType();
+        if (actual.mutable() != wanted.mutable()) {
+            return false;
+        }
+        if (same(a, global.heapId(), w, wantedId)) {
+            return true;
+        }
+        if (actual.mutable() || !a.isReference() || !w.isReference() || a.isNullable() && !w.isNullable()
+                || a.kind() != w.kind()) {
+            return false;
+        }
+        // (ref $t) is below (ref null $t) and (ref null? func); abstract heap types match when equal
+        if (a.isConcrete()) {
+            return w.isConcrete() ? global.heapId() == wantedId : w.heapType() == ValType.HEAP_FUNC;
+        }
+        return !w.isConcrete() && a.heapType() == w.heapType();
     }
 
     private static String kind(Extern value) {

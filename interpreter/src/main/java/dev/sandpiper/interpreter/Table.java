@@ -18,6 +18,7 @@ public final class Table implements Extern {
 
     private final ValType elementType;
     private final Limits declared;
+    private final int heapId;
     private final long maxSize;
     long[] elements;
     private final MemoryBudget.Holding holding;
@@ -34,6 +35,15 @@ public final class Table implements Extern {
 
     /** A table whose elements (8 bytes each) are reserved from {@code store}'s budget (null for none). */
     Table(TableType type, int limitElements, Store store) {
+        this(type, limitElements, store, -1);
+    }
+
+    /**
+     * As above; {@code heapId} is the closed id ({@link dev.sandpiper.decoder.model.DefinedTypes})
+     * of the element type's type index in the defining module when it has one, else -1.
+     */
+    Table(TableType type, int limitElements, Store store, int heapId) {
+        this.heapId = heapId;
         this.elementType = type.elementType();
         this.declared = type.limits();
         this.holding = store == null ? null : store.hold(this);
@@ -81,6 +91,11 @@ public final class Table implements Extern {
 
     public ValType elementType() {
         return elementType;
+    }
+
+    /** The closed id of the element type's type index, or -1 when it names none. */
+    int heapId() {
+        return heapId;
     }
 
     public int size() {

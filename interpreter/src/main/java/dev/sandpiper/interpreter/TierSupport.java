@@ -126,11 +126,6 @@ public final class TierSupport {
         return inst.indirect(table, index, typeId);
     }
 
-    /** The canonical type id {@code call_indirect} compares, for a function type. */
-    public static int typeId(dev.sandpiper.decoder.model.FuncType type) {
-        return TypeIds.of(type);
-    }
-
     /** The module's functions, tables and globals of an instance, by index space. */
     public static FunctionInstance[] functions(Instance inst) {
         return inst.functions;

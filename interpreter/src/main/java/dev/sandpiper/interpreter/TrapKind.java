@@ -16,6 +16,10 @@ public enum TrapKind {
     UNDEFINED_ELEMENT("undefined element"),
     UNINITIALIZED_ELEMENT("uninitialized element"),
     INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+    /** {@code call_ref} or {@code return_call_ref} of null (3.0). */
+    NULL_FUNCTION_REFERENCE("null function reference"),
+    /** {@code ref.as_non_null} of null (3.0). */
+    NULL_REFERENCE("null reference"),
     CALL_STACK_EXHAUSTED("call stack exhausted"),
     /** The call's instruction budget ran out (guardrail). */
     FUEL_EXHAUSTED("fuel exhausted"),

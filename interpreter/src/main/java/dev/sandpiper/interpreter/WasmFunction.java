@@ -7,8 +7,8 @@ public final class WasmFunction extends FunctionInstance {
     final Instance instance;
     final FunctionCode code;
 
-    WasmFunction(Instance instance, FunctionCode code, dev.sandpiper.decoder.model.FuncType type) {
-        super(type);
+    WasmFunction(Instance instance, FunctionCode code, dev.sandpiper.decoder.model.FuncType type, int typeId) {
+        super(type, typeId);
         this.instance = instance;
         this.code = code;
     }

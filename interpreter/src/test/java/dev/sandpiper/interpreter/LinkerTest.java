@@ -291,4 +291,31 @@ class LinkerTest {
         assertSame(mem, userInstance.memory());
         assertSame(libInstance.export("inc_g"), linker.lookup("lib", "inc_g"));
     }
+
+    /**
+     * 3.0, Matching > External Types and Defined Types: a type index in an import's type and in the
+     * export's type is compared as the type it names in its own module. The exporter's type 0 is
+     * [] -> []; its function "f" takes a (ref 0) and its global "g" is a (ref null 0).
+     */
+    @Test
+    void typedReferencesMatchByTheTypesTheirIndicesName() {
+        ValType ref0 = ValType.ref(false, 0);
+        ValType refNull0 = ValType.ref(true, 0);
+        Linker linker = linker();
+        Instance exporter = linker.instantiate(Wasm.compile(ModuleBytes.module()
+                .type(NONE, NONE).type(types(ref0), NONE)
+                .function(1, Code.code().end())
+                .global(refNull0, false, ModuleBytes.refNullExpr(refNull0))
+                .export("f", ExternKind.FUNC, 0).export("g", ExternKind.GLOBAL, 0)));
+        linker.register("m", exporter);
+        // Here type 0 is [i32] -> []: the same indices name another type.
+        unlinkable(linker, ModuleBytes.module().type(types(I32), NONE).type(types(ref0), NONE).importFunc("m", "f", 1));
+        unlinkable(linker, ModuleBytes.module().type(types(I32), NONE).importGlobal("m", "g", refNull0, false));
+        // Here type 1 is [] -> []: other indices name the same type.
+        ValType ref1 = ValType.ref(false, 1);
+        linker.instantiate(Wasm.compile(ModuleBytes.module().type(types(I32), NONE).type(NONE, NONE)
+                .type(types(ref1), NONE).importFunc("m", "f", 2).importGlobal("m", "g", ValType.ref(true, 1), false)));
+        // An immutable (ref null $t) global also matches an import of funcref, its supertype.
+        linker.instantiate(Wasm.compile(ModuleBytes.module().importGlobal("m", "g", FUNCREF, false)));
+    }
 }

@@ -565,7 +565,7 @@ class NumericsPropertyTest {
     }
 
     private static String show(ValType t, long bits) {
-        return switch (t) {
+        return switch (t.kind()) {
             case I32 -> String.format("i32 0x%08X (%d)", (int) bits, (int) bits);
             case I64 -> String.format("i64 0x%016X (%d)", bits, bits);
             case F32 -> String.format("f32 0x%08X (%s)", (int) bits, Float.intBitsToFloat((int) bits));

@@ -146,7 +146,7 @@ class VectorLanesPropertyTest {
     }
 
     private static char letter(ValType t) {
-        return switch (t) {
+        return switch (t.kind()) {
             case I32 -> 'i';
             case I64 -> 'l';
             case F32 -> 'f';
@@ -323,7 +323,7 @@ class VectorLanesPropertyTest {
     }
 
     private static long scalarFor(ValType t, int i, long l, int f, long d) {
-        return switch (t) {
+        return switch (t.kind()) {
             case I32 -> i;
             case I64 -> l;
             case F32 -> f;

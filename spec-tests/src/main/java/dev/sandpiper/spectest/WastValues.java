@@ -28,7 +28,7 @@ final class WastValues {
         long[] out = new long[n];
         int at = 0;
         for (ScriptValue a : args) {
-            switch (a.type()) {
+            switch (a.type().kind()) {
                 case I32, F32 -> out[at++] = (int) a.bits();
                 case I64, F64 -> out[at++] = a.bits();
                 case V128 -> {
@@ -87,7 +87,7 @@ final class WastValues {
             return actual[at] != Table.NULL;
         }
         ScriptValue v = ((ResultPattern.Exact) p).value();
-        return switch (v.type()) {
+        return switch (v.type().kind()) {
             case I32, F32 -> (actual[at] & 0xFFFF_FFFFL) == (v.bits() & 0xFFFF_FFFFL);
             case I64, F64 -> actual[at] == v.bits();
             case V128 -> actual[at] == v.bits() && actual[at + 1] == v.high();

@@ -41,13 +41,18 @@ final class ConstantExpressions {
                 case F32_CONST -> pushed = ValType.F32;
                 case F64_CONST -> pushed = ValType.F64;
                 case V128_CONST -> pushed = ValType.V128;
-                case REF_NULL -> pushed = r.refType();
+                case REF_NULL -> {
+                    pushed = r.refType();
+                    if (pushed.isConcrete() && pushed.heapType() >= c.types.size()) {
+                        throw InvalidModuleException.atModule("unknown type " + pushed.heapType(), at);
+                    }
+                }
                 case REF_FUNC -> {
                     int f = r.index();
                     if (f < 0 || f >= c.functionCount()) {
                         throw InvalidModuleException.atModule("unknown function " + Integer.toUnsignedString(f), at);
                     }
-                    pushed = ValType.FUNCREF;
+                    pushed = ReferenceRules.funcRefType(c, f);
                 }
                 case GLOBAL_GET -> {
                     int g = r.index();
@@ -76,7 +81,7 @@ final class ConstantExpressions {
                     }
                 }
                 case END -> {
-                    if (size != 1 || stack[0] != expected) {
+                    if (size != 1 || !c.matches(stack[0], expected)) {
                         throw InvalidModuleException.atModule("type mismatch: constant expression must yield one "
                                 + expected + (size == 0 ? ", yields nothing" : ", yields " + size
                                 + " value(s) ending with " + stack[size - 1]), expr.start());

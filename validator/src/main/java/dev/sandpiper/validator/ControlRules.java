@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>Spec: 2.0, Validation > Instructions > Control Instructions,
  * {@code valid/instructions.html#control-instructions}; the appendix algorithm's cases for them;
- * 3.0, the same section, for the tail calls.
+ * 3.0, the same section, for the tail calls, {@code call_ref}, {@code return_call_ref},
+ * {@code br_on_null} and {@code br_on_non_null}.
  */
 final class ControlRules {
     private ControlRules() {}
@@ -72,6 +73,19 @@ final class ControlRules {
             }
             case RETURN_CALL -> tailCall(v, s, function(v, code.index()), false);
             case RETURN_CALL_INDIRECT -> tailCall(v, s, indirectType(v, op, code), true);
+            case CALL_REF -> {
+                FuncType t = v.type(code.index());
+                s.popOperand(ValType.ref(true, code.index()));
+                s.popOperands(t.params());
+                s.pushOperands(t.results());
+            }
+            case RETURN_CALL_REF -> {
+                FuncType t = v.type(code.index());
+                s.popOperand(ValType.ref(true, code.index()));
+                tailCall(v, s, t, false);
+            }
+            case BR_ON_NULL -> brOnNull(v, s, code);
+            case BR_ON_NON_NULL -> brOnNonNull(v, s, code);
             default -> throw new AssertionError(op);
         }
     }
@@ -79,7 +93,7 @@ final class ControlRules {
     /** The type a {@code call_indirect} or {@code return_call_indirect} names, through a funcref table. */
     private static FuncType indirectType(FunctionValidator v, Opcode op, CodeReader code) {
         TableType table = TableRules.table(v, code.index2());
-        if (table.elementType() != ValType.FUNCREF) {
+        if (!v.context.matches(table.elementType(), ValType.FUNCREF)) {
             throw v.invalid("type mismatch: " + op + " through a table of " + table.elementType());
         }
         int typeIndex = code.index();
@@ -96,7 +110,7 @@ final class ControlRules {
      */
     private static void tailCall(FunctionValidator v, TypeStack s, FuncType callee, boolean indirect) {
         List<ValType> results = v.functionType().results();
-        if (!callee.results().equals(results)) {
+        if (!Subtyping.allMatch(callee.results(), results, v.context.typeIds)) {
             throw v.invalid("type mismatch: tail call to a function returning " + callee.results()
                     + " from one returning " + results);
         }
@@ -105,6 +119,54 @@ final class ControlRules {
         }
         s.popOperands(callee.params());
         s.unreachable();
+    }
+
+    /**
+     * {@code br_on_null l}: {@code [t* (ref null ht)] -> [t* (ref ht)]}, branching with {@code t*}
+     * when the reference is null. Spec: 3.0, Validation > Instructions > Control Instructions.
+     */
+    private static void brOnNull(FunctionValidator v, TypeStack s, CodeReader code) {
+        int f = v.label(code.index());
+        int ref = popReference(v, s);
+        v.recordBranch(f);
+        List<ValType> types = s.labelTypes(f);
+        s.popOperands(types);
+        s.pushOperands(types);
+        s.pushOperand(ref == TypeStack.UNKNOWN ? ref : TypeStack.code(TypeStack.type(ref).withNullable(false)));
+    }
+
+    /**
+     * {@code br_on_non_null l}: {@code [t* (ref null ht)] -> [t*]} where {@code l} carries
+     * {@code [t* (ref ht)]}: the non-null reference goes to the label with {@code t*}.
+     * Spec: 3.0, Validation > Instructions > Control Instructions.
+     */
+    private static void brOnNonNull(FunctionValidator v, TypeStack s, CodeReader code) {
+        int f = v.label(code.index());
+        List<ValType> types = s.labelTypes(f);
+        if (types.isEmpty() || !types.get(types.size() - 1).isReference()) {
+            throw v.invalid("type mismatch: br_on_non_null needs a label whose last type is a reference, not "
+                    + types);
+        }
+        ValType last = types.get(types.size() - 1);
+        int ref = popReference(v, s);
+        if (ref != TypeStack.UNKNOWN && !v.context.matches(TypeStack.type(ref).withNullable(false), last)) {
+            throw v.invalid("type mismatch: br_on_non_null of " + TypeStack.name(ref) + " to a label of " + last);
+        }
+        s.pushOperand(TypeStack.code(last));
+        v.recordBranch(f);
+        s.popOperand(last);
+        List<ValType> rest = types.subList(0, types.size() - 1);
+        s.popOperands(rest);
+        s.pushOperands(rest);
+    }
+
+    /** Pops an operand that must be a reference (or of unknown type). */
+    static int popReference(FunctionValidator v, TypeStack s) {
+        int t = s.popOperand();
+        if (!TypeStack.isReference(t)) {
+            throw v.invalid("type mismatch: expected a reference, found " + TypeStack.name(t));
+        }
+        return t;
     }
 
     /** The type of function {@code index}, or "unknown function". */

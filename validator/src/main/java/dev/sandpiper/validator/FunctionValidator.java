@@ -44,7 +44,10 @@ final class FunctionValidator implements TypeStack.InvalidSink {
         siteInts = 0;
         wideCount = 0;
         setLocals(type, body);
-        stack.reset(this);
+        stack.reset(this, context.typeIds, localCount);
+        for (int i = 0; i < type.params().size(); i++) {
+            stack.setLocal(i);
+        }
         stack.pushControl(Opcode.BLOCK, new FuncType(java.util.List.of(), type.results()), offset);
         while (stack.frameCount() > 0) {
             if (!code.hasNext()) {
@@ -73,7 +76,7 @@ final class FunctionValidator implements TypeStack.InvalidSink {
             locals[k++] = t;
         }
         for (ValType t : body.locals()) {
-            locals[k++] = t;
+            locals[k++] = checked(t);
         }
         localCount = n;
     }
@@ -131,6 +134,34 @@ final class FunctionValidator implements TypeStack.InvalidSink {
         return f;
     }
 
+    /**
+     * Type of local {@code index} for {@code local.get}: a local without a default value must have
+     * been set first. Spec: 3.0, Validation > Instructions > Local Instructions ("uninitialized local").
+     */
+    ValType readLocal(int index) {
+        ValType t = local(index);
+        if (!t.isDefaultable() && !stack.isLocalSet(index)) {
+            throw invalid("uninitialized local " + index);
+        }
+        return t;
+    }
+
+    /** The type index {@code index} names, or "unknown type". */
+    FuncType type(int index) {
+        if (index < 0 || index >= context.types.size()) {
+            throw invalid("unknown type " + Integer.toUnsignedString(index));
+        }
+        return context.types.get(index);
+    }
+
+    /** A value type read from the code: a concrete reference must name a defined type. */
+    ValType checked(ValType t) {
+        if (t.isConcrete()) {
+            type(t.heapType());
+        }
+        return t;
+    }
+
     /** Resolves a block type immediate. */
     FuncType blockType(CodeReader code) {
         long bt = code.blockType();
@@ -138,7 +169,7 @@ final class FunctionValidator implements TypeStack.InvalidSink {
             return ModuleContext.EMPTY_BLOCK;
         }
         if (code.blockValType() != null) {
-            return ModuleContext.singleResult(code.blockValType());
+            return ModuleContext.singleResult(checked(code.blockValType()));
         }
         if (bt < 0 || bt >= context.types.size()) {
             throw invalid("unknown type " + bt);

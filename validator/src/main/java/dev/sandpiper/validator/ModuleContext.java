@@ -3,6 +3,7 @@ package dev.sandpiper.validator;
 import dev.sandpiper.decoder.code.CodeReader;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.ConstExpr;
+import dev.sandpiper.decoder.model.DefinedTypes;
 import dev.sandpiper.decoder.model.ElementSegment;
 import dev.sandpiper.decoder.model.Export;
 import dev.sandpiper.decoder.model.ExternKind;
@@ -34,6 +35,8 @@ final class ModuleContext {
 
     final Module module;
     final List<FuncType> types;
+    /** The closed id of each type: equal ids, the same type (3.0, {@link DefinedTypes}). */
+    final int[] typeIds;
     final List<TableType> tables;
     final int memoryCount;
     final List<GlobalType> globals;
@@ -43,6 +46,7 @@ final class ModuleContext {
     ModuleContext(Module module) {
         this.module = module;
         this.types = module.types();
+        this.typeIds = DefinedTypes.ids(types);
         this.tables = module.tableSpace();
         this.memoryCount = module.memorySpace().size();
         this.globals = module.globalSpace();
@@ -53,7 +57,13 @@ final class ModuleContext {
 
     /** Block type {@code []->[t]}. */
     static FuncType singleResult(ValType t) {
-        return SINGLE_RESULT[t.ordinal()];
+        FuncType shared = SINGLE_RESULT[t.ordinal()];
+        return shared.results().get(0) == t ? shared : new FuncType(List.of(), List.of(t));
+    }
+
+    /** Whether {@code actual} matches {@code expected} here (3.0 subtyping). */
+    boolean matches(ValType actual, ValType expected) {
+        return Subtyping.matches(actual, expected, typeIds);
     }
 
     int functionCount() {

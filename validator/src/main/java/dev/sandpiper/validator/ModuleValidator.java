@@ -45,8 +45,12 @@ public final class ModuleValidator {
         for (int i = 0; i < module.definedFunctionCount(); i++) {
             typeIndex(c, module.definedFunctionTypeIndex(i));
         }
+        for (int i = 0; i < module.types().size(); i++) {
+            typeDefinition(c, i);
+        }
         for (TableType t : module.tables()) {
             tableLimits(t.limits());
+            table(c, t);
         }
         if (module.memorySpace().size() > 1 && !module.features().enabled(Feature.MULTI_MEMORY)) {
             throw InvalidModuleException.atModule("multiple memories " + Features.notEnabled(Feature.MULTI_MEMORY), -1);
@@ -59,6 +63,7 @@ public final class ModuleValidator {
             Global g = module.globals().get(i);
             // 3.0: an initialiser may read the globals before it; 2.0: the imported ones only.
             int visible = module.importedGlobalCount() + (laterGlobals ? i : 0);
+            valType(c, g.type().valType());
             ConstantExpressions.check(c, g.init(), g.type().valType(), visible);
         }
         for (ElementSegment e : module.elements()) {
@@ -79,6 +84,7 @@ public final class ModuleValidator {
                 typeIndex(c, f.typeIndex());
             } else if (d instanceof TableType t) {
                 tableLimits(t.limits());
+                valType(c, t.elementType());
             } else if (d instanceof MemoryType m) {
                 memoryLimits(m.limits());
             }
@@ -108,14 +114,55 @@ public final class ModuleValidator {
         }
     }
 
-    /** Spec: 2.0, Validation > Modules > Element Segments. */
+    /**
+     * A table the module defines: its element type must have a default (be nullable) unless an
+     * initialiser gives one, of a matching type. Spec: 3.0, Validation > Modules > Tables.
+     */
+    private static void table(ModuleContext c, TableType t) {
+        valType(c, t.elementType());
+        if (t.init() != null) {
+            // Tables are initialised before the module's own globals: only imported ones are visible.
+            ConstantExpressions.check(c, t.init(), t.elementType(), c.module.importedGlobalCount());
+        } else if (!t.elementType().isDefaultable()) {
+            throw InvalidModuleException.atModule("type mismatch: a table of " + t.elementType()
+                    + " needs an initialiser", -1);
+        }
+    }
+
+    /**
+     * Spec: 3.0, Validation > Modules > Types and Types > Recursive Types: type definitions are
+     * validated in order, each seeing the types before it and those of its own recursion group;
+     * without {@code rec} a definition is a group of one, so it may name itself and earlier types,
+     * and a later type is unknown.
+     */
+    private static void typeDefinition(ModuleContext c, int index) {
+        FuncType t = c.types.get(index);
+        for (List<ValType> ts : List.of(t.params(), t.results())) {
+            for (ValType v : ts) {
+                if (v.isConcrete() && v.heapType() > index) {
+                    throw InvalidModuleException.atModule("unknown type " + v.heapType()
+                            + " (type " + index + " may name only itself and the types before it)", -1);
+                }
+            }
+        }
+    }
+
+    /** Spec: 3.0, Validation > Types > Heap Types: a type index must name a defined type. */
+    private static void valType(ModuleContext c, ValType t) {
+        if (t.isConcrete() && t.heapType() >= c.types.size()) {
+            throw InvalidModuleException.atModule("unknown type " + t.heapType(), -1);
+        }
+    }
+
+    /** Spec: 2.0, Validation > Modules > Element Segments; 3.0 adds subtyping of the element type. */
     private static void element(ModuleContext c, ElementSegment e) {
+        valType(c, e.type()); // 3.0: the element type must be valid, its type index defined
         if (e.mode() == SegmentMode.ACTIVE) {
             int t = e.tableIndex();
             if (t < 0 || t >= c.tables.size()) {
                 throw InvalidModuleException.atModule("unknown table " + Integer.toUnsignedString(t), e.offset().start());
             }
-            if (c.tables.get(t).elementType() != e.type()) {
+            if (!c.matches(e.type(), c.tables.get(t).elementType())) {
                 throw InvalidModuleException.atModule("type mismatch: segment of " + e.type()
                         + " for a table of " + c.tables.get(t).elementType(), e.offset().start());
             }

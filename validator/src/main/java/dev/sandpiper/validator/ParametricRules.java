@@ -52,7 +52,7 @@ final class ParametricRules {
                 if (code.selectTypeCount() != 1) {
                     throw v.invalid("invalid result arity: select takes one type, not " + code.selectTypeCount());
                 }
-                ValType t = code.selectType(0);
+                ValType t = v.checked(code.selectType(0));
                 s.popOperand(ValType.I32);
                 s.popOperand(t);
                 s.popOperand(t);

@@ -49,7 +49,7 @@ final class TableRules {
             case TABLE_INIT -> {
                 TableType t = table(v, code.index2());
                 ValType seg = element(v, code.index());
-                if (t.elementType() != seg) {
+                if (!v.context.matches(seg, t.elementType())) {
                     throw v.invalid("type mismatch: table.init of " + seg + " elements into a table of "
                             + t.elementType());
                 }
@@ -57,7 +57,7 @@ final class TableRules {
             case TABLE_COPY -> {
                 TableType dst = table(v, code.index());
                 TableType src = table(v, code.index2());
-                if (dst.elementType() != src.elementType()) {
+                if (!v.context.matches(src.elementType(), dst.elementType())) {
                     throw v.invalid("type mismatch: table.copy from " + src.elementType() + " to "
                             + dst.elementType());
                 }

@@ -20,8 +20,13 @@ final class TypeStack {
     static final int UNKNOWN = -1;
 
     private static final ValType[] TYPES = ValType.values();
+    /** Codes of (ref func) and (ref extern); a concrete reference type's code starts at CONCRETE. */
+    private static final int REF_FUNC = TYPES.length;
+    private static final int REF_EXTERN = TYPES.length + 1;
+    private static final int CONCRETE = 16;
+    private static final int V128_CODE = ValType.V128.ordinal();
 
-    // Operand stack: type codes (ValType ordinal or UNKNOWN) and the slot height after each operand.
+    // Operand stack: type codes (see code(ValType), or UNKNOWN) and the slot height after each operand.
     private int[] types = new int[64];
     private int[] slotTops = new int[64];
     private int size;
@@ -37,15 +42,30 @@ final class TypeStack {
     private int frames;
     private int nextFrameId;
 
+    // 3.0 local initialisation: locals set so far (spec's "inits"), and each frame's height in it.
+    private boolean[] localSet = new boolean[16];
+    private int[] inits = new int[16];
+    private int initCount;
+    private int[] frameInits = new int[16];
+
     private InvalidSink sink;
+    /** The closed id of each type index ({@link dev.sandpiper.decoder.model.DefinedTypes}). */
+    private int[] typeIds = new int[0];
 
     /** Where errors go: raises {@link InvalidModuleException} at the current instruction. */
     interface InvalidSink {
         InvalidModuleException invalid(String reason);
     }
 
-    void reset(InvalidSink sink) {
+    void reset(InvalidSink sink, int[] typeIds, int localCount) {
         this.sink = sink;
+        this.typeIds = typeIds;
+        if (localSet.length < localCount) {
+            localSet = new boolean[localCount];
+        } else {
+            Arrays.fill(localSet, 0, localCount, false);
+        }
+        initCount = 0;
         size = 0;
         maxSlots = 0;
         frames = 0;
@@ -58,24 +78,51 @@ final class TypeStack {
 
     // ---- operands ----
 
+    /**
+     * A type as an int: the 2.0 types by kind (i32 0 ... externref 6), then (ref func), (ref
+     * extern), then concrete references as {@code CONCRETE + 2 * index + (nullable ? 1 : 0)}.
+     */
     static int code(ValType t) {
+        if (t.isConcrete()) {
+            return CONCRETE + 2 * t.heapType() + (t.isNullable() ? 1 : 0);
+        }
+        if (t == ValType.REF_FUNC) {
+            return REF_FUNC;
+        }
+        if (t == ValType.REF_EXTERN) {
+            return REF_EXTERN;
+        }
         return t.ordinal();
     }
 
+    /** The type of a code ({@link #UNKNOWN} excluded). */
+    static ValType type(int code) {
+        if (code >= CONCRETE) {
+            return ValType.ref(((code - CONCRETE) & 1) == 1, (code - CONCRETE) >>> 1);
+        }
+        if (code == REF_FUNC) {
+            return ValType.REF_FUNC;
+        }
+        if (code == REF_EXTERN) {
+            return ValType.REF_EXTERN;
+        }
+        return TYPES[code];
+    }
+
     static String name(int type) {
-        return type == UNKNOWN ? "unknown" : TYPES[type].toString();
+        return type == UNKNOWN ? "unknown" : type(type).toString();
     }
 
     static boolean isNumeric(int type) {
-        return type == UNKNOWN || TYPES[type].isNumeric();
+        return type == UNKNOWN || type < TYPES.length && TYPES[type].isNumeric();
     }
 
     static boolean isVector(int type) {
-        return type == UNKNOWN || TYPES[type] == ValType.V128;
+        return type == UNKNOWN || type == V128_CODE;
     }
 
     static boolean isReference(int type) {
-        return type == UNKNOWN || TYPES[type].isReference();
+        return type == UNKNOWN || type(type).isReference();
     }
 
     /** Slots the operand stack holds now. */
@@ -88,7 +135,7 @@ final class TypeStack {
             types = Arrays.copyOf(types, size * 2);
             slotTops = Arrays.copyOf(slotTops, size * 2);
         }
-        int slots = type == UNKNOWN ? 1 : TYPES[type].slots();
+        int slots = type == V128_CODE ? 2 : 1;
         int top = slotHeight() + slots;
         types[size] = type;
         slotTops[size] = top;
@@ -119,10 +166,13 @@ final class TypeStack {
         return types[--size];
     }
 
-    /** Pops an operand of type {@code expected} (or of unknown type); returns the actual type. */
+    /**
+     * Pops an operand whose type matches {@code expected} (or of unknown type); returns the actual
+     * type. Spec: 3.0, the appendix's pop_val with subtyping (Validation > Matching).
+     */
     int popOperand(int expected) {
         int actual = popOperand();
-        if (actual != expected && actual != UNKNOWN && expected != UNKNOWN) {
+        if (actual != expected && actual != UNKNOWN && expected != UNKNOWN && !matches(actual, expected)) {
             throw sink.invalid("type mismatch: expected " + name(expected) + ", found " + name(actual));
         }
         return actual;
@@ -130,6 +180,41 @@ final class TypeStack {
 
     int popOperand(ValType expected) {
         return popOperand(code(expected));
+    }
+
+    /** Whether type code {@code actual} matches {@code expected} (3.0 subtyping). */
+    boolean matches(int actual, int expected) {
+        if (actual == expected || actual == UNKNOWN || expected == UNKNOWN) {
+            return true;
+        }
+        if (actual < REF_FUNC && expected < REF_FUNC) {
+            return false;
+        }
+        return Subtyping.matches(type(actual), type(expected), typeIds);
+    }
+
+    // ---- local initialisation (3.0, Validation > Instructions > Local Instructions) ----
+
+    /** Marks local {@code index} set until the end of the innermost frame. */
+    void setLocal(int index) {
+        if (!localSet[index]) {
+            localSet[index] = true;
+            if (initCount == inits.length) {
+                inits = Arrays.copyOf(inits, initCount * 2);
+            }
+            inits[initCount++] = index;
+        }
+    }
+
+    boolean isLocalSet(int index) {
+        return localSet[index];
+    }
+
+    /** Forgets the locals set since the innermost frame opened: they are set only inside it. */
+    private void resetLocals(int height) {
+        while (initCount > height) {
+            localSet[inits[--initCount]] = false;
+        }
     }
 
     void pushOperands(List<ValType> ts) {
@@ -169,7 +254,9 @@ final class TypeStack {
             frameUnreachable = Arrays.copyOf(frameUnreachable, n);
             frameIds = Arrays.copyOf(frameIds, n);
             frameStarts = Arrays.copyOf(frameStarts, n);
+            frameInits = Arrays.copyOf(frameInits, n);
         }
+        frameInits[frames] = initCount;
         frameOps[frames] = op;
         frameTypes[frames] = type;
         frameHeights[frames] = size;
@@ -190,6 +277,7 @@ final class TypeStack {
         if (size != frameHeights[f]) {
             throw sink.invalid("type mismatch: values remain on the stack at the end of a block");
         }
+        resetLocals(frameInits[f]);
         frames--;
     }
 

@@ -9,7 +9,8 @@ import dev.sandpiper.decoder.model.ValType;
  * {@code local.get/set/tee}, {@code global.get/set}.
  *
  * <p>Spec: 2.0, Validation > Instructions > Variable Instructions,
- * {@code valid/instructions.html#variable-instructions}.
+ * {@code valid/instructions.html#variable-instructions}; 3.0, Local Instructions, for the
+ * initialisation of locals without a default value.
  */
 final class VariableRules {
     private VariableRules() {}
@@ -18,12 +19,16 @@ final class VariableRules {
         TypeStack s = v.stack;
         int index = code.index();
         switch (op) {
-            case LOCAL_GET -> s.pushOperand(v.local(index));
-            case LOCAL_SET -> s.popOperand(v.local(index));
+            case LOCAL_GET -> s.pushOperand(v.readLocal(index));
+            case LOCAL_SET -> {
+                s.popOperand(v.local(index));
+                s.setLocal(index);
+            }
             case LOCAL_TEE -> {
                 ValType t = v.local(index);
                 s.popOperand(t);
                 s.pushOperand(t);
+                s.setLocal(index);
             }
             case GLOBAL_GET -> s.pushOperand(global(v, index).valType());
             case GLOBAL_SET -> {

@@ -12,6 +12,17 @@
  * {@link dev.sandpiper.decoder.code.Opcode} are typed from that table alone. The 3.0 rules of the
  * features the module was decoded with ({@link dev.sandpiper.decoder.Features}) apply too: tail
  * calls ({@code ControlRules}), memory indices ({@code MemoryRules}), several memories, and
- * arithmetic and defined globals in constant expressions ({@code ConstantExpressions}).
+ * arithmetic and defined globals in constant expressions ({@code ConstantExpressions}), and typed
+ * function references: subtyping wherever types meet ({@code Subtyping}; {@code TypeStack} encodes a
+ * concrete reference type as an int above the 2.0 types), the initialisation of locals without a
+ * default ({@code TypeStack}'s inits, after the 3.0 appendix), {@code call_ref},
+ * {@code br_on_null}, {@code br_on_non_null} ({@code ControlRules}), {@code ref.as_non_null}
+ * ({@code ReferenceRules}), tables with initialisers ({@code ModuleValidator}).
+ *
+ * Type indices compare as the types they name ({@link dev.sandpiper.decoder.model.DefinedTypes}:
+ * closed ids, also what the interpreter compares across modules); a type definition may name
+ * itself and earlier types only.
+ *
+ * <p>Not yet: the GC proposal's heap types and explicit recursion groups.
  */
 package dev.sandpiper.validator;

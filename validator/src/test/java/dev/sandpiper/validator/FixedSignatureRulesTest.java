@@ -29,7 +29,7 @@ class FixedSignatureRulesTest {
     }
 
     private static void push(Code c, ValType t) {
-        switch (t) {
+        switch (t.kind()) {
             case I32 -> c.i32Const(0);
             case I64 -> c.i64Const(0);
             case F32 -> c.f32Const(0);

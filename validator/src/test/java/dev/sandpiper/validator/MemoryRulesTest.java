@@ -55,7 +55,7 @@ class MemoryRulesTest {
     private static Code access(Opcode op, int align) {
         Code c = code();
         for (int i = 0; i < op.popCount(); i++) {
-            switch (op.pop(i)) {
+            switch (op.pop(i).kind()) {
                 case I32 -> c.i32Const(0);
                 case I64 -> c.i64Const(0);
                 case F32 -> c.f32Const(0);
@@ -75,7 +75,7 @@ class MemoryRulesTest {
     private static int operandBytes(Opcode op) {
         int n = 0;
         for (int i = 0; i < op.popCount(); i++) {
-            n += switch (op.pop(i)) {
+            n += switch (op.pop(i).kind()) {
                 case I32, I64 -> 2;
                 case F32 -> 5;
                 case F64 -> 9;

@@ -34,7 +34,7 @@ class VectorRulesTest {
     private static int operands(Code c, Opcode op) {
         int start = c.size();
         for (int i = 0; i < op.popCount(); i++) {
-            switch (op.pop(i)) {
+            switch (op.pop(i).kind()) {
                 case I32 -> c.i32Const(0);
                 case I64 -> c.i64Const(0);
                 case F32 -> c.f32Const(0);

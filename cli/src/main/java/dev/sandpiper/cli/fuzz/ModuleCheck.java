@@ -274,7 +274,7 @@ public final class ModuleCheck {
         }
         int slot = 0;
         for (ValType t : type.params()) {
-            args[slot] = switch (t) {
+            args[slot] = switch (t.kind()) {
                 case I32 -> 5;
                 case I64 -> -3;
                 case F32 -> Float.floatToRawIntBits(2.5f);

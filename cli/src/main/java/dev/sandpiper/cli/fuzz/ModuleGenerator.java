@@ -60,7 +60,7 @@ public final class ModuleGenerator {
     }
 
     private static int index(ValType t) {
-        return switch (t) {
+        return switch (t.kind()) {
             case I32 -> 0;
             case I64 -> 1;
             case F32 -> 2;
@@ -541,7 +541,7 @@ public final class ModuleGenerator {
     private void constant(ValType t) {
         long bits;
         int r = rnd.nextInt(10);
-        switch (t) {
+        switch (t.kind()) {
             case I32 -> {
                 int[] edge = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 65536, 0x7FFF, 8};
                 bits = r < 6 ? rnd.nextInt(64) : r < 9 ? edge[rnd.nextInt(edge.length)] : rnd.nextInt();

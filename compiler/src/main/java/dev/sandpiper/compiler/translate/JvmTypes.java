@@ -25,7 +25,7 @@ final class JvmTypes {
 
     /** 'I', 'J' or 'Q' (v128). */
     static char kind(ValType t) {
-        return switch (t) {
+        return switch (t.kind()) {
             case I32, F32 -> 'I';
             case I64, F64, FUNCREF, EXTERNREF -> 'J';
             case V128 -> 'Q';

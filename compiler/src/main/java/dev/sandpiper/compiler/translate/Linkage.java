@@ -36,10 +36,7 @@ final class Linkage {
             hasMethod[f] = JvmTypes.compilable(module.functionType(f));
         }
         this.tails = new TailCalls(module, hasMethod);
-        this.typeIds = new int[module.types().size()];
-        for (int i = 0; i < typeIds.length; i++) {
-            typeIds[i] = TierSupport.typeId(module.types().get(i));
-        }
+        this.typeIds = dev.sandpiper.decoder.model.DefinedTypes.ids(module.types());
     }
 
     static String function(int funcIndex) {

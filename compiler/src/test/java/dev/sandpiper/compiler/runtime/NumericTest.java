@@ -58,7 +58,7 @@ class NumericTest {
     }
 
     private static Class<?> javaType(ValType t) {
-        return switch (t) {
+        return switch (t.kind()) {
             case I32, F32 -> int.class;
             case I64, F64 -> long.class;
             default -> throw new IllegalArgumentException(t.toString());
@@ -224,7 +224,7 @@ class NumericTest {
         for (int i = 0; i < operands.length; i++) {
             ValType t = op.pop(i);
             long v = operands[i];
-            String value = switch (t) {
+            String value = switch (t.kind()) {
                 case F32 -> Float.intBitsToFloat((int) v) + " [0x" + Integer.toHexString((int) v) + "]";
                 case F64 -> Double.longBitsToDouble(v) + " [0x" + Long.toHexString(v) + "]";
                 case I32 -> (int) v + " [0x" + Integer.toHexString((int) v) + "]";
@@ -236,7 +236,7 @@ class NumericTest {
     }
 
     private static void constant(Code c, ValType t, long v) {
-        switch (t) {
+        switch (t.kind()) {
             case I32 -> c.i32Const((int) v);
             case I64 -> c.i64Const(v);
             case F32 -> c.op(Opcode.F32_CONST).raw(littleEndian(v, 4)); // raw bytes keep NaN payloads
@@ -307,7 +307,7 @@ class NumericTest {
     private static final long[] F64_ALL_EDGES = concat(F64_EDGES, F64_NAN_EDGES);
 
     private static long[] edges(ValType t) {
-        return switch (t) {
+        return switch (t.kind()) {
             case I32 -> I32_EDGES;
             case I64 -> I64_EDGES;
             case F32 -> F32_EDGES;
@@ -322,7 +322,7 @@ class NumericTest {
         if (kind == 0) {
             return edges[rnd.nextInt(edges.length)];
         }
-        return switch (t) {
+        return switch (t.kind()) {
             case I32 -> switch (kind) {
                 case 1 -> rnd.nextInt(140) - 70;
                 case 2 -> (int) ((1L << rnd.nextInt(32)) + rnd.nextInt(5) - 2);

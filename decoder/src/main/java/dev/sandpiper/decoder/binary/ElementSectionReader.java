@@ -49,7 +49,9 @@ final class ElementSectionReader {
             mode = explicitTableOrDeclarative ? SegmentMode.DECLARATIVE : SegmentMode.PASSIVE;
         }
 
-        ValType type = ValType.FUNCREF;
+        // 3.0: a segment of function indices has element type (ref func), a subtype of funcref;
+        // one of expressions without a type is (ref null func).
+        ValType type = in.typedReferences() && !usesExprs ? ValType.REF_FUNC : ValType.FUNCREF;
         if (passiveOrDeclarative || explicitTableOrDeclarative) {
             if (usesExprs) {
                 type = CodeReader.refType(in);

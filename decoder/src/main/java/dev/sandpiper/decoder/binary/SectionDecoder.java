@@ -53,7 +53,8 @@ public final class SectionDecoder {
     private SectionDecoder(byte[] bytes, Features features) {
         this.bytes = bytes;
         this.features = features;
-        this.in = new WasmReader(bytes, 0, bytes.length);
+        this.in = new WasmReader(bytes, 0, bytes.length)
+                .typedReferences(features.enabled(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES));
         this.exprs = new ExpressionReader(bytes, features);
     }
 
@@ -135,7 +136,7 @@ public final class SectionDecoder {
             case TYPE -> types = TypeSectionReader.read(in);
             case IMPORT -> imports = ImportSectionReader.read(in);
             case FUNCTION -> functions = FunctionSectionReader.read(in);
-            case TABLE -> tables = TableSectionReader.read(in);
+            case TABLE -> tables = TableSectionReader.read(in, exprs);
             case MEMORY -> memories = MemorySectionReader.read(in);
             case GLOBAL -> globals = GlobalSectionReader.read(in, exprs);
             case EXPORT -> exports = ExportSectionReader.read(in);

@@ -16,12 +16,26 @@ public final class WasmReader {
     private final byte[] bytes;
     private final int limit;
     private int pos;
+    private boolean typedReferences;
 
     /** A reader over {@code bytes[start, limit)}, starting at {@code start}. */
     public WasmReader(byte[] bytes, int start, int limit) {
         this.bytes = bytes;
         this.pos = start;
         this.limit = limit;
+    }
+
+    /**
+     * Whether value types may be the 3.0 typed references ({@code 0x63}/{@code 0x64} + heap type):
+     * set when {@link dev.sandpiper.decoder.code.Feature#FUNCTION_REFERENCES} is enabled.
+     */
+    public WasmReader typedReferences(boolean enabled) {
+        typedReferences = enabled;
+        return this;
+    }
+
+    public boolean typedReferences() {
+        return typedReferences;
     }
 
     public int position() {

@@ -28,6 +28,9 @@ public final class CodeReader {
     /** Bit 6 of a {@code memarg}'s flags: a memory index follows them (3.0). */
     private static final int MEMARG_HAS_MEMORY = 0x40;
 
+    private static final int REF_NULL = 0x63;
+    private static final int REF = 0x64;
+
     private final WasmReader in;
     private final Features features;
     private final boolean multiMemory;
@@ -54,7 +57,8 @@ public final class CodeReader {
 
     /** A reader over the instructions in {@code bytes[start, end)} that accepts only {@code features}. */
     public CodeReader(byte[] bytes, int start, int end, Features features) {
-        this.in = new WasmReader(bytes, start, end);
+        this.in = new WasmReader(bytes, start, end)
+                .typedReferences(features.enabled(Feature.FUNCTION_REFERENCES));
         this.features = features;
         this.multiMemory = features.enabled(Feature.MULTI_MEMORY);
     }
@@ -109,7 +113,7 @@ public final class CodeReader {
         switch (kind) {
             case NONE -> { }
             case BLOCK_TYPE -> readBlockType();
-            case LABEL, FUNC_INDEX, LOCAL_INDEX, GLOBAL_INDEX, TABLE_INDEX, DATA_INDEX, ELEM_INDEX ->
+            case LABEL, FUNC_INDEX, TYPE_INDEX, LOCAL_INDEX, GLOBAL_INDEX, TABLE_INDEX, DATA_INDEX, ELEM_INDEX ->
                     index = in.u32();
             case BR_TABLE -> readBrTable();
             case CALL_INDIRECT, TABLE_INIT, TABLE_COPY -> {
@@ -123,7 +127,7 @@ public final class CodeReader {
             case F32 -> longValue = in.fixed32() & 0xFFFFFFFFL;
             case F64 -> longValue = in.fixed64();
             case SELECT_TYPES -> readSelectTypes();
-            case REF_TYPE -> type = refType(in);
+            case REF_TYPE -> type = in.typedReferences() ? ValType.ref(true, heapType(in)) : refType(in);
             case MEMORY_INIT -> {
                 index = in.u32();
                 memory = memoryIndex(in);
@@ -216,17 +220,27 @@ public final class CodeReader {
         selectTypeCount = n;
     }
 
-    /** A value type: one byte (read as a 7-bit signed LEB128), else "malformed value type". */
+    /**
+     * A value type: one byte (read as a 7-bit signed LEB128), or with typed references
+     * {@code 0x63}/{@code 0x64} and a heap type; else "malformed value type".
+     */
     public static ValType valType(WasmReader in) {
         int at = in.position();
-        ValType t = ValType.fromCode(in.s7());
-        if (t == null) {
-            throw in.error("malformed value type", at);
+        int b = in.s7() & 0x7F;
+        ValType t = ValType.fromCode(b);
+        if (t != null) {
+            return t;
         }
-        return t;
+        if (b == REF_NULL || b == REF) {
+            if (in.typedReferences()) {
+                return ValType.ref(b == REF_NULL, heapType(in));
+            }
+            throw in.error("malformed value type " + Features.notEnabled(Feature.FUNCTION_REFERENCES), at);
+        }
+        throw in.error("malformed value type", at);
     }
 
-    /** A reference type byte, else "malformed reference type". */
+    /** A reference type: {@code funcref}, {@code externref} or, with typed references, {@code 0x63}/{@code 0x64} ht. */
     public static ValType refType(WasmReader in) {
         int at = in.position();
         int b = in.u8();
@@ -236,7 +250,29 @@ public final class CodeReader {
         if (b == ValType.EXTERNREF.code()) {
             return ValType.EXTERNREF;
         }
+        if ((b == REF_NULL || b == REF) && in.typedReferences()) {
+            return ValType.ref(b == REF_NULL, heapType(in));
+        }
         throw in.error("malformed reference type", at);
+    }
+
+    /**
+     * A heap type (3.0, Binary Format > Types > Heap Types): {@code 0x70} func, {@code 0x6F} extern,
+     * else a non-negative s33 type index.
+     */
+    public static int heapType(WasmReader in) {
+        int at = in.position();
+        long v = in.s33();
+        if (v == -0x10) {
+            return ValType.HEAP_FUNC;
+        }
+        if (v == -0x11) {
+            return ValType.HEAP_EXTERN;
+        }
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw in.error("malformed reference type", at);
+        }
+        return (int) v;
     }
 
     // ---- immediates of the last instruction ----

@@ -2,7 +2,7 @@ package dev.sandpiper.decoder.code;
 
 /**
  * The proposal that introduced an instruction or a module construct. The first six are standard in
- * WebAssembly 2.0; {@link #TAIL_CALL}, {@link #EXTENDED_CONST} and {@link #MULTI_MEMORY} are
+ * WebAssembly 2.0; {@link #TAIL_CALL}, {@link #EXTENDED_CONST}, {@link #MULTI_MEMORY} and {@link #FUNCTION_REFERENCES} are
  * standard in 3.0. An embedder chooses which of them a module may use with
  * {@link dev.sandpiper.decoder.Features}.
  */
@@ -18,7 +18,13 @@ public enum Feature {
     /** {@code i32/i64.add, sub, mul} in constant expressions. Spec: 3.0, Constant Expressions. */
     EXTENDED_CONST("extended-const"),
     /** More than one memory, and a memory index on every memory instruction. Spec: 3.0, Memory Instructions. */
-    MULTI_MEMORY("multi-memory");
+    MULTI_MEMORY("multi-memory"),
+    /**
+     * Typed function references: {@code (ref null? ht)}, {@code call_ref}, {@code return_call_ref},
+     * {@code ref.as_non_null}, {@code br_on_null}, {@code br_on_non_null}, non-defaultable locals,
+     * tables with an initialiser. Spec: 3.0, Types > Reference Types; Reference and Control Instructions.
+     */
+    FUNCTION_REFERENCES("function-references");
 
     private final String proposalName;
 

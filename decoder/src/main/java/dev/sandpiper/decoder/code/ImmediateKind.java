@@ -38,7 +38,12 @@ public enum ImmediateKind {
     F64,
     /** {@code vec(valtype)} of a typed {@code select}. */
     SELECT_TYPES,
-    /** The reference type of {@code ref.null}. */
+    /** A type index: {@code call_ref}, {@code return_call_ref} ({@link CodeReader#index()}). */
+    TYPE_INDEX,
+    /**
+     * The reference type of {@code ref.null}: a reference type byte in 2.0, a heap type with
+     * {@link Feature#FUNCTION_REFERENCES} ({@link CodeReader#refType()} is then {@code (ref null ht)}).
+     */
     REF_TYPE,
     /** {@code dataidx memidx} (the memory index a zero byte without {@link Feature#MULTI_MEMORY}). */
     MEMORY_INIT,

@@ -87,7 +87,8 @@ class ElementSectionReaderTest {
         assertArrayEquals(new int[] {16}, m.elements().get(3).functionIndices());
         for (int i = 0; i < 4; i++) {
             assertNull(m.elements().get(i).exprs(), "flag " + i);
-            assertEquals(ValType.FUNCREF, m.elements().get(i).type(), "flag " + i);
+            // 3.0 (typed function references): function indices are of type (ref func).
+            assertEquals(ValType.REF_FUNC, m.elements().get(i).type(), "flag " + i);
         }
         assertEquals(3, m.elements().get(2).size());
     }

@@ -163,7 +163,8 @@ class TypesTest {
     @Test
     void tableOfANumberTypeIsAMalformedReferenceType() {
         assertMalformed(module().rawTable(bytes(I32.code(), 0x00, 0x00)).build(), "malformed reference type", 11);
-        assertMalformed(module().rawTable(bytes(0x40, 0x00, 0x00)).build(), "malformed reference type", 11);
+        // 3.0 reads 0x40 0x00 as the prefix of a table with an initialiser: the type after it is bad.
+        assertMalformed(module().rawTable(bytes(0x40, 0x00, 0x00)).build(), "malformed reference type", 13);
     }
 
     @Test

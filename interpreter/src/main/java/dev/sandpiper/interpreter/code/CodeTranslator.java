@@ -231,6 +231,30 @@ public final class CodeTranslator {
                 v.pop();
                 tailCall(module.types().get(r.index()), Op.RETURN_CALL_INDIRECT, typeIds[r.index()], r.index2(), index);
             }
+            case CALL_REF, RETURN_CALL_REF -> {
+                // As call_indirect (fuel, depth, frame reuse), through table -1: the operand is the reference.
+                cost();
+                int ref = v.reg(v.top(), this);
+                v.pop();
+                FuncType t = module.types().get(r.index());
+                if (op == Opcode.CALL_REF) {
+                    call(t, Op.CALL_INDIRECT, typeIds[r.index()], -1, ref);
+                } else {
+                    tailCall(t, Op.RETURN_CALL_INDIRECT, typeIds[r.index()], -1, ref);
+                }
+            }
+            case BR_ON_NULL, BR_ON_NON_NULL -> {
+                cost();
+                consumeSite(at);
+                branchOnNull(frames.frameOfLabel(r.index()), op == Opcode.BR_ON_NULL);
+                closeBlock();
+                startBlock();
+            }
+            case REF_AS_NON_NULL -> {
+                cost();
+                unary(Op.REF_AS_NON_NULL, 1);
+                trapSite();
+            }
             case DROP -> {
                 cost();
                 v.pop();
@@ -798,9 +822,37 @@ public final class CodeTranslator {
         }
     }
 
+    /**
+     * {@code br_on_null} (the label takes the values under the reference, which the fall-through
+     * keeps as non-null) and {@code br_on_non_null} (the label takes them and the reference, the
+     * fall-through drops it). The reference is tested into a temporary above it; then this is a
+     * {@code br_if} on that test. Spec: 3.0, Execution > Instructions > Control Instructions.
+     */
+    private void branchOnNull(int c, boolean onNull) {
+        v.materializeFrom(v.size() - 1, this);
+        int ref = v.slotAbove() - 1;
+        int test = v.pushTemp(1);
+        emitOp(Op.REF_IS_NULL);
+        emit(test);
+        emit(ref);
+        v.pop();
+        Condition cond = new Condition(test, !onNull, -1, 0, 0);
+        if (onNull) {
+            v.pop(); // the label's values are the ones below the reference, which stays in its slot
+            branchIf(c, cond);
+            v.pushTemp(1);
+        } else {
+            branchIf(c, cond);
+            v.pop();
+        }
+    }
+
     /** {@code br_if} to frame {@code c}: the fall-through keeps the operands. */
     private void branchIf(int c) {
-        Condition cond = condition();
+        branchIf(c, condition());
+    }
+
+    private void branchIf(int c, Condition cond) {
         if (valuesInPlace(c)) {
             v.materializeFrom(v.size() - frames.labelTypes(c).size(), this);
             conditionalBranch(cond, true);
@@ -927,7 +979,7 @@ public final class CodeTranslator {
                     end();
                 }
             }
-            case BR, BR_IF, RETURN -> site++;
+            case BR, BR_IF, RETURN, BR_ON_NULL, BR_ON_NON_NULL -> site++;
             case BR_TABLE -> site += r.tableCount() + 1;
             default -> { }
         }

@@ -115,7 +115,7 @@ public final class Op {
     /** {@code [CALL func base]} Calls function {@code func}; its arguments are the slots from {@code base}, where its results land. */
     public static final int CALL = 28;
 
-    /** {@code [CALL_INDIRECT typeId table i base]} Calls the function at the index in slot {@code i} of table {@code table}, after checking its canonical type id. */
+    /** {@code [CALL_INDIRECT typeId table i base]} Calls the function at the index in slot {@code i} of table {@code table}, after checking its canonical type id; with table -1, {@code call_ref} of the function reference in slot {@code i} (null traps). */
     public static final int CALL_INDIRECT = 29;
 
     /** {@code [MOV d s]} Copies slot {@code s} to slot {@code d}. */
@@ -543,14 +543,17 @@ public final class Op {
      */
     public static final int RETURN_CALL = 169;
 
-    /** {@code [RETURN_CALL_INDIRECT typeId table i base]} {@code return_call_indirect}: {@link #CALL_INDIRECT}'s checks, then as {@link #RETURN_CALL}. */
+    /** {@code [RETURN_CALL_INDIRECT typeId table i base]} (table -1: {@code return_call_ref} of the reference in slot {@code i}) {@code return_call_indirect}: {@link #CALL_INDIRECT}'s checks, then as {@link #RETURN_CALL}. */
     public static final int RETURN_CALL_INDIRECT = 170;
 
     /** {@code [MEMORY_X op mem x off top]} A memory instruction on a memory other than memory 0 (3.0), in stack form below slot {@code top}; {@code x} is {@code memory.copy}'s source memory or {@code memory.init}'s segment, {@code off} a load's or store's offset. */
     public static final int MEMORY_X = 171;
 
+    /** {@code [REF_AS_NON_NULL d a]} {@code ref.as_non_null}: slot {@code a} into slot {@code d}; traps on null (3.0). */
+    public static final int REF_AS_NON_NULL = 172;
+
     /** Number of ops. */
-    public static final int COUNT = 172;
+    public static final int COUNT = 173;
 
     private static final String[] NAMES = {
         "FUEL", "UNREACHABLE", "BR", "BR_IF", "BR_UNLESS", "BR_IF_EQ",
@@ -581,7 +584,7 @@ public final class Op {
         "F32_SUB", "F32_MUL", "F32_DIV", "F32_EQ", "F32_NE", "F32_LT",
         "F32_GT", "F32_LE", "F32_GE", "F64_ADD", "F64_SUB", "F64_MUL",
         "F64_DIV", "F64_EQ", "F64_NE", "F64_LT", "F64_GT", "F64_LE",
-        "F64_GE", "RETURN_CALL", "RETURN_CALL_INDIRECT", "MEMORY_X",
+        "F64_GE", "RETURN_CALL", "RETURN_CALL_INDIRECT", "MEMORY_X", "REF_AS_NON_NULL",
     };
 
     /** Immediate words of each op; -1 where the count is in the code ({@link #immediates}). */
@@ -594,7 +597,7 @@ public final class Op {
         3, 3, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 4, 5,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 4, 5, 2,
     };
 
     /** Printable name of {@code op}. */

@@ -75,8 +75,8 @@ public enum Feature {
     TEXT_3_0("3.0 text syntax"),
     /**
      * The 3.0 script language rather than an engine feature: {@code (module definition ...)},
-     * {@code (module instance ...)}, {@code either} results, {@code (ref.null)} without a heap
-     * type, which this runner does not read yet.
+     * {@code (module instance ...)}, {@code either} results, which this runner does not read yet
+     * ({@code (ref.null)} without a heap type, any null, it reads).
      */
     SCRIPT_3_0("3.0 script forms");
 

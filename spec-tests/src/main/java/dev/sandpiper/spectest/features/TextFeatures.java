@@ -110,9 +110,6 @@ public final class TextFeatures {
             return;
         }
         List<Sexp> items = s.items();
-        if (s.isList("ref.null") && items.size() == 1) {
-            out.add(Feature.SCRIPT_3_0); // the 3.0 script's result pattern for any null reference
-        }
         for (int i = 0; i < items.size(); i++) {
             Sexp item = items.get(i);
             walk(item, inModule);

@@ -31,8 +31,10 @@ class EngineFeaturesTest {
         assertEquals(Set.of(), EngineFeatures.supported(Features.wasm20()));
         assertEquals(EnumSet.of(Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS),
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXTENDED_CONST)));
+        assertEquals(EnumSet.of(Feature.FUNCTION_REFERENCES),
+                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES)));
         assertEquals(EnumSet.of(Feature.TAIL_CALLS, Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS,
-                Feature.MULTI_MEMORY), EngineFeatures.supported());
+                Feature.MULTI_MEMORY, Feature.FUNCTION_REFERENCES), EngineFeatures.supported());
     }
 
     @Test

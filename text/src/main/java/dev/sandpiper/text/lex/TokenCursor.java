@@ -21,6 +21,7 @@ public final class TokenCursor {
     private final List<Token> tokens;
     private final String fileName;
     private int pos;
+    private java.util.function.ToIntFunction<TokenCursor> typeIndices;
 
     public TokenCursor(List<Token> tokens, String fileName) {
         if (tokens.isEmpty() || !tokens.get(tokens.size() - 1).is(TokenKind.EOF)) {
@@ -33,6 +34,19 @@ public final class TokenCursor {
     /** A cursor at the first token of {@code source}. */
     public static TokenCursor of(String source, String fileName) {
         return new TokenCursor(Lexer.tokenize(source, fileName), fileName);
+    }
+
+    /**
+     * How a type reference ({@code $id} or index) in a value type such as {@code (ref $t)} is
+     * resolved: set by the module parser for the module it parses; without it only indices are read.
+     */
+    public void typeIndices(java.util.function.ToIntFunction<TokenCursor> resolver) {
+        typeIndices = resolver;
+    }
+
+    /** Reads a type reference through {@link #typeIndices}. */
+    public int typeIndex() {
+        return typeIndices != null ? typeIndices.applyAsInt(this) : (int) u32();
     }
 
     public String fileName() {

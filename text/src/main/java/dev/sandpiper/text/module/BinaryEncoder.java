@@ -65,7 +65,7 @@ final class BinaryEncoder {
     private static void valTypes(ByteSink out, List<ValType> types) {
         out.u32(types.size());
         for (ValType t : types) {
-            out.u8(t.code());
+            out.valType(t);
         }
     }
 

@@ -27,6 +27,17 @@ public final class ByteSink {
         } while (v != 0);
     }
 
+    /**
+     * A value type: its byte, and for a typed reference ({@code 0x63}/{@code 0x64}) its heap type
+     * as an s33 (spec 3.0, Binary Format > Types > Reference Types).
+     */
+    public void valType(dev.sandpiper.decoder.model.ValType t) {
+        u8(t.code());
+        if (t.code() == 0x63 || t.code() == 0x64) {
+            s64(t.heapType());
+        }
+    }
+
     /** Signed LEB128 (for s32, s33 and s64 alike). */
     public void s64(long v) {
         while (true) {

@@ -25,6 +25,7 @@ final class FieldScanner {
     /** Scans fields up to the closing parenthesis (or end of input); leaves the cursor where it started. */
     void scan() {
         int start = c.index();
+        bindTypeNames();
         while (c.at(TokenKind.LPAREN)) {
             int field = c.index();
             c.next();
@@ -48,8 +49,29 @@ final class FieldScanner {
         c.seek(start);
     }
 
+    /**
+     * Binds every type definition's name first: a type may name a later one (invalid, "unknown
+     * type", which validation says, spec 3.0 Validation > Modules) or itself (a recursion group of
+     * one), so names must resolve before any definition is read.
+     */
+    private void bindTypeNames() {
+        int start = c.index();
+        while (c.at(TokenKind.LPAREN)) {
+            int field = c.index();
+            c.next();
+            Token k = c.peek();
+            if (k.isKeyword("type")) {
+                c.next();
+                m.types.add(c.optionalId(), k, c);
+            }
+            c.seek(field);
+            c.skip();
+        }
+        c.seek(start);
+    }
+
     private void type(Token k) {
-        m.types.add(c.optionalId(), k, c);
+        c.optionalId(); // bound by bindTypeNames
         c.expectLParen("func");
         m.typeTable.addExplicit(Types.funcType(c));
         c.expectRParen();
@@ -83,8 +105,7 @@ final class FieldScanner {
         if (firstDefinition == null) {
             firstDefinition = k.text().equals("func") ? "function" : k.text();
         }
-        if (k.text().equals("table") && Types.atValType(c) && c.peek(1).is(TokenKind.LPAREN)
-                && c.peek(2).isKeyword("elem")) {
+        if (k.text().equals("table") && SegmentParser.atInlineElem(c)) {
             m.elems.add(null, k, c);
         } else if (k.text().equals("memory") && c.atLParen("data")) {
             m.datas.add(null, k, c);

@@ -55,7 +55,16 @@ final class InstructionImmediates {
             case I64 -> out.s64(c.i64());
             case F32 -> out.fixed(c.f32(), 4);
             case F64 -> out.fixed(c.f64(), 8);
-            case REF_TYPE -> out.u8(Types.heapType(c).code());
+            case REF_TYPE -> {
+                // ref.null: funcref/externref as their type byte (2.0's encoding), a type index as an s33.
+                ValType t = Types.heapType(c);
+                if (t.isConcrete()) {
+                    out.s64(t.heapType());
+                } else {
+                    out.u8(t.code());
+                }
+            }
+            case TYPE_INDEX -> out.u32(m.types.resolve(c));
             case MEMORY_INIT -> memoryInit(out);
             case DATA_INDEX -> {
                 m.usesDataIndices = true;
@@ -117,7 +126,7 @@ final class InstructionImmediates {
         out.u8(Opcode.SELECT_T.code());
         out.u32(types.size());
         for (ValType t : types) {
-            out.u8(t.code());
+            out.valType(t);
         }
     }
 

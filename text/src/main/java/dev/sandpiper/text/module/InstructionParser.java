@@ -218,7 +218,11 @@ public final class InstructionParser {
             sig = bt.inline();
         }
         if (sig.params().isEmpty() && sig.results().size() <= 1) {
-            out.u8(sig.results().isEmpty() ? 0x40 : sig.results().get(0).code());
+            if (sig.results().isEmpty()) {
+                out.u8(0x40);
+            } else {
+                out.valType(sig.results().get(0));
+            }
         } else {
             out.s64(bt.explicit() >= 0 ? bt.explicit() : m.typeTable.findOrAdd(sig));
         }

@@ -28,6 +28,7 @@ public final class ModuleParser {
     private ModuleParser(TokenCursor c) {
         this.m = new ModuleContext(c);
         this.c = c;
+        c.typeIndices(m.types::resolve);
         this.segments = new SegmentParser(m, s);
     }
 
@@ -97,7 +98,7 @@ public final class ModuleParser {
             }
             case "table" -> {
                 e.u8(0x01);
-                tableType(e);
+                tableType(e, false);
                 tableCount++;
             }
             case "memory" -> {
@@ -211,7 +212,7 @@ public final class ModuleParser {
                 j++;
             }
             out.u32(j - i);
-            out.u8(locals.get(i).code());
+            out.valType(locals.get(i));
             i = j;
         }
     }
@@ -226,15 +227,15 @@ public final class ModuleParser {
         }
         tableCount++;
         ByteSink e = new ByteSink();
-        if (Types.atValType(c) && c.peek(1).is(TokenKind.LPAREN) && c.peek(2).isKeyword("elem")) {
+        if (SegmentParser.atInlineElem(c)) {
             ValType type = Types.refType(c);
             int n = segments.inlineElem(index, type);
-            e.u8(type.code());
+            e.valType(type);
             e.u8(0x01);
             e.u32(n);
             e.u32(n);
         } else {
-            tableType(e);
+            tableType(e, true);
         }
         s.tables.add(e.toByteArray());
     }
@@ -304,11 +305,23 @@ public final class ModuleParser {
         s.start = m.funcs.resolve(c);
     }
 
-    /** {@code tabletype ::= limits reftype}. */
-    private void tableType(ByteSink e) {
+    /**
+     * {@code tabletype ::= limits reftype}, and for a defined table (3.0) an optional initialiser
+     * expression, which takes the binary form {@code 0x40 0x00 tabletype expr}.
+     */
+    private void tableType(ByteSink e, boolean defined) {
         ByteSink lim = new ByteSink();
         limits(lim);
-        e.u8(Types.refType(c).code());
+        ValType type = Types.refType(c);
+        if (defined && !c.atRParen()) {
+            e.u8(0x40);
+            e.u8(0x00);
+            e.valType(type);
+            e.append(lim);
+            e.bytes(new InstructionParser(m, new IndexSpace("local", "local")).expression());
+            return;
+        }
+        e.valType(type);
         e.append(lim);
     }
 
@@ -331,11 +344,11 @@ public final class ModuleParser {
         if (c.atLParen("mut")) {
             c.next();
             c.next();
-            e.u8(Types.valType(c).code());
+            e.valType(Types.valType(c));
             e.u8(0x01);
             c.expectRParen();
         } else {
-            e.u8(Types.valType(c).code());
+            e.valType(Types.valType(c));
             e.u8(0x00);
         }
     }

@@ -14,8 +14,14 @@ import java.util.List;
  * instruction, and the segments that inline {@code (elem ...)} of a table and {@code (data ...)}
  * of a memory define (spec 6.6.5, 6.6.6).
  *
- * <p>Encoding (spec 5.5.12): like wast2json, a funcref segment whose every element is a lone
- * {@code ref.func} is written as function indices, any other as expressions.
+ * <p>Encoding (spec 5.5.12): a segment of type {@code (ref func)} whose every element is a lone
+ * {@code ref.func} (as {@code func x*} and bare indices are) is written as function indices, any
+ * other as expressions, as the reference interpreter's encoder does. The index forms (flags 0 to 3
+ * with element kind 0x00) have type {@code (ref func)} in 3.0 (Binary Format > Modules > Element
+ * Section) and funcref in 2.0, so a segment written {@code funcref (ref.func x)...} keeps the
+ * expression form, typed funcref in both: wast2json writes it as indices, which under 3.0 would
+ * retype it {@code (ref func)} and let it initialise a {@code (ref func)} table (elem.wast expects
+ * "type mismatch").
  */
 final class SegmentParser {
     private static final byte[] OFFSET_ZERO = {0x41, 0x00, 0x0B};
@@ -51,7 +57,8 @@ final class SegmentParser {
             table = (int) c.u32();
             explicitTable = true;
         }
-        if (explicitTable || c.at(TokenKind.LPAREN)) {
+        // a parenthesis opens the offset, unless it opens the element list's (ref ...) type (3.0)
+        if (explicitTable || c.at(TokenKind.LPAREN) && !c.atLParen("ref")) {
             byte[] offset = offset();
             elemList(Mode.ACTIVE, table, offset, true);
         } else {
@@ -64,15 +71,15 @@ final class SegmentParser {
         ValType type;
         List<byte[]> items = new ArrayList<>();
         if (c.acceptKeyword("func")) {
-            type = ValType.FUNCREF;
+            type = ValType.REF_FUNC; // elemkind func: (ref func) in 3.0 (Text Format > Modules > Element Segments)
             funcIndices(items);
-        } else if (c.atKeyword("funcref") || c.atKeyword("externref")) {
+        } else if (c.atKeyword("funcref") || c.atKeyword("externref") || c.atLParen("ref")) {
             type = Types.refType(c);
             while (c.at(TokenKind.LPAREN)) {
                 items.add(elemExpr());
             }
         } else if (bareIndices) {
-            type = ValType.FUNCREF;
+            type = ValType.REF_FUNC; // an abbreviation of func x*
             funcIndices(items);
         } else {
             throw c.unexpected(c.peek());
@@ -121,6 +128,25 @@ final class SegmentParser {
         return new InstructionParser(m, new IndexSpace("local", "local"));
     }
 
+    /**
+     * Whether a table field goes on with {@code reftype (elem ...)} (spec 6.6.5's abbreviation), the
+     * reftype a keyword or {@code (ref null? heaptype)} (3.0).
+     */
+    static boolean atInlineElem(TokenCursor c) {
+        int after;
+        if (c.atLParen("ref")) {
+            after = c.peek(2).isKeyword("null") ? 5 : 4;
+            if (!c.peek(after - 1).is(TokenKind.RPAREN)) {
+                return false;
+            }
+        } else if (Types.atValType(c)) {
+            after = 1;
+        } else {
+            return false;
+        }
+        return c.peek(after).is(TokenKind.LPAREN) && c.peek(after + 1).isKeyword("elem");
+    }
+
     /** After {@code reftype} in a table field: {@code (elem ...)}; returns the element count. */
     int inlineElem(int table, ValType type) {
         c.expectLParen("elem");
@@ -133,12 +159,13 @@ final class SegmentParser {
             funcIndices(items);
         }
         c.expectRParen();
+        // the segment has the table's type (3.0, Text Format > Modules > Tables: reftype (elem ...))
         s.elements.add(encodeElem(Mode.ACTIVE, table, OFFSET_ZERO, type, items));
         return items.size();
     }
 
     private static byte[] encodeElem(Mode mode, int table, byte[] offset, ValType type, List<byte[]> items) {
-        boolean indices = type == ValType.FUNCREF;
+        boolean indices = type == ValType.REF_FUNC;
         for (byte[] item : items) {
             indices &= refFunc(item) >= 0;
         }
@@ -159,7 +186,11 @@ final class SegmentParser {
             e.bytes(offset);
         }
         if ((flags & 3) != 0) {
-            e.u8(indices ? 0x00 : type.code());
+            if (indices) {
+                e.u8(0x00);
+            } else {
+                e.valType(type);
+            }
         }
         e.u32(items.size());
         for (byte[] item : items) {

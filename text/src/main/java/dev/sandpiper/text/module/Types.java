@@ -28,10 +28,13 @@ public final class Types {
     }
 
     public static boolean atValType(TokenCursor c) {
-        return c.at(TokenKind.KEYWORD) && valType(c.peek().text()) != null;
+        return c.at(TokenKind.KEYWORD) && valType(c.peek().text()) != null || c.atLParen("ref");
     }
 
     public static ValType valType(TokenCursor c) {
+        if (c.atLParen("ref")) {
+            return ref(c);
+        }
         Token t = c.peek();
         ValType v = t.is(TokenKind.KEYWORD) ? valType(t.text()) : null;
         if (v == null && t.is(TokenKind.KEYWORD) && !InstructionParser.knows(t.text())) {
@@ -45,8 +48,28 @@ public final class Types {
         return v;
     }
 
-    /** {@code reftype ::= funcref | externref} (spec 6.4.2). */
+    /**
+     * {@code (ref null? heaptype)} (spec 3.0, Text Format > Types > Reference Types); the
+     * abbreviations funcref and externref are {@code (ref null func)} and {@code (ref null extern)}.
+     */
+    private static ValType ref(TokenCursor c) {
+        c.next();
+        c.next();
+        boolean nullable = false;
+        if (c.peek().isKeyword("null")) {
+            c.next();
+            nullable = true;
+        }
+        ValType t = heapType(c).withNullable(nullable);
+        c.expectRParen();
+        return t;
+    }
+
+    /** {@code reftype ::= funcref | externref | (ref null? heaptype)} (spec 6.4.2; 3.0). */
     public static ValType refType(TokenCursor c) {
+        if (c.atLParen("ref")) {
+            return ref(c);
+        }
         Token t = c.peek();
         if (t.isKeyword("funcref") || t.isKeyword("externref")) {
             c.next();
@@ -55,8 +78,14 @@ public final class Types {
         throw c.unexpected(t);
     }
 
-    /** {@code heaptype ::= func | extern} (spec 6.4.2), as the reference type it denotes. */
+    /**
+     * {@code heaptype ::= func | extern | typeidx} (spec 6.4.2; 3.0 adds the type index), as the
+     * nullable reference type it denotes.
+     */
     public static ValType heapType(TokenCursor c) {
+        if (c.at(TokenKind.ID) || c.at(TokenKind.NUMBER)) {
+            return ValType.ref(true, c.typeIndex());
+        }
         Token t = c.peek();
         if (t.isKeyword("func")) {
             c.next();

@@ -88,6 +88,7 @@ final class InstructionPrinter {
                 sb.append(' ').append(Integer.toUnsignedString(r.index()));
             }
             case FUNC_INDEX -> sb.append(' ').append(names.funcRef(r.index()));
+            case TYPE_INDEX -> sb.append(' ').append(Integer.toUnsignedString(r.index()));
             case CALL_INDIRECT -> sb.append(' ').append(Integer.toUnsignedString(r.index2()))
                     .append(" (type ").append(Integer.toUnsignedString(r.index())).append(')');
             case LOCAL_INDEX -> sb.append(' ').append(func < 0 ? Integer.toUnsignedString(r.index())

@@ -14,9 +14,12 @@ import java.util.List;
 final class Types {
     private Types() {}
 
-    /** {@code func} or {@code extern}: the heap type of a reference type (spec 6.4.2). */
+    /** {@code func}, {@code extern} or a type index: the heap type of a reference type (spec 6.4.2; 3.0). */
     static String heapType(ValType t) {
-        return t == ValType.EXTERNREF ? "extern" : "func";
+        if (t.isConcrete()) {
+            return Integer.toString(t.heapType());
+        }
+        return t.heapType() == ValType.HEAP_EXTERN ? "extern" : "func";
     }
 
     /** {@code (param t*) (result t*)}, each group left out when empty, with a leading space. */

@@ -58,7 +58,12 @@ public final class WatPrinter {
         functions();
         for (int i = 0; i < module.tables().size(); i++) {
             sb.append("  (table (;").append(module.tableSpace().size() - module.tables().size() + i).append(";) ");
-            table(module.tables().get(i));
+            TableType t = module.tables().get(i);
+            table(t);
+            if (t.init() != null) {
+                sb.append(' ');
+                instructions.printInline(sb, module.codeReader(t.init()));
+            }
             sb.append(")\n");
         }
         for (int i = 0; i < module.memories().size(); i++) {

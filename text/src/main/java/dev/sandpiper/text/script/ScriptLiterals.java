@@ -58,7 +58,9 @@ public final class ScriptLiterals {
             case "f32.const" -> pattern && atNanPattern(c) ? nan(c, ValType.F32) : exact(ValType.F32, c.f32() & 0xFFFF_FFFFL);
             case "f64.const" -> pattern && atNanPattern(c) ? nan(c, ValType.F64) : exact(ValType.F64, c.f64());
             case "v128.const" -> vector(c, pattern);
-            case "ref.null" -> new ResultPattern.Exact(ScriptValue.nullRef(Types.heapType(c)));
+            // (ref.null) without a heap type (3.0 scripts): any null; a null matches by kind alone.
+            case "ref.null" -> new ResultPattern.Exact(ScriptValue.nullRef(
+                    pattern && c.atRParen() ? ValType.FUNCREF : Types.heapType(c)));
             case "ref.extern" -> pattern && c.atRParen() ? new ResultPattern.AnyRef(ValType.EXTERNREF)
                     : new ResultPattern.Exact(ScriptValue.externRef(c.u32()));
             case "ref.func" -> pattern && c.atRParen() ? new ResultPattern.AnyRef(ValType.FUNCREF)

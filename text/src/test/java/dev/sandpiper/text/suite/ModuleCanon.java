@@ -1,5 +1,6 @@
 package dev.sandpiper.text.suite;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ModuleDecoder;
 import dev.sandpiper.decoder.model.ConstExpr;
 import dev.sandpiper.decoder.model.DataSegment;
@@ -33,12 +34,26 @@ final class ModuleCanon {
     }
 
     /**
+     * As decoded with 2.0's features: for the 2.0 suite, whose binaries wast2json wrote for 2.0. A
+     * segment of function indices is funcref there and {@code (ref func)} in 3.0 (Binary Format >
+     * Modules > Element Section), so wast2json's indices for {@code funcref (ref.func x)} and our
+     * expressions agree under 2.0 only.
+     */
+    static String of20(byte[] binary) {
+        return of(binary, false, Features.wasm20());
+    }
+
+    /**
      * With {@code decoded}, expressions and bodies are compared as decoded instructions
      * ({@link InstructionCanon}) rather than as bytes, so that LEB128 widths do not count: the text
      * format cannot say how wide a binary's integers were, and always writes the shortest form.
      */
     static String of(byte[] binary, boolean decoded) {
-        Module m = ModuleDecoder.decode(binary);
+        return of(binary, decoded, Features.all());
+    }
+
+    private static String of(byte[] binary, boolean decoded, Features features) {
+        Module m = ModuleDecoder.decode(binary, features);
         HexOrDecoded hex = decoded ? (b, from, to) -> InstructionCanon.of(b, from, to)
                 : (b, from, to) -> HEX.formatHex(b, from, to);
         StringBuilder sb = new StringBuilder();

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * {@code assert_uninstantiable} and {@code assert_trap}), the module text is taken from the
  * {@code .wast} at the command's line (the script is lexed once; the first {@code (module} at or
  * after that line is parsed with {@link Wat#parseModule(TokenCursor)}), and our binary must decode
- * to the same module as wast2json's ({@link ModuleCanon} says what "same" means).
+ * to the same module as wast2json's, both decoded as 2.0 ({@link ModuleCanon} says what "same"
+ * means, and {@link ModuleCanon#of20} why 2.0).
  *
  * <p>Malformed: every {@code assert_malformed} whose module is text (wast2json keeps its text as a
  * {@code .wat}) must be rejected with a {@link TextFormatException}; how many reasons start with
@@ -71,8 +72,8 @@ class SpecSuiteOracleTest {
                         ours = Wat.parse(source, script + ".wast"); // a script that is one inline module
                     }
                     byte[] theirs = SuiteFiles.read(suite.resolve("json").resolve(script).resolve(cmd.filename()));
-                    String expected = ModuleCanon.of(theirs);
-                    String actual = ModuleCanon.of(ours.binary());
+                    String expected = ModuleCanon.of20(theirs);
+                    String actual = ModuleCanon.of20(ours.binary());
                     if (expected.equals(actual)) {
                         matched++;
                         if (isModule) {
