@@ -1,5 +1,6 @@
 package dev.sandpiper.spectest;
 
+import dev.sandpiper.spectest.features.Sexp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class TopLevelForms {
                 int nl = s.indexOf('\n', i);
                 i = nl < 0 ? s.length() : nl + 1;
             } else if (s.startsWith("(;", i)) {
-                i = blockCommentEnd(s, i);
+                i = Sexp.blockCommentEnd(s, i);
             } else if (ch == '"') {
                 i = stringEnd(s, i);
             } else {
@@ -43,24 +44,6 @@ final class TopLevelForms {
             out.add(new int[] {start, s.length()});
         }
         return out;
-    }
-
-    private static int blockCommentEnd(String s, int i) {
-        int depth = 0;
-        while (i < s.length()) {
-            if (s.startsWith("(;", i)) {
-                depth++;
-                i += 2;
-            } else if (s.startsWith(";)", i)) {
-                i += 2;
-                if (--depth == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 
     private static int stringEnd(String s, int i) {

@@ -171,21 +171,29 @@ public record Sexp(String atom, byte[] bytes, List<Sexp> items) {
         }
 
         private void blockComment() {
-            int depth = 0;
-            while (i < s.length()) {
-                if (s.startsWith("(;", i)) {
-                    depth++;
-                    i += 2;
-                } else if (s.startsWith(";)", i)) {
-                    depth--;
-                    i += 2;
-                    if (depth == 0) {
-                        return;
-                    }
-                } else {
-                    i++;
+            i = blockCommentEnd(s, i);
+        }
+    }
+
+    /**
+     * The index after the block comment starting at {@code i} (they nest, spec 3.0 text format,
+     * Lexical Format > Comments), or the end of {@code s} when it does not close.
+     */
+    public static int blockCommentEnd(String s, int i) {
+        int depth = 0;
+        while (i < s.length()) {
+            if (s.startsWith("(;", i)) {
+                depth++;
+                i += 2;
+            } else if (s.startsWith(";)", i)) {
+                i += 2;
+                if (--depth == 0) {
+                    return i;
                 }
+            } else {
+                i++;
             }
         }
+        return i;
     }
 }
