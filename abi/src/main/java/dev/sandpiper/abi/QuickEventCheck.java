@@ -1,5 +1,6 @@
 package dev.sandpiper.abi;
 
+import dev.sandpiper.decoder.binary.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -169,10 +170,8 @@ final class QuickEventCheck {
     private void op() {
         ws();
         int start = i + 1;
-        string();
-        String wire = new String(b, start, i - start - 1, StandardCharsets.UTF_8);
-        if (Op.lookup(wire) == null || wire.indexOf('\\') >= 0) {
-            throw UNDECIDED;
+        if (string() || Op.lookup(new String(b, start, i - start - 1, StandardCharsets.UTF_8)) == null) {
+            throw UNDECIDED; // an escaped or unknown name: the reader's to judge
         }
     }
 
@@ -298,7 +297,7 @@ final class QuickEventCheck {
             } else if (c >= 0x20) {
                 i++;
             } else if (c < 0) {
-                i = Utf8Check.skip(b, i, end);
+                i = Utf8.sequenceEnd(b, i, end);
                 if (i < 0) {
                     throw UNDECIDED;
                 }
