@@ -3,12 +3,17 @@ package dev.sandpiper.interpreter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sandpiper.decoder.Features;
+import dev.sandpiper.decoder.MalformedModuleException;
 import dev.sandpiper.decoder.ModuleBytes;
 import dev.sandpiper.decoder.ModuleBytes.Code;
 import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.ExternKind;
+import dev.sandpiper.decoder.model.ValType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +76,17 @@ class RelaxedSimdTest {
             r |= (v[i] & 0xFFFFL) << (16 * i);
         }
         return r;
+    }
+
+    @Test
+    void relaxedInstructionsAreIllegalOpcodesWithoutTheirFeature() {
+        byte[] bytes = ModuleBytes.module().type(List.of(ValType.V128), List.of(ValType.V128))
+                .function(0, Code.code().localGet(0).localGet(0).op(Opcode.F32X4_RELAXED_MIN).end()).build();
+        MalformedModuleException e = assertThrows(MalformedModuleException.class,
+                () -> CompiledModule.compile(bytes, Features.all().without(Feature.RELAXED_SIMD)));
+        assertTrue(e.getMessage().contains("needs feature relaxed-simd"), e.getMessage());
+        assertThrows(MalformedModuleException.class, () -> CompiledModule.compile(bytes, Features.wasm20()));
+        CompiledModule.compile(bytes, Features.all().without(Feature.TAIL_CALL));
     }
 
     @Test
