@@ -169,6 +169,56 @@ class FuelParityTest {
         assertSameStopEverywhere(bytes, "ifend", 1);
     }
 
+    /**
+     * Loops whose fuel the compiled tier charges on the edges ({@code FuelPlan}): func 0 "callee"
+     * (param i32) (result i32) is 100 / param + 1 (traps for 0); funcs 1 "scan" and 2 "scanCall"
+     * (param $n i32) (result i32) loop $i from 1, leaving when $i = $n, through an if/else diamond,
+     * a br_if out of an inner block and a trap site in the middle of a block: $acc += 1000 / (13 -
+     * $i) in scan (traps at $i = 13), $acc += callee(17 - $i) in scanCall (traps in the callee at
+     * $i = 17); the loop's back edge is a br_if. Every budget stops both tiers at the same point.
+     */
+    @Test
+    void aLoopOfBranchesChargedOnItsEdgesStopsAtTheSamePoint() {
+        byte[] bytes = ModuleBytes.module()
+                .type(List.of(I32), List.of(I32))
+                .function(0, Code.code().i32Const(100).localGet(0).op(Opcode.I32_DIV_S).i32Const(1).op(Opcode.I32_ADD).end())
+                .function(0, new ValType[] {I32, I32}, scan(false))
+                .function(0, new ValType[] {I32, I32}, scan(true))
+                .export("scan", ExternKind.FUNC, 1)
+                .export("scanCall", ExternKind.FUNC, 2)
+                .build();
+        CompiledModule[] tiers = Tiers.both(bytes);
+        assertEquals(TrapKind.INTEGER_DIVIDE_BY_ZERO, Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, "scan", 20)[0].trap());
+        assertEquals(TrapKind.INTEGER_DIVIDE_BY_ZERO,
+                Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, "scanCall", 20)[0].trap());
+        for (String name : List.of("scan", "scanCall")) {
+            for (long n : new long[] {1, 2, 5, 10, 20}) {
+                assertSameStopEverywhere(bytes, name, n);
+            }
+        }
+    }
+
+    private static Code scan(boolean callTrap) {
+        Code c = Code.code()
+                .block().loop()
+                .localGet(1).i32Const(1).op(Opcode.I32_ADD).localSet(1)
+                .localGet(1).localGet(0).op(Opcode.I32_EQ).brIf(1)
+                .localGet(1).i32Const(1).op(Opcode.I32_AND)
+                .if_().localGet(2).localGet(1).op(Opcode.I32_ADD).localSet(2)
+                .else_().localGet(2).i32Const(1).op(Opcode.I32_SUB).localSet(2).end()
+                .block().localGet(1).i32Const(3).op(Opcode.I32_AND).op(Opcode.I32_EQZ).brIf(0)
+                .localGet(2).i32Const(7).op(Opcode.I32_XOR).localSet(2).end();
+        if (callTrap) {
+            c.localGet(2).i32Const(17).localGet(1).op(Opcode.I32_SUB).call(0).op(Opcode.I32_ADD).localSet(2);
+        } else {
+            c.localGet(2).i32Const(1000).i32Const(13).localGet(1).op(Opcode.I32_SUB).op(Opcode.I32_DIV_S)
+                    .op(Opcode.I32_ADD).localSet(2);
+        }
+        return c.localGet(1).i32Const(1000).op(Opcode.I32_LT_U).brIf(0)
+                .end().end()
+                .localGet(2).end();
+    }
+
     @Test
     void fuelRunningOutInDeepCallsStopsAtTheSamePoint() {
         assertSameStopEverywhere(programs(), "deep", 50);

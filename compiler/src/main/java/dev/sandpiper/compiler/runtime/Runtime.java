@@ -21,6 +21,14 @@ public final class Runtime {
         return l >= 0 ? l : TierSupport.charge(ctx.store, l, cost);
     }
 
+    /**
+     * The compact poll of a block of {@code cost} instructions already charged on the edge into it,
+     * where {@code left - phi} is the fuel left ({@code FuelPlan}): polls when that is negative.
+     */
+    public static int poll(int left, int phi, int cost, Context ctx) {
+        return left >= phi ? left : TierSupport.charge(ctx.store, left - phi, cost) + phi;
+    }
+
     /** Spec 2.0, 4.4.8: {@code unreachable} traps. Declared to return so generated code can {@code athrow}. */
     public static TrapException unreachable() {
         throw new TrapException(TrapKind.UNREACHABLE);

@@ -12,11 +12,13 @@ import java.util.Map;
 /**
  * Fuel in a generated function, with the interpreter's basic blocks and counts
  * ({@code interpreter/README.md}, Fuel). The fuel left before the next poll is an {@code int} local.
- * Every basic block subtracts its cost ({@code iinc}); the poll points, a function's entry and loop
- * heads, also test it ({@code iload, iflt}) and, when it is negative, poll the budget, the deadline
- * and the interrupt flag out of line, as the interpreter does at the same blocks: only there can
- * fuel run out. No call on the fast path, so nothing is taken from HotSpot's inlining budget. A block's cost is known only when it closes, so the constant is patched
- * in then.
+ * Under a {@link FuelPlan} the charges sit on the edges between blocks and that local is the fuel
+ * plus the current block's potential; without one, every basic block subtracts its cost
+ * ({@code iinc}). The poll points, a function's entry and loop heads, also test it and, when the
+ * fuel is negative, poll the budget, the deadline and the interrupt flag out of line, as the
+ * interpreter does at the same blocks: only there can fuel run out. No call on the fast path, so
+ * nothing is taken from HotSpot's inlining budget. Without a plan a block's cost is known only when
+ * it closes, so the constant is patched in then.
  *
  * <p>Every instruction that can trap is a <em>site</em>: an exception-table range whose handler sets
  * the store's fuel, adding back the rest of the block (charged, not executed), names the frame in
@@ -28,17 +30,19 @@ final class FuelBlocks {
     private static final String RUNTIME = "dev/sandpiper/compiler/runtime/Runtime";
     private static final String STORE = "Ldev/sandpiper/interpreter/Store;";
 
-    private record Site(Label start, Label end, int costAt, boolean call) {}
+    private record Site(Label start, Label end, int costAt, boolean call, int phi) {}
 
-    /** A block's poll: where its check jumps, where it resumes, and (once closed) its cost. */
+    /** A block's poll: where its check jumps, where it resumes, its potential and (once closed) its cost. */
     private static final class Stub {
         final Label slow;
         final Label resume;
+        final int phi;
         int cost;
 
-        Stub(Label slow, Label resume) {
+        Stub(Label slow, Label resume, int phi) {
             this.slow = slow;
             this.resume = resume;
+            this.phi = phi;
         }
     }
 
@@ -68,16 +72,37 @@ final class FuelBlocks {
     private final List<Stub> stubs = new ArrayList<>();
     private int firstOpenStub;
     private final List<Site> blockSites = new ArrayList<>();
-    /** Handlers by refund and kind (call or not), each with its ranges. */
-    private final Map<Long, List<Label[]>> handlers = new LinkedHashMap<>();
+    /** Handlers by refund, kind (call or not) and potential, each with its ranges. */
+    private final Map<List<Integer>, List<Label[]>> handlers = new LinkedHashMap<>();
 
     private final boolean counting;
     private final boolean compact;
     private final boolean wideCharges;
     private boolean pollOnly;
 
+    /** Recording the blocks and branches (the first of two translations, whose code is discarded), or null. */
+    private final FuelPlan.Recorder recorder;
+    /** Charging on the edges as planned (the second translation), or null: every block charges itself. */
+    private final FuelPlan plan;
+    /** The open (or last) block's number, in code order, and the next branch's. */
+    private int block = -1;
+    private int edge;
+    /** {@code left - fuel} in the current block ({@link FuelPlan}); 0 without a plan. */
+    private int phi;
+
     FuelBlocks(Code c, int ctxSlot, int leftSlot, int refundSlot, String frame, boolean counting, boolean compact,
             boolean wideCharges) {
+        this(c, ctxSlot, leftSlot, refundSlot, frame, counting, compact, wideCharges, null, null);
+    }
+
+    /**
+     * With a {@code recorder}, emits no fuel code and records the function's blocks and branches; with
+     * a {@code plan} (from that recording), charges on the edges ({@link FuelPlan}).
+     */
+    FuelBlocks(Code c, int ctxSlot, int leftSlot, int refundSlot, String frame, boolean counting, boolean compact,
+            boolean wideCharges, FuelPlan.Recorder recorder, FuelPlan plan) {
+        this.recorder = recorder;
+        this.plan = plan;
         this.counting = counting;
         this.compact = compact;
         this.wideCharges = wideCharges;
@@ -95,11 +120,21 @@ final class FuelBlocks {
      * subtracts. Without counting, only poll points are charged, 1 each, so the deadline and
      * interrupt flag are still polled on every path that can run long.
      */
-    void start(boolean pollPoint) {
+    void start(boolean pollPoint, boolean fallsThrough, Label... entries) {
         close();
+        int from = fallsThrough ? block : -1;
+        block++;
         open = true;
         cost = 0;
         pollOnly = !counting;
+        if (recorder != null) {
+            recorder.block(block, from, entries);
+            return;
+        }
+        if (plan != null) {
+            startPlanned(pollPoint);
+            return;
+        }
         if (!pollPoint) {
             // Spec of the engine's fuel (interpreter/README.md): only poll points can run out, so
             // any other block just subtracts its cost, one instruction.
@@ -128,7 +163,89 @@ final class FuelBlocks {
         Label resume = new Label();
         c.jump(IFLT, slow);
         c.place(resume);
-        stubs.add(new Stub(slow, resume));
+        stubs.add(new Stub(slow, resume, 0));
+    }
+
+    /**
+     * A block under a plan: entering it costs nothing here (its edges paid); a poll point tests
+     * {@code fuel < 0}, that is {@code left < phi}.
+     */
+    private void startPlanned(boolean pollPoint) {
+        phi = plan.phi(block);
+        if (!pollPoint) {
+            return;
+        }
+        if (compact) {
+            // left = Runtime.poll(left, phi, cost, ctx): no stub after the code.
+            c.local(ILOAD, leftSlot);
+            c.intConst(phi);
+            c.intConst(plan.charged(block));
+            c.local(ALOAD, ctxSlot);
+            c.invoke(INVOKESTATIC, RUNTIME, "poll", "(IIIL" + JvmTypes.CONTEXT + ";)I");
+            c.local(ISTORE, leftSlot);
+            return;
+        }
+        c.local(ILOAD, leftSlot);
+        Label slow = new Label();
+        Label resume = new Label();
+        if (phi == 0) {
+            c.jump(IFLT, slow);
+        } else {
+            c.intConst(phi);
+            c.jump(IF_ICMPLT, slow);
+        }
+        c.place(resume);
+        stubs.add(new Stub(slow, resume, phi));
+    }
+
+    /**
+     * A branch to the block {@code target} opens, about to be emitted: subtracts what the plan
+     * says that edge costs. Call it on the path that branches, just before the jump.
+     */
+    void edge(Label target) {
+        if (recorder != null) {
+            recorder.edge(block, target);
+        } else if (plan != null) {
+            subtract(plan.edgeCost(edge++));
+        }
+    }
+
+    /** What the next branch will subtract ({@link #edge}): when not 0, it needs a path of its own. */
+    int nextEdgeCost() {
+        return plan != null ? plan.edgeCost(edge) : 0;
+    }
+
+    /** Pushes the exact fuel left ({@code left - phi}), for a call or a return. */
+    void loadLeft() {
+        c.local(ILOAD, leftSlot);
+        if (phi != 0) {
+            c.intConst(phi);
+            c.op(ISUB);
+        }
+    }
+
+    /** Pops the exact fuel left (a callee's) into {@code left}, adding the block's potential back. */
+    void storeLeft() {
+        if (phi != 0) {
+            c.intConst(phi);
+            c.op(IADD);
+        }
+        c.local(ISTORE, leftSlot);
+    }
+
+    /** {@code left -= n}. */
+    private void subtract(int n) {
+        if (n == 0) {
+            return;
+        }
+        if (-n == (short) -n) {
+            c.iinc(leftSlot, -n);
+        } else {
+            c.local(ILOAD, leftSlot);
+            c.intConst(n);
+            c.op(ISUB);
+            c.local(ISTORE, leftSlot);
+        }
     }
 
     /** Counts one instruction of the open block. */
@@ -147,7 +264,9 @@ final class FuelBlocks {
     void endSite(Label start, boolean call) {
         Label end = new Label();
         c.place(end);
-        blockSites.add(new Site(start, end, cost, call));
+        if (recorder == null) {
+            blockSites.add(new Site(start, end, cost, call, phi));
+        }
     }
 
     /** Closes the open block: its cost is now known. */
@@ -159,6 +278,11 @@ final class FuelBlocks {
         int charged = pollOnly ? 1 : cost;
         if (charged > MAX_BLOCK_COST) {
             throw new Unsupported("a basic block of " + cost + " instructions");
+        }
+        if (recorder != null) {
+            recorder.charged(block, charged);
+        } else if (plan != null && plan.charged(block) != charged) {
+            throw new IllegalStateException("block " + block + " costs " + charged + ", planned " + plan.charged(block));
         }
         for (int at : costPatches) {
             // iinc deltas are patched negative; sipush placeholders are recorded as -offset.
@@ -177,7 +301,7 @@ final class FuelBlocks {
         }
         firstOpenStub = stubs.size();
         for (Site s : blockSites) {
-            long key = ((long) (cost - s.costAt()) << 1) | (s.call() ? 1 : 0);
+            List<Integer> key = List.of(cost - s.costAt(), s.call() ? 1 : 0, s.phi());
             handlers.computeIfAbsent(key, k -> new ArrayList<>()).add(new Label[] {s.start(), s.end()});
         }
         blockSites.clear();
@@ -190,28 +314,36 @@ final class FuelBlocks {
      */
     void finish() {
         close();
+        if (plan != null && (block + 1 != plan.blocks() || edge != plan.edges())) {
+            throw new IllegalStateException("translated " + (block + 1) + " blocks and " + edge + " branches, planned "
+                    + plan.blocks() + " and " + plan.edges());
+        }
         for (Stub s : stubs) {
             c.place(s.slow);
             c.local(ALOAD, ctxSlot);
             c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
             c.local(ILOAD, leftSlot);
+            addConst(-s.phi);
             c.intConst(s.cost);
             c.invoke(INVOKESTATIC, SUPPORT, "charge", "(" + STORE + "II)I");
+            addConst(s.phi);
             c.local(ISTORE, leftSlot);
             c.jump(GOTO, s.resume);
         }
         Label here = new Label();
         Label below = new Label();
         boolean[] used = new boolean[2];
-        for (Map.Entry<Long, List<Label[]>> e : handlers.entrySet()) {
-            int refund = (int) (e.getKey() >>> 1);
-            boolean call = (e.getKey() & 1) != 0;
+        for (Map.Entry<List<Integer>, List<Label[]>> e : handlers.entrySet()) {
+            int refund = e.getKey().get(0);
+            boolean call = e.getKey().get(1) != 0;
             Label handler = new Label();
             for (Label[] range : e.getValue()) {
                 // A call also catches the StackOverflowError of a callee that could not start.
                 c.tryCatch(range[0], range[1], handler, call ? null : TRAP);
             }
             c.place(handler);
+            // The exact fuel into left: the frame is being left, so left can change here.
+            subtract(e.getKey().get(2));
             c.intConst(refund);
             c.jump(GOTO, call ? below : here);
             used[call ? 1 : 0] = true;
@@ -221,6 +353,14 @@ final class FuelBlocks {
         }
         if (used[1]) {
             tail(below, "trapBelow");
+        }
+    }
+
+    /** Adds {@code n} to the int on top of the stack. */
+    private void addConst(int n) {
+        if (n != 0) {
+            c.intConst(n);
+            c.op(IADD);
         }
     }
 

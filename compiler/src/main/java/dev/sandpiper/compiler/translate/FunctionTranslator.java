@@ -84,22 +84,29 @@ final class FunctionTranslator {
      *
      * @throws Unsupported when this function stays in the interpreter
      */
-    Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel) {
+    Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel, boolean planned) {
+        if (countFuel && planned) {
+            // Twice: once to record the blocks and branches, once to charge on the edges (FuelPlan).
+            FuelPlan.Recorder recorder = new FuelPlan.Recorder();
+            translate(funcIndex, pool, wideJumps, compactFuel, false, recorder, null);
+            return translate(funcIndex, pool, wideJumps, compactFuel, false, null, recorder.solve());
+        }
         try {
-            return translate(funcIndex, pool, wideJumps, compactFuel, false);
+            return translate(funcIndex, pool, wideJumps, compactFuel, false, null, null);
         } catch (FuelBlocks.WideChargesNeeded wide) {
-            return translate(funcIndex, pool, wideJumps, compactFuel, true);
+            return translate(funcIndex, pool, wideJumps, compactFuel, true, null, null);
         }
     }
 
     private Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel,
-            boolean wideCharges) {
+            boolean wideCharges, FuelPlan.Recorder recorder, FuelPlan plan) {
         type = module.functionType(funcIndex);
         self = funcIndex;
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
         layoutLocals(body);
-        fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel, wideCharges);
+        fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel,
+                wideCharges, recorder, plan);
         frames.clear();
         stack.clear();
         live = true;
@@ -112,7 +119,7 @@ final class FunctionTranslator {
         c.place(bodyStart);
         zeroLocals(body);
         frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
-        fuel.start(true);
+        fuel.start(true, false, bodyStart);
         CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
         while (frames.depth() > 0) {
             Opcode op = r.next();
@@ -169,7 +176,7 @@ final class FunctionTranslator {
         c.jump(IFGE, ok);
         loadContext();
         c.field(GETFIELD, CTX, "store", "Ldev/sandpiper/interpreter/Store;");
-        c.local(ILOAD, leftSlot);
+        c.local(ILOAD, leftSlot); // before the entry block: exact
         c.invoke(INVOKESTATIC, SUPPORT, "callStackExhausted",
                 "(Ldev/sandpiper/interpreter/Store;I)Ldev/sandpiper/interpreter/TrapException;");
         c.op(ATHROW);
@@ -273,7 +280,7 @@ final class FunctionTranslator {
                 Label head = new Label();
                 fuel.close();
                 c.place(head);
-                fuel.start(true);
+                fuel.start(true, true, head);
                 frames.push(Frames.LOOP, t.params(), t.results(), head, stack.size() - t.params().size(),
                         stack.slotsBelow(t.params().size()));
             }
@@ -281,9 +288,21 @@ final class FunctionTranslator {
                 fuel.cost();
                 FuncType t = blockType(r);
                 Label otherwise = new Label();
-                branchOnCondition(otherwise, false);
+                if (fuel.nextEdgeCost() == 0) {
+                    fuel.edge(otherwise);
+                    branchOnCondition(otherwise, false);
+                } else {
+                    // The false path pays for its edge on a path of its own.
+                    Label then = new Label();
+                    branchOnCondition(then, true);
+                    int depth = c.stackDepth();
+                    fuel.edge(otherwise);
+                    c.jump(GOTO, otherwise);
+                    c.place(then);
+                    c.stackDepth(depth);
+                }
                 fuel.close();
-                fuel.start(false);
+                fuel.start(false, true);
                 int f = frames.push(Frames.IF, t.params(), t.results(), new Label(), stack.size() - t.params().size(),
                         stack.slotsBelow(t.params().size()));
                 frames.setElse(f, otherwise);
@@ -300,7 +319,7 @@ final class FunctionTranslator {
                 fuel.cost();
                 branchIf(frames.frameOfLabel(r.index()));
                 fuel.close();
-                fuel.start(false);
+                fuel.start(false, true);
             }
             case BR_TABLE -> {
                 fuel.cost();
@@ -357,7 +376,7 @@ final class FunctionTranslator {
                 fuel.cost();
                 branchOnNull(frames.frameOfLabel(r.index()), op == Opcode.BR_ON_NULL);
                 fuel.close();
-                fuel.start(false);
+                fuel.start(false, true);
             }
             case DROP -> {
                 fuel.cost();
@@ -761,7 +780,7 @@ final class FunctionTranslator {
         if (link.hasMethod[funcIndex]) {
             loadContext();
             c.local(ILOAD, nextDepthSlot);
-            c.local(ILOAD, leftSlot);
+            fuel.loadLeft();
             callSite(() -> {
                 c.invoke(INVOKESTATIC, link.owner, Linkage.function(funcIndex), JvmTypes.function(t));
                 if (link.tails.mayTail[funcIndex]) {
@@ -775,7 +794,7 @@ final class FunctionTranslator {
             c.op(AALOAD);
             loadContext();
             c.local(ILOAD, depthSlot);
-            c.local(ILOAD, leftSlot);
+            fuel.loadLeft();
             String name = link.bridge(t);
             callSite(() -> c.invoke(INVOKESTATIC, link.owner, name, Linkage.bridgeDescriptor(t)));
         }
@@ -815,7 +834,7 @@ final class FunctionTranslator {
         trapping(lookup);
         loadContext();
         c.local(ILOAD, depthSlot);
-        c.local(ILOAD, leftSlot);
+        fuel.loadLeft();
         callSite(() -> c.invoke(INVOKESTATIC, link.owner, name, Linkage.dispatcherDescriptor(t)));
         afterCall(t);
     }
@@ -842,6 +861,7 @@ final class FunctionTranslator {
         for (int i = 0; i < stack.size(); i++) {
             discard(stack.peek(i));
         }
+        fuel.edge(bodyStart);
         c.jump(GOTO, bodyStart);
     }
 
@@ -862,7 +882,7 @@ final class FunctionTranslator {
             throw new Unsupported("tail-calls a function the tier cannot reach by a trampoline");
         }
         stack.pop(t.params().size());
-        TailCalls.pend(c, t, ctxSlot, leftSlot, scratch(2), () -> c.intConst(funcIndex));
+        TailCalls.pend(c, t, ctxSlot, fuel::loadLeft, scratch(2), () -> c.intConst(funcIndex));
     }
 
     /**
@@ -904,13 +924,13 @@ final class FunctionTranslator {
         c.local(ILOAD, target);
         loadContext();
         c.local(ILOAD, depthSlot);
-        c.local(ILOAD, leftSlot);
+        fuel.loadLeft();
         String name = link.dispatcher(t);
         callSite(() -> c.invoke(INVOKESTATIC, link.owner, name, Linkage.dispatcherDescriptor(t)));
         afterCall(t);
         emitReturn();
         c.place(pending);
-        TailCalls.pend(c, t, ctxSlot, leftSlot, target + 1, () -> c.local(ILOAD, target));
+        TailCalls.pend(c, t, ctxSlot, fuel::loadLeft, target + 1, () -> c.local(ILOAD, target));
     }
 
     /** After a call: the fuel the callee left, and results beyond the first from the context. */
@@ -919,7 +939,7 @@ final class FunctionTranslator {
             loadContext();
             c.field(GETFIELD, CTX, "left", "I");
         }
-        c.local(ISTORE, leftSlot);
+        fuel.storeLeft();
         List<ValType> results = t.results();
         if (results.size() > 1) {
             int entry = 0;
@@ -975,11 +995,11 @@ final class FunctionTranslator {
         }
         if (results.size() == 1) {
             loadContext();
-            c.local(ILOAD, leftSlot);
+            fuel.loadLeft();
             c.field(PUTFIELD, CTX, "left", "I");
             c.op(JvmTypes.kind(results.get(0)) == 'I' ? IRETURN : LRETURN);
         } else {
-            c.local(ILOAD, leftSlot); // JvmTypes.returnsFuel
+            fuel.loadLeft(); // JvmTypes.returnsFuel
             c.op(IRETURN);
         }
     }
@@ -1022,14 +1042,17 @@ final class FunctionTranslator {
             return;
         }
         dropToLabel(f);
+        fuel.edge(frames.label(f));
         c.jump(GOTO, frames.label(f));
         frames.markBranched(f);
     }
 
     private void branchIf(int f) {
         boolean simple = frames.kind(f) != Frames.FUNC
-                && stack.size() - 1 - frames.height(f) == frames.labelTypes(f).size();
+                && stack.size() - 1 - frames.height(f) == frames.labelTypes(f).size()
+                && fuel.nextEdgeCost() == 0;
         if (simple) {
+            fuel.edge(frames.label(f));
             branchOnCondition(frames.label(f), true);
             frames.markBranched(f);
             return;
@@ -1099,15 +1122,17 @@ final class FunctionTranslator {
     private void enterElse() {
         int f = frames.innermost();
         if (live) {
+            fuel.edge(frames.label(f));
             c.jump(GOTO, frames.label(f));
             frames.markBranched(f);
         }
         fuel.close();
-        c.place(frames.elseLabel(f));
+        Label elseLabel = frames.elseLabel(f);
+        c.place(elseLabel);
         c.stackDepth(frames.baseSlots(f) + JvmTypes.slots(frames.params(f)));
         frames.clearElse(f);
         resetOperands(f, frames.params(f));
-        fuel.start(false);
+        fuel.start(false, false, elseLabel);
         live = true;
     }
 
@@ -1132,12 +1157,13 @@ final class FunctionTranslator {
             fuel.close();
         }
         if (merge && reachable) {
-            if (frames.elseLabel(f) != null) {
-                c.place(frames.elseLabel(f));
+            Label elseLabel = frames.elseLabel(f);
+            if (elseLabel != null) {
+                c.place(elseLabel);
             }
             c.place(frames.label(f));
             c.stackDepth(frames.baseSlots(f) + JvmTypes.slots(frames.results(f)));
-            fuel.start(false);
+            fuel.start(false, live, frames.label(f), elseLabel == null ? frames.label(f) : elseLabel);
         }
         if (reachable) {
             resetOperands(f, frames.results(f));

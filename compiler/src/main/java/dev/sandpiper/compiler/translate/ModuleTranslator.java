@@ -70,9 +70,11 @@ public final class ModuleTranslator {
                 continue;
             }
             try {
-                Code code = translate(ft, f, cw, false);
-                if (code.length() > HUGE_METHOD_LIMIT) {
-                    code = translate(ft, f, cw, true);
+                // Fuel charged on the edges (fewest charges run) unless that makes the method too
+                // big for HotSpot's compiler, then each block charging itself (less code).
+                Code code = translate(ft, f, cw, false, true);
+                for (int form = 1; form < 4 && code.length() > HUGE_METHOD_LIMIT; form++) {
+                    code = translate(ft, f, cw, (form & 1) != 0, form < 2);
                 }
                 if (code.length() > HUGE_METHOD_LIMIT) {
                     throw new Unsupported("its bytecode (" + code.length() + " bytes) is over HotSpot's "
@@ -101,13 +103,13 @@ public final class ModuleTranslator {
      * One function's code: fuel checks inline (fastest), or through a call ({@code compactFuel}) when
      * that is what keeps the method under HotSpot's limit; wide jumps when 16-bit offsets overflow.
      */
-    private static Code translate(FunctionTranslator ft, int f, ClassWriter cw, boolean compactFuel) {
+    private static Code translate(FunctionTranslator ft, int f, ClassWriter cw, boolean compactFuel, boolean planned) {
         try {
-            Code code = ft.translate(f, cw.pool(), false, compactFuel);
+            Code code = ft.translate(f, cw.pool(), false, compactFuel, planned);
             code.bytes();
             return code;
         } catch (BranchOutOfRangeException far) {
-            return ft.translate(f, cw.pool(), true, compactFuel);
+            return ft.translate(f, cw.pool(), true, compactFuel, planned);
         }
     }
 

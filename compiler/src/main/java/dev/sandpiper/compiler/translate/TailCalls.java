@@ -125,7 +125,7 @@ final class TailCalls {
      * Leaves a pending tail call of {@code callee} (type {@code t}) whose arguments are on the stack
      * (nothing under them), and returns a dummy of the caller's return type.
      */
-    static void pend(Code c, FuncType t, int ctxSlot, int leftSlot, int scratch, Runnable loadCallee) {
+    static void pend(Code c, FuncType t, int ctxSlot, Runnable loadLeft, int scratch, Runnable loadCallee) {
         storeArgs(c, t, ctxSlot, scratch);
         c.local(ALOAD, ctxSlot);
         loadCallee.run();
@@ -133,7 +133,7 @@ final class TailCalls {
         c.op(IADD);
         c.field(PUTFIELD, JvmTypes.CONTEXT, "tail", "I");
         c.local(ALOAD, ctxSlot);
-        c.local(ILOAD, leftSlot);
+        loadLeft.run();
         c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
         if (JvmTypes.returnDescriptor(t).equals("J")) {
             c.op(LCONST_0);
