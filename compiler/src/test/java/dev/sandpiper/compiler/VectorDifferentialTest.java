@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sandpiper.compiler.Tiers.Outcome;
 import dev.sandpiper.decoder.ModuleBytes;
 import dev.sandpiper.decoder.ModuleBytes.Code;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.ExternKind;
 import dev.sandpiper.decoder.model.ValType;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every vector instruction of WebAssembly 2.0, compiled against interpreted, bit for bit: for each
+ * Every vector instruction of WebAssembly 2.0 and 3.0's relaxed ones, compiled against interpreted, bit for bit: for each
  * opcode a module of one function per immediate (each lane index, several shuffles, constants and
  * memory offsets), each called with random operands ({@link VectorLanes}: NaN payloads, infinities,
  * signed zeros, integer lanes at their edges; addresses around the end of memory). Both tiers must
@@ -37,7 +38,40 @@ class VectorDifferentialTest {
 
     @Test
     void everyVectorInstructionIsCovered() {
-        assertEquals(236, vectorOpcodes().size(), "the 2.0 vector instructions");
+        List<Opcode> ops = vectorOpcodes();
+        assertEquals(236, ops.stream().filter(op -> op.feature() == Feature.SIMD).count(), "the 2.0 vector instructions");
+        assertEquals(20, ops.stream().filter(op -> op.feature() == Feature.RELAXED_SIMD).count(), "3.0's relaxed ones");
+        assertEquals(256, ops.size());
+    }
+
+    /**
+     * Relaxed multiply-add where fused and unfused differ: (1 + 2^-12)^2 - (1 + 2^-11) is 2^-24
+     * fused, 0 unfused (the deterministic profile's choice, spec 3.0, frelaxed_madd); and in f64
+     * with (1 + 2^-27)^2 - (1 + 2^-26). Both tiers give 0 in every lane.
+     */
+    @Test
+    void relaxedMultiplyAddIsUnfusedOnBothTiers() {
+        long a = Float.floatToRawIntBits(1 + 0x1p-12f) & 0xFFFFFFFFL;
+        long c = Float.floatToRawIntBits(-(1 + 0x1p-11f)) & 0xFFFFFFFFL;
+        long a4 = a | a << 32;
+        long c4 = c | c << 32;
+        long x = Double.doubleToRawLongBits(1 + 0x1p-27);
+        long y = Double.doubleToRawLongBits(-(1 + 0x1p-26));
+        for (Opcode op : List.of(Opcode.F32X4_RELAXED_MADD, Opcode.F64X2_RELAXED_MADD, Opcode.F32X4_RELAXED_NMADD,
+                Opcode.F64X2_RELAXED_NMADD)) {
+            boolean f32 = op.text().startsWith("f32");
+            boolean negate = op.text().contains("nmadd");
+            long m = f32 ? a4 : x;
+            // nmadd computes -m * m + addend: the addend is then the rounded product itself.
+            long signs = f32 ? 0x8000000080000000L : 0x8000000000000000L;
+            long addend = (f32 ? c4 : y) ^ (negate ? signs : 0);
+            long[] args = {m, m, m, m, addend, addend};
+            CompiledModule[] tiers = Tiers.both(module(op, new Random(1)));
+            for (int tier = 0; tier < 2; tier++) {
+                Outcome o = Tiers.call(Tiers.instantiate(tiers[tier], ExecutionLimits.DEFAULT), "f0", args);
+                assertArrayEquals(new long[] {0, 0}, o.results(), op.text() + " on " + Tiers.name(tier));
+            }
+        }
     }
 
     @TestFactory

@@ -126,6 +126,14 @@ public final class TierSupport {
         return inst.indirect(table, index, typeId);
     }
 
+    /**
+     * {@code call_ref}'s callee: the function {@code ref} names, or the interpreter's trap "null
+     * function reference" (spec 3.0, Execution > Instructions > {@code call_ref}).
+     */
+    public static FunctionInstance referenced(long ref, Instance inst) {
+        return inst.referenced(ref);
+    }
+
     /** The module's functions, tables and globals of an instance, by index space. */
     public static FunctionInstance[] functions(Instance inst) {
         return inst.functions;

@@ -257,6 +257,12 @@ final class VectorOps {
                 stack[sp - 1] = VectorFloats.toF64(sub, (int) (lo >>> 32));
                 return sp;
             }
+            // ---- relaxed (3.0) instructions with arithmetic of their own ----
+            case RelaxedVectors.F32X4_RELAXED_MADD, RelaxedVectors.F32X4_RELAXED_NMADD,
+                    RelaxedVectors.F64X2_RELAXED_MADD, RelaxedVectors.F64X2_RELAXED_NMADD,
+                    RelaxedVectors.I16X8_RELAXED_DOT, RelaxedVectors.I32X4_RELAXED_DOT_ADD -> {
+                return RelaxedVectors.execute(sub, stack, sp);
+            }
             default -> throw new IllegalStateException("no implementation for vector instruction 0xFD " + sub);
         }
     }

@@ -69,6 +69,14 @@ class FunctionReferencesTest {
         assertTrue(trap.getMessage().startsWith("null reference"), trap.getMessage());
     }
 
+    /** The trap counts ref.null and ref.as_non_null, not the drop and local.get after it in the block. */
+    @Test
+    void refAsNonNullsTrapCountsTheInstructionsUpToIt() {
+        Instance i = Wasm.instantiate(module());
+        assertThrows(TrapException.class, () -> i.call("asNonNull", 1));
+        assertEquals(2, i.store().lastCallInstructions());
+    }
+
     @Test
     void callRefCostsTheFuelOfCallIndirect() {
         int smallestEnough = -1;

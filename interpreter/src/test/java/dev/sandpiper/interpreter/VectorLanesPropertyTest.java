@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sandpiper.decoder.ModuleBytes;
 import dev.sandpiper.decoder.ModuleBytes.Code;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.code.ImmediateKind;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.ExternKind;
@@ -59,7 +60,7 @@ class VectorLanesPropertyTest {
         new V(0x8000000000000000L, 1), new V(0x7FC000007F800001L, 0xFFF0000000000000L)};
 
     static final List<Opcode> VECTOR = Arrays.stream(Opcode.values())
-            .filter(op -> op.prefix() == Opcode.PREFIX_FD).collect(Collectors.toList());
+            .filter(op -> op.prefix() == Opcode.PREFIX_FD && op.feature() == Feature.SIMD).collect(Collectors.toList());
     static final List<Opcode> UNARY = ops("v:v");
     static final List<Opcode> REDUCE = ops("v:i");
     static final List<Opcode> BINARY = ops("vv:v");

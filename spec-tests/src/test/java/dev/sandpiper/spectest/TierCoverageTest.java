@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sandpiper.compiler.CompileReport;
 import dev.sandpiper.compiler.WasmCompiler;
 import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.FunctionBody;
@@ -77,8 +78,10 @@ class TierCoverageTest {
 
     /**
      * The same over the 3.0 scripts {@link Wasm30FeaturesSuiteTest} runs (tail calls, multiple
-     * memories, {@code data.wast}): since issue 14 the compiled tier translates tail calls and
-     * instructions on any memory, so their functions compile too, those using the features included.
+     * memories, {@code data.wast}, typed function references, relaxed SIMD): since issue 14 the
+     * compiled tier translates tail calls, instructions on any memory, {@code call_ref} and the other
+     * function-reference instructions, and the relaxed vector instructions, so their functions compile
+     * too, those using the features included.
      */
     @Test
     void noFunctionOfThe30FeatureScriptsStaysInterpretedExceptForSize() throws Exception {
@@ -86,9 +89,12 @@ class TierCoverageTest {
         int compiled = 0;
         int tailCalling = 0;
         int otherMemory = 0;
+        int references = 0;
+        int relaxed = 0;
         List<String> interpreted = new ArrayList<>();
         for (List<String> group : List.of(Wasm30FeaturesSuiteTest.TAIL_CALLS, Wasm30FeaturesSuiteTest.MULTI_MEMORY,
-                Wasm30FeaturesSuiteTest.EXTENDED_CONST)) {
+                Wasm30FeaturesSuiteTest.EXTENDED_CONST, Wasm30FeaturesSuiteTest.FUNCTION_REFERENCES,
+                Wasm30FeaturesSuiteTest.RELAXED_SIMD)) {
             for (String name : group) {
                 SpecScript script = SpecScript.readWast(dir.resolve(name));
                 for (Command c : script.commands()) {
@@ -107,29 +113,43 @@ class TierCoverageTest {
                         compiled++;
                         int uses = uses30(decoded, f);
                         tailCalling += uses & 1;
-                        otherMemory += uses >> 1;
+                        otherMemory += (uses >> 1) & 1;
+                        references += (uses >> 2) & 1;
+                        relaxed += uses >> 3;
                     }
                 }
             }
         }
         System.out.printf("3.0 feature scripts: %d functions compiled (%d with tail calls, %d on a memory other"
-                + " than 0), %d interpreted%n", compiled, tailCalling, otherMemory, interpreted.size());
+                + " than 0, %d with function-reference instructions, %d with relaxed SIMD), %d interpreted%n",
+                compiled, tailCalling, otherMemory, references, relaxed, interpreted.size());
         interpreted.forEach(s -> System.out.println("  interpreted: " + s));
         for (String s : interpreted) {
             assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
         }
         assertTrue(tailCalling > 30, "compiled functions with tail calls: " + tailCalling);
         assertTrue(otherMemory > 30, "compiled functions on a memory other than 0: " + otherMemory);
+        assertTrue(references > 30, "compiled functions with function-reference instructions: " + references);
+        assertTrue(relaxed >= 4, "compiled functions with relaxed SIMD: " + relaxed);
     }
 
-    /** Bit 0: function {@code f} has a tail call; bit 1: it names a memory other than memory 0. */
+    /**
+     * Bit 0: function {@code f} has a tail call; bit 1: it names a memory other than memory 0; bit 2:
+     * it uses a function-reference instruction ({@code call_ref}...); bit 3: a relaxed vector one.
+     */
     private static int uses30(Module m, int f) {
         int uses = 0;
         CodeReader r = m.codeReader(f - m.importedFunctionCount());
         while (r.hasNext()) {
             Opcode op = r.next();
-            if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT) {
+            if (op == Opcode.RETURN_CALL || op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF) {
                 uses |= 1;
+            }
+            if (op.feature() == Feature.FUNCTION_REFERENCES) {
+                uses |= 4;
+            }
+            if (op.feature() == Feature.RELAXED_SIMD) {
+                uses |= 8;
             }
             boolean other = switch (op.immediate()) {
                 case MEMARG, MEMARG_LANE, MEMORY_INDEX, MEMORY_INIT -> r.memoryIndex() != 0;

@@ -1,12 +1,14 @@
 package dev.sandpiper.validator;
 
 import static dev.sandpiper.decoder.ModuleBytes.Code.code;
+import static dev.sandpiper.validator.Validation.invalid;
 import static dev.sandpiper.validator.Validation.invalidAt;
 import static dev.sandpiper.validator.Validation.valid;
 import static dev.sandpiper.validator.Validation.voidFunc;
 
 import dev.sandpiper.decoder.ModuleBytes;
 import dev.sandpiper.decoder.ModuleBytes.Code;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.code.ImmediateKind;
 import dev.sandpiper.decoder.code.Opcode;
 import java.util.Arrays;
@@ -51,6 +53,29 @@ class VectorRulesTest {
             c.drop();
         }
         return c.end();
+    }
+
+    static List<Opcode> relaxedInstructions() {
+        return Arrays.stream(Opcode.values()).filter(o -> o.feature() == Feature.RELAXED_SIMD).toList();
+    }
+
+    /**
+     * Spec 3.0, Validation > Instructions > Vector Instructions: each relaxed instruction takes its
+     * v128 operands (two, or three for madd, nmadd, laneselect and the dot product with addend) and
+     * gives a v128; an i32 in place of the last operand is a type mismatch.
+     */
+    @ParameterizedTest
+    @MethodSource("relaxedInstructions")
+    void relaxedInstructionsTakeTheirV128Operands(Opcode op) {
+        Code ok = code();
+        operands(ok, op);
+        valid(voidFunc(drops(ok.op(op), op)));
+        Code wrong = code();
+        for (int i = 1; i < op.popCount(); i++) {
+            wrong.v128Zero();
+        }
+        wrong.i32Const(0);
+        invalid(voidFunc(drops(wrong.op(op), op)), "type mismatch");
     }
 
     @ParameterizedTest

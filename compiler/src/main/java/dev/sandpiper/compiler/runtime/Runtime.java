@@ -1,6 +1,7 @@
 package dev.sandpiper.compiler.runtime;
 
 import dev.sandpiper.interpreter.FunctionInstance;
+import dev.sandpiper.interpreter.Table;
 import dev.sandpiper.interpreter.TierSupport;
 import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.TrapKind;
@@ -64,5 +65,41 @@ public final class Runtime {
         }
         ctx.target = f;
         return -1;
+    }
+
+    /**
+     * {@code call_ref}'s lookup (spec 3.0, Execution > Instructions > {@code call_ref}; a null
+     * reference traps as in the interpreter): the function index when the callee is compiled code
+     * of this instance, to be called through the dispatcher's switch; otherwise -1, with the callee
+     * left in {@link Context#target} for the bridge. Validation has matched the callee's type.
+     */
+    public static int reference(long ref, Context ctx) {
+        FunctionInstance f = TierSupport.referenced(ref, ctx.instance);
+        if (f instanceof WasmFunction w && w.instance() == ctx.instance) {
+            int i = w.index();
+            if (ctx.compiled[i]) {
+                return i;
+            }
+        }
+        ctx.target = f;
+        return -1;
+    }
+
+    /** {@code return_call_ref}'s lookup: as {@link #tailIndirect}, the callee named by {@code ref}. */
+    public static int tailReference(long ref, Context ctx) {
+        FunctionInstance f = TierSupport.referenced(ref, ctx.instance);
+        if (f instanceof WasmFunction w && w.instance() == ctx.instance) {
+            return w.index();
+        }
+        ctx.target = f;
+        return -1;
+    }
+
+    /** {@code ref.as_non_null} (spec 3.0): {@code ref}, or the interpreter's trap "null reference". */
+    public static long nonNull(long ref) {
+        if (ref == Table.NULL) {
+            throw new TrapException(TrapKind.NULL_REFERENCE);
+        }
+        return ref;
     }
 }

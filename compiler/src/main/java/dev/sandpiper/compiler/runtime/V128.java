@@ -1,6 +1,7 @@
 package dev.sandpiper.compiler.runtime;
 
 import dev.sandpiper.interpreter.Memory;
+import dev.sandpiper.interpreter.RelaxedVectors;
 import dev.sandpiper.interpreter.TierMemory;
 import dev.sandpiper.interpreter.TierOps;
 
@@ -69,6 +70,26 @@ public final class V128 {
     public static long dot(long aLo, long aHi, long bLo, long bHi, Context ctx) {
         ctx.high = TierOps.v128Dot(aHi, bHi);
         return TierOps.v128Dot(aLo, bLo);
+    }
+
+    // ---- relaxed (3.0), the interpreter's deterministic-profile arithmetic ----
+
+    /** {@code f32x4/f64x2.relaxed_madd/nmadd} ({@code sub}), unfused as the interpreter computes it. */
+    public static long relaxedMadd(long aLo, long aHi, long bLo, long bHi, long cLo, long cHi, int sub, Context ctx) {
+        ctx.high = RelaxedVectors.madd(sub, aHi, bHi, cHi);
+        return RelaxedVectors.madd(sub, aLo, bLo, cLo);
+    }
+
+    /** {@code i16x8.relaxed_dot_i8x16_i7x16_s}. */
+    public static long relaxedDot(long aLo, long aHi, long bLo, long bHi, Context ctx) {
+        ctx.high = RelaxedVectors.dot(aHi, bHi);
+        return RelaxedVectors.dot(aLo, bLo);
+    }
+
+    /** {@code i32x4.relaxed_dot_i8x16_i7x16_add_s}. */
+    public static long relaxedDotAdd(long aLo, long aHi, long bLo, long bHi, long cLo, long cHi, Context ctx) {
+        ctx.high = RelaxedVectors.dotAdd(aHi, bHi, cHi);
+        return RelaxedVectors.dotAdd(aLo, bLo, cLo);
     }
 
     /** {@code narrow}: the lanes of {@code a} then of {@code b}, saturated to half the width. */

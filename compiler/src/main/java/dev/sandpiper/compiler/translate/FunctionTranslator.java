@@ -12,6 +12,7 @@ import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.FunctionBody;
 import dev.sandpiper.decoder.model.Module;
 import dev.sandpiper.decoder.model.ValType;
+import dev.sandpiper.interpreter.Table;
 import dev.sandpiper.interpreter.TierMemory;
 import java.util.List;
 
@@ -255,7 +256,6 @@ final class FunctionTranslator {
     // ---- one instruction of reachable code ----
 
     private void instruction(Opcode op, CodeReader r) {
-        Unsupported.checkFunctionReferences(op);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }
@@ -356,6 +356,27 @@ final class FunctionTranslator {
             case CALL_INDIRECT -> {
                 fuel.cost();
                 callIndirect(module.types().get(r.index()), r.index(), r.index2());
+            }
+            case CALL_REF -> {
+                fuel.cost();
+                callRef(module.types().get(r.index()));
+            }
+            case RETURN_CALL_REF -> {
+                fuel.cost();
+                tailCallRef(module.types().get(r.index()));
+                fuel.close();
+                live = false;
+            }
+            case REF_AS_NON_NULL -> {
+                fuel.cost();
+                trapping(() -> c.invoke(INVOKESTATIC, RUNTIME, "nonNull", "(J)J"));
+            }
+            case BR_ON_NULL, BR_ON_NON_NULL -> {
+                // Blocks as br_if's (the interpreter's CodeTranslator): the fall-through starts a new one.
+                fuel.cost();
+                branchOnNull(frames.frameOfLabel(r.index()), op == Opcode.BR_ON_NULL);
+                fuel.close();
+                fuel.start(false, true);
             }
             case DROP -> {
                 fuel.cost();
@@ -781,17 +802,36 @@ final class FunctionTranslator {
     }
 
     private void callIndirect(FuncType t, int typeIndex, int table) {
+        dispatchedCall(t, () -> {
+            c.intConst(table);
+            c.intConst(link.typeIds[typeIndex]);
+            c.invoke(INVOKESTATIC, RUNTIME, "indirect", "(IL" + CTX + ";II)I");
+        });
+    }
+
+    /**
+     * {@code call_ref} (spec 3.0, Execution > Instructions > {@code call_ref}): {@code call_indirect}
+     * without the table, through the same dispatcher; the reference is the callee, null traps.
+     */
+    private void callRef(FuncType t) {
+        dispatchedCall(t, () -> c.invoke(INVOKESTATIC, RUNTIME, "reference", "(JL" + CTX + ";)I"));
+    }
+
+    /**
+     * A call through the dispatcher of type {@code t}: the callee operand (table index or reference)
+     * is on top of the arguments; {@code lookup} turns it and the context into the dispatcher's
+     * function index (or -1 with {@code Context.target} set), trapping as the interpreter does.
+     */
+    private void dispatchedCall(FuncType t, Runnable lookup) {
         if (!JvmTypes.compilable(t)) {
             throw new Unsupported("calls a function the tier cannot call directly");
         }
         stack.pop();
         stack.pop(t.params().size());
         loadContext();
-        c.intConst(table);
-        c.intConst(link.typeIds[typeIndex]);
         String name = link.dispatcher(t);
         // The lookup's traps are this frame's own; only the call itself can trap in a callee.
-        trapping(() -> c.invoke(INVOKESTATIC, RUNTIME, "indirect", "(IL" + CTX + ";II)I"));
+        trapping(lookup);
         loadContext();
         c.local(ILOAD, depthSlot);
         fuel.loadLeft();
@@ -851,6 +891,24 @@ final class FunctionTranslator {
      * another instance's) is called through the dispatcher's bridge and returned from.
      */
     private void tailCallIndirect(FuncType t, int typeIndex, int table) {
+        dispatchedTailCall(t, () -> {
+            c.intConst(table);
+            c.intConst(link.typeIds[typeIndex]);
+            c.invoke(INVOKESTATIC, RUNTIME, "tailIndirect", "(IL" + CTX + ";II)I");
+        });
+    }
+
+    /** {@code return_call_ref} (spec 3.0): {@code return_call_indirect} of the referenced function. */
+    private void tailCallRef(FuncType t) {
+        dispatchedTailCall(t, () -> c.invoke(INVOKESTATIC, RUNTIME, "tailReference", "(JL" + CTX + ";)I"));
+    }
+
+    /**
+     * A tail call whose callee {@code lookup} finds (as {@link #dispatchedCall}'s, but any function
+     * of this instance counts): one of this instance becomes a pending tail call, any other is
+     * called through the dispatcher's bridge and returned from.
+     */
+    private void dispatchedTailCall(FuncType t, Runnable lookup) {
         if (link.tails.refused[self] || !JvmTypes.compilable(t)) {
             throw new Unsupported("tail-calls a function the tier cannot reach by a trampoline");
         }
@@ -858,9 +916,7 @@ final class FunctionTranslator {
         stack.pop(t.params().size());
         int target = scratch(3);
         loadContext();
-        c.intConst(table);
-        c.intConst(link.typeIds[typeIndex]);
-        trapping(() -> c.invoke(INVOKESTATIC, RUNTIME, "tailIndirect", "(IL" + CTX + ";II)I"));
+        trapping(lookup);
         c.local(ISTORE, target);
         Label pending = new Label();
         c.local(ILOAD, target);
@@ -1028,6 +1084,35 @@ final class FunctionTranslator {
         branch(f);
         c.place(skip);
         c.stackDepth(depth);
+    }
+
+    /**
+     * {@code br_on_null} (a null reference is dropped and the branch taken; otherwise it stays) and
+     * {@code br_on_non_null} (a non-null reference goes to the label with the values under it;
+     * a null one is dropped). Spec: 3.0, Execution > Instructions > Control Instructions.
+     */
+    private void branchOnNull(int f, boolean onNull) {
+        Label skip = new Label();
+        c.op(DUP2);
+        c.longConst(Table.NULL);
+        c.op(LCMP);
+        c.jump(onNull ? IFNE : IFEQ, skip);
+        int depth = c.stackDepth();
+        char k = stack.peek(0);
+        if (onNull) {
+            stack.pop();
+            discard(k);
+        }
+        branch(f);
+        if (onNull) {
+            stack.push(k);
+        }
+        c.place(skip);
+        c.stackDepth(depth);
+        if (!onNull) {
+            stack.pop();
+            discard(k);
+        }
     }
 
     private void brTable(CodeReader r) {

@@ -19,13 +19,14 @@ import java.util.Set;
 
 /**
  * Tail calls to other functions (spec 3.0, Execution > Instructions > {@code return_call},
- * {@code return_call_indirect}: the callee replaces the caller's frame), in constant JVM stack.
+ * {@code return_call_indirect}, {@code return_call_ref}: the callee replaces the caller's frame),
+ * in constant JVM stack.
  *
  * <p>A function with such a tail call stores the callee's arguments in the context's results array,
  * the callee's index plus one in {@code Context.tail} and its fuel left in {@code Context.left}, and
  * returns a dummy value: a <em>pending tail call</em>. Only calls that can reach such a function
  * check for one, and it is known statically which can: a direct call to it, its case in a
- * {@code call_indirect} dispatcher and in the host's {@code invoke}. There, when {@code tail} is set,
+ * {@code call_indirect} or {@code call_ref} dispatcher and in the host's {@code invoke}. There, when {@code tail} is set,
  * the dummy is dropped and a trampoline ({@code t<n>}, one per result types, as a tail callee's
  * results are its caller's) calls the pending callee, at the depth of the function it replaces,
  * and again while the callee leaves another pending tail call. Other calls pay nothing. Nothing is
@@ -61,7 +62,8 @@ final class TailCalls {
                 if (op == Opcode.RETURN_CALL && r.index() != f && r.index() >= imported) {
                     mayTail[f] = true;
                     direct.add(r.index());
-                } else if (op == Opcode.RETURN_CALL_INDIRECT) {
+                } else if (op == Opcode.RETURN_CALL_INDIRECT || op == Opcode.RETURN_CALL_REF) {
+                    // Any function of the type may be the callee, as for call_indirect's dispatcher.
                     mayTail[f] = true;
                     indirectKeys.add(Linkage.key(module.types().get(r.index())));
                 }

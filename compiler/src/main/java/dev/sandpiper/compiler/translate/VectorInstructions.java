@@ -5,6 +5,7 @@ import static dev.sandpiper.compiler.classfile.Opcodes.*;
 import dev.sandpiper.compiler.classfile.Code;
 import dev.sandpiper.decoder.code.CodeReader;
 import dev.sandpiper.decoder.code.Opcode;
+import dev.sandpiper.interpreter.RelaxedVectors;
 
 /**
  * Translates the vector (0xFD) instructions. A v128 is two {@code long}s on the JVM stack, the high
@@ -14,7 +15,12 @@ import dev.sandpiper.decoder.code.Opcode;
  * Context.high}, read right after the call. Each instruction costs one unit of fuel (charged by
  * the caller, as the interpreter's {@code VectorTranslation}); loads and stores are trap sites.
  *
- * <p>Spec: 2.0, Execution > Instructions > Vector Instructions and Memory Instructions.
+ * <p>The relaxed instructions (3.0) compile as the interpreter runs them: the 2.0 instruction they
+ * are in the deterministic profile where there is one ({@link RelaxedVectors#deterministic}), else
+ * a call to the interpreter's own {@link RelaxedVectors} arithmetic through {@code V128}.
+ *
+ * <p>Spec: 2.0, Execution > Instructions > Vector Instructions and Memory Instructions; 3.0,
+ * Execution > Numerics > Relaxed Operations.
  */
 final class VectorInstructions {
     private static final String V128 = "dev/sandpiper/compiler/runtime/V128";
@@ -32,6 +38,11 @@ final class VectorInstructions {
     /** Emits {@code op}; its operands are on the stack, the operand types already updated by the caller. */
     void emit(Opcode op, CodeReader r) {
         c = t.code();
+        // A relaxed instruction that is a 2.0 one in the deterministic profile compiles as that one.
+        Opcode same = RelaxedVectors.deterministic(op);
+        if (same != null) {
+            op = same;
+        }
         int sub = op.code();
         switch (op) {
             case V128_CONST -> {
@@ -186,6 +197,12 @@ final class VectorInstructions {
                 c.intConst(sub);
                 vector("toF64x2", "JJI");
             }
+            case F32X4_RELAXED_MADD, F32X4_RELAXED_NMADD, F64X2_RELAXED_MADD, F64X2_RELAXED_NMADD -> {
+                c.intConst(sub);
+                vector("relaxedMadd", "JJJJJJI");
+            }
+            case I16X8_RELAXED_DOT_I8X16_I7X16_S -> vector("relaxedDot", "JJJJ");
+            case I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S -> vector("relaxedDotAdd", "JJJJJJ");
             default -> memory(op, r);
         }
     }

@@ -2,7 +2,7 @@ package dev.sandpiper.decoder.code;
 
 /**
  * The proposal that introduced an instruction or a module construct. The first six are standard in
- * WebAssembly 2.0; {@link #TAIL_CALL}, {@link #EXTENDED_CONST}, {@link #MULTI_MEMORY} and {@link #FUNCTION_REFERENCES} are
+ * WebAssembly 2.0; {@link #TAIL_CALL}, {@link #EXTENDED_CONST}, {@link #MULTI_MEMORY}, {@link #FUNCTION_REFERENCES} and {@link #RELAXED_SIMD} are
  * standard in 3.0. An embedder chooses which of them a module may use with
  * {@link dev.sandpiper.decoder.Features}.
  */
@@ -24,7 +24,13 @@ public enum Feature {
      * {@code ref.as_non_null}, {@code br_on_null}, {@code br_on_non_null}, non-defaultable locals,
      * tables with an initialiser. Spec: 3.0, Types > Reference Types; Reference and Control Instructions.
      */
-    FUNCTION_REFERENCES("function-references");
+    FUNCTION_REFERENCES("function-references"),
+    /**
+     * The 20 {@code relaxed_*} vector instructions (0xFD 0x100-0x113), whose results the spec lets
+     * an implementation choose among a set. Spec: 3.0, Instructions > Vector Instructions; Execution >
+     * Numerics > Relaxed Operations.
+     */
+    RELAXED_SIMD("relaxed-simd");
 
     private final String proposalName;
 

@@ -461,7 +461,28 @@ public enum Opcode {
     I32X4_TRUNC_SAT_F64X2_S_ZERO(0xFD, 0xFC, "i32x4.trunc_sat_f64x2_s_zero", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0),
     I32X4_TRUNC_SAT_F64X2_U_ZERO(0xFD, 0xFD, "i32x4.trunc_sat_f64x2_u_zero", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0),
     F64X2_CONVERT_LOW_I32X4_S(0xFD, 0xFE, "f64x2.convert_low_i32x4_s", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0),
-    F64X2_CONVERT_LOW_I32X4_U(0xFD, 0xFF, "f64x2.convert_low_i32x4_u", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0);
+    F64X2_CONVERT_LOW_I32X4_U(0xFD, 0xFF, "f64x2.convert_low_i32x4_u", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0),
+    // Relaxed SIMD (3.0): sub-opcodes 0x100-0x113, two-byte LEB128 after the prefix.
+    I8X16_RELAXED_SWIZZLE(0xFD, 0x100, "i8x16.relaxed_swizzle", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
+    I32X4_RELAXED_TRUNC_F32X4_S(0xFD, 0x101, "i32x4.relaxed_trunc_f32x4_s", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "v:v", 0),
+    I32X4_RELAXED_TRUNC_F32X4_U(0xFD, 0x102, "i32x4.relaxed_trunc_f32x4_u", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "v:v", 0),
+    I32X4_RELAXED_TRUNC_F64X2_S_ZERO(0xFD, 0x103, "i32x4.relaxed_trunc_f64x2_s_zero", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "v:v", 0),
+    I32X4_RELAXED_TRUNC_F64X2_U_ZERO(0xFD, 0x104, "i32x4.relaxed_trunc_f64x2_u_zero", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "v:v", 0),
+    F32X4_RELAXED_MADD(0xFD, 0x105, "f32x4.relaxed_madd", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0),
+    F32X4_RELAXED_NMADD(0xFD, 0x106, "f32x4.relaxed_nmadd", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0),
+    F64X2_RELAXED_MADD(0xFD, 0x107, "f64x2.relaxed_madd", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0),
+    F64X2_RELAXED_NMADD(0xFD, 0x108, "f64x2.relaxed_nmadd", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0),
+    I8X16_RELAXED_LANESELECT(0xFD, 0x109, "i8x16.relaxed_laneselect", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0),
+    I16X8_RELAXED_LANESELECT(0xFD, 0x10A, "i16x8.relaxed_laneselect", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0),
+    I32X4_RELAXED_LANESELECT(0xFD, 0x10B, "i32x4.relaxed_laneselect", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0),
+    I64X2_RELAXED_LANESELECT(0xFD, 0x10C, "i64x2.relaxed_laneselect", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0),
+    F32X4_RELAXED_MIN(0xFD, 0x10D, "f32x4.relaxed_min", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
+    F32X4_RELAXED_MAX(0xFD, 0x10E, "f32x4.relaxed_max", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
+    F64X2_RELAXED_MIN(0xFD, 0x10F, "f64x2.relaxed_min", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
+    F64X2_RELAXED_MAX(0xFD, 0x110, "f64x2.relaxed_max", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
+    I16X8_RELAXED_Q15MULR_S(0xFD, 0x111, "i16x8.relaxed_q15mulr_s", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
+    I16X8_RELAXED_DOT_I8X16_I7X16_S(0xFD, 0x112, "i16x8.relaxed_dot_i8x16_i7x16_s", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
+    I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S(0xFD, 0x113, "i32x4.relaxed_dot_i8x16_i7x16_add_s", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0);
 
     /** Prefix byte of the saturating-truncation, bulk-memory and table instructions. */
     public static final int PREFIX_FC = 0xFC;
@@ -470,7 +491,7 @@ public enum Opcode {
 
     private static final Opcode[] SINGLE = new Opcode[256];
     private static final Opcode[] FC = new Opcode[32];
-    private static final Opcode[] FD = new Opcode[256];
+    private static final Opcode[] FD = new Opcode[0x114];
 
     static {
         for (Opcode op : values()) {

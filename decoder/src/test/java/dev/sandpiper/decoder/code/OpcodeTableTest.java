@@ -69,8 +69,23 @@ class OpcodeTableTest {
                 0xD0, 0xD2, 0xD3, 0xD4, 0xE2, 0xEE}) {
             assertNull(Opcode.prefixedFD(c), Integer.toHexString(c));
         }
-        assertNull(Opcode.prefixedFD(0x100));
+        assertNull(Opcode.prefixedFD(0x114));
         assertNull(Opcode.prefixedFD(-1));
+    }
+
+    @Test
+    void relaxedSimdIsTwentyOpcodesFrom0x100To0x113() {
+        for (int c = 0x100; c <= 0x113; c++) {
+            Opcode op = Opcode.prefixedFD(c);
+            assertSame(Feature.RELAXED_SIMD, op.feature(), Integer.toHexString(c));
+            assertTrue(op.text().contains(".relaxed_"), op.text());
+            assertTrue(op.hasFixedSignature(), op.text());
+        }
+        assertSame(Opcode.I8X16_RELAXED_SWIZZLE, Opcode.prefixedFD(0x100));
+        assertSame(Opcode.I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S, Opcode.prefixedFD(0x113));
+        assertEquals(3, Opcode.F64X2_RELAXED_NMADD.popCount());
+        assertEquals(2, Opcode.I16X8_RELAXED_DOT_I8X16_I7X16_S.popCount());
+        assertEquals(20, Arrays.stream(Opcode.values()).filter(o -> o.feature() == Feature.RELAXED_SIMD).count());
     }
 
     @Test
@@ -87,7 +102,7 @@ class OpcodeTableTest {
     void prefixedInstructionsBelongToTheirProposals() {
         for (Opcode op : Opcode.values()) {
             if (op.prefix() == Opcode.PREFIX_FD) {
-                assertEquals(Feature.SIMD, op.feature(), op.text());
+                assertEquals(op.code() < 0x100 ? Feature.SIMD : Feature.RELAXED_SIMD, op.feature(), op.text());
             }
             if (op.prefix() == Opcode.PREFIX_FC && op.code() <= 7) {
                 assertEquals(Feature.SATURATING_FLOAT_TO_INT, op.feature(), op.text());

@@ -128,11 +128,20 @@ final class CodeBuffer {
 
     /** Notes that the op just emitted may stop execution. */
     void trapSite() {
+        trapSiteAt(pc);
+    }
+
+    /**
+     * Notes that the op just emitted may stop execution with the interpreter's pc at {@code pcAt}
+     * rather than after the op: a {@code ColdOps} op traps before the loop moves its pc past the
+     * immediates, so its refund is looked up at its first immediate.
+     */
+    void trapSiteAt(int pcAt) {
         if (pendingCount == pendingPc.length) {
             pendingPc = Arrays.copyOf(pendingPc, pendingCount * 2);
             pendingCost = Arrays.copyOf(pendingCost, pendingCount * 2);
         }
-        pendingPc[pendingCount] = pc;
+        pendingPc[pendingCount] = pcAt;
         pendingCost[pendingCount] = blockCost;
         pendingCount++;
     }

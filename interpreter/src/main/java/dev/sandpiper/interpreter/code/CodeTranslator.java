@@ -253,7 +253,8 @@ public final class CodeTranslator {
             case REF_AS_NON_NULL -> {
                 cost();
                 unary(Op.REF_AS_NON_NULL, 1);
-                trapSite();
+                // A cold op traps with the loop's pc at its first immediate, not after it.
+                code.trapSiteAt(producedDst);
             }
             case DROP -> {
                 cost();

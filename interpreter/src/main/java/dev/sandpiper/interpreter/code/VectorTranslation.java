@@ -2,6 +2,7 @@ package dev.sandpiper.interpreter.code;
 
 import dev.sandpiper.decoder.code.CodeReader;
 import dev.sandpiper.decoder.code.Opcode;
+import dev.sandpiper.interpreter.RelaxedVectors;
 
 /**
  * Immediates of vector (0xFD) instructions, which run in stack form as
@@ -21,12 +22,19 @@ import dev.sandpiper.decoder.code.Opcode;
  *   <li>a lane memory access: {@code offset lane memory}.
  * </ul>
  *
- * Each instruction costs one unit of fuel; loads and stores are trap sites.
+ * Each instruction costs one unit of fuel; loads and stores are trap sites. A relaxed instruction
+ * (3.0) is translated as the 2.0 instruction it is in the deterministic profile, where it is one
+ * ({@link RelaxedVectors#deterministic}).
  */
 final class VectorTranslation {
     private VectorTranslation() {}
 
     static void emit(CodeTranslator t, Opcode op, CodeReader r) {
+        // A relaxed instruction that is a 2.0 one in the deterministic profile runs as that one.
+        Opcode same = RelaxedVectors.deterministic(op);
+        if (same != null) {
+            op = same;
+        }
         int sub = op.code();
         switch (op.immediate()) {
             case NONE -> t.vector(op, sub);

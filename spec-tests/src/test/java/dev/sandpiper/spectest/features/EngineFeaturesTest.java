@@ -33,8 +33,10 @@ class EngineFeaturesTest {
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXTENDED_CONST)));
         assertEquals(EnumSet.of(Feature.FUNCTION_REFERENCES),
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES)));
+        assertEquals(EnumSet.of(Feature.RELAXED_SIMD),
+                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.RELAXED_SIMD)));
         assertEquals(EnumSet.of(Feature.TAIL_CALLS, Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS,
-                Feature.MULTI_MEMORY, Feature.FUNCTION_REFERENCES), EngineFeatures.supported());
+                Feature.MULTI_MEMORY, Feature.FUNCTION_REFERENCES, Feature.RELAXED_SIMD), EngineFeatures.supported());
     }
 
     @Test

@@ -37,6 +37,38 @@ class WatPrinterTest {
                 ModuleDecoder.decode(Wat.parseModule(text, "p.wat")).codes().size());
     }
 
+    /** 3.0's relaxed vector instructions: two-byte sub-opcodes after 0xFD, in both directions. */
+    @Test
+    void relaxedVectorInstructionsPrintAndParseBack() {
+        String[] ops = {"i8x16.relaxed_swizzle", "f32x4.relaxed_min", "f32x4.relaxed_max", "f64x2.relaxed_min",
+            "f64x2.relaxed_max", "i16x8.relaxed_q15mulr_s", "i16x8.relaxed_dot_i8x16_i7x16_s"};
+        String[] unary = {"i32x4.relaxed_trunc_f32x4_s", "i32x4.relaxed_trunc_f32x4_u",
+            "i32x4.relaxed_trunc_f64x2_s_zero", "i32x4.relaxed_trunc_f64x2_u_zero"};
+        String[] ternary = {"f32x4.relaxed_madd", "f32x4.relaxed_nmadd", "f64x2.relaxed_madd", "f64x2.relaxed_nmadd",
+            "i8x16.relaxed_laneselect", "i16x8.relaxed_laneselect", "i32x4.relaxed_laneselect",
+            "i64x2.relaxed_laneselect", "i32x4.relaxed_dot_i8x16_i7x16_add_s"};
+        StringBuilder body = new StringBuilder();
+        for (String op : unary) {
+            body.append("local.get 0 ").append(op).append(" drop ");
+        }
+        for (String op : ops) {
+            body.append("local.get 0 local.get 0 ").append(op).append(" drop ");
+        }
+        for (String op : ternary) {
+            body.append("local.get 0 local.get 0 local.get 0 ").append(op).append(" drop ");
+        }
+        String text = roundTrip("(module (func (param v128) " + body + "))");
+        for (String[] group : new String[][] {ops, unary, ternary}) {
+            for (String op : group) {
+                assertTrue(text.contains("\n    " + op + "\n"), op + " in\n" + text);
+            }
+        }
+        byte[] wasm = Wat.parseModule("(module (func (param v128) (result v128) (i8x16.relaxed_swizzle"
+                + " (local.get 0) (local.get 0))))", "t.wat");
+        String hex = java.util.HexFormat.of().formatHex(wasm);
+        assertTrue(hex.contains("fd8002"), "0xFD then LEB128 0x100: " + hex);
+    }
+
     @Test
     void everyConstructPrintsAndParsesBack() {
         String text = roundTrip("""
