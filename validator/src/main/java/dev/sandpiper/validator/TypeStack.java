@@ -24,6 +24,9 @@ final class TypeStack {
     private static final int REF_FUNC = TYPES.length;
     private static final int REF_EXTERN = TYPES.length + 1;
     private static final int CONCRETE = 16;
+    /** Codes of exnref and (ref exn) (3.0, exception handling). */
+    private static final int EXNREF = 10;
+    private static final int REF_EXN = 11;
     private static final int V128_CODE = ValType.V128.ordinal();
 
     // Operand stack: type codes (see code(ValType), or UNKNOWN) and the slot height after each operand.
@@ -92,6 +95,12 @@ final class TypeStack {
         if (t == ValType.REF_EXTERN) {
             return REF_EXTERN;
         }
+        if (t == ValType.EXNREF) {
+            return EXNREF;
+        }
+        if (t == ValType.REF_EXN) {
+            return REF_EXN;
+        }
         return t.ordinal();
     }
 
@@ -105,6 +114,12 @@ final class TypeStack {
         }
         if (code == REF_EXTERN) {
             return ValType.REF_EXTERN;
+        }
+        if (code == EXNREF) {
+            return ValType.EXNREF;
+        }
+        if (code == REF_EXN) {
+            return ValType.REF_EXN;
         }
         return TYPES[code];
     }
@@ -294,6 +309,34 @@ final class TypeStack {
         pushControl(Opcode.ELSE, type, start);
         frameIds[frames - 1] = id;
         nextFrameId--;
+    }
+
+    /**
+     * Turns the innermost {@code try} (or {@code catch}) frame into a legacy {@code catch} or
+     * {@code catch_all} frame ({@code op}) whose parameters are {@code params}, the caught values:
+     * the arm before must have produced the results. Below the new frame's base lies one hidden
+     * {@code exnref}, the caught exception that {@code rethrow} throws again (the interpreter keeps
+     * it in that slot); {@code end} pops it. The frame keeps its id, since every arm ends at the
+     * same {@code end}. Spec: 3.0 appendix, legacy exception handling.
+     */
+    void enterCatch(Opcode op, List<ValType> params) {
+        int f = frames - 1;
+        FuncType type = frameTypes[f];
+        int id = frameIds[f];
+        int start = frameStarts[f];
+        popControl();
+        if (frameOps[f] == Opcode.CATCH || frameOps[f] == Opcode.CATCH_ALL) {
+            popOperand(); // the previous arm's hidden exception
+        }
+        pushOperand(ValType.EXNREF);
+        pushControl(op, new FuncType(params, type.results()), start);
+        frameIds[frames - 1] = id;
+        nextFrameId--;
+    }
+
+    /** The opcode that opened frame {@code f}. */
+    Opcode frameOp(int f) {
+        return frameOps[f];
     }
 
     /** The innermost frame's opcode, type and id (valid until the next pop). */

@@ -461,7 +461,16 @@ public enum Opcode {
     I32X4_TRUNC_SAT_F64X2_S_ZERO(0xFD, 0xFC, "i32x4.trunc_sat_f64x2_s_zero", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0),
     I32X4_TRUNC_SAT_F64X2_U_ZERO(0xFD, 0xFD, "i32x4.trunc_sat_f64x2_u_zero", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0),
     F64X2_CONVERT_LOW_I32X4_S(0xFD, 0xFE, "f64x2.convert_low_i32x4_s", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0),
-    F64X2_CONVERT_LOW_I32X4_U(0xFD, 0xFF, "f64x2.convert_low_i32x4_u", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0);
+    F64X2_CONVERT_LOW_I32X4_U(0xFD, 0xFF, "f64x2.convert_low_i32x4_u", Family.VECTOR, Feature.SIMD, ImmediateKind.NONE, "v:v", 0),
+    // Exception handling (3.0, Control Instructions) and its legacy instructions (3.0 appendix).
+    THROW(0, 0x08, "throw", Family.CONTROL, Feature.EXCEPTIONS, ImmediateKind.TAG_INDEX, null, 0),
+    THROW_REF(0, 0x0A, "throw_ref", Family.CONTROL, Feature.EXCEPTIONS, ImmediateKind.NONE, null, 0),
+    TRY_TABLE(0, 0x1F, "try_table", Family.CONTROL, Feature.EXCEPTIONS, ImmediateKind.TRY_TABLE, null, 0),
+    TRY(0, 0x06, "try", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.BLOCK_TYPE, null, 0),
+    CATCH(0, 0x07, "catch", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.TAG_INDEX, null, 0),
+    RETHROW(0, 0x09, "rethrow", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.LABEL, null, 0),
+    DELEGATE(0, 0x18, "delegate", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.LABEL, null, 0),
+    CATCH_ALL(0, 0x19, "catch_all", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.NONE, null, 0);
 
     /** Prefix byte of the saturating-truncation, bulk-memory and table instructions. */
     public static final int PREFIX_FC = 0xFC;
