@@ -160,7 +160,8 @@ public final class Linker {
         if (a.isConcrete()) {
             return w.isConcrete() ? global.heapId() == wantedId : w.heapType() == ValType.HEAP_FUNC;
         }
-        return !w.isConcrete() && a.heapType() == w.heapType();
+        return !w.isConcrete() && (a.heapType() == w.heapType()
+                || a.heapType() == ValType.HEAP_NOEXN && w.heapType() == ValType.HEAP_EXN);
     }
 
     private static String kind(Extern value) {

@@ -33,7 +33,12 @@ final class ExceptionRules {
         TypeStack s = v.stack;
         switch (op) {
             case THROW -> {
-                s.popOperands(tag(v, code.index()).params());
+                List<ValType> params = tag(v, code.index()).params();
+                if (!s.topMatches(params)) {
+                    throw v.invalid("type mismatch: instruction requires " + TypeStack.list(params)
+                            + " but stack has " + s.describeTop(params.size()));
+                }
+                s.popOperands(params);
                 s.unreachable();
             }
             case THROW_REF -> {

@@ -27,6 +27,8 @@ final class TypeStack {
     /** Codes of exnref and (ref exn) (3.0, exception handling). */
     private static final int EXNREF = 10;
     private static final int REF_EXN = 11;
+    private static final int NULLEXNREF = 12;
+    private static final int REF_NOEXN = 13;
     private static final int V128_CODE = ValType.V128.ordinal();
 
     // Operand stack: type codes (see code(ValType), or UNKNOWN) and the slot height after each operand.
@@ -101,6 +103,12 @@ final class TypeStack {
         if (t == ValType.REF_EXN) {
             return REF_EXN;
         }
+        if (t == ValType.NULLEXNREF) {
+            return NULLEXNREF;
+        }
+        if (t == ValType.REF_NOEXN) {
+            return REF_NOEXN;
+        }
         return t.ordinal();
     }
 
@@ -120,6 +128,12 @@ final class TypeStack {
         }
         if (code == REF_EXN) {
             return ValType.REF_EXN;
+        }
+        if (code == NULLEXNREF) {
+            return ValType.NULLEXNREF;
+        }
+        if (code == REF_NOEXN) {
+            return ValType.REF_NOEXN;
         }
         return TYPES[code];
     }
@@ -232,6 +246,42 @@ final class TypeStack {
         }
     }
 
+    /**
+     * Whether the innermost frame's top operands match {@code ts} (the frame's unreachable part
+     * matching anything), so that popping them will not fail.
+     */
+    boolean topMatches(List<ValType> ts) {
+        int base = frameHeights[frames - 1];
+        for (int i = ts.size() - 1, at = size - 1; i >= 0; i--, at--) {
+            if (at < base) {
+                return frameUnreachable[frames - 1];
+            }
+            if (!matches(types[at], code(ts.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The top {@code n} operands of the innermost frame (fewer if it has fewer), as {@code [t*]}. */
+    String describeTop(int n) {
+        int from = Math.max(frameHeights[frames - 1], size - n);
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = from; i < size; i++) {
+            sb.append(i > from ? " " : "").append(name(types[i]));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Types as the reference interpreter lists them: {@code [i32 i64]}. */
+    static String list(List<ValType> ts) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < ts.size(); i++) {
+            sb.append(i > 0 ? " " : "").append(ts.get(i));
+        }
+        return sb.append(']').toString();
+    }
+
     void pushOperands(List<ValType> ts) {
         for (int i = 0; i < ts.size(); i++) {
             pushOperand(ts.get(i));
@@ -288,6 +338,18 @@ final class TypeStack {
             throw sink.invalid("unexpected end");
         }
         int f = frames - 1;
+        if (frameOps[f] == Opcode.TRY || frameOps[f] == Opcode.CATCH || frameOps[f] == Opcode.CATCH_ALL) {
+            // the legacy suite words these as the reference interpreter does
+            List<ValType> results = frameTypes[f].results();
+            if (!topMatches(results)) {
+                throw sink.invalid("type mismatch: instruction requires " + list(results) + " but stack has "
+                        + describeTop(results.size()));
+            }
+            if (!frameUnreachable[f] && size - frameHeights[f] > results.size()) {
+                throw sink.invalid("type mismatch: block requires " + list(results) + " but stack has "
+                        + describeTop(size - frameHeights[f]));
+            }
+        }
         popOperands(frameTypes[f].results());
         if (size != frameHeights[f]) {
             throw sink.invalid("type mismatch: values remain on the stack at the end of a block");

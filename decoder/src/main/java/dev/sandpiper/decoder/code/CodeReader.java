@@ -267,6 +267,9 @@ public final class CodeReader {
         if (b == ValType.EXNREF.code() && in.exceptions()) {
             return ValType.EXNREF;
         }
+        if (b == ValType.NULLEXNREF.code() && in.exceptions()) {
+            return ValType.NULLEXNREF;
+        }
         if (b == REF_NULL || b == REF) {
             if (in.typedReferences()) {
                 return ValType.ref(b == REF_NULL, heapType(in));
@@ -289,6 +292,9 @@ public final class CodeReader {
         if (b == ValType.EXNREF.code() && in.exceptions()) {
             return ValType.EXNREF;
         }
+        if (b == ValType.NULLEXNREF.code() && in.exceptions()) {
+            return ValType.NULLEXNREF;
+        }
         if ((b == REF_NULL || b == REF) && in.typedReferences()) {
             return ValType.ref(b == REF_NULL, heapType(in));
         }
@@ -308,8 +314,8 @@ public final class CodeReader {
         if (v == -0x11) {
             return ValType.HEAP_EXTERN;
         }
-        if (v == ValType.HEAP_EXN && in.exceptions()) {
-            return ValType.HEAP_EXN;
+        if ((v == ValType.HEAP_EXN || v == ValType.HEAP_NOEXN) && in.exceptions()) {
+            return (int) v;
         }
         if (v < 0 || v > Integer.MAX_VALUE) {
             throw in.error("malformed reference type", at);

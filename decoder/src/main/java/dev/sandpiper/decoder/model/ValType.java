@@ -22,6 +22,8 @@ public final class ValType {
     public static final int HEAP_EXTERN = -0x11;
     /** Heap type {@code exn}: caught exceptions (3.0, exception handling; binary 0x69). */
     public static final int HEAP_EXN = -0x17;
+    /** Heap type {@code noexn}, the bottom of {@code exn}: only null (binary 0x74). */
+    public static final int HEAP_NOEXN = -0x0C;
 
     public static final ValType I32 = new ValType(Kind.I32, 0x7F, true, 0, "i32");
     public static final ValType I64 = new ValType(Kind.I64, 0x7E, true, 0, "i64");
@@ -41,6 +43,10 @@ public final class ValType {
     public static final ValType EXNREF = new ValType(Kind.EXNREF, 0x69, true, HEAP_EXN, "exnref");
     /** {@code (ref exn)}. */
     public static final ValType REF_EXN = new ValType(Kind.EXNREF, 0x64, false, HEAP_EXN, "(ref exn)");
+    /** {@code (ref null noexn)}, {@code nullexnref}. */
+    public static final ValType NULLEXNREF = new ValType(Kind.EXNREF, 0x74, true, HEAP_NOEXN, "nullexnref");
+    /** {@code (ref noexn)}: a type without values. */
+    public static final ValType REF_NOEXN = new ValType(Kind.EXNREF, 0x64, false, HEAP_NOEXN, "(ref noexn)");
 
     private static final ValType[] BASIC = {I32, I64, F32, F64, V128, FUNCREF, EXTERNREF};
     private static final ConcurrentHashMap<Long, ValType> CONCRETE = new ConcurrentHashMap<>();
@@ -77,6 +83,9 @@ public final class ValType {
         }
         if (heap == HEAP_EXN) {
             return nullable ? EXNREF : REF_EXN;
+        }
+        if (heap == HEAP_NOEXN) {
+            return nullable ? NULLEXNREF : REF_NOEXN;
         }
         if (heap < 0) {
             throw new IllegalArgumentException("heap type " + heap);
