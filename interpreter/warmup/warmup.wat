@@ -297,6 +297,13 @@
 
   (func (export "trap") unreachable)
 
+  ;; exception handling (3.0): throw and the handler table a try_table leaves
+  (tag $warm (param i32))
+  (func $exceptions (param $i i32) (result i32)
+    (block $h (result i32)
+      (try_table (result i32) (catch $warm $h)
+        (throw $warm (local.get $i)))))
+
   (func (export "run") (param $n i32) (result i32)
     (local $i i32) (local $acc i32)
     (loop $each
@@ -306,6 +313,7 @@
       (local.set $acc (i32.add (local.get $acc) (i32.wrap_i64 (call $mem (local.get $i)))))
       (local.set $acc (i32.add (local.get $acc) (call $control (local.get $i))))
       (local.set $acc (i32.add (local.get $acc) (call $fib (i32.const 8))))
+      (local.set $acc (i32.add (local.get $acc) (call $exceptions (local.get $i))))
       (local.set $acc (i32.add (local.get $acc)
         (call $regform (local.get $i) (i32.const 3) (i64.extend_i32_u (local.get $i)) (i64.const 5))))
       (local.set $acc (i32.add (local.get $acc) (call $branches (local.get $i) (i32.const 100))))

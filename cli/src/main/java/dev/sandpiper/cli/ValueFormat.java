@@ -48,7 +48,7 @@ final class ValueFormat {
                 case I64 -> integer(v, 64);
                 case F32 -> f32(v);
                 case F64 -> f64(v);
-                case FUNCREF, EXTERNREF -> v.equals("null") ? -1 : Long.parseLong(v);
+                case FUNCREF, EXTERNREF, EXNREF -> v.equals("null") ? -1 : Long.parseLong(v);
                 case V128 -> throw new IllegalArgumentException("a v128 takes two slots: use parseV128");
                 default -> throw new IllegalArgumentException("unsupported type " + type);
             };
@@ -199,7 +199,7 @@ final class ValueFormat {
             case I64 -> Long.toString(bits);
             case F32 -> f32Text((int) bits);
             case F64 -> f64Text(bits);
-            case FUNCREF, EXTERNREF -> bits == -1 ? "null" : Long.toString(bits);
+            case FUNCREF, EXTERNREF, EXNREF -> bits == -1 ? "null" : Long.toString(bits);
             default -> Long.toHexString(bits);
         };
     }

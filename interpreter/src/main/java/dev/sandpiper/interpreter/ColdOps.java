@@ -234,6 +234,9 @@ final class ColdOps {
                 stack[fp + code[pc]] = Long.rotateRight(stack[fp + code[pc + 1]], code[pc + 2]);
                 return pc + 3;
             }
+            case Op.CATCHES -> {
+                return pc + code[pc]; // a handler table, read only when an exception unwinds (Exceptions)
+            }
             default -> throw new IllegalStateException("no implementation for op " + Op.name(op));
         }
     }

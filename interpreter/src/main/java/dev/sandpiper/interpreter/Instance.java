@@ -34,6 +34,8 @@ public final class Instance {
     /** The memory index space, imports first (3.0: any number of memories). */
     final Memory[] memories;
     final dev.sandpiper.interpreter.Global[] globals;
+    /** The tag index space, imports first (3.0, exception handling). */
+    final Tag[] tags;
     final long[][] elements;
     final byte[][] data;
     private final Map<String, Extern> exports;
@@ -51,6 +53,8 @@ public final class Instance {
         tables = new Table[m.tableSpace().size()];
         globals = new dev.sandpiper.interpreter.Global[m.globalSpace().size()];
         memories = new Memory[m.memorySpace().size()];
+        tags = new Tag[m.tagCount()];
+        int tg = 0;
         int f = 0;
         int t = 0;
         int g = 0;
@@ -62,9 +66,16 @@ public final class Instance {
                 tables[t++] = table;
             } else if (e instanceof Memory memory) {
                 memories[mi++] = memory;
+            } else if (e instanceof Tag tag) {
+                tags[tg++] = tag;
             } else {
                 globals[g++] = (dev.sandpiper.interpreter.Global) e;
             }
+        }
+        String moduleName = m.names().moduleName();
+        for (int i = tg; i < tags.length; i++) {
+            int typeIndex = m.tagTypeIndex(i);
+            tags[i] = new Tag(tagName(m, moduleName, i), m.types().get(typeIndex), compiled.typeId(typeIndex));
         }
         for (int i = 0; i < m.definedFunctionCount(); i++, f++) {
             FunctionCode code = compiled.code(i);
@@ -111,6 +122,7 @@ public final class Instance {
                 case TABLE -> tables[e.index()];
                 case MEMORY -> memories[e.index()];
                 case GLOBAL -> globals[e.index()];
+                case TAG -> tags[e.index()];
             });
         }
         elements = new long[m.elements().size()][];
@@ -121,6 +133,17 @@ public final class Instance {
         for (int i = 0; i < data.length; i++) {
             data[i] = compiled.data(i);
         }
+    }
+
+    /** How messages name a defined tag: by its first export, else by its index. */
+    private static String tagName(Module m, String moduleName, int index) {
+        String prefix = moduleName == null ? "" : moduleName + ".";
+        for (Export e : m.exports()) {
+            if (e.kind() == dev.sandpiper.decoder.model.ExternKind.TAG && e.index() == index) {
+                return prefix + e.name();
+            }
+        }
+        return prefix + "tag " + index;
     }
 
     /** Instantiation after import resolution (spec 2.0 order: segments, then the start function). */
@@ -158,6 +181,8 @@ public final class Instance {
             }
         } catch (TrapException trap) {
             throw new UninstantiableException(trap);
+        } catch (ThrownException uncaught) {
+            throw new UninstantiableException(uncaught.getMessage());
         }
         return inst;
     }

@@ -73,6 +73,7 @@ final class Interpreter {
             }
             int t = 1; // enter the entry function's first block: its FUEL's n word
             for (;;) {
+                try {
                 // Charge the block entered at word t (a FUEL's n word) and continue after it.
                 int n = code[t];
                 if (fuel - n < checkpoint) {
@@ -91,6 +92,9 @@ final class Interpreter {
                         break jump;
                     case Op.UNREACHABLE:
                         throw new TrapException(TrapKind.UNREACHABLE);
+                    case Op.THROW:
+                        pc += 2;
+                        throw Exceptions.raise(s, inst, code[pc - 2], stack, fp + code[pc - 1]);
                     // Branches set t to the n word of the block they enter: the target's FUEL, or for a
                     // branch not taken the FUEL that follows it.
                     case Op.BR:
@@ -788,7 +792,25 @@ final class Interpreter {
                 pc = 0;
                 t = 1; // the callee's entry block
                 } // jump:
+                } catch (ThrownException ex) {
+                    // A WebAssembly exception (3.0): resume at its handler in these frames, or throw on.
+                    t = Exceptions.handle(s, inst, ex, fn, pc, fp, fsp, depth, fuel, entryFsp, entryDepth, entryBase);
+                    fuel = s.fuel;
+                    fsp = s.fsp;
+                    depth = s.depth;
+                    fp = s.handlerFp;
+                    fn = s.handlerCode;
+                    code = fn.code();
+                    stack = s.stack;
+                    frames = s.frames;
+                    if (memory != null) {
+                        heap = memory.buffer.array();
+                        memSize = memory.buffer.capacity();
+                    }
+                }
             }
+        } catch (ThrownException uncaught) {
+            throw uncaught; // Exceptions.handle has restored the store
         } catch (TrapException trap) {
             s.fuel = fuel + refund(fn, pc, frames, fsp, entryFsp, funcs, trap);
             s.fsp = entryFsp;
@@ -853,8 +875,8 @@ final class Interpreter {
         s.sp = sp;
         try {
             f.impl.call(new HostContext(caller), args, results);
-        } catch (TrapException trap) {
-            throw trap;
+        } catch (TrapException | ThrownException passOn) {
+            throw passOn; // a trap, or an exception WebAssembly may catch (3.0)
         } catch (StackOverflowError deep) {
             throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, "in host function " + f.name());
         } catch (RuntimeException failure) {

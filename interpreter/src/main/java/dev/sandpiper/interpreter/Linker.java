@@ -109,6 +109,15 @@ public final class Linker {
             return memory.limits().matches(m.limits()) ? null
                     : "expected memory " + m.limits() + ", found " + memory.limits();
         }
+        if (desc instanceof ImportDesc.Tag t) {
+            FuncType wanted = module.module().types().get(t.typeIndex());
+            if (!(value instanceof Tag tag)) {
+                return "expected a tag " + wanted + ", found " + kind(value);
+            }
+            // Spec: 3.0, Matching > External Types: tag types match when they are the same type.
+            return tag.typeId() == module.typeId(t.typeIndex()) ? null
+                    : "expected tag " + wanted + ", found " + tag.type();
+        }
         GlobalType g = (GlobalType) desc;
         if (!(value instanceof Global global)) {
             return "expected a global, found " + kind(value);
@@ -151,7 +160,8 @@ public final class Linker {
         if (a.isConcrete()) {
             return w.isConcrete() ? global.heapId() == wantedId : w.heapType() == ValType.HEAP_FUNC;
         }
-        return !w.isConcrete() && a.heapType() == w.heapType();
+        return !w.isConcrete() && (a.heapType() == w.heapType()
+                || a.heapType() == ValType.HEAP_NOEXN && w.heapType() == ValType.HEAP_EXN);
     }
 
     private static String kind(Extern value) {
@@ -160,6 +170,9 @@ public final class Linker {
         }
         if (value instanceof Table) {
             return "a table";
+        }
+        if (value instanceof Tag) {
+            return "a tag";
         }
         return value instanceof Memory ? "a memory" : "a global";
     }

@@ -276,6 +276,39 @@ public final class Store implements AutoCloseable {
         return frames;
     }
 
+    // ---- exceptions (3.0) ----
+
+    /**
+     * Most exceptions this store keeps as {@code exnref} values: a caught exception taken as a
+     * reference stays reachable from WebAssembly for the store's lifetime, so this bounds the memory
+     * a loop of throws and catches can hold ({@link TrapKind#EXCEPTION_REFERENCES_EXHAUSTED}).
+     */
+    static final int MAX_EXCEPTION_REFERENCES = 1 << 20;
+    private final List<ThrownException> exceptions = new ArrayList<>();
+    /** Where {@link Exceptions#handle} found a handler: the frame to resume. */
+    int handlerFp;
+    dev.sandpiper.interpreter.code.FunctionCode handlerCode;
+
+    /** The {@code exnref} handle of {@code e}, given on its first use as a reference. */
+    long exceptionHandle(ThrownException e) {
+        long h = e.handle;
+        if (h >= 0 && h < exceptions.size() && exceptions.get((int) h) == e) {
+            return h;
+        }
+        if (exceptions.size() >= MAX_EXCEPTION_REFERENCES) {
+            throw new TrapException(TrapKind.EXCEPTION_REFERENCES_EXHAUSTED,
+                    "more than " + MAX_EXCEPTION_REFERENCES + " caught exceptions held as references");
+        }
+        e.handle = exceptions.size();
+        exceptions.add(e);
+        return e.handle;
+    }
+
+    /** The exception an {@code exnref} handle designates. */
+    ThrownException exception(long handle) {
+        return exceptions.get((int) handle);
+    }
+
     // ---- function references ----
 
     /** The handle of {@code f} as a function reference value in this store. */

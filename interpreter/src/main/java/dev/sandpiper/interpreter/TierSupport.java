@@ -88,6 +88,8 @@ public final class TierSupport {
         if (t instanceof TrapException trap) {
             s.fuel += refund;
             trap.addFrame(frame);
+        } else if (t instanceof ThrownException) {
+            s.fuel += refund; // a WebAssembly exception leaves this frame as a trap does (3.0)
         }
         return t;
     }

@@ -28,7 +28,11 @@ public enum TrapKind {
     /** Another thread asked the call to stop ({@link Store#interrupt()}). */
     INTERRUPTED("interrupted"),
     /** A host function threw; the cause is attached. */
-    HOST_FAILURE("host function failed");
+    HOST_FAILURE("host function failed"),
+    /** {@code throw_ref} of null (3.0, exception handling). */
+    NULL_EXCEPTION_REFERENCE("null exception reference"),
+    /** More caught exceptions held as {@code exnref} values than the store keeps (guardrail). */
+    EXCEPTION_REFERENCES_EXHAUSTED("too many exception references");
 
     private final String message;
 

@@ -32,6 +32,12 @@ public sealed interface Directive {
     record AssertTrap(Action action, String text, boolean exhaustion) implements Directive {}
 
     /**
+     * {@code (assert_exception action)}: the action must end in an uncaught WebAssembly exception
+     * (3.0 script, exception handling).
+     */
+    record AssertException(Action action) implements Directive {}
+
+    /**
      * A module that must fail to load: {@code assert_malformed}, {@code assert_invalid},
      * {@code assert_unlinkable}, or {@code assert_uninstantiable} ({@code assert_trap} on a module).
      */

@@ -100,6 +100,8 @@ public final class ScriptFeatures {
             needs.addAll(module(a.action().module()).needs);
         } else if (d instanceof Directive.AssertTrap t) {
             needs.addAll(module(t.action().module()).needs);
+        } else if (d instanceof Directive.AssertException e) {
+            needs.addAll(module(e.action().module()).needs);
         } else if (d instanceof Directive.AssertModule a) {
             List<Module> imported = imports(form);
             imported.forEach(x -> needs.addAll(x.needs));

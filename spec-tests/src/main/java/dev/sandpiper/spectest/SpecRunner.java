@@ -12,6 +12,7 @@ import dev.sandpiper.interpreter.Linker;
 import dev.sandpiper.compiler.Engine;
 import dev.sandpiper.compiler.WasmCompiler;
 import dev.sandpiper.interpreter.Store;
+import dev.sandpiper.interpreter.ThrownException;
 import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.TrapKind;
 import dev.sandpiper.interpreter.UninstantiableException;
@@ -83,6 +84,8 @@ public final class SpecRunner {
                 return assertReturn(a);
             } else if (d instanceof Directive.AssertTrap t) {
                 return assertTrap(t);
+            } else if (d instanceof Directive.AssertException e) {
+                return assertException(e);
             } else if (d instanceof Directive.AssertModule a) {
                 return expectLoadFailure(a);
             } else if (d instanceof Directive.Unreadable u) {
@@ -153,6 +156,18 @@ public final class SpecRunner {
             }
             return t.getMessage().contains(text) ? Outcome.PASSED
                     : Outcome.failed("expected trap \"" + text + "\", got \"" + t.getMessage() + "\"");
+        }
+    }
+
+    /** The action must throw a WebAssembly exception that nothing catches: the host sees it (3.0). */
+    private Outcome assertException(Directive.AssertException a) {
+        try {
+            long[] results = perform(a.action());
+            return Outcome.failed("returned " + results.length + " result slots; expected an exception");
+        } catch (ThrownException e) {
+            return Outcome.PASSED;
+        } catch (TrapException t) {
+            return Outcome.failed("expected an exception, got trap: " + t.getMessage());
         }
     }
 

@@ -120,6 +120,7 @@ public final class SpecScript {
             case "assert_return" -> new Directive.AssertReturn(action(c.get("action")), WastValues.patterns(c.get("expected")));
             case "assert_trap" -> new Directive.AssertTrap(action(c.get("action")), text(c, "text"), false);
             case "assert_exhaustion" -> new Directive.AssertTrap(action(c.get("action")), text(c, "text"), true);
+            case "assert_exception" -> new Directive.AssertException(action(c.get("action")));
             case "assert_malformed" -> assertModule(jsonFile, c, Directive.Failure.MALFORMED);
             case "assert_invalid" -> assertModule(jsonFile, c, Directive.Failure.INVALID);
             case "assert_unlinkable" -> assertModule(jsonFile, c, Directive.Failure.UNLINKABLE);

@@ -42,7 +42,7 @@ public final class WastReader {
 
     private static final Set<String> COMMANDS = Set.of("module", "register", "invoke", "get", "assert_return",
             "assert_trap", "assert_exhaustion", "assert_malformed", "assert_invalid", "assert_unlinkable",
-            "assert_uninstantiable");
+            "assert_uninstantiable", "assert_exception");
 
     private final String source;
 
@@ -137,6 +137,12 @@ public final class WastReader {
                     Directive.Action a = action();
                     d = new Directive.AssertTrap(a, failure(), false);
                 }
+            }
+            case "assert_exception" -> {
+                c.expectLParen(kw);
+                Directive.Action a = action();
+                c.expectRParen();
+                d = new Directive.AssertException(a);
             }
             case "assert_malformed", "assert_invalid", "assert_unlinkable", "assert_uninstantiable" -> {
                 c.expectLParen(kw);

@@ -93,7 +93,7 @@ final class WastValues {
             case V128 -> actual[at] == v.bits() && actual[at + 1] == v.high();
             case EXTERNREF -> actual[at] == (v.isNull() ? Table.NULL : v.bits());
             // a function reference's identity is the engine's; a script can only ask for non-null
-            case FUNCREF -> v.isNull() ? actual[at] == Table.NULL : actual[at] != Table.NULL;
+            case FUNCREF, EXNREF -> v.isNull() ? actual[at] == Table.NULL : actual[at] != Table.NULL;
             default -> false;
         };
     }

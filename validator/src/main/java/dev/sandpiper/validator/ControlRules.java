@@ -86,6 +86,7 @@ final class ControlRules {
             }
             case BR_ON_NULL -> brOnNull(v, s, code);
             case BR_ON_NON_NULL -> brOnNonNull(v, s, code);
+            case THROW, THROW_REF, TRY_TABLE, TRY, CATCH, CATCH_ALL, DELEGATE, RETHROW -> ExceptionRules.apply(v, op, code);
             default -> throw new AssertionError(op);
         }
     }
@@ -187,6 +188,9 @@ final class ControlRules {
         }
         s.popControl();
         v.frameEnded(id);
+        if (op == Opcode.CATCH || op == Opcode.CATCH_ALL) {
+            s.popOperand(); // the legacy catch's hidden exception (TypeStack.enterCatch)
+        }
         if (s.frameCount() > 0) {
             s.pushOperands(t.results());
         }

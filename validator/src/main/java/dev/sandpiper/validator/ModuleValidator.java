@@ -58,6 +58,9 @@ public final class ModuleValidator {
         for (MemoryType m : module.memories()) {
             memoryLimits(m.limits());
         }
+        for (int i = module.tagCount() - module.definedTagCount(); i < module.tagCount(); i++) {
+            ExceptionRules.tagType(c, module.tagTypeIndex(i));
+        }
         boolean laterGlobals = module.features().enabled(Feature.EXTENDED_CONST);
         for (int i = 0; i < module.globals().size(); i++) {
             Global g = module.globals().get(i);
@@ -87,6 +90,8 @@ public final class ModuleValidator {
                 valType(c, t.elementType());
             } else if (d instanceof MemoryType m) {
                 memoryLimits(m.limits());
+            } else if (d instanceof ImportDesc.Tag t) {
+                ExceptionRules.tagType(c, t.typeIndex());
             }
         }
     }
@@ -221,6 +226,7 @@ public final class ModuleValidator {
                 case TABLE -> c.tables.size();
                 case MEMORY -> c.memoryCount;
                 case GLOBAL -> c.globals.size();
+                case TAG -> c.module.tagCount();
             };
             if (e.index() < 0 || e.index() >= count) {
                 String what = e.kind() == ExternKind.FUNC ? "function" : e.kind().toString();

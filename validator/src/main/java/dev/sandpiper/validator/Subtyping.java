@@ -38,6 +38,9 @@ final class Subtyping {
         if (actual >= 0 && expected == ValType.HEAP_FUNC) {
             return true;
         }
+        if (actual == ValType.HEAP_NOEXN && expected == ValType.HEAP_EXN) {
+            return true; // noexn is exn's bottom (3.0, exception handling)
+        }
         // Type indices whose closed types are the same are equivalent.
         return actual >= 0 && expected >= 0 && actual < types.length && expected < types.length
                 && types[actual] == types[expected];

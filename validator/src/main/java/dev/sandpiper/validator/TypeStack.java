@@ -24,6 +24,11 @@ final class TypeStack {
     private static final int REF_FUNC = TYPES.length;
     private static final int REF_EXTERN = TYPES.length + 1;
     private static final int CONCRETE = 16;
+    /** Codes of exnref and (ref exn) (3.0, exception handling). */
+    private static final int EXNREF = 10;
+    private static final int REF_EXN = 11;
+    private static final int NULLEXNREF = 12;
+    private static final int REF_NOEXN = 13;
     private static final int V128_CODE = ValType.V128.ordinal();
 
     // Operand stack: type codes (see code(ValType), or UNKNOWN) and the slot height after each operand.
@@ -92,6 +97,18 @@ final class TypeStack {
         if (t == ValType.REF_EXTERN) {
             return REF_EXTERN;
         }
+        if (t == ValType.EXNREF) {
+            return EXNREF;
+        }
+        if (t == ValType.REF_EXN) {
+            return REF_EXN;
+        }
+        if (t == ValType.NULLEXNREF) {
+            return NULLEXNREF;
+        }
+        if (t == ValType.REF_NOEXN) {
+            return REF_NOEXN;
+        }
         return t.ordinal();
     }
 
@@ -105,6 +122,18 @@ final class TypeStack {
         }
         if (code == REF_EXTERN) {
             return ValType.REF_EXTERN;
+        }
+        if (code == EXNREF) {
+            return ValType.EXNREF;
+        }
+        if (code == REF_EXN) {
+            return ValType.REF_EXN;
+        }
+        if (code == NULLEXNREF) {
+            return ValType.NULLEXNREF;
+        }
+        if (code == REF_NOEXN) {
+            return ValType.REF_NOEXN;
         }
         return TYPES[code];
     }
@@ -217,6 +246,42 @@ final class TypeStack {
         }
     }
 
+    /**
+     * Whether the innermost frame's top operands match {@code ts} (the frame's unreachable part
+     * matching anything), so that popping them will not fail.
+     */
+    boolean topMatches(List<ValType> ts) {
+        int base = frameHeights[frames - 1];
+        for (int i = ts.size() - 1, at = size - 1; i >= 0; i--, at--) {
+            if (at < base) {
+                return frameUnreachable[frames - 1];
+            }
+            if (!matches(types[at], code(ts.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The top {@code n} operands of the innermost frame (fewer if it has fewer), as {@code [t*]}. */
+    String describeTop(int n) {
+        int from = Math.max(frameHeights[frames - 1], size - n);
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = from; i < size; i++) {
+            sb.append(i > from ? " " : "").append(name(types[i]));
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Types as the reference interpreter lists them: {@code [i32 i64]}. */
+    static String list(List<ValType> ts) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < ts.size(); i++) {
+            sb.append(i > 0 ? " " : "").append(ts.get(i));
+        }
+        return sb.append(']').toString();
+    }
+
     void pushOperands(List<ValType> ts) {
         for (int i = 0; i < ts.size(); i++) {
             pushOperand(ts.get(i));
@@ -273,6 +338,18 @@ final class TypeStack {
             throw sink.invalid("unexpected end");
         }
         int f = frames - 1;
+        if (frameOps[f] == Opcode.TRY || frameOps[f] == Opcode.CATCH || frameOps[f] == Opcode.CATCH_ALL) {
+            // the legacy suite words these as the reference interpreter does
+            List<ValType> results = frameTypes[f].results();
+            if (!topMatches(results)) {
+                throw sink.invalid("type mismatch: instruction requires " + list(results) + " but stack has "
+                        + describeTop(results.size()));
+            }
+            if (!frameUnreachable[f] && size - frameHeights[f] > results.size()) {
+                throw sink.invalid("type mismatch: block requires " + list(results) + " but stack has "
+                        + describeTop(size - frameHeights[f]));
+            }
+        }
         popOperands(frameTypes[f].results());
         if (size != frameHeights[f]) {
             throw sink.invalid("type mismatch: values remain on the stack at the end of a block");
@@ -294,6 +371,34 @@ final class TypeStack {
         pushControl(Opcode.ELSE, type, start);
         frameIds[frames - 1] = id;
         nextFrameId--;
+    }
+
+    /**
+     * Turns the innermost {@code try} (or {@code catch}) frame into a legacy {@code catch} or
+     * {@code catch_all} frame ({@code op}) whose parameters are {@code params}, the caught values:
+     * the arm before must have produced the results. Below the new frame's base lies one hidden
+     * {@code exnref}, the caught exception that {@code rethrow} throws again (the interpreter keeps
+     * it in that slot); {@code end} pops it. The frame keeps its id, since every arm ends at the
+     * same {@code end}. Spec: 3.0 appendix, legacy exception handling.
+     */
+    void enterCatch(Opcode op, List<ValType> params) {
+        int f = frames - 1;
+        FuncType type = frameTypes[f];
+        int id = frameIds[f];
+        int start = frameStarts[f];
+        popControl();
+        if (frameOps[f] == Opcode.CATCH || frameOps[f] == Opcode.CATCH_ALL) {
+            popOperand(); // the previous arm's hidden exception
+        }
+        pushOperand(ValType.EXNREF);
+        pushControl(op, new FuncType(params, type.results()), start);
+        frameIds[frames - 1] = id;
+        nextFrameId--;
+    }
+
+    /** The opcode that opened frame {@code f}. */
+    Opcode frameOp(int f) {
+        return frameOps[f];
     }
 
     /** The innermost frame's opcode, type and id (valid until the next pop). */

@@ -123,6 +123,7 @@ final class FunctionTranslator {
         CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
         while (frames.depth() > 0) {
             Opcode op = r.next();
+            Unsupported.checkExceptions(op); // in dead code too: its blocks nest as others do
             if (live) {
                 instruction(op, r);
             } else {

@@ -11,14 +11,15 @@ final class ExportSectionReader {
 
     private ExportSectionReader() {}
 
-    static List<Export> read(WasmReader in) {
+    static List<Export> read(WasmReader in, dev.sandpiper.decoder.Features features) {
         int n = in.count();
         List<Export> exports = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String name = in.name();
             int at = in.position();
             int kind = in.u8();
-            if (kind >= KINDS.length) {
+            if (kind >= KINDS.length || KINDS[kind] == ExternKind.TAG
+                    && !features.enabled(dev.sandpiper.decoder.code.Feature.EXCEPTIONS)) {
                 throw in.error("malformed export kind", at);
             }
             exports.add(new Export(name, KINDS[kind], in.u32()));

@@ -37,7 +37,7 @@ final class ExpressionReader {
         while (true) {
             Opcode op = code.next();
             switch (op) {
-                case BLOCK, LOOP, IF -> {
+                case BLOCK, LOOP, IF, TRY_TABLE, TRY -> {
                     if (depth == open.length) {
                         open = java.util.Arrays.copyOf(open, depth * 2);
                     }
@@ -53,6 +53,13 @@ final class ExpressionReader {
                     if (depth == 0) {
                         in.position(code.position());
                         return code.position();
+                    }
+                    depth--;
+                }
+                case DELEGATE -> {
+                    // ends a legacy try as end does (3.0 appendix); never the expression itself
+                    if (depth == 0) {
+                        throw in.error("END opcode expected", code.opcodeOffset());
                     }
                     depth--;
                 }

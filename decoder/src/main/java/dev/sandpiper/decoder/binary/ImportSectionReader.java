@@ -9,7 +9,7 @@ import java.util.List;
 final class ImportSectionReader {
     private ImportSectionReader() {}
 
-    static List<Import> read(WasmReader in) {
+    static List<Import> read(WasmReader in, dev.sandpiper.decoder.Features features) {
         int n = in.count();
         List<Import> imports = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -21,6 +21,13 @@ final class ImportSectionReader {
                 case 1 -> TypeReaders.tableType(in);
                 case 2 -> TypeReaders.memoryType(in);
                 case 3 -> TypeReaders.globalType(in);
+                case 4 -> {
+                    if (!features.enabled(dev.sandpiper.decoder.code.Feature.EXCEPTIONS)) {
+                        throw in.error("malformed import kind " + dev.sandpiper.decoder.Features.notEnabled(
+                                dev.sandpiper.decoder.code.Feature.EXCEPTIONS), at);
+                    }
+                    yield new ImportDesc.Tag(TagSectionReader.tagType(in));
+                }
                 default -> throw in.error("malformed import kind", at);
             };
             imports.add(new Import(module, name, desc));

@@ -38,6 +38,7 @@ public final class SectionDecoder {
     private List<TableType> tables = List.of();
     private List<MemoryType> memories = List.of();
     private List<Global> globals = List.of();
+    private int[] tags = new int[0];
     private List<Export> exports = List.of();
     private int start = -1;
     private boolean hasStart;
@@ -54,7 +55,8 @@ public final class SectionDecoder {
         this.bytes = bytes;
         this.features = features;
         this.in = new WasmReader(bytes, 0, bytes.length)
-                .typedReferences(features.enabled(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES));
+                .typedReferences(features.enabled(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES))
+                .exceptions(features.enabled(dev.sandpiper.decoder.code.Feature.EXCEPTIONS));
         this.exprs = new ExpressionReader(bytes, features);
     }
 
@@ -84,6 +86,10 @@ public final class SectionDecoder {
             if (id == null) {
                 throw in.error("malformed section id", idAt);
             }
+            if (id == SectionId.TAG && !features.enabled(dev.sandpiper.decoder.code.Feature.EXCEPTIONS)) {
+                throw in.error("malformed section id " + Features.notEnabled(dev.sandpiper.decoder.code.Feature.EXCEPTIONS),
+                        idAt);
+            }
             int size = in.length();
             int contentStart = in.position();
             if (id != SectionId.CUSTOM) {
@@ -112,7 +118,7 @@ public final class SectionDecoder {
             throw in.error("data count section required", end);
         }
         return new Module(bytes, types, imports, functions, tables, memories, globals, exports, start,
-                hasStart, elements, dataCount, codes, data, customs, names, features);
+                hasStart, elements, dataCount, codes, data, customs, names, features, tags);
     }
 
     private void preamble() {
@@ -134,12 +140,13 @@ public final class SectionDecoder {
         switch (id) {
             case CUSTOM -> custom(end);
             case TYPE -> types = TypeSectionReader.read(in);
-            case IMPORT -> imports = ImportSectionReader.read(in);
+            case IMPORT -> imports = ImportSectionReader.read(in, features);
             case FUNCTION -> functions = FunctionSectionReader.read(in);
             case TABLE -> tables = TableSectionReader.read(in, exprs);
             case MEMORY -> memories = MemorySectionReader.read(in);
             case GLOBAL -> globals = GlobalSectionReader.read(in, exprs);
-            case EXPORT -> exports = ExportSectionReader.read(in);
+            case EXPORT -> exports = ExportSectionReader.read(in, features);
+            case TAG -> tags = TagSectionReader.read(in);
             case START -> {
                 start = in.u32();
                 hasStart = true;

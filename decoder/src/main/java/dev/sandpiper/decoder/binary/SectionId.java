@@ -2,7 +2,8 @@ package dev.sandpiper.decoder.binary;
 
 /**
  * Section ids and the order in which the non-custom sections must appear (the data count section,
- * id 12, sits between the element and code sections).
+ * id 12, sits between the element and code sections; 3.0's tag section, id 13, between the memory and
+ * global sections).
  *
  * <p>Spec: 2.0, Binary Format > Modules > Sections and Modules, {@code binary/modules.html#binary-module}.
  */
@@ -13,15 +14,17 @@ public enum SectionId {
     FUNCTION(3, 3),
     TABLE(4, 4),
     MEMORY(5, 5),
-    GLOBAL(6, 6),
-    EXPORT(7, 7),
-    START(8, 8),
-    ELEMENT(9, 9),
-    DATA_COUNT(12, 10),
-    CODE(10, 11),
-    DATA(11, 12);
+    GLOBAL(6, 7),
+    EXPORT(7, 8),
+    START(8, 9),
+    ELEMENT(9, 10),
+    DATA_COUNT(12, 11),
+    CODE(10, 12),
+    DATA(11, 13),
+    /** The tag section (3.0, exception handling), between the memory and global sections. */
+    TAG(13, 6);
 
-    private static final SectionId[] BY_ID = new SectionId[13];
+    private static final SectionId[] BY_ID = new SectionId[14];
 
     static {
         for (SectionId s : values()) {

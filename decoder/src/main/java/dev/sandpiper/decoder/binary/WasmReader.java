@@ -17,6 +17,7 @@ public final class WasmReader {
     private final int limit;
     private int pos;
     private boolean typedReferences;
+    private boolean exceptions;
 
     /** A reader over {@code bytes[start, limit)}, starting at {@code start}. */
     public WasmReader(byte[] bytes, int start, int limit) {
@@ -36,6 +37,19 @@ public final class WasmReader {
 
     public boolean typedReferences() {
         return typedReferences;
+    }
+
+    /**
+     * Whether the reference types may be {@code exnref} and the heap type {@code exn}: set when
+     * {@link dev.sandpiper.decoder.code.Feature#EXCEPTIONS} is enabled.
+     */
+    public WasmReader exceptions(boolean enabled) {
+        exceptions = enabled;
+        return this;
+    }
+
+    public boolean exceptions() {
+        return exceptions;
     }
 
     public int position() {

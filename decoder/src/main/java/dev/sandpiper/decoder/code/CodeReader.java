@@ -49,6 +49,14 @@ public final class CodeReader {
     private int targetCount;
     private ValType[] selectTypes = new ValType[1];
     private int selectTypeCount;
+    private int[] catches = new int[12];
+    private int catchCount;
+
+    /** {@link #catchKind(int)} of {@code try_table}'s clauses (3.0, Binary Format > Control Instructions). */
+    public static final int CATCH = 0;
+    public static final int CATCH_REF = 1;
+    public static final int CATCH_ALL = 2;
+    public static final int CATCH_ALL_REF = 3;
 
     /** A reader over the instructions in {@code bytes[start, end)}, with every feature enabled. */
     public CodeReader(byte[] bytes, int start, int end) {
@@ -58,7 +66,8 @@ public final class CodeReader {
     /** A reader over the instructions in {@code bytes[start, end)} that accepts only {@code features}. */
     public CodeReader(byte[] bytes, int start, int end, Features features) {
         this.in = new WasmReader(bytes, start, end)
-                .typedReferences(features.enabled(Feature.FUNCTION_REFERENCES));
+                .typedReferences(features.enabled(Feature.FUNCTION_REFERENCES))
+                .exceptions(features.enabled(Feature.EXCEPTIONS));
         this.features = features;
         this.multiMemory = features.enabled(Feature.MULTI_MEMORY);
     }
@@ -141,6 +150,11 @@ public final class CodeReader {
                 high = in.fixed64();
             }
             case LANE -> lane = in.u8();
+            case TAG_INDEX -> index = in.u32();
+            case TRY_TABLE -> {
+                readBlockType();
+                readCatches();
+            }
             case MEMARG_LANE -> {
                 readMemarg();
                 lane = in.u8();
@@ -174,6 +188,25 @@ public final class CodeReader {
         }
         targetCount = n;
         index = in.u32();
+    }
+
+    /** {@code vec(catch)}: a kind byte, a tag index for catch and catch_ref, a label. */
+    private void readCatches() {
+        int n = in.count();
+        if (catches.length < 3 * n) {
+            catches = new int[Math.max(3 * n, catches.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            int at = in.position();
+            int kind = in.u8();
+            if (kind > CATCH_ALL_REF) {
+                throw in.error("malformed catch clause", at);
+            }
+            catches[3 * i] = kind;
+            catches[3 * i + 1] = kind <= CATCH_REF ? in.u32() : -1;
+            catches[3 * i + 2] = in.u32();
+        }
+        catchCount = n;
     }
 
     /**
@@ -231,6 +264,12 @@ public final class CodeReader {
         if (t != null) {
             return t;
         }
+        if (b == ValType.EXNREF.code() && in.exceptions()) {
+            return ValType.EXNREF;
+        }
+        if (b == ValType.NULLEXNREF.code() && in.exceptions()) {
+            return ValType.NULLEXNREF;
+        }
         if (b == REF_NULL || b == REF) {
             if (in.typedReferences()) {
                 return ValType.ref(b == REF_NULL, heapType(in));
@@ -250,6 +289,12 @@ public final class CodeReader {
         if (b == ValType.EXTERNREF.code()) {
             return ValType.EXTERNREF;
         }
+        if (b == ValType.EXNREF.code() && in.exceptions()) {
+            return ValType.EXNREF;
+        }
+        if (b == ValType.NULLEXNREF.code() && in.exceptions()) {
+            return ValType.NULLEXNREF;
+        }
         if ((b == REF_NULL || b == REF) && in.typedReferences()) {
             return ValType.ref(b == REF_NULL, heapType(in));
         }
@@ -268,6 +313,9 @@ public final class CodeReader {
         }
         if (v == -0x11) {
             return ValType.HEAP_EXTERN;
+        }
+        if ((v == ValType.HEAP_EXN || v == ValType.HEAP_NOEXN) && in.exceptions()) {
+            return (int) v;
         }
         if (v < 0 || v > Integer.MAX_VALUE) {
             throw in.error("malformed reference type", at);
@@ -365,6 +413,26 @@ public final class CodeReader {
     /** Type {@code i} of a typed {@code select}. */
     public ValType selectType(int i) {
         return selectTypes[i];
+    }
+
+    /** Number of catch clauses of a {@code try_table}. */
+    public int catchCount() {
+        return catchCount;
+    }
+
+    /** Kind of catch clause {@code i}: {@link #CATCH}, {@link #CATCH_REF}, {@link #CATCH_ALL}, {@link #CATCH_ALL_REF}. */
+    public int catchKind(int i) {
+        return catches[3 * i];
+    }
+
+    /** Tag index of catch clause {@code i} (u32 bits), -1 for catch_all and catch_all_ref. */
+    public int catchTag(int i) {
+        return catches[3 * i + 1];
+    }
+
+    /** Label of catch clause {@code i} (u32 bits). */
+    public int catchLabel(int i) {
+        return catches[3 * i + 2];
     }
 
     /** Low 8 bytes (little-endian) of a {@code v128.const} or of the lane indices of {@code i8x16.shuffle}. */

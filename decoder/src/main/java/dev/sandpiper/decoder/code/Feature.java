@@ -2,8 +2,9 @@ package dev.sandpiper.decoder.code;
 
 /**
  * The proposal that introduced an instruction or a module construct. The first six are standard in
- * WebAssembly 2.0; {@link #TAIL_CALL}, {@link #EXTENDED_CONST}, {@link #MULTI_MEMORY}, {@link #FUNCTION_REFERENCES} and {@link #RELAXED_SIMD} are
- * standard in 3.0. An embedder chooses which of them a module may use with
+ * WebAssembly 2.0; the others ({@link #TAIL_CALL}, {@link #EXTENDED_CONST}, {@link #MULTI_MEMORY},
+ * {@link #FUNCTION_REFERENCES}, {@link #RELAXED_SIMD}, {@link #EXCEPTIONS}...) are standard in 3.0
+ * ({@link #LEGACY_EXCEPTIONS} is in its appendix). An embedder chooses which of them a module may use with
  * {@link dev.sandpiper.decoder.Features}.
  */
 public enum Feature {
@@ -30,7 +31,18 @@ public enum Feature {
      * an implementation choose among a set. Spec: 3.0, Instructions > Vector Instructions; Execution >
      * Numerics > Relaxed Operations.
      */
-    RELAXED_SIMD("relaxed-simd");
+    RELAXED_SIMD("relaxed-simd"),
+    /**
+     * Exception handling: tags, {@code try_table}, {@code throw}, {@code throw_ref}, {@code exnref}.
+     * Spec: 3.0, Modules > Tags; Control Instructions; Types > Reference Types.
+     */
+    EXCEPTIONS("exceptions"),
+    /**
+     * The legacy exception instructions {@code try}, {@code catch}, {@code catch_all},
+     * {@code delegate}, {@code rethrow}: the exception-handling proposal's first version, which the
+     * 3.0 spec keeps in an appendix and the suite in {@code legacy/}. Needs {@link #EXCEPTIONS}'s tags.
+     */
+    LEGACY_EXCEPTIONS("legacy-exceptions");
 
     private final String proposalName;
 

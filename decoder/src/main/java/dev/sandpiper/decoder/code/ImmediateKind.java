@@ -62,5 +62,13 @@ public enum ImmediateKind {
     /** One lane index byte. */
     LANE,
     /** {@code memarg laneidx}. */
-    MEMARG_LANE
+    MEMARG_LANE,
+    /** A tag index: {@code throw}, {@code catch} ({@link CodeReader#index()}). */
+    TAG_INDEX,
+    /**
+     * {@code blocktype vec(catch)} of {@code try_table}: {@link CodeReader#blockType()},
+     * {@link CodeReader#catchCount()}, {@link CodeReader#catchKind(int)}, {@link CodeReader#catchTag(int)},
+     * {@link CodeReader#catchLabel(int)}.
+     */
+    TRY_TABLE
 }

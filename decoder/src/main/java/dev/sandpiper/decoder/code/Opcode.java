@@ -482,7 +482,16 @@ public enum Opcode {
     F64X2_RELAXED_MAX(0xFD, 0x110, "f64x2.relaxed_max", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
     I16X8_RELAXED_Q15MULR_S(0xFD, 0x111, "i16x8.relaxed_q15mulr_s", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
     I16X8_RELAXED_DOT_I8X16_I7X16_S(0xFD, 0x112, "i16x8.relaxed_dot_i8x16_i7x16_s", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vv:v", 0),
-    I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S(0xFD, 0x113, "i32x4.relaxed_dot_i8x16_i7x16_add_s", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0);
+    I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S(0xFD, 0x113, "i32x4.relaxed_dot_i8x16_i7x16_add_s", Family.VECTOR, Feature.RELAXED_SIMD, ImmediateKind.NONE, "vvv:v", 0),
+    // Exception handling (3.0, Control Instructions) and its legacy instructions (3.0 appendix).
+    THROW(0, 0x08, "throw", Family.CONTROL, Feature.EXCEPTIONS, ImmediateKind.TAG_INDEX, null, 0),
+    THROW_REF(0, 0x0A, "throw_ref", Family.CONTROL, Feature.EXCEPTIONS, ImmediateKind.NONE, null, 0),
+    TRY_TABLE(0, 0x1F, "try_table", Family.CONTROL, Feature.EXCEPTIONS, ImmediateKind.TRY_TABLE, null, 0),
+    TRY(0, 0x06, "try", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.BLOCK_TYPE, null, 0),
+    CATCH(0, 0x07, "catch", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.TAG_INDEX, null, 0),
+    RETHROW(0, 0x09, "rethrow", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.LABEL, null, 0),
+    DELEGATE(0, 0x18, "delegate", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.LABEL, null, 0),
+    CATCH_ALL(0, 0x19, "catch_all", Family.CONTROL, Feature.LEGACY_EXCEPTIONS, ImmediateKind.NONE, null, 0);
 
     /** Prefix byte of the saturating-truncation, bulk-memory and table instructions. */
     public static final int PREFIX_FC = 0xFC;

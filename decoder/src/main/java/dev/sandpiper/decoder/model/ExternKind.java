@@ -9,7 +9,9 @@ public enum ExternKind {
     FUNC(0, "func"),
     TABLE(1, "table"),
     MEMORY(2, "memory"),
-    GLOBAL(3, "global");
+    GLOBAL(3, "global"),
+    /** A tag (3.0, exception handling). */
+    TAG(4, "tag");
 
     private final int code;
     private final String text;

@@ -6,7 +6,7 @@ package dev.sandpiper.decoder.model;
  *
  * <p>Spec: 2.0, Structure > Modules > Imports, {@code syntax/modules.html#imports}.
  */
-public sealed interface ImportDesc permits ImportDesc.Func, TableType, MemoryType, GlobalType {
+public sealed interface ImportDesc permits ImportDesc.Func, ImportDesc.Tag, TableType, MemoryType, GlobalType {
     ExternKind kind();
 
     /** A function import: the index of its type in the type section. */
@@ -14,6 +14,14 @@ public sealed interface ImportDesc permits ImportDesc.Func, TableType, MemoryTyp
         @Override
         public ExternKind kind() {
             return ExternKind.FUNC;
+        }
+    }
+
+    /** A tag import (3.0, Modules > Imports): the index of its function type, whose results are empty. */
+    record Tag(int typeIndex) implements ImportDesc {
+        @Override
+        public ExternKind kind() {
+            return ExternKind.TAG;
         }
     }
 }

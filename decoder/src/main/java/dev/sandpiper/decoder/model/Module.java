@@ -30,12 +30,15 @@ public final class Module {
     private final List<CustomSection> customSections;
     private final NameSection names;
     private final Features features;
+    /** Type index of each defined tag (3.0, Modules > Tags). */
+    private final int[] tags;
 
     // Index spaces, imports first.
     private final int[] funcTypeIndexSpace;
     private final List<TableType> tableSpace;
     private final List<MemoryType> memorySpace;
     private final List<GlobalType> globalSpace;
+    private final int[] tagSpace;
     private final int importedFunctions;
     private final int importedGlobals;
 
@@ -56,7 +59,21 @@ public final class Module {
             List<TableType> tables, List<MemoryType> memories, List<Global> globals, List<Export> exports,
             int start, boolean hasStart, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
             List<DataSegment> data, List<CustomSection> customSections, NameSection names, Features features) {
+        this(bytes, types, imports, functionTypeIndices, tables, memories, globals, exports, start, hasStart,
+                elements, dataCount, codes, data, customSections, names, features, new int[0]);
+    }
+
+    /**
+     * As {@link #Module(byte[], List, List, int[], List, List, List, List, int, boolean, List, int, List,
+     * List, List, NameSection, Features)}, with the type index of each defined tag (3.0, the tag section).
+     */
+    public Module(byte[] bytes, List<FuncType> types, List<Import> imports, int[] functionTypeIndices,
+            List<TableType> tables, List<MemoryType> memories, List<Global> globals, List<Export> exports,
+            int start, boolean hasStart, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
+            List<DataSegment> data, List<CustomSection> customSections, NameSection names, Features features,
+            int[] tags) {
         this.features = features;
+        this.tags = tags.clone();
         this.bytes = bytes;
         this.types = List.copyOf(types);
         this.imports = List.copyOf(imports);
@@ -80,8 +97,12 @@ public final class Module {
         List<MemoryType> ms = new ArrayList<>();
         List<GlobalType> gs = new ArrayList<>();
         List<Integer> fs = new ArrayList<>();
+        List<Integer> tgs = new ArrayList<>();
         for (Import imp : imports) {
             ImportDesc d = imp.desc();
+            if (d instanceof ImportDesc.Tag t) {
+                tgs.add(t.typeIndex());
+            }
             if (d instanceof ImportDesc.Func f) {
                 fs.add(f.typeIndex());
                 funcs++;
@@ -109,6 +130,11 @@ public final class Module {
         this.tableSpace = List.copyOf(ts);
         this.memorySpace = List.copyOf(ms);
         this.globalSpace = List.copyOf(gs);
+        this.tagSpace = new int[tgs.size() + tags.length];
+        for (int i = 0; i < tgs.size(); i++) {
+            tagSpace[i] = tgs.get(i);
+        }
+        System.arraycopy(tags, 0, tagSpace, tgs.size(), tags.length);
     }
 
     public List<FuncType> types() {
@@ -220,6 +246,21 @@ public final class Module {
     /** Global types of the global index space (imports first). */
     public List<GlobalType> globalSpace() {
         return globalSpace;
+    }
+
+    /** Number of defined (not imported) tags. */
+    public int definedTagCount() {
+        return tags.length;
+    }
+
+    /** Size of the tag index space (imports first; 3.0, Modules > Tags). */
+    public int tagCount() {
+        return tagSpace.length;
+    }
+
+    /** Type index of tag {@code tagIndex} of the tag index space. */
+    public int tagTypeIndex(int tagIndex) {
+        return tagSpace[tagIndex];
     }
 
     // ---- access to byte ranges ----

@@ -14,12 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ValType {
     /** How values of a type are represented: one per 2.0 value type, references by their top type. */
-    public enum Kind { I32, I64, F32, F64, V128, FUNCREF, EXTERNREF }
+    public enum Kind { I32, I64, F32, F64, V128, FUNCREF, EXTERNREF, EXNREF }
 
     /** Heap type {@code func} (its binary code as a negative number, like the binary's s33). */
     public static final int HEAP_FUNC = -0x10;
     /** Heap type {@code extern}. */
     public static final int HEAP_EXTERN = -0x11;
+    /** Heap type {@code exn}: caught exceptions (3.0, exception handling; binary 0x69). */
+    public static final int HEAP_EXN = -0x17;
+    /** Heap type {@code noexn}, the bottom of {@code exn}: only null (binary 0x74). */
+    public static final int HEAP_NOEXN = -0x0C;
 
     public static final ValType I32 = new ValType(Kind.I32, 0x7F, true, 0, "i32");
     public static final ValType I64 = new ValType(Kind.I64, 0x7E, true, 0, "i64");
@@ -34,6 +38,15 @@ public final class ValType {
     public static final ValType REF_FUNC = new ValType(Kind.FUNCREF, 0x64, false, HEAP_FUNC, "(ref func)");
     /** {@code (ref extern)}. */
     public static final ValType REF_EXTERN = new ValType(Kind.EXTERNREF, 0x64, false, HEAP_EXTERN, "(ref extern)");
+
+    /** {@code (ref null exn)}, {@code exnref} (3.0, exception handling). */
+    public static final ValType EXNREF = new ValType(Kind.EXNREF, 0x69, true, HEAP_EXN, "exnref");
+    /** {@code (ref exn)}. */
+    public static final ValType REF_EXN = new ValType(Kind.EXNREF, 0x64, false, HEAP_EXN, "(ref exn)");
+    /** {@code (ref null noexn)}, {@code nullexnref}. */
+    public static final ValType NULLEXNREF = new ValType(Kind.EXNREF, 0x74, true, HEAP_NOEXN, "nullexnref");
+    /** {@code (ref noexn)}: a type without values. */
+    public static final ValType REF_NOEXN = new ValType(Kind.EXNREF, 0x64, false, HEAP_NOEXN, "(ref noexn)");
 
     private static final ValType[] BASIC = {I32, I64, F32, F64, V128, FUNCREF, EXTERNREF};
     private static final ConcurrentHashMap<Long, ValType> CONCRETE = new ConcurrentHashMap<>();
@@ -67,6 +80,12 @@ public final class ValType {
         }
         if (heap == HEAP_EXTERN) {
             return nullable ? EXTERNREF : REF_EXTERN;
+        }
+        if (heap == HEAP_EXN) {
+            return nullable ? EXNREF : REF_EXN;
+        }
+        if (heap == HEAP_NOEXN) {
+            return nullable ? NULLEXNREF : REF_NOEXN;
         }
         if (heap < 0) {
             throw new IllegalArgumentException("heap type " + heap);
@@ -106,7 +125,7 @@ public final class ValType {
     }
 
     public boolean isReference() {
-        return kind == Kind.FUNCREF || kind == Kind.EXTERNREF;
+        return kind == Kind.FUNCREF || kind == Kind.EXTERNREF || kind == Kind.EXNREF;
     }
 
     /** A reference type that admits null; false for the other types. */
@@ -122,7 +141,7 @@ public final class ValType {
         return !isReference() || nullable;
     }
 
-    /** The heap type of a reference type: {@link #HEAP_FUNC}, {@link #HEAP_EXTERN} or a type index. */
+    /** The heap type of a reference type: {@link #HEAP_FUNC}, {@link #HEAP_EXTERN}, {@link #HEAP_EXN} or a type index. */
     public int heapType() {
         return heap;
     }

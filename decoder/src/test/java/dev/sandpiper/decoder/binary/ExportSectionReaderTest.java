@@ -37,7 +37,7 @@ class ExportSectionReaderTest {
 
     @Test
     void unknownExportKindIsMalformedAtTheKindByte() {
-        byte[] m = module().rawExport(concat(name("e"), bytes(0x04, 0x00))).build();
+        byte[] m = module().rawExport(concat(name("e"), bytes(0x05, 0x00))).build();
         assertMalformed(m, "malformed export kind", 13);
     }
 

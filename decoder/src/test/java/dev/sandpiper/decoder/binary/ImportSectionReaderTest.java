@@ -68,7 +68,7 @@ class ImportSectionReaderTest {
     @Test
     void unknownImportKindIsMalformedAtTheKindByte() {
         // count at 10; names "m" and "f" at 11..14; kind at 15
-        byte[] m = module().rawImport(concat(name("m"), name("f"), bytes(0x04, 0x00))).build();
+        byte[] m = module().rawImport(concat(name("m"), name("f"), bytes(0x05, 0x00))).build();
         assertMalformed(m, "malformed import kind", 15);
     }
 

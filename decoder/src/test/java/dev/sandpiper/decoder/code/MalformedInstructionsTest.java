@@ -42,8 +42,8 @@ class MalformedInstructionsTest {
 
     @Test
     void unassignedSingleByteOpcodeIsIllegalAtItsOffset() {
-        OneFunction f = new OneFunction(code().nop().raw(0x06).end());
-        assertMalformed(f.bytes, "illegal opcode 6", f.at(1));
+        OneFunction f = new OneFunction(code().nop().raw(0x27).end());
+        assertMalformed(f.bytes, "illegal opcode 27", f.at(1));
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class CodeTranslator {
     private final Operands v = new Operands();
     private final CodeBuffer code = new CodeBuffer();
     private final ControlFrames frames = new ControlFrames();
+    private final ExceptionTranslation exceptions = new ExceptionTranslation(this, code, frames, v);
 
     private FunctionAnalysis analysis;
     private int site;
@@ -88,6 +89,7 @@ public final class CodeTranslator {
         site = 0;
         code.reset();
         frames.reset();
+        exceptions.reset();
         live = true;
         deadNesting = 0;
         resultSlots = type.resultSlots();
@@ -113,7 +115,7 @@ public final class CodeTranslator {
         code.threadJumpsToReturns();
         return new FunctionCode(funcIndex, module.names().functionName(funcIndex), code.code(), paramSlots,
                 v.localSlots(), analysis.maxStackSlots(), resultSlots, code.refundPcs(), code.refunds(),
-                code.pollPoints());
+                code.pollPoints(), exceptions.handlers(), exceptions.tailCallSites());
     }
 
     /** Slot of each local (a v128 takes two); returns the parameters' slots. */
@@ -243,6 +245,18 @@ public final class CodeTranslator {
                     tailCall(t, Op.RETURN_CALL_INDIRECT, typeIds[r.index()], -1, ref);
                 }
             }
+            case THROW -> exceptions.throwTag(r.index(), module.types().get(module.tagTypeIndex(r.index())));
+            case THROW_REF -> exceptions.throwRef();
+            case RETHROW -> exceptions.rethrow(r.index());
+            case TRY_TABLE -> exceptions.tryTable(r, blockType(r));
+            case TRY -> exceptions.legacyTry(blockType(r));
+            case CATCH -> exceptions.legacyCatch(r.index(),
+                    module.types().get(module.tagTypeIndex(r.index())).params());
+            case CATCH_ALL -> exceptions.legacyCatch(-1, List.of());
+            case DELEGATE -> {
+                exceptions.delegate(r.index());
+                end();
+            }
             case BR_ON_NULL, BR_ON_NON_NULL -> {
                 cost();
                 consumeSite(at);
@@ -353,7 +367,7 @@ public final class CodeTranslator {
      * Materialises the operands of the innermost block, so that everything below a new block's base
      * is in its canonical slot: code in the block cannot then change what they mean.
      */
-    private void materializeBlock() {
+    void materializeBlock() {
         v.materializeFrom(frames.base(frames.innermost()), this); // instructions run inside the function's frame
     }
 
@@ -422,7 +436,7 @@ public final class CodeTranslator {
      * Materialises the top {@code count} operands and pops them: for ops in stack form. Returns the
      * slot just above them (the op's {@code top}).
      */
-    private int stackForm(int count) {
+    int stackForm(int count) {
         v.materializeFrom(v.size() - count, this);
         int top = v.slotAbove();
         for (int i = 0; i < count; i++) {
@@ -666,6 +680,7 @@ public final class CodeTranslator {
      */
     private void tailCall(FuncType type, int op, int a, int b, int index) {
         int base = call(type, op, a, b, index);
+        exceptions.tailCallSite(code.pc());
         emitReturn(base);
         closeBlock();
         live = false;
@@ -716,9 +731,10 @@ public final class CodeTranslator {
         return module.types().get((int) bt);
     }
 
-    private void pushControl(int kind, FuncType type, int start) {
+    void pushControl(int kind, FuncType type, int start) {
         int base = v.size() - type.params().size();
         frames.push(kind, type, start, base, v.slotAt(base));
+        exceptions.opened(frames.innermost());
     }
 
     /** Resets the operands to the innermost frame's base plus {@code types}, all in canonical slots. */
@@ -750,6 +766,7 @@ public final class CodeTranslator {
 
     private void end() {
         int c = frames.innermost();
+        exceptions.beforeEnd(c);
         int kind = frames.kind(c);
         boolean branchedTo = frames.fixups(c) != CodeBuffer.OPEN;
         if (kind == ControlFrames.FUNC && live && !branchedTo) {
@@ -787,7 +804,7 @@ public final class CodeTranslator {
     }
 
     /** Copies the values a branch to frame {@code c} carries into the slots its label expects. */
-    private void moveBranchValues(int c) {
+    void moveBranchValues(int c) {
         List<ValType> types = frames.labelTypes(c);
         int first = v.size() - types.size();
         int dst = v.localSlots() + frames.height(c);
@@ -808,7 +825,7 @@ public final class CodeTranslator {
      * {@code br_if} whose values must move: it only emits copies and leaves the operands' descriptors
      * as they are, since the fall-through path does not run those copies.
      */
-    private void branch(int c) {
+    void branch(int c) {
         boolean function = frames.kind(c) == ControlFrames.FUNC;
         if (function && resultSlots == 1 && !v.isConstant(v.top())) {
             emitReturn(v.source(v.top())); // straight from where the result is
@@ -894,7 +911,7 @@ public final class CodeTranslator {
     }
 
     /** Emits the target word of a branch to control frame {@code c}: the n word of its block's FUEL. */
-    private void target(int c) {
+    void target(int c) {
         if (frames.kind(c) == ControlFrames.LOOP) {
             emit(frames.loopStart(c));
         } else {
@@ -967,15 +984,22 @@ public final class CodeTranslator {
     /** Unreachable code: only its structure and its branch sites matter. */
     private void skipDead(Opcode op, CodeReader r) {
         switch (op) {
-            case BLOCK, LOOP, IF -> deadNesting++;
+            case BLOCK, LOOP, IF, TRY_TABLE, TRY -> deadNesting++;
             case ELSE -> {
                 if (deadNesting == 0) {
                     enterElse();
                 }
             }
-            case END -> {
+            case CATCH, CATCH_ALL -> {
+                if (deadNesting == 0) {
+                    instruction(op, r, r.opcodeOffset());
+                }
+            }
+            case END, DELEGATE -> {
                 if (deadNesting > 0) {
                     deadNesting--;
+                } else if (op == Opcode.DELEGATE) {
+                    instruction(op, r, r.opcodeOffset());
                 } else {
                     end();
                 }
@@ -984,6 +1008,35 @@ public final class CodeTranslator {
             case BR_TABLE -> site += r.tableCount() + 1;
             default -> { }
         }
+    }
+
+    // ---- for ExceptionTranslation ----
+
+    boolean isLive() {
+        return live;
+    }
+
+    void setLive(boolean reachable) {
+        live = reachable;
+    }
+
+    /** The code after here cannot be reached: the block ends (after a throw, as after br). */
+    void endOfReach() {
+        closeBlock();
+        live = false;
+    }
+
+    void closeBlockHere() {
+        closeBlock();
+    }
+
+    void startBlockHere() {
+        startBlock();
+    }
+
+    /** Nothing emitted before here may fuse with what follows. */
+    void noFusion() {
+        producedEntry = -1;
     }
 
     // ---- emission ----

@@ -22,6 +22,10 @@ final class ControlFrames {
     static final int IF = 2;
     static final int ELSE = 3;
     static final int FUNC = 4;
+    /** A legacy {@code try} before its first catch (3.0 appendix); a {@code try_table} is a BLOCK. */
+    static final int TRY = 5;
+    /** A legacy {@code catch} or {@code catch_all} arm: its first slot holds the caught exception. */
+    static final int CATCH = 6;
 
     private int[] kind = new int[16];
     private int[] start = new int[16];
@@ -81,6 +85,11 @@ final class ControlFrames {
 
     int kind(int c) {
         return kind[c];
+    }
+
+    /** The legacy {@code try} (or catch arm) at {@code c} has reached a {@code catch} or {@code catch_all}. */
+    void toCatch(int c) {
+        kind[c] = CATCH;
     }
 
     /** The {@code if} at {@code c} has reached its {@code else}. */

@@ -21,9 +21,19 @@ public final class FunctionCode {
     private final int[] refundPcs;
     private final int[] refunds;
     private final int[] pollPoints;
+    private final int[] handlers;
+    private final int[] tailCallSites;
 
     FunctionCode(int funcIndex, String name, int[] code, int paramSlots, int localSlots, int maxStackSlots,
             int resultSlots, int[] refundPcs, int[] refunds, int[] pollPoints) {
+        this(funcIndex, name, code, paramSlots, localSlots, maxStackSlots, resultSlots, refundPcs, refunds,
+                pollPoints, new int[0], new int[0]);
+    }
+
+    FunctionCode(int funcIndex, String name, int[] code, int paramSlots, int localSlots, int maxStackSlots,
+            int resultSlots, int[] refundPcs, int[] refunds, int[] pollPoints, int[] handlers, int[] tailCallSites) {
+        this.handlers = handlers;
+        this.tailCallSites = tailCallSites;
         this.funcIndex = funcIndex;
         this.name = name;
         this.code = code;
@@ -94,6 +104,23 @@ public final class FunctionCode {
      */
     public boolean isPollPoint(int t) {
         return Arrays.binarySearch(pollPoints, t) >= 0;
+    }
+
+    /**
+     * Where the function's exception handler tables ({@link Op#CATCHES}) are, innermost first (in
+     * the order their ranges end); empty without exception handling (3.0).
+     */
+    public int[] handlers() {
+        return handlers;
+    }
+
+    /**
+     * Whether the op ending at {@code pcAfter} is a tail call that calls (a host function or another
+     * instance's) before returning: an exception from it is not this frame's to catch, since a tail
+     * call leaves the frame first (3.0, {@code return_call}).
+     */
+    public boolean isTailCallSite(int pcAfter) {
+        return Arrays.binarySearch(tailCallSites, pcAfter) >= 0;
     }
 
     /** "func N name" for traces. */

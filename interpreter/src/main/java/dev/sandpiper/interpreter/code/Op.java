@@ -552,8 +552,25 @@ public final class Op {
     /** {@code [REF_AS_NON_NULL d a]} {@code ref.as_non_null}: slot {@code a} into slot {@code d}; traps on null (3.0). */
     public static final int REF_AS_NON_NULL = 172;
 
+    /**
+     * {@code [THROW tag src]} {@code throw} of tag {@code tag} (3.0) with the payload in the slots
+     * from {@code src}; tag -1: {@code throw_ref} (or legacy {@code rethrow}) of the exception
+     * reference in slot {@code src}, trapping on null.
+     */
+    public static final int THROW = 173;
+
+    /**
+     * {@code [CATCHES words start end depth limit n (tag flags dst target)*]} a handler of the
+     * exceptions thrown by the ops ending in {@code (start, end]}: a {@code try_table}'s catch
+     * clauses or a legacy {@code try}'s catches (tag -1: any tag), or with {@code limit >= 0} a
+     * legacy {@code delegate} to the frame at control depth {@code limit}. Executing it does nothing
+     * but skip its {@code words} immediates ({@link dev.sandpiper.interpreter.code.FunctionCode#handlers}
+     * lists where these are).
+     */
+    public static final int CATCHES = 174;
+
     /** Number of ops. */
-    public static final int COUNT = 173;
+    public static final int COUNT = 175;
 
     private static final String[] NAMES = {
         "FUEL", "UNREACHABLE", "BR", "BR_IF", "BR_UNLESS", "BR_IF_EQ",
@@ -585,6 +602,7 @@ public final class Op {
         "F32_GT", "F32_LE", "F32_GE", "F64_ADD", "F64_SUB", "F64_MUL",
         "F64_DIV", "F64_EQ", "F64_NE", "F64_LT", "F64_GT", "F64_LE",
         "F64_GE", "RETURN_CALL", "RETURN_CALL_INDIRECT", "MEMORY_X", "REF_AS_NON_NULL",
+        "THROW", "CATCHES",
     };
 
     /** Immediate words of each op; -1 where the count is in the code ({@link #immediates}). */
@@ -597,7 +615,7 @@ public final class Op {
         3, 3, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 4, 5, 2,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 4, 5, 2, 2, -1,
     };
 
     /** Printable name of {@code op}. */
@@ -611,7 +629,7 @@ public final class Op {
         if (op == BR_TABLE) {
             return 4 + 2 * (code[pc + 2] + 1);
         }
-        if (op == VECTOR) {
+        if (op == VECTOR || op == CATCHES) {
             return code[pc + 1];
         }
         return WIDTH[op];

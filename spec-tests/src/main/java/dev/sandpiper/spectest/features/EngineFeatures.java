@@ -17,7 +17,7 @@ public final class EngineFeatures {
      * Add a feature here when the engine implements it, with the engine's feature
      * ({@link Features}) that enables it: so far tail calls, extended constant expressions (which
      * in the engine also let constants read defined globals), multiple memories, typed function
-     * references and relaxed SIMD.
+     * references, relaxed SIMD, and exception handling with its legacy instructions.
      */
     private static final Map<Feature, dev.sandpiper.decoder.code.Feature> IMPLEMENTED = new EnumMap<>(Map.of(
             Feature.TAIL_CALLS, dev.sandpiper.decoder.code.Feature.TAIL_CALL,
@@ -25,7 +25,9 @@ public final class EngineFeatures {
             Feature.DEFINED_GLOBALS_IN_CONSTANTS, dev.sandpiper.decoder.code.Feature.EXTENDED_CONST,
             Feature.MULTI_MEMORY, dev.sandpiper.decoder.code.Feature.MULTI_MEMORY,
             Feature.FUNCTION_REFERENCES, dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES,
-            Feature.RELAXED_SIMD, dev.sandpiper.decoder.code.Feature.RELAXED_SIMD));
+            Feature.RELAXED_SIMD, dev.sandpiper.decoder.code.Feature.RELAXED_SIMD,
+            Feature.EXCEPTIONS, dev.sandpiper.decoder.code.Feature.EXCEPTIONS,
+            Feature.LEGACY_EXCEPTIONS, dev.sandpiper.decoder.code.Feature.LEGACY_EXCEPTIONS));
     private static final Set<Feature> SUPPORTED = Collections.unmodifiableSet(EnumSet.copyOf(IMPLEMENTED.keySet()));
 
     private EngineFeatures() {}

@@ -37,6 +37,7 @@ final class BinaryEncoder {
         }
         vecSection(out, 4, s.tables);
         vecSection(out, 5, s.memories);
+        vecSection(out, 13, s.tags); // 3.0: the tag section sits between memory and global
         vecSection(out, 6, s.globals);
         vecSection(out, 7, s.exports);
         if (s.start != null) {

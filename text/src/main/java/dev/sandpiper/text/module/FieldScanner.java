@@ -37,7 +37,7 @@ final class FieldScanner {
             switch (k.text()) {
                 case "type" -> type(k);
                 case "import" -> importField();
-                case "func", "table", "memory", "global" -> definition(k);
+                case "func", "table", "memory", "global", "tag" -> definition(k);
                 case "elem" -> m.elems.add(c.optionalId(), k, c);
                 case "data" -> m.datas.add(c.optionalId(), k, c);
                 case "export", "start" -> { }
@@ -124,6 +124,7 @@ final class FieldScanner {
             case "table" -> m.tables;
             case "memory" -> m.memories;
             case "global" -> m.globals;
+            case "tag" -> m.tags;
             default -> throw c.unexpected(kind);
         };
     }

@@ -99,6 +99,8 @@ final class InstructionImmediates {
                 memarg(op, laneMemory(), out);
                 out.u8(lane());
             }
+            case TAG_INDEX -> out.u32(m.tags.resolve(c));
+            case TRY_TABLE -> throw new AssertionError(op); // structured: InstructionParser
         }
     }
 

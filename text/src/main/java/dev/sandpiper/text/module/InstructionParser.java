@@ -22,11 +22,14 @@ public final class InstructionParser {
     /** Keywords of module syntax: meeting one where an instruction should be is an unexpected token. */
     private static final Set<String> SYNTAX = Set.of("param", "result", "type", "local", "then", "else", "end",
             "export", "import", "item", "offset", "func", "mut", "module", "memory", "table", "global", "elem",
-            "data", "start", "declare");
+            "data", "start", "declare", "tag", "do", "catch", "catch_ref", "catch_all", "catch_all_ref", "delegate");
+    /** Instructions this class parses by their structure, not as an opcode with immediates. */
+    private static final Set<Opcode> STRUCTURED = Set.of(Opcode.SELECT_T, Opcode.TRY_TABLE, Opcode.TRY, Opcode.CATCH,
+            Opcode.CATCH_ALL, Opcode.DELEGATE);
 
     static {
         for (Opcode op : Opcode.values()) {
-            if (op != Opcode.SELECT_T) {
+            if (!STRUCTURED.contains(op)) {
                 OPS.put(op.text(), op);
             }
         }
@@ -37,12 +40,14 @@ public final class InstructionParser {
     private final IndexSpace locals;
     private final List<String> labels = new ArrayList<>();
     private final InstructionImmediates imm;
+    private final ExceptionSyntax exceptions;
 
     InstructionParser(ModuleContext m, IndexSpace locals) {
         this.m = m;
         this.c = m.c;
         this.locals = locals;
         this.imm = new InstructionImmediates(m, this);
+        this.exceptions = new ExceptionSyntax(m, this);
     }
 
     /** {@code instr*}: up to a closing parenthesis, or {@code end} / {@code else} of a plain block. */
@@ -52,7 +57,7 @@ public final class InstructionParser {
             if (t.is(TokenKind.LPAREN)) {
                 folded(out);
             } else if (t.is(TokenKind.KEYWORD)) {
-                if (t.text().equals("end") || t.text().equals("else")) {
+                if (t.text().equals("end") || t.text().equals("else") || ExceptionSyntax.endsArm(t.text())) {
                     return;
                 }
                 plain(out);
@@ -86,6 +91,8 @@ public final class InstructionParser {
             case "block" -> plainBlock(Opcode.BLOCK, out);
             case "loop" -> plainBlock(Opcode.LOOP, out);
             case "if" -> plainBlock(Opcode.IF, out);
+            case "try_table" -> exceptions.plainTryTable(out);
+            case "try" -> exceptions.plainTry(out);
             default -> {
                 Opcode op = opcode(t);
                 imm.instruction(op, out, true);
@@ -113,7 +120,7 @@ public final class InstructionParser {
     }
 
     /** The optional identifier after {@code else} or {@code end}: it must repeat the label. */
-    private void endId(String label) {
+    void endId(String label) {
         if (c.at(TokenKind.ID)) {
             Token id = c.next();
             if (!id.text().equals(label)) {
@@ -142,6 +149,8 @@ public final class InstructionParser {
                 out.u8(Opcode.END.code());
             }
             case "if" -> foldedIf(out);
+            case "try_table" -> exceptions.foldedTryTable(out);
+            case "try" -> exceptions.foldedTry(out);
             default -> {
                 Opcode op = opcode(t);
                 if (op == Opcode.CALL_INDIRECT) {
@@ -205,7 +214,7 @@ public final class InstructionParser {
      * type or that value type; anything else as a type index, inserted if need be. Like wast2json,
      * an explicit {@code (type x)} whose type has that short form is written in the short form too.
      */
-    private void blockType(TypeUse bt, ByteSink out) {
+    void blockType(TypeUse bt, ByteSink out) {
         FuncType sig;
         if (bt.explicit() >= 0) {
             bt.checkInline(c, m.typeTable);
@@ -258,6 +267,15 @@ public final class InstructionParser {
 
     IndexSpace locals() {
         return locals;
+    }
+
+    /** Opens the scope of a label (null: none). */
+    void pushLabel(String label) {
+        labels.add(label);
+    }
+
+    void popLabel() {
+        labels.remove(labels.size() - 1);
     }
 
 

@@ -14,6 +14,8 @@ final class ModuleContext {
     final IndexSpace tables = new IndexSpace("table", "table");
     final IndexSpace memories = new IndexSpace("memory", "memory");
     final IndexSpace globals = new IndexSpace("global", "global");
+    /** Tags (3.0, exception handling). */
+    final IndexSpace tags = new IndexSpace("tag", "tag");
     final IndexSpace elems = new IndexSpace("elem", "elem segment");
     final IndexSpace datas = new IndexSpace("data", "data segment");
     final TypeTable typeTable = new TypeTable();

@@ -24,6 +24,7 @@ public final class ModuleParser {
     private int tableCount;
     private int memoryCount;
     private int globalCount;
+    private int tagCount;
 
     private ModuleParser(TokenCursor c) {
         this.m = new ModuleContext(c);
@@ -66,6 +67,7 @@ public final class ModuleParser {
             case "table" -> table(k);
             case "memory" -> memory(k);
             case "global" -> global(k);
+            case "tag" -> tag(k);
             case "export" -> export();
             case "start" -> start(k);
             case "elem" -> segments.elem();
@@ -110,6 +112,12 @@ public final class ModuleParser {
                 e.u8(0x03);
                 globalType(e);
                 globalCount++;
+            }
+            case "tag" -> {
+                e.u8(0x04);
+                e.u8(0x00);
+                e.u32(TypeUse.parse(c, m.types, true).resolve(c, m.typeTable));
+                tagCount++;
             }
             default -> throw c.unexpected(kind);
         }
@@ -275,6 +283,20 @@ public final class ModuleParser {
         s.globals.add(e.toByteArray());
     }
 
+    /** {@code (tag id? typeuse)} with inline exports or an inline import (3.0, Text Format > Modules > Tags). */
+    private void tag(Token kind) {
+        c.optionalId();
+        inlineExports(ExternKind.TAG, tagCount);
+        if (inlineImport(kind)) {
+            return;
+        }
+        tagCount++;
+        ByteSink e = new ByteSink();
+        e.u8(0x00);
+        e.u32(TypeUse.parse(c, m.types, true).resolve(c, m.typeTable));
+        s.tags.add(e.toByteArray());
+    }
+
     /** {@code (export name exportdesc)} (spec 6.6.8). */
     private void export() {
         byte[] name = name();
@@ -285,12 +307,14 @@ public final class ModuleParser {
             case "table" -> m.tables.resolve(c);
             case "memory" -> m.memories.resolve(c);
             case "global" -> m.globals.resolve(c);
+            case "tag" -> m.tags.resolve(c);
             default -> throw c.unexpected(kind);
         };
         ExternKind k = switch (kind.text()) {
             case "func" -> ExternKind.FUNC;
             case "table" -> ExternKind.TABLE;
             case "memory" -> ExternKind.MEMORY;
+            case "tag" -> ExternKind.TAG;
             default -> ExternKind.GLOBAL;
         };
         c.expectRParen();

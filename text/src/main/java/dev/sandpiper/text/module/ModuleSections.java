@@ -13,6 +13,8 @@ final class ModuleSections {
     final List<byte[]> tables = new ArrayList<>();
     final List<byte[]> memories = new ArrayList<>();
     final List<byte[]> globals = new ArrayList<>();
+    /** The tag section's entries (3.0): {@code 0x00 typeidx}. */
+    final List<byte[]> tags = new ArrayList<>();
     final List<byte[]> exports = new ArrayList<>();
     Integer start;
     final List<byte[]> elements = new ArrayList<>();

@@ -23,6 +23,8 @@ public final class Types {
             case "v128" -> ValType.V128;
             case "funcref" -> ValType.FUNCREF;
             case "externref" -> ValType.EXTERNREF;
+            case "exnref" -> ValType.EXNREF; // 3.0, exception handling
+            case "nullexnref" -> ValType.NULLEXNREF;
             default -> null;
         };
     }
@@ -71,7 +73,7 @@ public final class Types {
             return ref(c);
         }
         Token t = c.peek();
-        if (t.isKeyword("funcref") || t.isKeyword("externref")) {
+        if (t.isKeyword("funcref") || t.isKeyword("externref") || t.isKeyword("exnref") || t.isKeyword("nullexnref")) {
             c.next();
             return valType(t.text());
         }
@@ -94,6 +96,14 @@ public final class Types {
         if (t.isKeyword("extern")) {
             c.next();
             return ValType.EXTERNREF;
+        }
+        if (t.isKeyword("exn")) {
+            c.next();
+            return ValType.EXNREF;
+        }
+        if (t.isKeyword("noexn")) {
+            c.next();
+            return ValType.NULLEXNREF;
         }
         throw c.unexpected(t);
     }

@@ -36,11 +36,15 @@ final class InstructionPrinter {
                 }
                 depth--;
             }
-            int level = op == Opcode.ELSE ? depth - 1 : depth;
+            if (op == Opcode.DELEGATE) {
+                depth--; // ends its try as end does
+            }
+            int level = op == Opcode.ELSE || op == Opcode.CATCH || op == Opcode.CATCH_ALL ? depth - 1 : depth;
             sb.append(" ".repeat(indent + 2 * Math.max(level, 0)));
             instruction(sb, op, r, func);
             sb.append('\n');
-            if (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF) {
+            if (op == Opcode.BLOCK || op == Opcode.LOOP || op == Opcode.IF || op == Opcode.TRY_TABLE
+                    || op == Opcode.TRY) {
                 depth++;
             }
         }
@@ -79,7 +83,7 @@ final class InstructionPrinter {
                 sb.append(' ').append(Integer.toUnsignedString(r.index()));
             }
             case BLOCK_TYPE -> blockType(sb, r);
-            case LABEL, GLOBAL_INDEX, TABLE_INDEX, DATA_INDEX, ELEM_INDEX ->
+            case LABEL, GLOBAL_INDEX, TABLE_INDEX, DATA_INDEX, ELEM_INDEX, TAG_INDEX ->
                     sb.append(' ').append(Integer.toUnsignedString(r.index()));
             case BR_TABLE -> {
                 for (int i = 0; i < r.tableCount(); i++) {
@@ -117,9 +121,22 @@ final class InstructionPrinter {
                 memarg(sb, op, r);
                 sb.append(' ').append(r.lane());
             }
+            case TRY_TABLE -> {
+                blockType(sb, r);
+                for (int i = 0; i < r.catchCount(); i++) {
+                    sb.append(" (").append(CATCH_KEYWORDS[r.catchKind(i)]);
+                    if (r.catchKind(i) <= CodeReader.CATCH_REF) {
+                        sb.append(' ').append(Integer.toUnsignedString(r.catchTag(i)));
+                    }
+                    sb.append(' ').append(Integer.toUnsignedString(r.catchLabel(i))).append(')');
+                }
+            }
             default -> throw new IllegalStateException("no text for " + op);
         }
     }
+
+    /** {@code try_table}'s clauses by {@link CodeReader#catchKind} (3.0). */
+    private static final String[] CATCH_KEYWORDS = {"catch", "catch_ref", "catch_all", "catch_all_ref"};
 
     private static void blockType(StringBuilder sb, CodeReader r) {
         if (r.blockValType() != null) {

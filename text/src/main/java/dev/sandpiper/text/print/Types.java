@@ -19,6 +19,12 @@ final class Types {
         if (t.isConcrete()) {
             return Integer.toString(t.heapType());
         }
+        if (t.heapType() == ValType.HEAP_EXN) {
+            return "exn"; // 3.0, exception handling
+        }
+        if (t.heapType() == ValType.HEAP_NOEXN) {
+            return "noexn";
+        }
         return t.heapType() == ValType.HEAP_EXTERN ? "extern" : "func";
     }
 

@@ -71,6 +71,12 @@ public final class WatPrinter {
             Types.limits(sb, module.memories().get(i).limits());
             sb.append(")\n");
         }
+        int firstTag = module.tagCount() - module.definedTagCount();
+        for (int i = firstTag; i < module.tagCount(); i++) {
+            sb.append("  (tag (;").append(i).append(";)");
+            typeUse(module.tagTypeIndex(i));
+            sb.append(")\n");
+        }
         for (int i = 0; i < module.globals().size(); i++) {
             Global g = module.globals().get(i);
             sb.append("  (global (;").append(module.importedGlobalCount() + i).append(";) ");
@@ -89,6 +95,7 @@ public final class WatPrinter {
         int table = 0;
         int memory = 0;
         int global = 0;
+        int tag = 0;
         for (Import imp : module.imports()) {
             sb.append("  (import ");
             TextStrings.appendName(sb, imp.module());
@@ -110,6 +117,9 @@ public final class WatPrinter {
             } else if (d instanceof GlobalType g) {
                 sb.append("global (;").append(global++).append(";) ");
                 globalType(g);
+            } else if (d instanceof ImportDesc.Tag t) {
+                sb.append("tag (;").append(tag++).append(";)");
+                typeUse(t.typeIndex());
             }
             sb.append("))\n");
         }
