@@ -54,7 +54,8 @@ public final class SectionDecoder {
         this.bytes = bytes;
         this.features = features;
         this.in = new WasmReader(bytes, 0, bytes.length)
-                .typedReferences(features.enabled(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES));
+                .typedReferences(features.enabled(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES))
+                .memory64(features.enabled(dev.sandpiper.decoder.code.Feature.MEMORY64));
         this.exprs = new ExpressionReader(bytes, features);
     }
 
