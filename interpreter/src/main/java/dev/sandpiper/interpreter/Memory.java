@@ -26,6 +26,8 @@ public final class Memory implements Extern {
     public static final int PAGE_SIZE = 65536;
 
     private final Limits declared;
+    /** Whether the address type is i64 (3.0 memory64): addresses, sizes and deltas are then u64. */
+    final boolean address64;
     private final int maxPages;
     ByteBuffer buffer;
     /** The buffer's backing array and the memory's size in bytes, for the compiled tier's accesses. */
@@ -66,14 +68,16 @@ public final class Memory implements Extern {
      */
     Memory(MemoryType type, int limitPages, Store store, PageAllowance allowance) {
         this.declared = type.limits();
+        this.address64 = declared.address64();
         this.allowance = allowance;
         this.holding = store == null ? null : store.hold(this);
         long cap = Math.min(limitPages, ExecutionLimits.MAX_MEMORY_PAGES);
-        if (declared.hasMax()) {
-            cap = Math.min(cap, declared.max());
+        if (declared.hasMax() && Long.compareUnsigned(declared.max(), cap) < 0) {
+            cap = declared.max();
         }
-        if (declared.min() > cap) {
-            throw new IllegalArgumentException("memory of " + declared.min() + " pages exceeds the limit of "
+        if (Long.compareUnsigned(declared.min(), cap) > 0) {
+            throw new IllegalArgumentException("memory of " + Long.toUnsignedString(declared.min())
+                    + " pages exceeds the limit of "
                     + Math.min(limitPages, ExecutionLimits.MAX_MEMORY_PAGES) + " pages");
         }
         this.maxPages = (int) cap;
@@ -140,9 +144,27 @@ public final class Memory implements Extern {
         return maxPages;
     }
 
-    /** The limits import matching sees: current size, declared maximum. */
+    /** The limits import matching sees: current size, declared maximum, address type. */
     public Limits limits() {
-        return new Limits(pages, declared.max());
+        return declared.withMin(pages);
+    }
+
+    /** Whether the address type is i64 (3.0 memory64). */
+    public boolean address64() {
+        return address64;
+    }
+
+    /**
+     * {@code memory.grow} of a 64-bit memory: {@code delta} is a u64 page count. Returns the old
+     * size in pages, or -1 (all ones, i64) when the result would pass the maximum or the limit.
+     * Spec: 3.0, Execution > Instructions > Memory Instructions, {@code memory.grow}.
+     */
+    public long grow64(long delta) {
+        if (Long.compareUnsigned(delta, maxPages - pages) > 0) {
+            deniedGrows++;
+            return -1;
+        }
+        return grow((int) delta);
     }
 
     /**
@@ -297,8 +319,13 @@ public final class Memory implements Extern {
         System.arraycopy(data, (int) s, buffer.array(), buffer.arrayOffset() + to, (int) n);
     }
 
+    /**
+     * The start of {@code length} bytes at {@code address}, both raw u32 or u64 bits: a 64-bit
+     * value of 2^63 or more (negative here) is past any memory, and the sum of two smaller ones
+     * cannot wrap.
+     */
     private int checkInstr(long address, long length) {
-        if (address + length > buffer.capacity()) {
+        if ((address | length) < 0 || address + length > buffer.capacity()) {
             throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
         }
         return (int) address;
