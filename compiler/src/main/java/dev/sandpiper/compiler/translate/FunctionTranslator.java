@@ -69,6 +69,8 @@ final class FunctionTranslator {
     private Opcode pendingCompare;
 
     private final boolean countFuel;
+    /** Which memories and tables are 64-bit, or null for none ({@link Unsupported#address64}). */
+    private final boolean[][] address64;
     private final VectorInstructions vectors = new VectorInstructions(this);
 
     /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
@@ -76,6 +78,7 @@ final class FunctionTranslator {
         this.link = link;
         this.module = link.module;
         this.countFuel = countFuel;
+        this.address64 = Unsupported.address64(module);
     }
 
     /**
@@ -249,6 +252,7 @@ final class FunctionTranslator {
 
     private void instruction(Opcode op, CodeReader r) {
         Unsupported.checkFunctionReferences(op);
+        Unsupported.checkAddress64(op, r, address64);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }
