@@ -178,6 +178,16 @@ public final class TokenCursor {
         }
     }
 
+    /** A {@code u64} literal (3.0 limits). */
+    public long u64() {
+        Token t = number();
+        try {
+            return IntLiterals.u64(t.text());
+        } catch (LiteralException e) {
+            throw error(t, e.getMessage());
+        }
+    }
+
     public int i32() {
         Token t = number();
         try {

@@ -185,7 +185,7 @@ final class InstructionImmediates {
     }
 
     /**
-     * {@code memarg ::= ('offset=' u32)? ('align=' u32)?} (spec 6.5.7); the alignment defaults to the
+     * {@code memarg ::= ('offset=' u64)? ('align=' u32)?} (spec 6.5.7; 3.0 reads the offset as a u64); the alignment defaults to the
      * access width and must be a power of two; the binary holds its log2, then the offset. A memory
      * other than 0 (3.0) sets bit 6 of the alignment field and follows it (spec 3.0 5.4.6).
      */
@@ -195,7 +195,7 @@ final class InstructionImmediates {
         Token t = c.peek();
         if (t.is(TokenKind.KEYWORD) && t.text().startsWith("offset=")) {
             c.next();
-            offset = u32(t, t.text().substring(7));
+            offset = u64(t, t.text().substring(7));
             t = c.peek();
         }
         if (t.is(TokenKind.KEYWORD) && t.text().startsWith("align=")) {
@@ -212,7 +212,16 @@ final class InstructionImmediates {
         } else {
             out.u32(flags);
         }
-        out.u32(offset);
+        out.u64(offset);
+    }
+
+    /** A 3.0 offset: a u64, which validation bounds by the memory's address type. */
+    private long u64(Token at, String literal) {
+        try {
+            return IntLiterals.u64(literal);
+        } catch (LiteralException e) {
+            throw c.error(at, e.getMessage().equals("unexpected token") ? "unknown operator" : e.getMessage());
+        }
     }
 
     private long u32(Token at, String literal) {
