@@ -200,7 +200,8 @@ final class InstructionImmediates {
         }
         if (t.is(TokenKind.KEYWORD) && t.text().startsWith("align=")) {
             c.next();
-            align = u32(t, t.text().substring(6));
+            // 3.0 writes alignments up to 2^63 (the exponent is then checked by validation)
+            align = u64(t, t.text().substring(6));
             if (align == 0 || (align & (align - 1)) != 0) {
                 throw c.error(t, "alignment must be a power of two");
             }
@@ -215,18 +216,10 @@ final class InstructionImmediates {
         out.u64(offset);
     }
 
-    /** A 3.0 offset: a u64, which validation bounds by the memory's address type. */
+    /** A 3.0 offset or alignment: a u64, which validation bounds (by the address type, the access width). */
     private long u64(Token at, String literal) {
         try {
             return IntLiterals.u64(literal);
-        } catch (LiteralException e) {
-            throw c.error(at, e.getMessage().equals("unexpected token") ? "unknown operator" : e.getMessage());
-        }
-    }
-
-    private long u32(Token at, String literal) {
-        try {
-            return IntLiterals.u32(literal);
         } catch (LiteralException e) {
             throw c.error(at, e.getMessage().equals("unexpected token") ? "unknown operator" : e.getMessage());
         }
