@@ -72,20 +72,25 @@ final class MemoryIndexedOps {
      * {@code ea + N} exceeds the memory's size, here compared unsigned so that neither a base nor
      * an offset of 2^63 or more can wrap into range).
      */
-    static int effectiveAddress(long base, long offset, int bytes, long size) {
+    static long effectiveAddress(long base, long offset, int bytes, long size) {
         if (Long.compareUnsigned(base, size) > 0 || Long.compareUnsigned(offset, size) > 0
                 || base + offset + bytes > size) {
             throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
         }
-        return (int) (base + offset);
+        return base + offset;
     }
 
     /** A load (address at {@code top - 1}, replaced by the value) or a store (address, value). */
     private static void access(Opcode op, Memory m, long offset, long[] stack, int top) {
-        ByteBuffer b = m.buffer;
         boolean store = op.pushCount() == 0;
         int a = store ? top - 2 : top - 1;
-        int i = effectiveAddress(address(m, stack[a]), offset, op.memoryBytes(), b.capacity());
+        long ea = effectiveAddress(address(m, stack[a]), offset, op.memoryBytes(), m.size64);
+        if (m.address64) {
+            chunked(op, m, ea, stack, a, stack[top - 1]);
+            return;
+        }
+        ByteBuffer b = m.buffer;
+        int i = (int) ea;
         long v = stack[top - 1];
         switch (op) {
             case I32_LOAD, F32_LOAD, I64_LOAD32_S -> stack[a] = b.getInt(i);
@@ -101,5 +106,21 @@ final class MemoryIndexedOps {
             case I32_STORE16, I64_STORE16 -> b.putShort(i, (short) v);
             default -> throw new IllegalStateException("no implementation for " + op + " on another memory");
         }
+    }
+
+    /** A load or store on a 64-bit memory, through its chunks ({@link MemoryChunks}). */
+    private static void chunked(Opcode op, Memory m, long ea, long[] stack, int a, long v) {
+        int n = op.memoryBytes();
+        if (op.pushCount() == 0) {
+            MemoryChunks.write(m.chunks, m.chunkShift, ea, n, v);
+            return;
+        }
+        long x = MemoryChunks.read(m.chunks, m.chunkShift, ea, n);
+        stack[a] = switch (op) {
+            case I32_LOAD8_U, I64_LOAD8_U -> x & 0xFF;
+            case I32_LOAD16_U, I64_LOAD16_U -> x & 0xFFFF;
+            case I64_LOAD32_U -> x & MASK32;
+            default -> x;
+        };
     }
 }
