@@ -3,7 +3,6 @@ package dev.sandpiper.compiler.translate;
 import dev.sandpiper.decoder.code.CodeReader;
 import dev.sandpiper.decoder.code.Family;
 import dev.sandpiper.decoder.code.Feature;
-import dev.sandpiper.decoder.code.ImmediateKind;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.Module;
 
@@ -11,7 +10,7 @@ import dev.sandpiper.decoder.model.Module;
  * A function this tier does not compile (it runs in the interpreter instead): its bytecode would be
  * too large for HotSpot to compile, it needs more JVM locals or parameter slots than a method may
  * have, it tail-calls a function no trampoline can reach ({@link TailCalls}), it uses an
- * instruction of typed function references, or it accesses a 64-bit memory or table.
+ * instruction of typed function references, or it makes a vector access to a 64-bit memory.
  */
 public final class Unsupported extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -33,8 +32,8 @@ public final class Unsupported extends RuntimeException {
     }
 
     /**
-     * Which memories and tables of a module have address type i64 (3.0 memory64): this tier leaves
-     * the functions that access them to the interpreter for now. Null when none does.
+     * Which memories and tables of a module have address type i64 (3.0 memory64), as
+     * {@code {memories, tables}}; null when none does.
      */
     static boolean[][] address64(Module module) {
         int memories = module.memorySpace().size();
@@ -54,34 +53,14 @@ public final class Unsupported extends RuntimeException {
     }
 
     /**
-     * Refuses a memory instruction on a 64-bit memory, a table instruction on a 64-bit table, and
-     * {@code call_indirect} through one (spec 3.0: their addresses and indices are i64), given
-     * {@link #address64}'s flags (null: nothing to refuse).
+     * Refuses a vector load or store on a 64-bit memory (spec 3.0: its address is an i64), given
+     * {@link #address64}'s flags (null: nothing to refuse): this tier compiles the scalar memory
+     * and all table instructions of 64-bit memories and tables, and leaves these to the interpreter.
      */
     static void checkAddress64(Opcode op, CodeReader r, boolean[][] address64) {
-        if (address64 == null) {
-            return;
-        }
-        boolean[] mem = address64[0];
-        boolean[] tab = address64[1];
-        boolean wide;
-        if (op.family() == Family.MEMORY) {
-            wide = switch (op.immediate()) {
-                case MEMARG, MEMARG_LANE, MEMORY_INDEX, MEMORY_INIT -> mem[r.memoryIndex()];
-                case MEMORY_COPY -> mem[r.memoryIndex()] || mem[r.memoryIndex2()];
-                default -> false;
-            };
-        } else if (op.family() == Family.TABLE && op != Opcode.ELEM_DROP) {
-            wide = switch (op) {
-                case TABLE_COPY -> tab[r.index()] || tab[r.index2()];
-                case TABLE_INIT -> tab[r.index2()];
-                default -> tab[r.index()];
-            };
-        } else {
-            wide = op.immediate() == ImmediateKind.CALL_INDIRECT && tab[r.index2()];
-        }
-        if (wide) {
-            throw new Unsupported("uses a 64-bit memory or table (" + op + ")");
+        if (address64 != null && op.prefix() == Opcode.PREFIX_FD && op.family() == Family.MEMORY
+                && address64[0][r.memoryIndex()]) {
+            throw new Unsupported("uses a vector access to a 64-bit memory (" + op + ")");
         }
     }
 }

@@ -219,7 +219,7 @@ final class InstructionImmediates {
     /** A 3.0 offset or alignment: a u64, which validation bounds (by the address type, the access width). */
     private long u64(Token at, String literal) {
         try {
-            return IntLiterals.u64(literal);
+            return c.memory64() ? IntLiterals.u64(literal) : IntLiterals.u32(literal);
         } catch (LiteralException e) {
             throw c.error(at, e.getMessage().equals("unexpected token") ? "unknown operator" : e.getMessage());
         }
