@@ -18,10 +18,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The scripts of the latest (3.0) suite that the features implemented so far cover entirely: tail
  * calls, multiple memories, and data segments whose offsets read defined globals (extended
- * constant expressions), and typed function references. Every command of each must pass, with
+ * constant expressions), typed function references, and 64-bit memories and tables (memory64).
+ * Every command of each must pass, with
  * every feature enabled, on the interpreter and on the compiler forced; a skipped command shows as
  * aborted, never as passed.
- * Scripts that need more of 3.0 (GC, exceptions, memory64) are not listed: {@link LatestSuiteTest}
+ * Scripts that need more of 3.0 (GC, exceptions, a 3.0 script form) are not listed: {@link LatestSuiteTest}
  * runs the whole suite on both tiers, skipping only what needs an unimplemented feature; there
  * br_table.wast, elem.wast, ref.wast, ref_is_null.wast and table-sub.wast pass entirely as well.
  */
@@ -42,6 +43,13 @@ class Wasm30FeaturesSuiteTest {
             "local_get.wast", "local_tee.wast", "func.wast", "table_get.wast", "table_set.wast", "table_fill.wast",
             "table_grow.wast", "table_size.wast", "table_copy.wast", "linking.wast", "br_if.wast",
             "unreached-valid.wast", "unreached-invalid.wast", "select.wast", "global.wast");
+    static final List<String> MEMORY64 = List.of("address.wast", "address64.wast", "align.wast", "align64.wast",
+            "binary-leb128.wast", "binary_leb128_64.wast", "bulk64.wast", "call_indirect64.wast",
+            "endianness64.wast", "float_memory64.wast", "load64.wast", "memory64-imports.wast",
+            "memory_copy64.wast", "memory_fill64.wast", "memory_grow64.wast", "memory_init64.wast",
+            "memory_redundancy64.wast", "memory_trap64.wast", "simd_address.wast", "table_copy64.wast",
+            "table_copy_mixed.wast", "table_fill64.wast", "table_get64.wast", "table_grow64.wast",
+            "table_set64.wast", "table_size64.wast");
 
     private static final Map<Engine, SuiteReport> REPORTS = new EnumMap<>(Engine.class);
     private static List<SpecScript> scripts;
@@ -50,7 +58,7 @@ class Wasm30FeaturesSuiteTest {
         if (scripts == null) {
             Path dir = TestsuiteLocator.locateWast().resolveSibling("latest");
             List<SpecScript> list = new ArrayList<>();
-            for (List<String> group : List.of(TAIL_CALLS, MULTI_MEMORY, EXTENDED_CONST, FUNCTION_REFERENCES)) {
+            for (List<String> group : List.of(TAIL_CALLS, MULTI_MEMORY, EXTENDED_CONST, FUNCTION_REFERENCES, MEMORY64)) {
                 for (String name : group) {
                     Path wast = dir.resolve(name);
                     assertTrue(Files.isRegularFile(wast), "missing from the latest suite: " + wast);
