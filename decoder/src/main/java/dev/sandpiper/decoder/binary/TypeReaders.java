@@ -1,7 +1,9 @@
 package dev.sandpiper.decoder.binary;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ImplementationLimits;
 import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.GlobalType;
 import dev.sandpiper.decoder.model.Limits;
@@ -51,6 +53,12 @@ final class TypeReaders {
      */
     static Limits limits(WasmReader in) {
         if (!in.memory64()) {
+            int flagAt = in.position();
+            int b = in.peek();
+            if (b == 0x04 || b == 0x05) {
+                // an i64 address type: 2.0 reads a 1-bit flag, so this is too large; say why
+                throw in.error("integer too large " + Features.notEnabled(Feature.MEMORY64), flagAt);
+            }
             int flag = in.u1();
             long min = Integer.toUnsignedLong(in.u32());
             long max = flag == 1 ? Integer.toUnsignedLong(in.u32()) : Limits.NO_MAX;

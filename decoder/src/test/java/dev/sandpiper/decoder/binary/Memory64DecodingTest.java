@@ -75,8 +75,10 @@ class Memory64DecodingTest {
     @Test
     void withoutTheFeatureLimitsAreTwoPointOhs() {
         ModuleBytes i64 = ModuleBytes.module().rawMemory(concat(bytes(0x04), u32(1)));
-        assertThrows(MalformedModuleException.class,
+        MalformedModuleException refused = assertThrows(MalformedModuleException.class,
                 () -> decode(i64, Features.all().without(Feature.MEMORY64)));
+        assertTrue(refused.reason().startsWith("integer too large"), refused.reason());
+        assertTrue(refused.reason().contains("memory64"), "the refusal names the feature: " + refused.reason());
         ModuleBytes wide = ModuleBytes.module().rawMemory(concat(bytes(0x00), u32(1L << 32)));
         MalformedModuleException e = assertThrows(MalformedModuleException.class,
                 () -> decode(wide, Features.wasm20()));
