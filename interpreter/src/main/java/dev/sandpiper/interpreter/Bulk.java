@@ -52,28 +52,35 @@ final class Bulk {
     }
 
     private static int tableOp(Instance inst, Opcode op, int a, int b, long[] stack, int sp) {
+        // a is the table, but for table.init the segment (the table is b), for elem.drop the
+        // segment and for ref.func the function
+        Table t = op == Opcode.TABLE_INIT ? inst.tables[b]
+                : op == Opcode.ELEM_DROP || op == Opcode.REF_FUNC ? null : inst.tables[a];
         switch (op) {
-            case TABLE_GET -> stack[sp - 1] = inst.tables[a].get((int) stack[sp - 1]);
+            case TABLE_GET -> stack[sp - 1] = t.get(t.index(stack[sp - 1]));
             case TABLE_SET -> {
-                inst.tables[a].set((int) stack[sp - 2], stack[sp - 1]);
+                t.set(t.index(stack[sp - 2]), stack[sp - 1]);
                 return sp - 2;
             }
-            case TABLE_SIZE -> stack[sp++] = inst.tables[a].size();
+            case TABLE_SIZE -> stack[sp++] = t.size();
             case TABLE_GROW -> {
-                stack[sp - 2] = inst.tables[a].grow((int) stack[sp - 1], stack[sp - 2]);
+                stack[sp - 2] = t.address64() ? t.grow64(stack[sp - 1], stack[sp - 2])
+                        : t.grow((int) stack[sp - 1], stack[sp - 2]);
                 return sp - 1;
             }
             case TABLE_FILL -> {
-                inst.tables[a].fill(stack[sp - 3] & MASK32, stack[sp - 2], stack[sp - 1] & MASK32);
+                t.fill(t.operand(stack[sp - 3]), stack[sp - 2], t.operand(stack[sp - 1]));
                 return sp - 3;
             }
             case TABLE_COPY -> {
-                Table.copy(inst.tables[a], stack[sp - 3] & MASK32, inst.tables[b], stack[sp - 2] & MASK32,
-                        stack[sp - 1] & MASK32);
+                // 3.0: the length has the narrower of the two address types
+                Table src = inst.tables[b];
+                long n = t.address64() && src.address64() ? stack[sp - 1] : stack[sp - 1] & MASK32;
+                Table.copy(t, t.operand(stack[sp - 3]), src, src.operand(stack[sp - 2]), n);
                 return sp - 3;
             }
             case TABLE_INIT -> {
-                inst.tableInit(b, a, stack[sp - 3] & MASK32, stack[sp - 2] & MASK32, stack[sp - 1] & MASK32);
+                inst.tableInit(b, a, t.operand(stack[sp - 3]), stack[sp - 2] & MASK32, stack[sp - 1] & MASK32);
                 return sp - 3;
             }
             case ELEM_DROP -> inst.elemDrop(a);

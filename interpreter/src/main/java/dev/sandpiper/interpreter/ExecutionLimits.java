@@ -26,6 +26,13 @@ public record ExecutionLimits(long fuel, Duration timeout, int maxCallDepth, int
     public static final int MAX_MEMORY_PAGES = 32767;
 
     /**
+     * The largest a 64-bit memory (3.0 memory64) may be configured to grow: 2^24 pages (1 TiB),
+     * held in chunks of 1 GiB (interpreter README, "Memory"); 32-bit memories stay within
+     * {@link #MAX_MEMORY_PAGES}.
+     */
+    public static final int MAX_MEMORY64_PAGES = 1 << 24;
+
+    /**
      * No fuel limit, no timeout, 10,000 nested calls, memories up to {@link #MAX_MEMORY_PAGES},
      * tables up to 10 million elements, a value stack of up to 4 million slots (32 MiB).
      */
@@ -42,8 +49,8 @@ public record ExecutionLimits(long fuel, Duration timeout, int maxCallDepth, int
         if (maxCallDepth < 1) {
             throw new IllegalArgumentException("maxCallDepth must be at least 1");
         }
-        if (maxMemoryPages < 0 || maxMemoryPages > MAX_MEMORY_PAGES) {
-            throw new IllegalArgumentException("maxMemoryPages must be 0.." + MAX_MEMORY_PAGES + ", not " + maxMemoryPages);
+        if (maxMemoryPages < 0 || maxMemoryPages > MAX_MEMORY64_PAGES) {
+            throw new IllegalArgumentException("maxMemoryPages must be 0.." + MAX_MEMORY64_PAGES + ", not " + maxMemoryPages);
         }
         if (maxTableElements < 0) {
             throw new IllegalArgumentException("maxTableElements must not be negative");

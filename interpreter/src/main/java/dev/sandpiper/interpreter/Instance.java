@@ -159,7 +159,10 @@ public final class Instance {
             for (int i = 0; i < inst.elements.length; i++) {
                 ElementSegment seg = m.elements().get(i);
                 if (seg.mode() == SegmentMode.ACTIVE) {
-                    long offset = Integer.toUnsignedLong((int) inst.constants.evaluate(seg.offset()));
+                    long offset = inst.constants.evaluate(seg.offset());
+                    if (!inst.tables[seg.tableIndex()].address64()) {
+                        offset &= 0xFFFFFFFFL; // an i32 offset; a 64-bit table's is an i64 (3.0)
+                    }
                     long[] refs = inst.elements[i];
                     inst.tables[seg.tableIndex()].init(offset, refs, 0, refs.length);
                 }
@@ -170,7 +173,10 @@ public final class Instance {
             for (int i = 0; i < inst.data.length; i++) {
                 DataSegment seg = m.data().get(i);
                 if (seg.mode() == SegmentMode.ACTIVE) {
-                    long offset = Integer.toUnsignedLong((int) inst.constants.evaluate(seg.offset()));
+                    long offset = inst.constants.evaluate(seg.offset());
+                    if (!inst.memories[seg.memoryIndex()].address64) {
+                        offset &= 0xFFFFFFFFL; // an i32 offset; a 64-bit memory's is an i64 (3.0)
+                    }
                     byte[] bytes = inst.data[i];
                     inst.memories[seg.memoryIndex()].init(offset, bytes, 0, bytes.length);
                     inst.data[i] = DROPPED_DATA;
@@ -279,6 +285,18 @@ public final class Instance {
     }
 
     /** The function {@code call_indirect} reaches through table {@code table} at {@code index}. */
+    /**
+     * The callee of {@code call_indirect} through a table whose index operand is {@code operand}'s
+     * raw bits: a u32 for a 32-bit table, a u64 for a 64-bit one (3.0 table64).
+     */
+    FunctionInstance indirect(int table, long operand, int typeId) {
+        Table t = tables[table];
+        if (t.address64 && (operand < 0 || operand >= t.elements.length)) {
+            throw new TrapException(TrapKind.UNDEFINED_ELEMENT, operand);
+        }
+        return indirect(table, (int) operand, typeId);
+    }
+
     FunctionInstance indirect(int table, int index, int typeId) {
         Table t = tables[table];
         if (Integer.compareUnsigned(index, t.elements.length) >= 0) {

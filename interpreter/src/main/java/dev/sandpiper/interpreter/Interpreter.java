@@ -258,7 +258,7 @@ final class Interpreter {
                         pc += 4;
                         // Table -1: call_ref / return_call_ref, whose operand is the reference itself.
                         FunctionInstance target = table < 0 ? inst.referenced(operand)
-                                : inst.indirect(table, (int) operand, typeId);
+                                : inst.indirect(table, operand, typeId);
                         if (target instanceof WasmFunction w && w.instance == inst) {
                             callee = w.code;
                             if (code[pc - 5] == Op.RETURN_CALL_INDIRECT) {
@@ -468,7 +468,7 @@ final class Interpreter {
                     }
                     case Op.MEMORY_X: {
                         int at = pc;
-                        pc += 5;
+                        pc += 6;
                         MemoryIndexedOps.execute(inst, code, at, stack, fp);
                         // Memory 0 may be the same memory imported twice, and have grown.
                         heap = memory.buffer.array();

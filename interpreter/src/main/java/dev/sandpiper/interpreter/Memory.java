@@ -24,13 +24,28 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Memory implements Extern {
     public static final int PAGE_SIZE = 65536;
+    /** log2 of the chunk size of a 64-bit memory ({@link MemoryChunks}): 1 GiB. */
+    static final int CHUNK_SHIFT = 30;
+    /** A 32-bit memory's one chunk, its whole array: every address is below 2^31. */
+    private static final int SINGLE_CHUNK_SHIFT = 31;
 
     private final Limits declared;
+    /** Whether the address type is i64 (3.0 memory64): addresses, sizes and deltas are then u64. */
+    final boolean address64;
     private final int maxPages;
     ByteBuffer buffer;
     /** The buffer's backing array and the memory's size in bytes, for the compiled tier's accesses. */
     byte[] bytes;
     int size;
+    /**
+     * The memory as {@link MemoryChunks}: for a 32-bit memory its array as one chunk; for a 64-bit
+     * memory chunks of 2^{@link #chunkShift} bytes, chunk 0 being {@link #bytes}, which with
+     * {@link #buffer} and {@link #size} then describe only that chunk's part.
+     */
+    byte[][] chunks;
+    final int chunkShift;
+    /** The memory's size in bytes. */
+    long size64;
     private int pages;
     private int deniedGrows;
     /** Bytes copied into larger backing arrays by grows, so far (see {@link #bytesCopiedGrowing()}). */
@@ -65,16 +80,28 @@ public final class Memory implements Extern {
      * @throws IllegalArgumentException as above, or if the initial pages do not fit the allowance
      */
     Memory(MemoryType type, int limitPages, Store store, PageAllowance allowance) {
+        this(type, limitPages, store, allowance, CHUNK_SHIFT);
+    }
+
+    /**
+     * As above, a 64-bit memory held in chunks of 2^{@code chunkShift} bytes (16 to 30; tests use
+     * small chunks to cross chunk boundaries in small memories).
+     */
+    Memory(MemoryType type, int limitPages, Store store, PageAllowance allowance, int chunkShift) {
         this.declared = type.limits();
+        this.address64 = declared.address64();
+        this.chunkShift = address64 ? chunkShift : SINGLE_CHUNK_SHIFT;
         this.allowance = allowance;
         this.holding = store == null ? null : store.hold(this);
-        long cap = Math.min(limitPages, ExecutionLimits.MAX_MEMORY_PAGES);
-        if (declared.hasMax()) {
-            cap = Math.min(cap, declared.max());
+        int most = address64 ? ExecutionLimits.MAX_MEMORY64_PAGES : ExecutionLimits.MAX_MEMORY_PAGES;
+        long cap = Math.min(limitPages, most);
+        if (declared.hasMax() && Long.compareUnsigned(declared.max(), cap) < 0) {
+            cap = declared.max();
         }
-        if (declared.min() > cap) {
-            throw new IllegalArgumentException("memory of " + declared.min() + " pages exceeds the limit of "
-                    + Math.min(limitPages, ExecutionLimits.MAX_MEMORY_PAGES) + " pages");
+        if (Long.compareUnsigned(declared.min(), cap) > 0) {
+            throw new IllegalArgumentException("memory of " + Long.toUnsignedString(declared.min())
+                    + " pages exceeds the limit of "
+                    + Math.min(limitPages, most) + " pages");
         }
         this.maxPages = (int) cap;
         this.pages = (int) declared.min();
@@ -82,16 +109,71 @@ public final class Memory implements Extern {
             throw new IllegalArgumentException("memories of " + (allowance.used() + pages)
                     + " pages in all exceed the limit of " + allowance.limit() + " pages");
         }
-        int initial = pages * PAGE_SIZE;
-        byte[] array = allocate(initial, 0);
-        if (array == null) {
+        long initial = (long) pages * PAGE_SIZE;
+        byte[] array = address64 ? null : allocate(initial, 0);
+        if (address64) {
+            chunks = new byte[0][];
+        }
+        if (address64 ? !growChunks(initial) : array == null) {
             throw new IllegalArgumentException("memory of " + pages + " pages (" + MemoryBudget.mib(initial)
                     + " MiB) cannot be allocated: " + (holding == null ? "the JVM heap is exhausted"
                     : "the memory budget has " + holding.budget().describe()));
         }
-        this.buffer = view(array, initial);
+        if (!address64) {
+            setArray(array, (int) initial);
+        }
+    }
+
+    /** A 32-bit memory's (or a 64-bit memory's chunk 0's) array and size in bytes. */
+    private void setArray(byte[] array, int size) {
+        this.buffer = view(array, size);
         this.bytes = array;
-        this.size = initial;
+        this.size = size;
+        if (!address64) {
+            this.chunks = new byte[][] {array};
+            this.size64 = size;
+        }
+    }
+
+    /**
+     * Grows a 64-bit memory's chunks to hold {@code newSize} bytes: each chunk short of its part
+     * is reallocated at twice its length (capped at the chunk size and at the memory's limit, the
+     * exact length when the budget or the heap refuses that) and copied, so growing page by page
+     * copies O(size) in all and nothing is allocated past the limit. False when an allocation is
+     * refused; chunks already enlarged stay so (zeroed past the size, which bounds every access).
+     */
+    private boolean growChunks(long newSize) {
+        long chunkSize = 1L << chunkShift;
+        long limit = (long) maxPages * PAGE_SIZE;
+        int n = (int) ((newSize + chunkSize - 1) >>> chunkShift);
+        byte[][] grown = n > chunks.length ? java.util.Arrays.copyOf(chunks, n) : chunks;
+        chunks = grown;
+        for (int i = 0; i < n; i++) {
+            long start = (long) i << chunkShift;
+            int needed = (int) Math.min(chunkSize, newSize - start);
+            byte[] old = grown[i];
+            int oldLength = old == null ? 0 : old.length;
+            if (oldLength >= needed) {
+                continue;
+            }
+            long capacity = Math.min(Math.min(chunkSize, limit - start), Math.max(needed, 2L * oldLength));
+            byte[] bigger = allocate(capacity, oldLength);
+            if (bigger == null && capacity > needed) {
+                bigger = allocate(needed, oldLength);
+            }
+            if (bigger == null) {
+                return false;
+            }
+            if (old != null) {
+                System.arraycopy(old, 0, bigger, 0, oldLength);
+                bytesCopiedGrowing += oldLength;
+            }
+            grown[i] = bigger;
+        }
+        byte[] first = n == 0 ? new byte[0] : grown[0];
+        setArray(first, (int) Math.min(newSize, first.length));
+        size64 = newSize;
+        return true;
     }
 
     /**
@@ -130,9 +212,14 @@ public final class Memory implements Extern {
         return pages;
     }
 
-    /** Current size in bytes. */
+    /** Current size in bytes, at most 2^31 - 1 ({@link #byteSize64()} for a larger 64-bit memory). */
     public int byteSize() {
-        return buffer.capacity();
+        return (int) Math.min(size64, Integer.MAX_VALUE);
+    }
+
+    /** Current size in bytes. */
+    public long byteSize64() {
+        return size64;
     }
 
     /** Most pages this memory can grow to. */
@@ -140,9 +227,27 @@ public final class Memory implements Extern {
         return maxPages;
     }
 
-    /** The limits import matching sees: current size, declared maximum. */
+    /** The limits import matching sees: current size, declared maximum, address type. */
     public Limits limits() {
-        return new Limits(pages, declared.max());
+        return declared.withMin(pages);
+    }
+
+    /** Whether the address type is i64 (3.0 memory64). */
+    public boolean address64() {
+        return address64;
+    }
+
+    /**
+     * {@code memory.grow} of a 64-bit memory: {@code delta} is a u64 page count. Returns the old
+     * size in pages, or -1 (all ones, i64) when the result would pass the maximum or the limit.
+     * Spec: 3.0, Execution > Instructions > Memory Instructions, {@code memory.grow}.
+     */
+    public long grow64(long delta) {
+        if (Long.compareUnsigned(delta, maxPages - pages) > 0) {
+            deniedGrows++;
+            return -1;
+        }
+        return grow((int) delta);
     }
 
     /**
@@ -160,7 +265,16 @@ public final class Memory implements Extern {
             return -1;
         }
         int old = pages;
-        if (delta != 0) {
+        if (delta != 0 && address64) {
+            if (!growChunks(wanted * PAGE_SIZE)) {
+                if (allowance != null) {
+                    allowance.give(Integer.toUnsignedLong(delta));
+                }
+                deniedGrows++;
+                return -1;
+            }
+            pages = (int) wanted;
+        } else if (delta != 0) {
             int size = (int) wanted * PAGE_SIZE;
             byte[] array = buffer.array();
             if (size > array.length) {
@@ -182,9 +296,7 @@ public final class Memory implements Extern {
                 bytesCopiedGrowing += buffer.capacity();
                 array = bigger;
             }
-            buffer = view(array, size);
-            bytes = array;
-            this.size = size;
+            setArray(array, size);
             pages = (int) wanted;
         }
         return old;
@@ -203,56 +315,59 @@ public final class Memory implements Extern {
         return bytesCopiedGrowing;
     }
 
-    // ---- host access ----
+    // ---- host access (a 64-bit memory's through its chunks) ----
 
-    private int check(long address, long length) {
-        if (address < 0 || length < 0 || address + length > buffer.capacity()) {
+    private long check(long address, long length) {
+        if (address < 0 || length < 0 || address + length > size64) {
             throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS,
-                    "host access of " + length + " bytes at " + address + " in a memory of " + buffer.capacity() + " bytes");
+                    "host access of " + length + " bytes at " + address + " in a memory of " + size64 + " bytes");
         }
-        return (int) address;
+        return address;
     }
 
     public byte readByte(long address) {
-        return buffer.get(check(address, 1));
+        return (byte) MemoryChunks.read(chunks, chunkShift, check(address, 1), 1);
     }
 
     public int readInt(long address) {
-        return buffer.getInt(check(address, 4));
+        return (int) MemoryChunks.read(chunks, chunkShift, check(address, 4), 4);
     }
 
     public long readLong(long address) {
-        return buffer.getLong(check(address, 8));
+        return MemoryChunks.read(chunks, chunkShift, check(address, 8), 8);
     }
 
     /** Copies {@code length} bytes starting at {@code address}. */
     public byte[] readBytes(long address, int length) {
         byte[] out = new byte[length];
-        buffer.get(check(address, length), out, 0, length);
+        read(address, out, 0, length);
         return out;
     }
 
     /** Copies into {@code dst[offset, offset+length)}. */
     public void read(long address, byte[] dst, int offset, int length) {
-        buffer.get(check(address, length), dst, offset, length);
+        MemoryChunks.get(chunks, chunkShift, check(address, length), dst, offset, length);
     }
 
     /** Decodes {@code length} bytes as UTF-8, malformed sequences becoming U+FFFD. */
     public String readString(long address, int length) {
-        int at = check(address, length);
-        return new String(buffer.array(), buffer.arrayOffset() + at, length, StandardCharsets.UTF_8);
+        long at = check(address, length);
+        if (!address64) {
+            return new String(bytes, (int) at, length, StandardCharsets.UTF_8);
+        }
+        return new String(readBytes(at, length), StandardCharsets.UTF_8);
     }
 
     public void writeByte(long address, byte value) {
-        buffer.put(check(address, 1), value);
+        MemoryChunks.write(chunks, chunkShift, check(address, 1), 1, value);
     }
 
     public void writeInt(long address, int value) {
-        buffer.putInt(check(address, 4), value);
+        MemoryChunks.write(chunks, chunkShift, check(address, 4), 4, value);
     }
 
     public void writeLong(long address, long value) {
-        buffer.putLong(check(address, 8), value);
+        MemoryChunks.write(chunks, chunkShift, check(address, 8), 8, value);
     }
 
     public void write(long address, byte[] src) {
@@ -260,47 +375,54 @@ public final class Memory implements Extern {
     }
 
     public void write(long address, byte[] src, int offset, int length) {
-        buffer.put(check(address, length), src, offset, length);
+        MemoryChunks.put(chunks, chunkShift, check(address, length), src, offset, length);
     }
 
     // ---- bulk instructions (spec 2.0, Execution > Instructions > Memory Instructions) ----
 
     void fill(long d, int value, long n) {
-        int at = checkInstr(d, n);
-        java.util.Arrays.fill(buffer.array(), buffer.arrayOffset() + at, buffer.arrayOffset() + at + (int) n,
-                (byte) value);
+        checkInstr(d, n);
+        if (address64) {
+            MemoryChunks.fill(chunks, chunkShift, d, n, (byte) value);
+        } else {
+            java.util.Arrays.fill(bytes, (int) d, (int) (d + n), (byte) value);
+        }
     }
 
     void copy(long d, long s, long n) {
-        int to = checkInstr(d, n);
-        int from = checkInstr(s, n);
-        byte[] a = buffer.array();
-        System.arraycopy(a, buffer.arrayOffset() + from, a, buffer.arrayOffset() + to, (int) n);
+        copyFrom(this, d, s, n);
     }
 
     /**
-     * {@code memory.copy} from memory {@code src} into this one (3.0: the two may differ; both
-     * ranges are checked before anything is copied). Spec: 3.0, Execution > Memory Instructions.
+     * {@code memory.copy} from memory {@code src} into this one (3.0: the two may differ, and so
+     * may their address types; both ranges are checked before anything is copied). Spec: 3.0,
+     * Execution > Memory Instructions.
      */
     void copyFrom(Memory src, long d, long s, long n) {
-        int to = checkInstr(d, n);
-        int from = src.checkInstr(s, n);
-        System.arraycopy(src.buffer.array(), src.buffer.arrayOffset() + from, buffer.array(),
-                buffer.arrayOffset() + to, (int) n);
+        checkInstr(d, n);
+        src.checkInstr(s, n);
+        if (address64 || src.address64) {
+            MemoryChunks.copy(src.chunks, src.chunkShift, s, chunks, chunkShift, d, n);
+        } else {
+            System.arraycopy(src.bytes, (int) s, bytes, (int) d, (int) n);
+        }
     }
 
     void init(long d, byte[] data, long s, long n) {
         if (s + n > data.length) {
             throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
         }
-        int to = checkInstr(d, n);
-        System.arraycopy(data, (int) s, buffer.array(), buffer.arrayOffset() + to, (int) n);
+        checkInstr(d, n);
+        MemoryChunks.put(chunks, chunkShift, d, data, (int) s, (int) n);
     }
 
-    private int checkInstr(long address, long length) {
-        if (address + length > buffer.capacity()) {
+    /**
+     * Checks {@code length} bytes at {@code address}, both raw u32 or u64 bits: a 64-bit value of
+     * 2^63 or more (negative here) is past any memory, and the sum of two smaller ones cannot wrap.
+     */
+    private void checkInstr(long address, long length) {
+        if ((address | length) < 0 || address + length > size64) {
             throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
         }
-        return (int) address;
     }
 }

@@ -4,17 +4,19 @@ import dev.sandpiper.decoder.code.Opcode;
 import java.nio.ByteBuffer;
 
 /**
- * Memory instructions on a memory other than memory 0 (3.0's multiple memories), handed off by the
- * interpreter loop in stack form as {@code [MEMORY_X op mem x off top]}: {@code op} the Wasm
- * opcode's ordinal, {@code mem} the memory (the destination of {@code memory.copy}), {@code x} the
- * source memory of {@code memory.copy} or the data segment of {@code memory.init}, {@code off} a
- * load's or store's static offset, and the operands just below slot {@code top}, where a result
- * replaces them. Memory 0 keeps its register-form ops with the heap in locals of the loop: code that
- * uses only memory 0 runs exactly as before, and a rarer access to another memory pays a call and
- * an array lookup, nothing allocated.
+ * Memory instructions on a memory other than memory 0 (3.0's multiple memories) or on a 64-bit
+ * memory (3.0's memory64), handed off by the interpreter loop in stack form as
+ * {@code [MEMORY_X op mem x offLo offHi top]}: {@code op} the Wasm opcode's ordinal, {@code mem}
+ * the memory (the destination of {@code memory.copy}), {@code x} the source memory of
+ * {@code memory.copy} or the data segment of {@code memory.init}, {@code offLo offHi} a load's or
+ * store's static offset (a u64), and the operands just below slot {@code top}, where a result
+ * replaces them. A 32-bit memory 0 keeps its register-form ops with the heap in locals of the loop:
+ * code that uses only such a memory runs exactly as before, and a rarer access to another memory
+ * pays a call and an array lookup, nothing allocated.
  *
  * <p>Spec: 3.0, Execution > Instructions > Memory Instructions, {@code exec/instructions.html}: the
- * same semantics as for memory 0, on the memory the instruction names.
+ * same semantics as for memory 0, on the memory the instruction names; addresses, sizes and
+ * deltas have the memory's address type, so a 64-bit memory's are u64 and a 32-bit one's u32.
  */
 final class MemoryIndexedOps {
     private static final long MASK32 = 0xFFFFFFFFL;
@@ -27,42 +29,67 @@ final class MemoryIndexedOps {
         Opcode op = OPCODES[code[at]];
         Memory m = inst.memories[code[at + 1]];
         int x = code[at + 2];
-        long offset = code[at + 3] & MASK32;
-        int top = fp + code[at + 4];
+        long offset = (code[at + 3] & MASK32) | ((long) code[at + 4] << 32);
+        int top = fp + code[at + 5];
         switch (op) {
             case MEMORY_SIZE -> stack[top] = m.pages();
             case MEMORY_GROW -> {
-                int delta = (int) stack[top - 1];
-                stack[top - 1] = m.grow(delta);
+                long delta = stack[top - 1];
+                stack[top - 1] = m.address64 ? m.grow64(delta) : m.grow((int) delta);
                 if (delta != 0) {
                     inst.store().checkDeadline();
                 }
             }
             case MEMORY_FILL -> {
-                m.fill(stack[top - 3] & MASK32, (int) stack[top - 2], stack[top - 1] & MASK32);
+                m.fill(address(m, stack[top - 3]), (int) stack[top - 2], address(m, stack[top - 1]));
                 Bulk.pollIfLarge(inst, stack[top - 1]);
             }
             case MEMORY_COPY -> {
-                m.copyFrom(inst.memories[x], stack[top - 3] & MASK32, stack[top - 2] & MASK32, stack[top - 1] & MASK32);
+                Memory src = inst.memories[x];
+                // 3.0: the length has the narrower of the two address types
+                long n = m.address64 && src.address64 ? stack[top - 1] : stack[top - 1] & MASK32;
+                m.copyFrom(src, address(m, stack[top - 3]), address(src, stack[top - 2]), n);
                 Bulk.pollIfLarge(inst, stack[top - 1]);
             }
             case MEMORY_INIT -> {
-                inst.memoryInit(code[at + 1], x, stack[top - 3] & MASK32, stack[top - 2] & MASK32,
+                inst.memoryInit(code[at + 1], x, address(m, stack[top - 3]), stack[top - 2] & MASK32,
                         stack[top - 1] & MASK32);
                 Bulk.pollIfLarge(inst, stack[top - 1]);
             }
-            default -> access(op, m.buffer, offset, stack, top);
+            default -> access(op, m, offset, stack, top);
         }
     }
 
-    /** A load (address at {@code top - 1}, replaced by the value) or a store (address, value). */
-    private static void access(Opcode op, ByteBuffer b, long offset, long[] stack, int top) {
-        boolean store = op.pushCount() == 0;
-        int a = store ? top - 2 : top - 1;
-        long ea = (stack[a] & MASK32) + offset;
-        if (ea + op.memoryBytes() > b.capacity()) {
+    /** An operand of {@code m}'s address type as raw bits: u32 zero-extended, or the u64 as it is. */
+    private static long address(Memory m, long operand) {
+        return m.address64 ? operand : operand & MASK32;
+    }
+
+    /**
+     * The effective address {@code base + offset} of an access of {@code bytes} bytes, both u64
+     * bits, or a trap when the access does not lie within the memory: the sum is not wrapped
+     * (spec 3.0, Execution > Memory Instructions: {@code ea = i + memarg.offset}, trapping when
+     * {@code ea + N} exceeds the memory's size, here compared unsigned so that neither a base nor
+     * an offset of 2^63 or more can wrap into range).
+     */
+    static long effectiveAddress(long base, long offset, int bytes, long size) {
+        if (Long.compareUnsigned(base, size) > 0 || Long.compareUnsigned(offset, size) > 0
+                || base + offset + bytes > size) {
             throw new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
         }
+        return base + offset;
+    }
+
+    /** A load (address at {@code top - 1}, replaced by the value) or a store (address, value). */
+    private static void access(Opcode op, Memory m, long offset, long[] stack, int top) {
+        boolean store = op.pushCount() == 0;
+        int a = store ? top - 2 : top - 1;
+        long ea = effectiveAddress(address(m, stack[a]), offset, op.memoryBytes(), m.size64);
+        if (m.address64) {
+            chunked(op, m, ea, stack, a, stack[top - 1]);
+            return;
+        }
+        ByteBuffer b = m.buffer;
         int i = (int) ea;
         long v = stack[top - 1];
         switch (op) {
@@ -79,5 +106,21 @@ final class MemoryIndexedOps {
             case I32_STORE16, I64_STORE16 -> b.putShort(i, (short) v);
             default -> throw new IllegalStateException("no implementation for " + op + " on another memory");
         }
+    }
+
+    /** A load or store on a 64-bit memory, through its chunks ({@link MemoryChunks}). */
+    private static void chunked(Opcode op, Memory m, long ea, long[] stack, int a, long v) {
+        int n = op.memoryBytes();
+        if (op.pushCount() == 0) {
+            MemoryChunks.write(m.chunks, m.chunkShift, ea, n, v);
+            return;
+        }
+        long x = MemoryChunks.read(m.chunks, m.chunkShift, ea, n);
+        stack[a] = switch (op) {
+            case I32_LOAD8_U, I64_LOAD8_U -> x & 0xFF;
+            case I32_LOAD16_U, I64_LOAD16_U -> x & 0xFFFF;
+            case I64_LOAD32_U -> x & MASK32;
+            default -> x;
+        };
     }
 }

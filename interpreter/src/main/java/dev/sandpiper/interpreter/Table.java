@@ -18,6 +18,8 @@ public final class Table implements Extern {
 
     private final ValType elementType;
     private final Limits declared;
+    /** Whether the address type is i64 (3.0 table64). */
+    final boolean address64;
     private final int heapId;
     private final long maxSize;
     long[] elements;
@@ -46,13 +48,15 @@ public final class Table implements Extern {
         this.heapId = heapId;
         this.elementType = type.elementType();
         this.declared = type.limits();
+        this.address64 = declared.address64();
         this.holding = store == null ? null : store.hold(this);
         long cap = limitElements;
-        if (declared.hasMax()) {
-            cap = Math.min(cap, declared.max());
+        if (declared.hasMax() && Long.compareUnsigned(declared.max(), cap) < 0) {
+            cap = declared.max(); // unsigned: a 64-bit table's maximum may be up to 2^64-1 (3.0)
         }
-        if (declared.min() > limitElements) {
-            throw new IllegalArgumentException("table of " + declared.min() + " elements exceeds the limit of "
+        if (Long.compareUnsigned(declared.min(), limitElements) > 0) {
+            throw new IllegalArgumentException("table of " + Long.toUnsignedString(declared.min())
+                    + " elements exceeds the limit of "
                     + limitElements + " elements");
         }
         this.maxSize = cap;
@@ -102,9 +106,40 @@ public final class Table implements Extern {
         return elements.length;
     }
 
-    /** The limits import matching sees: current size, declared maximum. */
+    /** The limits import matching sees: current size, declared maximum, address type. */
     public Limits limits() {
-        return new Limits(elements.length, declared.max());
+        return declared.withMin(elements.length);
+    }
+
+    /** Whether the address type is i64 (3.0 table64): indices, sizes and deltas are then u64. */
+    public boolean address64() {
+        return address64;
+    }
+
+    /**
+     * An index operand as an int: a 32-bit table's operand is a u32, a 64-bit table's a u64; one
+     * that no table can reach becomes -1, which every access rejects ("out of bounds table access").
+     * Spec: 3.0, Execution > Instructions > Table Instructions.
+     */
+    int index(long operand) {
+        long i = address64 ? operand : operand & 0xFFFFFFFFL;
+        return i >= 0 && i <= Integer.MAX_VALUE ? (int) i : -1;
+    }
+
+    /** A length or position operand as a non-negative long, or -1 (past any table) for a huge u64. */
+    long operand(long value) {
+        return address64 ? value : value & 0xFFFFFFFFL;
+    }
+
+    /**
+     * {@code table.grow} of a 64-bit table: {@code delta} is a u64. The old size, or -1 (all ones).
+     * Spec: 3.0, Execution > Instructions > Table Instructions, {@code table.grow}.
+     */
+    public long grow64(long delta, long init) {
+        if (Long.compareUnsigned(delta, maxSize - elements.length) > 0) {
+            return -1;
+        }
+        return grow((int) delta, init);
     }
 
     public long get(int index) {
@@ -140,21 +175,21 @@ public final class Table implements Extern {
     // ---- bulk instructions (spec 2.0, Execution > Instructions > Table Instructions) ----
 
     void fill(long i, long ref, long n) {
-        if (i + n > elements.length) {
+        if ((i | n) < 0 || i + n > elements.length) {
             throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
         }
         Arrays.fill(elements, (int) i, (int) (i + n), ref);
     }
 
     static void copy(Table dst, long d, Table src, long s, long n) {
-        if (s + n > src.elements.length || d + n > dst.elements.length) {
+        if ((d | s | n) < 0 || s + n > src.elements.length || d + n > dst.elements.length) {
             throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
         }
         System.arraycopy(src.elements, (int) s, dst.elements, (int) d, (int) n);
     }
 
     void init(long d, long[] segment, long s, long n) {
-        if (s + n > segment.length || d + n > elements.length) {
+        if ((d | s | n) < 0 || s + n > segment.length || d + n > elements.length) {
             throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
         }
         System.arraycopy(segment, (int) s, elements, (int) d, (int) n);

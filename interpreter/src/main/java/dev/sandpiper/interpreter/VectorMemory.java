@@ -27,25 +27,26 @@ final class VectorMemory {
 
     /** Where the memory index of instruction {@code sub} is, after {@code code[at]}: last, after the offset (and lane). */
     static int memoryWord(int sub) {
-        return sub >= V128_LOAD8_LANE && sub <= V128_STORE64_LANE ? 3 : 2;
+        return sub >= V128_LOAD8_LANE && sub <= V128_STORE64_LANE ? 4 : 3;
     }
 
     /**
-     * Executes memory instruction {@code sub}; {@code code[at + 1]} is its static offset and, for
-     * the lane forms, {@code code[at + 2]} its lane. Returns the new stack top.
+     * Executes memory instruction {@code sub}; {@code code[at + 1]} and {@code code[at + 2]} are its
+     * static offset (a u64, low word first) and, for the lane forms, {@code code[at + 3]} its lane.
+     * Returns the new stack top.
      */
-    static int execute(int sub, int[] code, int at, long[] stack, int sp, ByteBuffer mem) {
-        int offset = code[at + 1];
+    static int execute(int sub, int[] code, int at, long[] stack, int sp, Memory m) {
+        long offset = (code[at + 1] & MASK32) | ((long) code[at + 2] << 32);
         switch (sub) {
             case V128_LOAD -> {
-                int ea = address(stack[sp - 1], offset, 16, mem);
-                stack[sp - 1] = mem.getLong(ea);
-                stack[sp] = mem.getLong(ea + 8);
+                long ea = at(m, stack[sp - 1], offset, 16);
+                stack[sp - 1] = rd(m, ea, 8);
+                stack[sp] = rd(m, ea + 8, 8);
                 return sp + 1;
             }
             case V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S,
                     V128_LOAD32X2_U -> {
-                long v = mem.getLong(address(stack[sp - 1], offset, 8, mem));
+                long v = rd(m, at(m, stack[sp - 1], offset, 8), 8);
                 // 8x8 is 0x01/0x02, 16x4 0x03/0x04, 32x2 0x05/0x06: odd codes sign-extend.
                 int bits = 8 << ((sub - 1) >> 1);
                 boolean signed = (sub & 1) == 1;
@@ -54,43 +55,60 @@ final class VectorMemory {
                 return sp + 1;
             }
             case V128_LOAD8_SPLAT -> {
-                long v = mem.get(address(stack[sp - 1], offset, 1, mem)) & 0xFFL;
+                long v = rd(m, at(m, stack[sp - 1], offset, 1), 1) & 0xFFL;
                 return splat(stack, sp, v * 0x0101010101010101L);
             }
             case V128_LOAD16_SPLAT -> {
-                long v = mem.getShort(address(stack[sp - 1], offset, 2, mem)) & 0xFFFFL;
+                long v = rd(m, at(m, stack[sp - 1], offset, 2), 2) & 0xFFFFL;
                 return splat(stack, sp, v * 0x0001000100010001L);
             }
             case V128_LOAD32_SPLAT -> {
-                long v = mem.getInt(address(stack[sp - 1], offset, 4, mem)) & MASK32;
+                long v = rd(m, at(m, stack[sp - 1], offset, 4), 4) & MASK32;
                 return splat(stack, sp, v | (v << 32));
             }
             case V128_LOAD64_SPLAT -> {
-                return splat(stack, sp, mem.getLong(address(stack[sp - 1], offset, 8, mem)));
+                return splat(stack, sp, rd(m, at(m, stack[sp - 1], offset, 8), 8));
             }
             case V128_LOAD32_ZERO -> {
-                stack[sp - 1] = mem.getInt(address(stack[sp - 1], offset, 4, mem)) & MASK32;
+                stack[sp - 1] = rd(m, at(m, stack[sp - 1], offset, 4), 4) & MASK32;
                 stack[sp] = 0;
                 return sp + 1;
             }
             case V128_LOAD64_ZERO -> {
-                stack[sp - 1] = mem.getLong(address(stack[sp - 1], offset, 8, mem));
+                stack[sp - 1] = rd(m, at(m, stack[sp - 1], offset, 8), 8);
                 stack[sp] = 0;
                 return sp + 1;
             }
             case V128_STORE -> {
-                int ea = address(stack[sp - 3], offset, 16, mem);
-                mem.putLong(ea, stack[sp - 2]);
-                mem.putLong(ea + 8, stack[sp - 1]);
+                long ea = at(m, stack[sp - 3], offset, 16);
+                wr(m, ea, 8, stack[sp - 2]);
+                wr(m, ea + 8, 8, stack[sp - 1]);
                 return sp - 3;
             }
             case V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE -> {
-                return loadLane(stack, sp, mem, offset, code[at + 2], 1 << (sub - V128_LOAD8_LANE));
+                return loadLane(stack, sp, m, offset, code[at + 3], 1 << (sub - V128_LOAD8_LANE));
             }
             case V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE -> {
-                return storeLane(stack, sp, mem, offset, code[at + 2], 1 << (sub - V128_STORE8_LANE));
+                return storeLane(stack, sp, m, offset, code[at + 3], 1 << (sub - V128_STORE8_LANE));
             }
             default -> throw new IllegalStateException("not a vector memory instruction: 0xFD " + sub);
+        }
+    }
+
+    /**
+     * {@code n} bytes at a checked address, sign-extended: from the buffer of a 32-bit memory, from
+     * the chunks of a 64-bit one ({@link MemoryChunks}).
+     */
+    private static long rd(Memory m, long ea, int n) {
+        return m.address64 ? MemoryChunks.read(m.chunks, m.chunkShift, ea, n) : read(m.buffer, (int) ea, n);
+    }
+
+    /** Writes the low {@code n} bytes of {@code v} at a checked address, as {@link #rd} reads. */
+    private static void wr(Memory m, long ea, int n, long v) {
+        if (m.address64) {
+            MemoryChunks.write(m.chunks, m.chunkShift, ea, n, v);
+        } else {
+            write(m.buffer, (int) ea, n, v);
         }
     }
 
@@ -103,6 +121,14 @@ final class VectorMemory {
         return (int) ea;
     }
 
+    /**
+     * The effective address of an access of {@code size} bytes to {@code m}: the address operand
+     * has the memory's address type (u32, or u64 for a 64-bit memory, 3.0), the offset is a u64.
+     */
+    private static long at(Memory m, long base, long offset, int size) {
+        return MemoryIndexedOps.effectiveAddress(m.address64 ? base : base & MASK32, offset, size, m.size64);
+    }
+
     /** Replaces the i32 address on top of the stack with a v128 whose two halves are {@code half}. */
     private static int splat(long[] stack, int sp, long half) {
         stack[sp - 1] = half;
@@ -111,8 +137,8 @@ final class VectorMemory {
     }
 
     /** {@code [addr lo hi]} to {@code [lo' hi']}: lane {@code lane} ({@code size} bytes) read from memory. */
-    private static int loadLane(long[] stack, int sp, ByteBuffer mem, int offset, int lane, int size) {
-        long v = read(mem, address(stack[sp - 3], offset, size, mem), size);
+    private static int loadLane(long[] stack, int sp, Memory m, long offset, int lane, int size) {
+        long v = rd(m, at(m, stack[sp - 3], offset, size), size);
         int bit = lane * size * 8;
         long lo = stack[sp - 2];
         long hi = stack[sp - 1];
@@ -122,10 +148,10 @@ final class VectorMemory {
     }
 
     /** {@code [addr lo hi]} to {@code []}: lane {@code lane} ({@code size} bytes) written to memory. */
-    private static int storeLane(long[] stack, int sp, ByteBuffer mem, int offset, int lane, int size) {
-        int ea = address(stack[sp - 3], offset, size, mem);
+    private static int storeLane(long[] stack, int sp, Memory m, long offset, int lane, int size) {
+        long ea = at(m, stack[sp - 3], offset, size);
         int bit = lane * size * 8;
-        write(mem, ea, size, stack[sp - 2 + (bit >>> 6)] >>> (bit & 63));
+        wr(m, ea, size, stack[sp - 2 + (bit >>> 6)] >>> (bit & 63));
         return sp - 3;
     }
 

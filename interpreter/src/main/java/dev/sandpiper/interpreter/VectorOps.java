@@ -22,7 +22,7 @@ final class VectorOps {
         int sub = code[at];
         if (VectorMemory.isMemory(sub)) {
             Memory m = inst.memories[code[at + VectorMemory.memoryWord(sub)]];
-            return VectorMemory.execute(sub, code, at, stack, sp, m.buffer);
+            return VectorMemory.execute(sub, code, at, stack, sp, m);
         }
         switch (sub) {
             case V128_CONST -> {

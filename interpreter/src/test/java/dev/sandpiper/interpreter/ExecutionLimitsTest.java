@@ -391,7 +391,8 @@ class ExecutionLimitsTest {
         assertThrows(IllegalArgumentException.class, () -> d.withFuel(-2));
         assertThrows(IllegalArgumentException.class, () -> d.withTimeout(Duration.ofMillis(-1)));
         assertThrows(IllegalArgumentException.class, () -> d.withMaxCallDepth(0));
-        assertThrows(IllegalArgumentException.class, () -> d.withMaxMemoryPages(ExecutionLimits.MAX_MEMORY_PAGES + 1));
+        assertThrows(IllegalArgumentException.class, () -> d.withMaxMemoryPages(ExecutionLimits.MAX_MEMORY64_PAGES + 1));
+        assertThrows(IllegalArgumentException.class, () -> d.withMaxMemoryPages(-1));
         assertThrows(IllegalArgumentException.class, () -> d.withMaxTableElements(-1));
         assertThrows(IllegalArgumentException.class, () -> d.withMaxStackSlots(1023));
         assertArrayEquals(new long[] {ExecutionLimits.UNLIMITED, 0, 10_000, 32767, 10_000_000, 4 << 20},

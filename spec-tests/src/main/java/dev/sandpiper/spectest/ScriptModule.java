@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  */
 public final class ScriptModule {
     private final boolean text;
-    private final Supplier<byte[]> producer;
-    private byte[] binary;
-    private RuntimeException failure;
+    private final java.util.function.Function<Boolean, byte[]> producer;
+    /** The binary and the failure of producing it, under 3.0's text grammar [1] and 2.0's [0]. */
+    private final byte[][] binary = new byte[2][];
+    private final RuntimeException[] failure = new RuntimeException[2];
 
     /**
      * @param text whether the module is written in the text format (text fields or {@code quote}),
@@ -21,6 +22,14 @@ public final class ScriptModule {
      * @param producer makes the binary; may throw
      */
     public ScriptModule(boolean text, Supplier<byte[]> producer) {
+        this(text, memory64 -> producer.get());
+    }
+
+    /**
+     * @param producer makes the binary under 3.0's text grammar of limits and offsets (u64s,
+     *     memory64: true) or 2.0's (u32s, false); may throw
+     */
+    public ScriptModule(boolean text, java.util.function.Function<Boolean, byte[]> producer) {
         this.text = text;
         this.producer = producer;
     }
@@ -30,18 +39,27 @@ public final class ScriptModule {
         return text;
     }
 
-    /** The binary module; throws what producing it threw. */
-    public synchronized byte[] bytes() {
-        if (binary == null && failure == null) {
+    /** The binary module (text read by 3.0's grammar); throws what producing it threw. */
+    public byte[] bytes() {
+        return bytes(true);
+    }
+
+    /**
+     * The binary module, text read by 3.0's grammar ({@code memory64}: u64 limits and offsets) or
+     * 2.0's (u32s, a larger literal malformed as the 2.0 suite expects); throws what producing it threw.
+     */
+    public synchronized byte[] bytes(boolean memory64) {
+        int g = memory64 ? 1 : 0;
+        if (binary[g] == null && failure[g] == null) {
             try {
-                binary = producer.get();
+                binary[g] = producer.apply(memory64);
             } catch (RuntimeException e) {
-                failure = e;
+                failure[g] = e;
             }
         }
-        if (failure != null) {
-            throw failure;
+        if (failure[g] != null) {
+            throw failure[g];
         }
-        return binary;
+        return binary[g];
     }
 }

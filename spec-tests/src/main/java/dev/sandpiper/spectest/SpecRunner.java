@@ -113,7 +113,9 @@ public final class SpecRunner {
     }
 
     private Instance instantiate(ScriptModule source) {
-        return linker.instantiate(WasmCompiler.standard().load(source.bytes(), engine, features));
+        // the text grammar follows the features: 2.0's u32 limits and offsets without memory64
+        boolean memory64 = features.enabled(dev.sandpiper.decoder.code.Feature.MEMORY64);
+        return linker.instantiate(WasmCompiler.standard().load(source.bytes(memory64), engine, features));
     }
 
     private Outcome register(Directive.Register r) {

@@ -137,9 +137,9 @@ public final class SpecScript {
     private static ScriptModule jsonModule(Path jsonFile, JsonNode c) {
         String filename = text(c, "filename");
         boolean isText = "text".equals(text(c, "module_type"));
-        return new ScriptModule(isText, () -> {
+        return new ScriptModule(isText, (Boolean memory64) -> {
             byte[] bytes = readModuleFile(jsonFile, filename);
-            return isText ? Wat.parseModule(bytes, filename) : bytes;
+            return isText ? Wat.parseModule(bytes, filename, memory64) : bytes;
         });
     }
 

@@ -37,6 +37,9 @@ public final class SpectestModule {
                 new Global(new GlobalType(ValType.F64, false), Double.doubleToRawLongBits(666.6)));
         linker.define("spectest", "table",
                 new Table(new TableType(ValType.FUNCREF, new Limits(10, 20)), Integer.MAX_VALUE));
+        // 3.0's spectest also has a 64-bit table (address type i64) for memory64's scripts
+        linker.define("spectest", "table64", new Table(
+                new TableType(ValType.FUNCREF, new Limits(10, 20, true, true)), Integer.MAX_VALUE));
         linker.define("spectest", "memory", new Memory(new MemoryType(new Limits(1, 2)), 2));
     }
 

@@ -69,7 +69,7 @@ public final class WastReader {
             // a script that is a module's fields alone (the reference interpreter reads it as one module)
             Token first = c.peek(1);
             out.add(new Command("module", first.line(), new Directive.Module(null, new ScriptModule(true,
-                    () -> Wat.parse(source, fileName).binary())), null, "(module\n" + source + "\n)"));
+                    (Boolean memory64) -> Wat.parse(source, fileName, memory64).binary())), null, "(module\n" + source + "\n)"));
             return out;
         }
         while (!c.atEnd()) {
@@ -174,8 +174,8 @@ public final class WastReader {
         c.seek(start);
         c.skip();
         String where = fileName;
-        ScriptModule source = new ScriptModule(!binary, () -> {
-            TokenCursor mc = new TokenCursor(tokens, where);
+        ScriptModule source = new ScriptModule(!binary, (Boolean memory64) -> {
+            TokenCursor mc = new TokenCursor(tokens, where).memory64(memory64);
             mc.seek(start);
             return Wat.parseModule(mc).binary();
         });

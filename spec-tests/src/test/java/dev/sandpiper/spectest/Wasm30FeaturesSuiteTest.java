@@ -18,11 +18,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The scripts of the latest (3.0) suite that the features implemented so far cover entirely: tail
  * calls, multiple memories, and data segments whose offsets read defined globals (extended
- * constant expressions), typed function references, relaxed SIMD, and exception handling (with the legacy
- * instructions of the suite's legacy/ folder). Every command of each must pass, with
+ * constant expressions), typed function references, relaxed SIMD, exception handling (with the legacy
+ * instructions of the suite's legacy/ folder) and 64-bit memories and tables (memory64). Every command of each must pass, with
  * every feature enabled, on the interpreter and on the compiler forced; a skipped command shows as
  * aborted, never as passed.
- * Scripts that need more of 3.0 (GC, memory64) are not listed (tag.wast: its rec types are GC's): {@link LatestSuiteTest}
+ * Scripts that need more of 3.0 (GC, a 3.0 script form) are not listed (tag.wast: its rec types are GC's): {@link LatestSuiteTest}
  * runs the whole suite on both tiers, skipping only what needs an unimplemented feature; there
  * br_table.wast, elem.wast, ref.wast, ref_is_null.wast and table-sub.wast pass entirely as well.
  */
@@ -52,6 +52,13 @@ class Wasm30FeaturesSuiteTest {
     static final List<String> EXCEPTIONS = List.of("throw.wast", "throw_ref.wast", "try_table.wast",
             "legacy/throw.wast", "legacy/rethrow.wast", "legacy/try_catch.wast", "legacy/try_delegate.wast",
             "imports.wast", "exports.wast");
+    static final List<String> MEMORY64 = List.of("address.wast", "address64.wast", "align.wast", "align64.wast",
+            "binary-leb128.wast", "binary_leb128_64.wast", "bulk64.wast", "call_indirect64.wast",
+            "endianness64.wast", "float_memory64.wast", "load64.wast", "memory64-imports.wast",
+            "memory_copy64.wast", "memory_fill64.wast", "memory_grow64.wast", "memory_init64.wast",
+            "memory_redundancy64.wast", "memory_trap64.wast", "simd_address.wast", "table_copy64.wast",
+            "table_copy_mixed.wast", "table_fill64.wast", "table_get64.wast", "table_grow64.wast",
+            "table_set64.wast", "table_size64.wast");
 
     private static final Map<Engine, SuiteReport> REPORTS = new EnumMap<>(Engine.class);
     private static List<SpecScript> scripts;
@@ -61,7 +68,7 @@ class Wasm30FeaturesSuiteTest {
             Path dir = TestsuiteLocator.locateWast().resolveSibling("latest");
             List<SpecScript> list = new ArrayList<>();
             for (List<String> group : List.of(TAIL_CALLS, MULTI_MEMORY, EXTENDED_CONST, FUNCTION_REFERENCES,
-                    RELAXED_SIMD, EXCEPTIONS)) {
+                    RELAXED_SIMD, EXCEPTIONS, MEMORY64)) {
                 for (String name : group) {
                     Path wast = dir.resolve(name);
                     assertTrue(Files.isRegularFile(wast), "missing from the latest suite: " + wast);

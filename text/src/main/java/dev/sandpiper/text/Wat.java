@@ -35,7 +35,15 @@ public final class Wat {
 
     /** The module in {@code source}, with its identifier; the whole source must be that module. */
     public static WatModule parse(String source, String fileName) {
-        TokenCursor c = TokenCursor.of(source, fileName);
+        return parse(source, fileName, true);
+    }
+
+    /**
+     * As {@link #parse(String, String)}, with 3.0's u64 limits and offsets ({@code memory64}) or
+     * 2.0's u32 ones (for the 2.0 suite's text, where a larger literal is malformed).
+     */
+    public static WatModule parse(String source, String fileName, boolean memory64) {
+        TokenCursor c = TokenCursor.of(source, fileName).memory64(memory64);
         WatModule m;
         if (c.atLParen("module")) {
             m = parseModule(c);
@@ -69,7 +77,7 @@ public final class Wat {
                 throw c.error(at, e.getMessage());
             }
             m = new WatModule(id, WatModule.Form.QUOTE,
-                    parse(source, c.fileName() + ":" + at.line() + " (quote)").binary());
+                    parse(source, c.fileName() + ":" + at.line() + " (quote)", c.memory64()).binary());
         } else {
             m = new WatModule(id, WatModule.Form.TEXT, ModuleParser.parseFields(c));
         }
@@ -87,12 +95,17 @@ public final class Wat {
 
     /** Convenience: the text of a module as UTF-8 bytes (a {@code .wat} file's content). */
     public static byte[] parseModule(byte[] utf8Source, String fileName) {
+        return parseModule(utf8Source, fileName, true);
+    }
+
+    /** As {@link #parseModule(byte[], String)}, under 3.0's ({@code memory64}) or 2.0's grammar of limits and offsets. */
+    public static byte[] parseModule(byte[] utf8Source, String fileName, boolean memory64) {
         String source;
         try {
             source = Names.decode(utf8Source);
         } catch (LiteralException e) {
             throw new TextFormatException(fileName, 1, 1, e.getMessage());
         }
-        return parseModule(source, fileName);
+        return parse(source, fileName, memory64).binary();
     }
 }

@@ -67,12 +67,12 @@ final class ControlRules {
             }
             case CALL_INDIRECT -> {
                 FuncType t = indirectType(v, op, code);
-                s.popOperand(ValType.I32);
+                s.popOperand(v.context.tableAddress(code.index2()));
                 s.popOperands(t.params());
                 s.pushOperands(t.results());
             }
-            case RETURN_CALL -> tailCall(v, s, function(v, code.index()), false);
-            case RETURN_CALL_INDIRECT -> tailCall(v, s, indirectType(v, op, code), true);
+            case RETURN_CALL -> tailCall(v, s, function(v, code.index()), null);
+            case RETURN_CALL_INDIRECT -> tailCall(v, s, indirectType(v, op, code), v.context.tableAddress(code.index2()));
             case CALL_REF -> {
                 FuncType t = v.type(code.index());
                 s.popOperand(ValType.ref(true, code.index()));
@@ -82,7 +82,7 @@ final class ControlRules {
             case RETURN_CALL_REF -> {
                 FuncType t = v.type(code.index());
                 s.popOperand(ValType.ref(true, code.index()));
-                tailCall(v, s, t, false);
+                tailCall(v, s, t, null);
             }
             case BR_ON_NULL -> brOnNull(v, s, code);
             case BR_ON_NON_NULL -> brOnNonNull(v, s, code);
@@ -109,14 +109,14 @@ final class ControlRules {
      * caller's, since they are returned as they are; then, as after {@code return}, the stack is
      * polymorphic. Spec: 3.0, Validation > Instructions > Control Instructions, {@code return_call}.
      */
-    private static void tailCall(FunctionValidator v, TypeStack s, FuncType callee, boolean indirect) {
+    private static void tailCall(FunctionValidator v, TypeStack s, FuncType callee, ValType indexType) {
         List<ValType> results = v.functionType().results();
         if (!Subtyping.allMatch(callee.results(), results, v.context.typeIds)) {
             throw v.invalid("type mismatch: tail call to a function returning " + callee.results()
                     + " from one returning " + results);
         }
-        if (indirect) {
-            s.popOperand(ValType.I32);
+        if (indexType != null) {
+            s.popOperand(indexType); // the table's address type (3.0)
         }
         s.popOperands(callee.params());
         s.unreachable();

@@ -84,6 +84,9 @@ final class FunctionValidator implements TypeStack.InvalidSink {
     private void apply(Opcode op, CodeReader code) {
         if (op.hasFixedSignature()) {
             Immediates.check(this, op, code);
+            if (context.any64 && AddressRules.apply(this, op, code)) {
+                return;
+            }
             for (int i = op.popCount() - 1; i >= 0; i--) {
                 stack.popOperand(op.pop(i));
             }

@@ -2,6 +2,7 @@ package dev.sandpiper.validator;
 
 import dev.sandpiper.decoder.code.CodeReader;
 import dev.sandpiper.decoder.code.Opcode;
+import dev.sandpiper.decoder.model.ValType;
 
 /**
  * Memory instructions: the memory must exist, the alignment must not exceed the access width, and
@@ -28,6 +29,12 @@ final class MemoryRules {
                 if (align < 0 || align > natural) {
                     throw v.invalid("alignment must not be larger than natural: 2^"
                             + Integer.toUnsignedString(align) + " for a " + op.memoryBytes() + "-byte access");
+                }
+                // 3.0, Validation > Instructions > Memory Instructions (memarg): the offset is
+                // below 2^|at|, so a memory of address type i32 takes u32 offsets only.
+                if ((code.offset() >>> 32) != 0 && v.context.memoryAddress(code.memoryIndex()) == ValType.I32) {
+                    throw v.invalid("offset out of range: " + Long.toUnsignedString(code.offset())
+                            + " for a memory of address type i32");
                 }
             }
             case MEMORY_INIT, DATA_INDEX -> {

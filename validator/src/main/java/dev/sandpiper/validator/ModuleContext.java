@@ -39,6 +39,10 @@ final class ModuleContext {
     final int[] typeIds;
     final List<TableType> tables;
     final int memoryCount;
+    /** Whether each memory's address type is {@code i64} (3.0 memory64). */
+    private final boolean[] memory64;
+    /** Whether any memory or table has address type {@code i64}: only then do address types vary. */
+    final boolean any64;
     final List<GlobalType> globals;
     final int dataCount;
     private final boolean[] declaredRefs;
@@ -49,10 +53,30 @@ final class ModuleContext {
         this.typeIds = DefinedTypes.ids(types);
         this.tables = module.tableSpace();
         this.memoryCount = module.memorySpace().size();
+        this.memory64 = new boolean[memoryCount];
+        boolean wide = false;
+        for (int i = 0; i < memoryCount; i++) {
+            memory64[i] = module.memorySpace().get(i).limits().address64();
+            wide |= memory64[i];
+        }
+        for (TableType t : tables) {
+            wide |= t.limits().address64();
+        }
+        this.any64 = wide;
         this.globals = module.globalSpace();
         this.dataCount = module.data().size();
         this.declaredRefs = new boolean[module.functionCount()];
         collectDeclaredRefs();
+    }
+
+    /** The address type of memory {@code index} (which exists): i64 for a 64-bit memory, else i32. */
+    ValType memoryAddress(int index) {
+        return memory64[index] ? ValType.I64 : ValType.I32;
+    }
+
+    /** The address type of table {@code index} (which exists). */
+    ValType tableAddress(int index) {
+        return tables.get(index).limits().address64() ? ValType.I64 : ValType.I32;
     }
 
     /** Block type {@code []->[t]}. */

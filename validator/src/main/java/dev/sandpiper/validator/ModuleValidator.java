@@ -31,6 +31,8 @@ import java.util.Set;
 public final class ModuleValidator {
     /** Most pages a 32-bit memory can have (4 GiB). */
     static final long MAX_PAGES = 65536;
+    /** Most pages of a 64-bit memory: 2^48 (3.0, Validation > Types > Memory Types). */
+    static final long MAX_PAGES_64 = 1L << 48;
 
     private ModuleValidator() {}
 
@@ -102,19 +104,32 @@ public final class ModuleValidator {
         }
     }
 
-    /** Spec: 2.0, Validation > Types > Table Types: limits within 2^32 - 1, min at most max. */
+    /**
+     * Spec: 2.0, Validation > Types > Table Types: limits within 2^32 - 1, min at most max; 3.0,
+     * Table Types: within 2^64 - 1 for address type i64 (the u64 bounds 3.0 decodes cannot pass that).
+     */
     private static void tableLimits(Limits l) {
-        if (l.hasMax() && l.min() > l.max()) {
-            throw InvalidModuleException.atModule("size minimum must not be greater than maximum", -1);
+        if (!l.address64() && ((l.min() >>> 32) != 0 || (l.hasMax() && (l.max() >>> 32) != 0))) {
+            throw InvalidModuleException.atModule("table size must be at most 2^32-1 elements", -1);
         }
+        minNotAboveMax(l);
     }
 
-    /** Spec: 2.0, Validation > Types > Memory Types: limits within 65536 pages, min at most max. */
+    /**
+     * Spec: 2.0, Validation > Types > Memory Types: limits within 65536 pages, min at most max; 3.0,
+     * Memory Types: within 2^48 pages (2^64 bytes) for address type i64.
+     */
     private static void memoryLimits(Limits l) {
-        if (l.min() > MAX_PAGES || (l.hasMax() && l.max() > MAX_PAGES)) {
-            throw InvalidModuleException.atModule("memory size must be at most 65536 pages (4GiB)", -1);
+        long most = l.address64() ? MAX_PAGES_64 : MAX_PAGES;
+        if (Long.compareUnsigned(l.min(), most) > 0 || (l.hasMax() && Long.compareUnsigned(l.max(), most) > 0)) {
+            throw InvalidModuleException.atModule(l.address64() ? "memory size must be at most 2^48 pages (2^64 bytes)"
+                    : "memory size must be at most 65536 pages (4GiB)", -1);
         }
-        if (l.hasMax() && l.min() > l.max()) {
+        minNotAboveMax(l);
+    }
+
+    private static void minNotAboveMax(Limits l) {
+        if (l.hasMax() && Long.compareUnsigned(l.min(), l.max()) > 0) {
             throw InvalidModuleException.atModule("size minimum must not be greater than maximum", -1);
         }
     }
@@ -171,7 +186,8 @@ public final class ModuleValidator {
                 throw InvalidModuleException.atModule("type mismatch: segment of " + e.type()
                         + " for a table of " + c.tables.get(t).elementType(), e.offset().start());
             }
-            ConstantExpressions.check(c, e.offset(), ValType.I32, segmentGlobals(c));
+            // 3.0: the offset has the table's address type (Validation > Modules > Element Segments)
+            ConstantExpressions.check(c, e.offset(), c.tableAddress(t), segmentGlobals(c));
         }
         if (e.functionIndices() != null) {
             for (int f : e.functionIndices()) {
@@ -198,7 +214,8 @@ public final class ModuleValidator {
                 throw InvalidModuleException.atModule(
                         "unknown memory " + Integer.toUnsignedString(d.memoryIndex()), d.offset().start());
             }
-            ConstantExpressions.check(c, d.offset(), ValType.I32, segmentGlobals(c));
+            // 3.0: the offset has the memory's address type (Validation > Modules > Data Segments)
+            ConstantExpressions.check(c, d.offset(), c.memoryAddress(d.memoryIndex()), segmentGlobals(c));
         }
     }
 

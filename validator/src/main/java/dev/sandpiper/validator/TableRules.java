@@ -18,24 +18,25 @@ final class TableRules {
     static void apply(FunctionValidator v, Opcode op, CodeReader code) {
         TypeStack s = v.stack;
         ValType elem = table(v, code.index()).elementType();
+        ValType at = v.context.tableAddress(code.index()); // 3.0: i64 for a 64-bit table
         switch (op) {
             case TABLE_GET -> {
-                s.popOperand(ValType.I32);
+                s.popOperand(at);
                 s.pushOperand(elem);
             }
             case TABLE_SET -> {
                 s.popOperand(elem);
-                s.popOperand(ValType.I32);
+                s.popOperand(at);
             }
             case TABLE_GROW -> {
-                s.popOperand(ValType.I32);
+                s.popOperand(at);
                 s.popOperand(elem);
-                s.pushOperand(ValType.I32);
+                s.pushOperand(at);
             }
             case TABLE_FILL -> {
-                s.popOperand(ValType.I32);
+                s.popOperand(at);
                 s.popOperand(elem);
-                s.popOperand(ValType.I32);
+                s.popOperand(at);
             }
             default -> throw new AssertionError(op);
         }

@@ -56,7 +56,8 @@ public final class SectionDecoder {
         this.features = features;
         this.in = new WasmReader(bytes, 0, bytes.length)
                 .typedReferences(features.enabled(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES))
-                .exceptions(features.enabled(dev.sandpiper.decoder.code.Feature.EXCEPTIONS));
+                .exceptions(features.enabled(dev.sandpiper.decoder.code.Feature.EXCEPTIONS))
+                .memory64(features.enabled(dev.sandpiper.decoder.code.Feature.MEMORY64));
         this.exprs = new ExpressionReader(bytes, features);
     }
 

@@ -1,7 +1,9 @@
 package dev.sandpiper.decoder.binary;
 
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ImplementationLimits;
 import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.GlobalType;
 import dev.sandpiper.decoder.model.Limits;
@@ -43,12 +45,34 @@ final class TypeReaders {
         return out;
     }
 
-    /** A flag (0: min only, 1: min and max), then u32 bounds. */
+    /**
+     * 2.0: a flag (0: min only, 1: min and max), then u32 bounds. 3.0 with memory64: a flags byte
+     * whose bit 0 says a maximum follows and bit 2 that the address type is i64 (0x00, 0x01, 0x04,
+     * 0x05; anything else is "malformed limits flags"), then u64 bounds, which validation checks
+     * against the address type (3.0, Binary Format > Types > Limits).
+     */
     static Limits limits(WasmReader in) {
-        int flag = in.u1();
-        long min = Integer.toUnsignedLong(in.u32());
-        long max = flag == 1 ? Integer.toUnsignedLong(in.u32()) : Limits.NO_MAX;
-        return new Limits(min, max);
+        if (!in.memory64()) {
+            int flagAt = in.position();
+            int b = in.peek();
+            if (b == 0x04 || b == 0x05) {
+                // an i64 address type: 2.0 reads a 1-bit flag, so this is too large; say why
+                throw in.error("integer too large " + Features.notEnabled(Feature.MEMORY64), flagAt);
+            }
+            int flag = in.u1();
+            long min = Integer.toUnsignedLong(in.u32());
+            long max = flag == 1 ? Integer.toUnsignedLong(in.u32()) : Limits.NO_MAX;
+            return new Limits(min, max);
+        }
+        int at = in.position();
+        int flags = in.u8();
+        if ((flags & ~0x05) != 0) {
+            throw in.error("malformed limits flags", at);
+        }
+        long min = in.u64();
+        boolean hasMax = (flags & 0x01) != 0;
+        long max = hasMax ? in.u64() : Limits.NO_MAX;
+        return new Limits(min, max, hasMax, (flags & 0x04) != 0);
     }
 
     static TableType tableType(WasmReader in) {

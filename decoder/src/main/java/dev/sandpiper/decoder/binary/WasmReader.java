@@ -18,6 +18,7 @@ public final class WasmReader {
     private int pos;
     private boolean typedReferences;
     private boolean exceptions;
+    private boolean memory64;
 
     /** A reader over {@code bytes[start, limit)}, starting at {@code start}. */
     public WasmReader(byte[] bytes, int start, int limit) {
@@ -50,6 +51,19 @@ public final class WasmReader {
 
     public boolean exceptions() {
         return exceptions;
+    }
+
+    /**
+     * Whether limits have 3.0's flags byte with an address type and u64 bounds, and memory offsets
+     * are u64: set when {@link dev.sandpiper.decoder.code.Feature#MEMORY64} is enabled.
+     */
+    public WasmReader memory64(boolean enabled) {
+        memory64 = enabled;
+        return this;
+    }
+
+    public boolean memory64() {
+        return memory64;
     }
 
     public int position() {
@@ -138,6 +152,31 @@ public final class WasmReader {
                 }
             }
             result |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return result;
+            }
+        }
+        throw new AssertionError("unreachable");
+    }
+
+    /**
+     * An unsigned 64-bit LEB128 (3.0 limits and memory offsets): at most 10 bytes, the last of
+     * which may only carry the value's top bit.
+     */
+    public long u64() {
+        int start = pos;
+        long result = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            int b = u8();
+            if (shift == 63) {
+                if ((b & 0x80) != 0) {
+                    throw error("integer representation too long", start);
+                }
+                if ((b & 0x7E) != 0) {
+                    throw error("integer too large", start);
+                }
+            }
+            result |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
                 return result;
             }

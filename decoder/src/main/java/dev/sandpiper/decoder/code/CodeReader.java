@@ -34,6 +34,7 @@ public final class CodeReader {
     private final WasmReader in;
     private final Features features;
     private final boolean multiMemory;
+    private final boolean memory64;
     private int opcodeOffset;
     private int memory;
     private int memory2;
@@ -70,6 +71,7 @@ public final class CodeReader {
                 .exceptions(features.enabled(Feature.EXCEPTIONS));
         this.features = features;
         this.multiMemory = features.enabled(Feature.MULTI_MEMORY);
+        this.memory64 = features.enabled(Feature.MEMORY64);
     }
 
     /** Offset of the next instruction. */
@@ -227,7 +229,9 @@ public final class CodeReader {
             }
         }
         align = flags;
-        offset = Integer.toUnsignedLong(in.u32());
+        // 3.0 reads the offset as a u64 and validation bounds it by the address type
+        // (Binary Format > Instructions > Memory Instructions).
+        offset = memory64 ? in.u64() : Integer.toUnsignedLong(in.u32());
     }
 
     /** A memory index; without {@link Feature#MULTI_MEMORY} the reserved zero byte of 2.0. */
@@ -390,7 +394,7 @@ public final class CodeReader {
         return align;
     }
 
-    /** Static offset of a memory instruction, 0 to 2^32-1. */
+    /** Static offset of a memory instruction: its u64 bits (0 to 2^32-1 without memory64). */
     public long offset() {
         return offset;
     }

@@ -3,7 +3,7 @@ package dev.sandpiper.decoder.code;
 /**
  * The proposal that introduced an instruction or a module construct. The first six are standard in
  * WebAssembly 2.0; the others ({@link #TAIL_CALL}, {@link #EXTENDED_CONST}, {@link #MULTI_MEMORY},
- * {@link #FUNCTION_REFERENCES}, {@link #RELAXED_SIMD}, {@link #EXCEPTIONS}...) are standard in 3.0
+ * {@link #FUNCTION_REFERENCES}, {@link #RELAXED_SIMD}, {@link #EXCEPTIONS}, {@link #MEMORY64}...) are standard in 3.0
  * ({@link #LEGACY_EXCEPTIONS} is in its appendix). An embedder chooses which of them a module may use with
  * {@link dev.sandpiper.decoder.Features}.
  */
@@ -42,7 +42,12 @@ public enum Feature {
      * {@code delegate}, {@code rethrow}: the exception-handling proposal's first version, which the
      * 3.0 spec keeps in an appendix and the suite in {@code legacy/}. Needs {@link #EXCEPTIONS}'s tags.
      */
-    LEGACY_EXCEPTIONS("legacy-exceptions");
+    LEGACY_EXCEPTIONS("legacy-exceptions"),
+    /**
+     * 64-bit memories and tables: limits with an {@code i64} address type, u64 limits and memory
+     * offsets, i64 addresses and indices. Spec: 3.0, Types > Address Types; Memory and Table Instructions.
+     */
+    MEMORY64("memory64");
 
     private final String proposalName;
 

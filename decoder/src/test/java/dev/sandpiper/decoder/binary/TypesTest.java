@@ -137,20 +137,32 @@ class TypesTest {
         assertEquals(0xFFFFFFFFL, m2.memories().get(0).limits().max(), "u32 bounds are kept unsigned");
     }
 
+    /** 2.0's reading (3.0 with memory64 reads u64 bounds: {@code Memory64DecodingTest}). */
     @Test
     void limitsBoundsAreU32AndMayBePadded() {
         byte[] entry = concat(bytes(0x01), ModuleBytes.u32Padded(2, 5), ModuleBytes.u32Padded(3, 5));
         Limits l = decode(module().rawMemory(entry).build()).memories().get(0).limits();
         assertEquals(new Limits(2, 3), l);
         byte[] tooLarge = concat(bytes(0x00), bytes(0x80, 0x80, 0x80, 0x80, 0x10));
-        assertMalformed(module().rawMemory(tooLarge).build(), "integer too large", 12);
+        assertMalformed20(module().rawMemory(tooLarge).build(), "integer too large", 12);
     }
 
+    /** 2.0's 1-bit flag; 3.0 with memory64 calls other flags "malformed limits flags". */
     @Test
     void limitsFlagIsZeroOrOne() {
         // memory section: id at 8, size at 9, count at 10, flag at 11
-        assertMalformed(module().rawMemory(bytes(0x02, 0x00)).build(), "integer too large", 11);
-        assertMalformed(module().rawMemory(bytes(0x81, 0x00, 0x00)).build(), "integer representation too long", 11);
+        assertMalformed20(module().rawMemory(bytes(0x02, 0x00)).build(), "integer too large", 11);
+        assertMalformed20(module().rawMemory(bytes(0x81, 0x00, 0x00)).build(), "integer representation too long", 11);
+        assertMalformed(module().rawMemory(bytes(0x02, 0x00)).build(), "malformed limits flags", 11);
+        assertMalformed(module().rawMemory(bytes(0x81, 0x00, 0x00)).build(), "malformed limits flags", 11);
+    }
+
+    private static void assertMalformed20(byte[] bytes, String reason, int offset) {
+        dev.sandpiper.decoder.MalformedModuleException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.sandpiper.decoder.MalformedModuleException.class,
+                () -> dev.sandpiper.decoder.ModuleDecoder.decode(bytes, dev.sandpiper.decoder.Features.wasm20()));
+        assertEquals(reason, e.reason());
+        assertEquals(offset, e.offset());
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class CodeTranslator {
     private final ValidatedModule validated;
     private final Module module;
     private final int[] typeIds;
+    /** Whether each memory's address type is i64 (3.0 memory64): its instructions run in stack form. */
+    private final boolean[] memory64;
     private final Operands v = new Operands();
     private final CodeBuffer code = new CodeBuffer();
     private final ControlFrames frames = new ControlFrames();
@@ -78,6 +80,10 @@ public final class CodeTranslator {
         this.validated = validated;
         this.module = validated.module();
         this.typeIds = typeIds;
+        this.memory64 = new boolean[module.memorySpace().size()];
+        for (int i = 0; i < memory64.length; i++) {
+            memory64[i] = module.memorySpace().get(i).limits().address64();
+        }
     }
 
     /** Translates defined function {@code definedIndex} (imports not counted). */
@@ -145,7 +151,7 @@ public final class CodeTranslator {
     // ---- one instruction in reachable code ----
 
     private void instruction(Opcode op, CodeReader r, int at) {
-        if (usesOtherMemory(op, r)) {
+        if (usesStackFormMemory(op, r)) {
             memoryIndexed(op, r);
             return;
         }
@@ -581,18 +587,23 @@ public final class CodeTranslator {
 
     private static final long MASK32 = 0xFFFFFFFFL;
 
-    /** Whether {@code op} is a scalar memory instruction naming a memory other than memory 0. */
-    private static boolean usesOtherMemory(Opcode op, CodeReader r) {
+    /**
+     * Whether {@code op} is a scalar memory instruction naming a memory other than memory 0, or a
+     * 64-bit memory (3.0 memory64, whose addresses are u64): those run in stack form.
+     */
+    private boolean usesStackFormMemory(Opcode op, CodeReader r) {
         return switch (op.immediate()) {
-            case MEMARG, MEMORY_INDEX, MEMORY_INIT -> op.prefix() != Opcode.PREFIX_FD && r.memoryIndex() != 0;
-            case MEMORY_COPY -> r.memoryIndex() != 0 || r.memoryIndex2() != 0;
+            case MEMARG, MEMORY_INDEX, MEMORY_INIT -> op.prefix() != Opcode.PREFIX_FD
+                    && (r.memoryIndex() != 0 || memory64[0]);
+            case MEMORY_COPY -> r.memoryIndex() != 0 || r.memoryIndex2() != 0 || memory64[0];
             default -> false;
         };
     }
 
     /**
-     * A memory instruction on a memory other than memory 0 (or a {@code memory.copy} from one): the
-     * stack-form {@link Op#MEMORY_X}, leaving memory 0's register-form ops as they were.
+     * A memory instruction on a memory other than memory 0 (or a {@code memory.copy} from one), or
+     * on a 64-bit memory: the stack-form {@link Op#MEMORY_X}, leaving a 32-bit memory 0's
+     * register-form ops as they were. The static offset is a u64, in two words.
      */
     private void memoryIndexed(Opcode op, CodeReader r) {
         cost();
@@ -604,7 +615,9 @@ public final class CodeTranslator {
         emit(op.ordinal());
         emit(r.memoryIndex());
         emit(op == Opcode.MEMORY_COPY ? r.memoryIndex2() : op == Opcode.MEMORY_INIT ? r.index() : 0);
-        emit(op.immediate() == ImmediateKind.MEMARG ? (int) r.offset() : 0);
+        long offset = op.immediate() == ImmediateKind.MEMARG ? r.offset() : 0;
+        emit((int) offset);
+        emit((int) (offset >>> 32));
         emit(top);
         if (op != Opcode.MEMORY_SIZE) {
             trapSite();

@@ -546,7 +546,7 @@ public final class Op {
     /** {@code [RETURN_CALL_INDIRECT typeId table i base]} (table -1: {@code return_call_ref} of the reference in slot {@code i}) {@code return_call_indirect}: {@link #CALL_INDIRECT}'s checks, then as {@link #RETURN_CALL}. */
     public static final int RETURN_CALL_INDIRECT = 170;
 
-    /** {@code [MEMORY_X op mem x off top]} A memory instruction on a memory other than memory 0 (3.0), in stack form below slot {@code top}; {@code x} is {@code memory.copy}'s source memory or {@code memory.init}'s segment, {@code off} a load's or store's offset. */
+    /** {@code [MEMORY_X op mem x offLo offHi top]} A memory instruction on a memory other than memory 0 or on a 64-bit memory (3.0), in stack form below slot {@code top}; {@code x} is {@code memory.copy}'s source memory or {@code memory.init}'s segment, {@code offLo offHi} a load's or store's u64 offset. */
     public static final int MEMORY_X = 171;
 
     /** {@code [REF_AS_NON_NULL d a]} {@code ref.as_non_null}: slot {@code a} into slot {@code d}; traps on null (3.0). */
@@ -615,7 +615,7 @@ public final class Op {
         3, 3, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 4, 5, 2, 2, -1,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 4, 6, 2, 2, -1,
     };
 
     /** Printable name of {@code op}. */

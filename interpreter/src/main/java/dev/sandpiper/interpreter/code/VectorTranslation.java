@@ -17,9 +17,10 @@ import dev.sandpiper.interpreter.RelaxedVectors;
  *   <li>{@code i8x16.shuffle}: the 16 lane indices packed the same way, index {@code i} in byte
  *       {@code i};
  *   <li>a lane index ({@code extract_lane}, {@code replace_lane}): {@code lane};
- *   <li>a memory access: {@code offset memory} (the offset a u32 in an int; the alignment hint
- *       does not matter at run time; the memory index, 0 but with 3.0's multiple memories);
- *   <li>a lane memory access: {@code offset lane memory}.
+ *   <li>a memory access: {@code offLo offHi memory} (the offset a u64 in two ints, 3.0's memory64;
+ *       the alignment hint does not matter at run time; the memory index, 0 but with 3.0's
+ *       multiple memories);
+ *   <li>a lane memory access: {@code offLo offHi lane memory}.
  * </ul>
  *
  * Each instruction costs one unit of fuel; loads and stores are trap sites. A relaxed instruction
@@ -44,8 +45,9 @@ final class VectorTranslation {
                 t.vector(op, sub, (int) lo, (int) (lo >>> 32), (int) hi, (int) (hi >>> 32));
             }
             case LANE -> t.vector(op, sub, r.lane());
-            case MEMARG -> t.vector(op, sub, (int) r.offset(), r.memoryIndex());
-            case MEMARG_LANE -> t.vector(op, sub, (int) r.offset(), r.lane(), r.memoryIndex());
+            case MEMARG -> t.vector(op, sub, (int) r.offset(), (int) (r.offset() >>> 32), r.memoryIndex());
+            case MEMARG_LANE -> t.vector(op, sub, (int) r.offset(), (int) (r.offset() >>> 32), r.lane(),
+                    r.memoryIndex());
             default -> throw new IllegalStateException("no translation for " + op);
         }
     }

@@ -17,7 +17,8 @@ public final class EngineFeatures {
      * Add a feature here when the engine implements it, with the engine's feature
      * ({@link Features}) that enables it: so far tail calls, extended constant expressions (which
      * in the engine also let constants read defined globals), multiple memories, typed function
-     * references, relaxed SIMD, and exception handling with its legacy instructions.
+     * references, relaxed SIMD, exception handling with its legacy instructions, and 64-bit
+     * memories and tables.
      */
     private static final Map<Feature, dev.sandpiper.decoder.code.Feature> IMPLEMENTED = new EnumMap<>(Map.of(
             Feature.TAIL_CALLS, dev.sandpiper.decoder.code.Feature.TAIL_CALL,
@@ -27,7 +28,8 @@ public final class EngineFeatures {
             Feature.FUNCTION_REFERENCES, dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES,
             Feature.RELAXED_SIMD, dev.sandpiper.decoder.code.Feature.RELAXED_SIMD,
             Feature.EXCEPTIONS, dev.sandpiper.decoder.code.Feature.EXCEPTIONS,
-            Feature.LEGACY_EXCEPTIONS, dev.sandpiper.decoder.code.Feature.LEGACY_EXCEPTIONS));
+            Feature.LEGACY_EXCEPTIONS, dev.sandpiper.decoder.code.Feature.LEGACY_EXCEPTIONS),
+            Feature.MEMORY64, dev.sandpiper.decoder.code.Feature.MEMORY64));
     private static final Set<Feature> SUPPORTED = Collections.unmodifiableSet(EnumSet.copyOf(IMPLEMENTED.keySet()));
 
     private EngineFeatures() {}

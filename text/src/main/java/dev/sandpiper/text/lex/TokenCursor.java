@@ -22,6 +22,7 @@ public final class TokenCursor {
     private final String fileName;
     private int pos;
     private java.util.function.ToIntFunction<TokenCursor> typeIndices;
+    private boolean memory64 = true;
 
     public TokenCursor(List<Token> tokens, String fileName) {
         if (tokens.isEmpty() || !tokens.get(tokens.size() - 1).is(TokenKind.EOF)) {
@@ -34,6 +35,19 @@ public final class TokenCursor {
     /** A cursor at the first token of {@code source}. */
     public static TokenCursor of(String source, String fileName) {
         return new TokenCursor(Lexer.tokenize(source, fileName), fileName);
+    }
+
+    /**
+     * Whether limits and {@code offset=}/{@code align=} are 3.0's u64s (memory64, the default) or
+     * 2.0's u32s, beyond which a literal is "i32 constant out of range".
+     */
+    public TokenCursor memory64(boolean enabled) {
+        memory64 = enabled;
+        return this;
+    }
+
+    public boolean memory64() {
+        return memory64;
     }
 
     /**
@@ -173,6 +187,16 @@ public final class TokenCursor {
         Token t = number();
         try {
             return IntLiterals.u32(t.text());
+        } catch (LiteralException e) {
+            throw error(t, e.getMessage());
+        }
+    }
+
+    /** A {@code u64} literal (3.0 limits); a {@code u32} one under 2.0's grammar ({@link #memory64()} off). */
+    public long u64() {
+        Token t = number();
+        try {
+            return memory64 ? IntLiterals.u64(t.text()) : IntLiterals.u32(t.text());
         } catch (LiteralException e) {
             throw error(t, e.getMessage());
         }

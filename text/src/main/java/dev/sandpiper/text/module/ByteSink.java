@@ -27,6 +27,15 @@ public final class ByteSink {
         } while (v != 0);
     }
 
+    /** Unsigned LEB128 of all 64 bits of {@code v} (3.0 limits and memory offsets). */
+    public void u64(long v) {
+        do {
+            int b = (int) (v & 0x7F);
+            v >>>= 7;
+            u8(v == 0 ? b : b | 0x80);
+        } while (v != 0);
+    }
+
     /**
      * A value type: its byte, and for a typed reference ({@code 0x63}/{@code 0x64}) its heap type
      * as an s33 (spec 3.0, Binary Format > Types > Reference Types).

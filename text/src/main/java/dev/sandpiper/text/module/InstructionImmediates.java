@@ -187,7 +187,7 @@ final class InstructionImmediates {
     }
 
     /**
-     * {@code memarg ::= ('offset=' u32)? ('align=' u32)?} (spec 6.5.7); the alignment defaults to the
+     * {@code memarg ::= ('offset=' u64)? ('align=' u32)?} (spec 6.5.7; 3.0 reads the offset as a u64); the alignment defaults to the
      * access width and must be a power of two; the binary holds its log2, then the offset. A memory
      * other than 0 (3.0) sets bit 6 of the alignment field and follows it (spec 3.0 5.4.6).
      */
@@ -197,12 +197,13 @@ final class InstructionImmediates {
         Token t = c.peek();
         if (t.is(TokenKind.KEYWORD) && t.text().startsWith("offset=")) {
             c.next();
-            offset = u32(t, t.text().substring(7));
+            offset = u64(t, t.text().substring(7));
             t = c.peek();
         }
         if (t.is(TokenKind.KEYWORD) && t.text().startsWith("align=")) {
             c.next();
-            align = u32(t, t.text().substring(6));
+            // 3.0 writes alignments up to 2^63 (the exponent is then checked by validation)
+            align = u64(t, t.text().substring(6));
             if (align == 0 || (align & (align - 1)) != 0) {
                 throw c.error(t, "alignment must be a power of two");
             }
@@ -214,12 +215,13 @@ final class InstructionImmediates {
         } else {
             out.u32(flags);
         }
-        out.u32(offset);
+        out.u64(offset);
     }
 
-    private long u32(Token at, String literal) {
+    /** A 3.0 offset or alignment: a u64, which validation bounds (by the address type, the access width). */
+    private long u64(Token at, String literal) {
         try {
-            return IntLiterals.u32(literal);
+            return c.memory64() ? IntLiterals.u64(literal) : IntLiterals.u32(literal);
         } catch (LiteralException e) {
             throw c.error(at, e.getMessage().equals("unexpected token") ? "unknown operator" : e.getMessage());
         }

@@ -235,14 +235,17 @@ public final class ModuleParser {
         }
         tableCount++;
         ByteSink e = new ByteSink();
+        int mark = c.index();
+        boolean address64 = addressType();
         if (SegmentParser.atInlineElem(c)) {
             ValType type = Types.refType(c);
-            int n = segments.inlineElem(index, type);
+            int n = segments.inlineElem(index, type, address64);
             e.valType(type);
-            e.u8(0x01);
+            e.u8(address64 ? 0x05 : 0x01);
             e.u32(n);
             e.u32(n);
         } else {
+            c.seek(mark);
             tableType(e, true);
         }
         s.tables.add(e.toByteArray());
@@ -258,12 +261,15 @@ public final class ModuleParser {
         }
         memoryCount++;
         ByteSink e = new ByteSink();
+        int mark = c.index();
+        boolean address64 = addressType();
         if (c.atLParen("data")) {
-            long pages = (segments.inlineData(index) + 65535L) / 65536L;
-            e.u8(0x01);
+            long pages = (segments.inlineData(index, address64) + 65535L) / 65536L;
+            e.u8(address64 ? 0x05 : 0x01);
             e.u32(pages);
             e.u32(pages);
         } else {
+            c.seek(mark);
             limits(e);
         }
         s.memories.add(e.toByteArray());
@@ -349,18 +355,36 @@ public final class ModuleParser {
         e.append(lim);
     }
 
-    /** {@code limits ::= u32 u32?} (spec 6.4.5). */
+    /**
+     * {@code addrtype? limits}, {@code limits ::= u64 u64?} (spec 3.0, Text Format > Types > Memory
+     * Types, Table Types, Limits): an {@code i64} address type sets bit 2 of the limits flags, a
+     * maximum bit 0; the bounds are u64s, which validation checks against the address type.
+     */
     private void limits(ByteSink e) {
-        long min = c.u32();
+        boolean address64 = addressType();
+        long min = c.u64();
+        int flags = address64 ? 0x04 : 0x00;
         if (c.at(TokenKind.NUMBER)) {
-            long max = c.u32();
-            e.u8(0x01);
-            e.u32(min);
-            e.u32(max);
+            long max = c.u64();
+            e.u8(flags | 0x01);
+            e.u64(min);
+            e.u64(max);
         } else {
-            e.u8(0x00);
-            e.u32(min);
+            e.u8(flags);
+            e.u64(min);
         }
+    }
+
+    /** An optional address type keyword: true for {@code i64}, false for {@code i32} or none. */
+    private boolean addressType() {
+        if (c.peek().isKeyword("i64")) {
+            c.next();
+            return true;
+        }
+        if (c.peek().isKeyword("i32")) {
+            c.next();
+        }
+        return false;
     }
 
     /** {@code globaltype ::= valtype | (mut valtype)} (spec 6.4.7). */

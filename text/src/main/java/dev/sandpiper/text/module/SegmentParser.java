@@ -25,6 +25,8 @@ import java.util.List;
  */
 final class SegmentParser {
     private static final byte[] OFFSET_ZERO = {0x41, 0x00, 0x0B};
+    /** {@code i64.const 0}: the offset of an inline segment of a 64-bit memory or table (3.0). */
+    private static final byte[] OFFSET_ZERO_64 = {0x42, 0x00, 0x0B};
 
     private final ModuleContext m;
     private final TokenCursor c;
@@ -147,8 +149,11 @@ final class SegmentParser {
         return c.peek(after).is(TokenKind.LPAREN) && c.peek(after + 1).isKeyword("elem");
     }
 
-    /** After {@code reftype} in a table field: {@code (elem ...)}; returns the element count. */
-    int inlineElem(int table, ValType type) {
+    /**
+     * After {@code reftype} in a table field: {@code (elem ...)}; returns the element count. The
+     * offset is 0 of the table's address type ({@code address64}: i64, 3.0).
+     */
+    int inlineElem(int table, ValType type, boolean address64) {
         c.expectLParen("elem");
         List<byte[]> items = new ArrayList<>();
         if (c.at(TokenKind.LPAREN)) {
@@ -160,7 +165,7 @@ final class SegmentParser {
         }
         c.expectRParen();
         // the segment has the table's type (3.0, Text Format > Modules > Tables: reftype (elem ...))
-        s.elements.add(encodeElem(Mode.ACTIVE, table, OFFSET_ZERO, type, items));
+        s.elements.add(encodeElem(Mode.ACTIVE, table, address64 ? OFFSET_ZERO_64 : OFFSET_ZERO, type, items));
         return items.size();
     }
 
@@ -245,12 +250,15 @@ final class SegmentParser {
         s.data.add(encodeData(active, memory, offset, strings()));
     }
 
-    /** After {@code (memory id?}: {@code (data string*)}; returns the byte count. */
-    int inlineData(int memory) {
+    /**
+     * After {@code (memory id? addrtype?}: {@code (data string*)}; returns the byte count. The
+     * offset is 0 of the memory's address type ({@code address64}: i64, 3.0).
+     */
+    int inlineData(int memory, boolean address64) {
         c.expectLParen("data");
         byte[] bytes = strings();
         c.expectRParen();
-        s.data.add(encodeData(true, memory, OFFSET_ZERO, bytes));
+        s.data.add(encodeData(true, memory, address64 ? OFFSET_ZERO_64 : OFFSET_ZERO, bytes));
         return bytes.length;
     }
 

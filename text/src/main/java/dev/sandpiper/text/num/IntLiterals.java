@@ -41,6 +41,17 @@ public final class IntLiterals {
         return mag;
     }
 
+    /**
+     * A {@code u64} (3.0: limits and {@code offset=}, which validation then bounds by the address
+     * type): no sign allowed, up to 2^64 - 1.
+     */
+    public static long u64(String text) {
+        if (!NumberSyntax.isNat(text)) {
+            throw new LiteralException("unexpected token");
+        }
+        return magnitude(text, "i64 constant out of range");
+    }
+
     private static long signed(String text, int bits, String outOfRange) {
         if (!NumberSyntax.isInteger(text)) {
             throw new LiteralException("unexpected token");

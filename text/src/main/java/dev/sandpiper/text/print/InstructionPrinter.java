@@ -160,7 +160,7 @@ final class InstructionPrinter {
     private static void memarg(StringBuilder sb, Opcode op, CodeReader r) {
         memory(sb, r.memoryIndex());
         if (r.offset() != 0) {
-            sb.append(" offset=").append(r.offset());
+            sb.append(" offset=").append(Long.toUnsignedString(r.offset()));
         }
         int natural = Integer.numberOfTrailingZeros(op.memoryBytes());
         if (r.align() != natural) {

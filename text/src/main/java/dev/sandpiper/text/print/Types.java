@@ -45,11 +45,17 @@ final class Types {
         sb.append(')');
     }
 
-    /** {@code min} or {@code min max} (spec 6.4.4). */
+    /**
+     * {@code min} or {@code min max} (spec 6.4.4), after {@code i64} for a 64-bit memory or table
+     * (3.0, Text Format > Types > Memory Types, Table Types); the bounds are unsigned.
+     */
     static void limits(StringBuilder sb, Limits l) {
-        sb.append(l.min());
+        if (l.address64()) {
+            sb.append("i64 ");
+        }
+        sb.append(Long.toUnsignedString(l.min()));
         if (l.hasMax()) {
-            sb.append(' ').append(l.max());
+            sb.append(' ').append(Long.toUnsignedString(l.max()));
         }
     }
 }
