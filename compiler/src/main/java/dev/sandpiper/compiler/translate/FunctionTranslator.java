@@ -976,6 +976,7 @@ final class FunctionTranslator {
     }
 
     private void callIndirect(FuncType t, int typeIndex, int table) {
+        indirectIndex64(table);
         dispatchedCall(t, () -> {
             c.intConst(table);
             c.intConst(link.typeIds[typeIndex]);
@@ -1000,7 +1001,6 @@ final class FunctionTranslator {
         if (!JvmTypes.compilable(t)) {
             throw new Unsupported("calls a function the tier cannot call directly");
         }
-        indirectIndex64(table);
         stack.pop();
         stack.pop(t.params().size());
         loadContext();
@@ -1066,6 +1066,7 @@ final class FunctionTranslator {
      * another instance's) is called through the dispatcher's bridge and returned from.
      */
     private void tailCallIndirect(FuncType t, int typeIndex, int table) {
+        indirectIndex64(table);
         dispatchedTailCall(t, () -> {
             c.intConst(table);
             c.intConst(link.typeIds[typeIndex]);
@@ -1087,7 +1088,6 @@ final class FunctionTranslator {
         if (link.tails.refused[self] || !JvmTypes.compilable(t)) {
             throw new Unsupported("tail-calls a function the tier cannot reach by a trampoline");
         }
-        indirectIndex64(table);
         stack.pop();
         stack.pop(t.params().size());
         int target = scratch(3);

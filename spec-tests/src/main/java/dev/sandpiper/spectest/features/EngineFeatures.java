@@ -20,16 +20,16 @@ public final class EngineFeatures {
      * references, relaxed SIMD, exception handling with its legacy instructions, and 64-bit
      * memories and tables.
      */
-    private static final Map<Feature, dev.sandpiper.decoder.code.Feature> IMPLEMENTED = new EnumMap<>(Map.of(
-            Feature.TAIL_CALLS, dev.sandpiper.decoder.code.Feature.TAIL_CALL,
-            Feature.EXTENDED_CONST, dev.sandpiper.decoder.code.Feature.EXTENDED_CONST,
-            Feature.DEFINED_GLOBALS_IN_CONSTANTS, dev.sandpiper.decoder.code.Feature.EXTENDED_CONST,
-            Feature.MULTI_MEMORY, dev.sandpiper.decoder.code.Feature.MULTI_MEMORY,
-            Feature.FUNCTION_REFERENCES, dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES,
-            Feature.RELAXED_SIMD, dev.sandpiper.decoder.code.Feature.RELAXED_SIMD,
-            Feature.EXCEPTIONS, dev.sandpiper.decoder.code.Feature.EXCEPTIONS,
-            Feature.LEGACY_EXCEPTIONS, dev.sandpiper.decoder.code.Feature.LEGACY_EXCEPTIONS),
-            Feature.MEMORY64, dev.sandpiper.decoder.code.Feature.MEMORY64));
+    private static final Map<Feature, dev.sandpiper.decoder.code.Feature> IMPLEMENTED = new EnumMap<>(Map.ofEntries(
+            Map.entry(Feature.TAIL_CALLS, dev.sandpiper.decoder.code.Feature.TAIL_CALL),
+            Map.entry(Feature.EXTENDED_CONST, dev.sandpiper.decoder.code.Feature.EXTENDED_CONST),
+            Map.entry(Feature.DEFINED_GLOBALS_IN_CONSTANTS, dev.sandpiper.decoder.code.Feature.EXTENDED_CONST),
+            Map.entry(Feature.MULTI_MEMORY, dev.sandpiper.decoder.code.Feature.MULTI_MEMORY),
+            Map.entry(Feature.FUNCTION_REFERENCES, dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES),
+            Map.entry(Feature.RELAXED_SIMD, dev.sandpiper.decoder.code.Feature.RELAXED_SIMD),
+            Map.entry(Feature.EXCEPTIONS, dev.sandpiper.decoder.code.Feature.EXCEPTIONS),
+            Map.entry(Feature.LEGACY_EXCEPTIONS, dev.sandpiper.decoder.code.Feature.LEGACY_EXCEPTIONS),
+            Map.entry(Feature.MEMORY64, dev.sandpiper.decoder.code.Feature.MEMORY64)));
     private static final Set<Feature> SUPPORTED = Collections.unmodifiableSet(EnumSet.copyOf(IMPLEMENTED.keySet()));
 
     private EngineFeatures() {}
