@@ -172,6 +172,7 @@ final class FuelBlocks {
      */
     private void startPlanned(boolean pollPoint) {
         phi = plan.phi(block);
+        subtract(plan.base(block));
         if (!pollPoint) {
             return;
         }
@@ -210,9 +211,21 @@ final class FuelBlocks {
         }
     }
 
-    /** What the next branch will subtract ({@link #edge}): when not 0, it needs a path of its own. */
-    int nextEdgeCost() {
-        return plan != null ? plan.edgeCost(edge) : 0;
+    /**
+     * A conditional branch to the block {@code target} opens, which {@code jump} emits: its edge's
+     * cost is subtracted before the jump and added back after it, on the path that falls through
+     * (HotSpot folds the two there), so neither path needs a jump of its own.
+     */
+    void conditionalEdge(Label target, Runnable jump) {
+        int cost = 0;
+        if (recorder != null) {
+            recorder.edge(block, target);
+        } else if (plan != null) {
+            cost = plan.edgeCost(edge++);
+        }
+        subtract(cost);
+        jump.run();
+        subtract(-cost);
     }
 
     /** Pushes the exact fuel left ({@code left - phi}), for a call or a return. */
@@ -301,7 +314,10 @@ final class FuelBlocks {
         }
         firstOpenStub = stubs.size();
         for (Site s : blockSites) {
-            List<Integer> key = List.of(cost - s.costAt(), s.call() ? 1 : 0, s.phi());
+            // A trap here adds (refund - phi) to left; one passing through a call needs left itself
+            // exact (the callee that could not start), so its handler fixes left first.
+            int refund = cost - s.costAt();
+            List<Integer> key = s.call() ? List.of(refund, 1, s.phi()) : List.of(refund - s.phi(), 0, 0);
             handlers.computeIfAbsent(key, k -> new ArrayList<>()).add(new Label[] {s.start(), s.end()});
         }
         blockSites.clear();

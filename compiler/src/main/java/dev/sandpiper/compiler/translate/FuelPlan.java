@@ -24,14 +24,24 @@ import java.util.Map;
  * handlers convert by {@code phi} ({@link FuelBlocks}).
  */
 final class FuelPlan {
+    /**
+     * How far a potential may grow along tree edges before a block starts afresh at 0, charging at
+     * its start what its tree edge would have: keeps the edges' costs small (a plain 3-byte
+     * {@code iinc} takes -128..127) at one subtraction per this many instructions on a path.
+     */
+    static final int PHI_LIMIT = 64;
+
     private final int[] charged;
     private final int[] phi;
+    /** What block {@code b} subtracts where it starts (0 unless its potential restarted). */
+    private final int[] base;
     /** Per recorded branch, in emission order: what it subtracts. */
     private final int[] edgeCost;
 
-    private FuelPlan(int[] charged, int[] phi, int[] edgeCost) {
+    private FuelPlan(int[] charged, int[] phi, int[] base, int[] edgeCost) {
         this.charged = charged;
         this.phi = phi;
+        this.base = base;
         this.edgeCost = edgeCost;
     }
 
@@ -51,6 +61,11 @@ final class FuelPlan {
     /** {@code left - fuel} while block {@code b} runs. */
     int phi(int b) {
         return phi[b];
+    }
+
+    /** What block {@code b} subtracts where it starts, for every way in. */
+    int base(int b) {
+        return base[b];
     }
 
     /** What the {@code e}-th branch (in emission order) subtracts from {@code left}. */
@@ -126,17 +141,22 @@ final class FuelPlan {
                 }
             }
             int[] phi = new int[n];
+            int[] base = new int[n];
             for (int b = 0; b < n; b++) {
                 // Blocks are numbered in code order and a tree parent comes first, so it is known.
                 int parent = fallFrom.get(b) >= 0 ? fallFrom.get(b) : commonest(sources.get(b), phi);
                 phi[b] = (parent >= 0 ? phi[parent] : 0) + cost[b];
+                if (phi[b] > PHI_LIMIT) {
+                    base[b] = phi[b];
+                    phi[b] = 0;
+                }
             }
             int[] edgeCost = new int[target.length];
             for (int e = 0; e < target.length; e++) {
                 int t = target[e];
-                edgeCost[e] = cost[t] + phi[edgeFrom.get(e)] - phi[t];
+                edgeCost[e] = cost[t] + phi[edgeFrom.get(e)] - phi[t] - base[t];
             }
-            return new FuelPlan(cost, phi, edgeCost);
+            return new FuelPlan(cost, phi, base, edgeCost);
         }
     }
 }

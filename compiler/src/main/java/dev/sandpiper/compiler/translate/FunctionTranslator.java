@@ -295,19 +295,7 @@ final class FunctionTranslator {
                 fuel.cost();
                 FuncType t = blockType(r);
                 Label otherwise = new Label();
-                if (fuel.nextEdgeCost() == 0) {
-                    fuel.edge(otherwise);
-                    branchOnCondition(otherwise, false);
-                } else {
-                    // The false path pays for its edge on a path of its own.
-                    Label then = new Label();
-                    branchOnCondition(then, true);
-                    int depth = c.stackDepth();
-                    fuel.edge(otherwise);
-                    c.jump(GOTO, otherwise);
-                    c.place(then);
-                    c.stackDepth(depth);
-                }
+                fuel.conditionalEdge(otherwise, () -> branchOnCondition(otherwise, false));
                 fuel.close();
                 fuel.start(false, true);
                 int f = frames.push(Frames.IF, t.params(), t.results(), new Label(), stack.size() - t.params().size(),
@@ -1246,11 +1234,9 @@ final class FunctionTranslator {
 
     private void branchIf(int f) {
         boolean simple = frames.kind(f) != Frames.FUNC
-                && stack.size() - 1 - frames.height(f) == frames.labelTypes(f).size()
-                && fuel.nextEdgeCost() == 0;
+                && stack.size() - 1 - frames.height(f) == frames.labelTypes(f).size();
         if (simple) {
-            fuel.edge(frames.label(f));
-            branchOnCondition(frames.label(f), true);
+            fuel.conditionalEdge(frames.label(f), () -> branchOnCondition(frames.label(f), true));
             frames.markBranched(f);
             return;
         }
