@@ -33,8 +33,11 @@ class EngineFeaturesTest {
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXTENDED_CONST)));
         assertEquals(EnumSet.of(Feature.FUNCTION_REFERENCES),
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES)));
+        assertEquals(EnumSet.of(Feature.EXCEPTIONS),
+                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXCEPTIONS)));
         assertEquals(EnumSet.of(Feature.TAIL_CALLS, Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS,
-                Feature.MULTI_MEMORY, Feature.FUNCTION_REFERENCES), EngineFeatures.supported());
+                Feature.MULTI_MEMORY, Feature.FUNCTION_REFERENCES, Feature.EXCEPTIONS, Feature.LEGACY_EXCEPTIONS),
+                EngineFeatures.supported());
     }
 
     @Test
