@@ -213,6 +213,8 @@ final class ExceptionTranslation {
         if (tableAt[c] >= 0) {
             code.set(tableAt[c] + 3, code.pc());
             addHandler(tableAt[c]);
+            // no fused op may rewind across the range's end, or later ops would fall inside it
+            t.noFusion();
             return;
         }
         if (frames.kind(c) != ControlFrames.CATCH) {
