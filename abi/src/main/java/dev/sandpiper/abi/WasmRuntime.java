@@ -426,6 +426,10 @@ public final class WasmRuntime implements AutoCloseable {
     /** An exception from the engine that is not a trap: logged, the instance discarded, reported as a trap. */
     private TransformError engineError(RuntimeException e, String during) {
         discardInstance();
+        if (e instanceof dev.sandpiper.interpreter.ThrownException uncaught) {
+            // The guest's own doing (3.0 exception handling): an exception none of its handlers caught.
+            return new TransformError(TransformError.Kind.GUEST_FAILURE, during + " ended in an " + uncaught.getMessage());
+        }
         System.getLogger("sandpiper.transform." + config.name()).log(System.Logger.Level.ERROR,
                 "internal engine error during " + during + "; the instance is discarded", e);
         return new TransformError(TransformError.Kind.TRAP, during + " failed in the engine: " + e);

@@ -169,6 +169,9 @@ final class InvokeCommand {
         } catch (TrapException trap) {
             out.println("trap: " + trap.getMessage());
             status = TRAPPED;
+        } catch (dev.sandpiper.interpreter.ThrownException uncaught) {
+            out.println(uncaught.getMessage()); // "uncaught exception: <tag> [payload]" (3.0)
+            status = TRAPPED;
         }
         if (stats) {
             double ms = (System.nanoTime() - start) / 1e6;

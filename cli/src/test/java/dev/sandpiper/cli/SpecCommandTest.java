@@ -79,10 +79,12 @@ class SpecCommandTest {
         script("legacy/t.wast", "(module (func (try (do) (catch_all))))\n");
         Result r = spec("--report", "--engine", "interpreter", dir.toString());
         assertEquals(0, r.status(), r.out() + r.err());
-        // the engine implements tail calls: that module runs (and loads); GC and exceptions are skipped
-        assertTrue(r.out().contains("3 passed, 0 failed, 3 skipped"), r.out());
+        // the engine implements tail calls and (legacy) exceptions: those modules run (and load); GC is skipped
+        assertTrue(r.out().contains("4 passed, 0 failed, 2 skipped"), r.out());
         assertTrue(r.out().contains("legacy/t.wast"), r.out());
-        assertTrue(r.out().contains("skipped for: exceptions 1, legacy exceptions 1, GC 2"), r.out());
+        assertTrue(r.out().contains("skipped for: GC 2"), r.out());
+        Result legacy20 = spec("--report", "--features", "2.0", "--engine", "interpreter", dir.resolve("legacy").toString());
+        assertTrue(legacy20.out().contains("skipped for: exceptions 1, legacy exceptions 1"), legacy20.out());
         Result md = spec("--report", "--markdown", "--engine", "interpreter", dir.resolve("t.wast").toString());
         assertTrue(md.out().contains("| t.wast | 3 | 0 | 2 | GC 2 |"), md.out());
         Result v2 = spec("--report", "--features", "2.0", "--engine", "interpreter", dir.resolve("t.wast").toString());

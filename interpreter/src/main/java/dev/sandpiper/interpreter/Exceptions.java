@@ -24,6 +24,8 @@ final class Exceptions {
     static final int REF = 1;
     /** {@code flags} of a legacy catch: the exnref first, in the slot rethrow reads, then the payload. */
     static final int LEGACY = 2;
+    /** {@code flags} of a legacy catch whose arm rethrows: the first slot gets the exnref handle. */
+    static final int KEEP = 4;
 
     private Exceptions() {}
 
@@ -108,7 +110,7 @@ final class Exceptions {
                 long[] stack = s.stack;
                 int d = fp + code[w + 2];
                 if ((code[w + 1] & LEGACY) != 0) {
-                    stack[d++] = s.exceptionHandle(ex);
+                    stack[d++] = (code[w + 1] & KEEP) != 0 ? s.exceptionHandle(ex) : Table.NULL;
                 }
                 if (tag >= 0) {
                     long[] payload = ex.payloadSlots();

@@ -39,6 +39,8 @@ final class ExceptionTranslation {
     private int[] bodyEnd = new int[16];
     private int[][] clauses = new int[16][];
     private int[] clauseWords = new int[16];
+    /** Per legacy try: whether a rethrow names one of its catch arms (only then is the exception kept). */
+    private boolean[] rethrown = new boolean[16];
 
     ExceptionTranslation(CodeTranslator t, CodeBuffer code, ControlFrames frames, Operands v) {
         this.t = t;
@@ -69,9 +71,11 @@ final class ExceptionTranslation {
             bodyEnd = Arrays.copyOf(bodyEnd, n);
             clauses = Arrays.copyOf(clauses, n);
             clauseWords = Arrays.copyOf(clauseWords, n);
+            rethrown = Arrays.copyOf(rethrown, n);
         }
         tableAt[c] = -1;
         clauseWords[c] = 0;
+        rethrown[c] = false;
     }
 
     /** The tail call ending at {@code pcAfter}: what it calls throws past this frame's handlers. */
@@ -103,6 +107,7 @@ final class ExceptionTranslation {
     void rethrow(int label) {
         t.cost();
         int c = frames.frameOfLabel(label);
+        rethrown[c] = true;
         emitThrow(-1, v.localSlots() + frames.height(c));
     }
 
@@ -147,6 +152,8 @@ final class ExceptionTranslation {
     /** Flag words of a clause, as the interpreter reads them (Exceptions.REF, Exceptions.LEGACY). */
     static final int REF_FLAG = 1;
     static final int LEGACY_FLAG = 2;
+    /** With LEGACY_FLAG: the arm rethrows, so its first slot gets the exception's exnref handle. */
+    static final int KEEP_FLAG = 4;
 
     // ---- legacy try ----
 
@@ -206,6 +213,8 @@ final class ExceptionTranslation {
         if (tableAt[c] >= 0) {
             code.set(tableAt[c] + 3, code.pc());
             addHandler(tableAt[c]);
+            // no fused op may rewind across the range's end, or later ops would fall inside it
+            t.noFusion();
             return;
         }
         if (frames.kind(c) != ControlFrames.CATCH) {
@@ -237,7 +246,8 @@ final class ExceptionTranslation {
         t.emit(limit);
         t.emit(n);
         for (int i = 0; i < 4 * n; i++) {
-            t.emit(clauses[c][i]);
+            // an arm no rethrow names needs no handle: the store then keeps nothing of the exception
+            t.emit(i % 4 == 1 && rethrown[c] ? clauses[c][i] | KEEP_FLAG : clauses[c][i]);
         }
         t.noFusion();
         addHandler(h);

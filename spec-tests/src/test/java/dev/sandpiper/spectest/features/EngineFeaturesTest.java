@@ -33,6 +33,8 @@ class EngineFeaturesTest {
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXTENDED_CONST)));
         assertEquals(EnumSet.of(Feature.FUNCTION_REFERENCES),
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES)));
+        assertEquals(EnumSet.of(Feature.EXCEPTIONS),
+                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXCEPTIONS)));
         assertEquals(EnumSet.of(Feature.RELAXED_SIMD),
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.RELAXED_SIMD)));
         assertEquals(EnumSet.of(Feature.TAIL_CALLS, Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS,
