@@ -18,6 +18,16 @@ import java.nio.file.Path;
  */
 public final class KernelExpectations {
 
+    /** {@code binary_trees.run(12, 10)}: ten trees of 8,191 nodes. */
+    public static final int TREES_DEPTH = 12;
+    public static final int TREES_ITERATIONS = 10;
+    public static final int TREES_12_10 = 10 * 8191;
+
+    /** {@code exceptions.run(10_000, 10)}: half the calls throw through 10 frames; the sum of 0..9,999. */
+    public static final int THROWS_N = 10_000;
+    public static final int THROWS_DEPTH = 10;
+    public static final int THROWS_10K = 49_995_000;
+
     /** {@code fib(30)}. */
     public static final int FIB_N = 30;
     public static final int FIB_30 = 832040;
@@ -173,6 +183,8 @@ public final class KernelExpectations {
             expect(JsonTokensJava.tokens(jsonBytes(i)), JSON_CASES[i][1], "json case " + i);
         }
         expect(JsonTokensJava.tokens(sample), JSON_SAMPLE_TOKENS, "sample.json");
+        expect(BinaryTreesJava.run(TREES_DEPTH, TREES_ITERATIONS), TREES_12_10, "binary_trees(12, 10)");
+        expect(ExceptionsJava.run(THROWS_N, THROWS_DEPTH), THROWS_10K, "exceptions(10000, 10)");
         System.out.println("OK: Java twins match the expected kernel results");
     }
 

@@ -1,0 +1,91 @@
+package dev.sandpiper.jmh.engine;
+
+import static dev.sandpiper.jmh.kernels.KernelExpectations.THROWS_N;
+import static dev.sandpiper.jmh.kernels.KernelExpectations.THROWS_DEPTH;
+import static dev.sandpiper.jmh.kernels.KernelExpectations.THROWS_10K;
+
+import dev.sandpiper.jmh.kernels.ExceptionsJava;
+import dev.sandpiper.jmh.support.Check;
+import dev.sandpiper.jmh.support.Engine;
+import dev.sandpiper.jmh.support.Kernels;
+import dev.sandpiper.jmh.support.WasmInstance.WasmFunction;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The throws kernel of WebAssembly 3.0 ({@code jmh/kernels/exceptions.wat}, {@link ExceptionsJava} its twin) on
+ * both of Sandpiper's tiers and in plain Java. Chicory runs no 3.0 modules of this kind, so it has
+ * no column here.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ExceptionsBenchmark {
+
+    /** {@code exceptions.wasm} on one engine. */
+    public abstract static class Wasm {
+        /** The arguments, read from fields so the JIT cannot treat them as constants. */
+        public int a = THROWS_N;
+        public int b = THROWS_DEPTH;
+        private WasmFunction run;
+
+        void setup(Engine engine) {
+            run = engine.instantiate(Kernels.wasm("exceptions")).function("run");
+            Check.expect(engine + " exceptions", THROWS_10K, run(a, b));
+        }
+
+        public int run(int x, int y) {
+            return (int) run.call(x, y)[0];
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class OnSandpiper extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class OnSandpiperCompiled extends Wasm {
+        @Setup
+        public void setup() {
+            setup(Engine.SANDPIPER_COMPILED);
+        }
+    }
+
+    /** The plain-Java twin. */
+    @State(Scope.Thread)
+    public static class OnJava {
+        public int a = THROWS_N;
+        public int b = THROWS_DEPTH;
+
+        @Setup
+        public void setup() {
+            Check.expect("java exceptions", THROWS_10K, ExceptionsJava.run(a, b));
+        }
+    }
+
+    @Benchmark
+    public int sandpiper(OnSandpiper s) {
+        return s.run(s.a, s.b);
+    }
+
+    @Benchmark
+    public int sandpiperCompiled(OnSandpiperCompiled s) {
+        return s.run(s.a, s.b);
+    }
+
+    @Benchmark
+    public int java(OnJava s) {
+        return ExceptionsJava.run(s.a, s.b);
+    }
+}
