@@ -33,7 +33,7 @@ public final class CompiledModule {
 
     private CompiledModule(ValidatedModule validated) {
         this.module = validated.module();
-        this.typeIds = DefinedTypes.ids(module.types());
+        this.typeIds = DefinedTypes.ids(module.recTypes());
         CodeTranslator translator = new CodeTranslator(validated, typeIds);
         this.codes = new FunctionCode[module.definedFunctionCount()];
         for (int i = 0; i < codes.length; i++) {

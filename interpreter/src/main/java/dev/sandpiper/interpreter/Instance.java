@@ -264,7 +264,8 @@ public final class Instance {
             throw new TrapException(TrapKind.UNINITIALIZED_ELEMENT, index);
         }
         FunctionInstance f = store.function(ref);
-        if (f.typeId() != typeId) {
+        // Spec: 3.0, Execution > call_indirect: the function's type must match (be a subtype of) the expected one.
+        if (f.typeId() != typeId && !dev.sandpiper.decoder.model.DefinedTypes.isSubtype(f.typeId(), typeId)) {
             throw new TrapException(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;

@@ -27,7 +27,7 @@ final class JvmTypes {
     static char kind(ValType t) {
         return switch (t.kind()) {
             case I32, F32 -> 'I';
-            case I64, F64, FUNCREF, EXTERNREF -> 'J';
+            case I64, F64, FUNCREF, EXTERNREF, ANYREF -> 'J';
             case V128 -> 'Q';
         };
     }

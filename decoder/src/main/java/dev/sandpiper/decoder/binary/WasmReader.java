@@ -17,6 +17,7 @@ public final class WasmReader {
     private final int limit;
     private int pos;
     private boolean typedReferences;
+    private boolean gc;
 
     /** A reader over {@code bytes[start, limit)}, starting at {@code start}. */
     public WasmReader(byte[] bytes, int start, int limit) {
@@ -36,6 +37,16 @@ public final class WasmReader {
 
     public boolean typedReferences() {
         return typedReferences;
+    }
+
+    /** Enables GC's abstract heap types and their short reference types (3.0, Feature GC). */
+    public WasmReader gc(boolean enabled) {
+        gc = enabled;
+        return this;
+    }
+
+    public boolean gc() {
+        return gc;
     }
 
     public int position() {

@@ -58,7 +58,8 @@ public final class CodeReader {
     /** A reader over the instructions in {@code bytes[start, end)} that accepts only {@code features}. */
     public CodeReader(byte[] bytes, int start, int end, Features features) {
         this.in = new WasmReader(bytes, start, end)
-                .typedReferences(features.enabled(Feature.FUNCTION_REFERENCES));
+                .typedReferences(features.enabled(Feature.FUNCTION_REFERENCES))
+                .gc(features.enabled(Feature.GC));
         this.features = features;
         this.multiMemory = features.enabled(Feature.MULTI_MEMORY);
     }
@@ -237,6 +238,10 @@ public final class CodeReader {
             }
             throw in.error("malformed value type " + Features.notEnabled(Feature.FUNCTION_REFERENCES), at);
         }
+        ValType shorthand = gcShorthand(in, b);
+        if (shorthand != null) {
+            return shorthand;
+        }
         throw in.error("malformed value type", at);
     }
 
@@ -253,12 +258,29 @@ public final class CodeReader {
         if ((b == REF_NULL || b == REF) && in.typedReferences()) {
             return ValType.ref(b == REF_NULL, heapType(in));
         }
+        ValType shorthand = gcShorthand(in, b);
+        if (shorthand != null) {
+            return shorthand;
+        }
         throw in.error("malformed reference type", at);
     }
 
     /**
+     * With GC, the one-byte short forms {@code (ref null ht)} of the abstract heap types: anyref
+     * {@code 0x6E}, eqref, i31ref, structref, arrayref, nullref {@code 0x71}, nullexternref,
+     * nullfuncref {@code 0x73} (3.0, Binary Format > Types > Reference Types); else null.
+     */
+    private static ValType gcShorthand(WasmReader in, int b) {
+        int heap = b - 0x80; // the byte read as the s7 heap type code
+        if (in.gc() && heap != ValType.HEAP_FUNC && heap != ValType.HEAP_EXTERN && ValType.isAbstractHeap(heap)) {
+            return ValType.ref(true, heap);
+        }
+        return null;
+    }
+
+    /**
      * A heap type (3.0, Binary Format > Types > Heap Types): {@code 0x70} func, {@code 0x6F} extern,
-     * else a non-negative s33 type index.
+     * with GC {@code 0x6E} any ... {@code 0x73} nofunc, else a non-negative s33 type index.
      */
     public static int heapType(WasmReader in) {
         int at = in.position();
@@ -268,6 +290,9 @@ public final class CodeReader {
         }
         if (v == -0x11) {
             return ValType.HEAP_EXTERN;
+        }
+        if (v < 0 && v >= -0x40 && in.gc() && ValType.isAbstractHeap((int) v)) {
+            return (int) v;
         }
         if (v < 0 || v > Integer.MAX_VALUE) {
             throw in.error("malformed reference type", at);

@@ -2,7 +2,7 @@ package dev.sandpiper.decoder.code;
 
 /**
  * The proposal that introduced an instruction or a module construct. The first six are standard in
- * WebAssembly 2.0; {@link #TAIL_CALL}, {@link #EXTENDED_CONST}, {@link #MULTI_MEMORY} and {@link #FUNCTION_REFERENCES} are
+ * WebAssembly 2.0; {@link #TAIL_CALL}, {@link #EXTENDED_CONST}, {@link #MULTI_MEMORY}, {@link #FUNCTION_REFERENCES} and {@link #GC} are
  * standard in 3.0. An embedder chooses which of them a module may use with
  * {@link dev.sandpiper.decoder.Features}.
  */
@@ -24,7 +24,13 @@ public enum Feature {
      * {@code ref.as_non_null}, {@code br_on_null}, {@code br_on_non_null}, non-defaultable locals,
      * tables with an initialiser. Spec: 3.0, Types > Reference Types; Reference and Control Instructions.
      */
-    FUNCTION_REFERENCES("function-references");
+    FUNCTION_REFERENCES("function-references"),
+    /**
+     * Garbage collection: recursion groups, sub types, structure and array types, the abstract heap
+     * types any, eq, i31, struct, array, none, nofunc, noextern, and the {@code 0xFB} instructions.
+     * Spec: 3.0, Types > Recursive Types and Aggregate Types; Aggregate Reference Instructions.
+     */
+    GC("gc");
 
     private final String proposalName;
 
