@@ -92,6 +92,10 @@ final class FunctionValidator implements TypeStack.InvalidSink {
             }
             return;
         }
+        if (op.feature() == dev.sandpiper.decoder.code.Feature.GC) {
+            GcRules.apply(this, op, code);
+            return;
+        }
         switch (op.family()) {
             case CONTROL -> ControlRules.apply(this, op, code);
             case VARIABLE -> VariableRules.apply(this, op, code);

@@ -45,6 +45,8 @@ public final class CodeReader {
     private long offset;
     private int lane;
     private ValType type;
+    private ValType source;
+    private Opcode op;
     private int[] targets = new int[8];
     private int targetCount;
     private ValType[] selectTypes = new ValType[1];
@@ -92,6 +94,9 @@ public final class CodeReader {
         if (b == Opcode.PREFIX_FC) {
             sub = Integer.toUnsignedLong(in.u32());
             op = Opcode.prefixedFC(sub);
+        } else if (b == Opcode.PREFIX_FB) {
+            sub = Integer.toUnsignedLong(in.u32());
+            op = Opcode.prefixedFB(sub);
         } else if (b == Opcode.PREFIX_FD) {
             sub = Integer.toUnsignedLong(in.u32());
             op = Opcode.prefixedFD(sub);
@@ -106,6 +111,7 @@ public final class CodeReader {
         if (!features.enabled(op.feature())) {
             throw in.error("illegal opcode " + op + " " + Features.notEnabled(op.feature()), opcodeOffset);
         }
+        this.op = op;
         readImmediates(op.immediate());
         return op;
     }
@@ -146,8 +152,26 @@ public final class CodeReader {
                 readMemarg();
                 lane = in.u8();
             }
+            case TWO_INDICES -> {
+                index = in.u32();
+                index2 = in.u32();
+            }
+            case HEAP_TYPE -> type = ValType.ref(op == Opcode.REF_TEST_NULL || op == Opcode.REF_CAST_NULL, heapType(in));
+            case BR_ON_CAST -> readBrOnCast();
             default -> throw new AssertionError(kind);
         }
+    }
+
+    /** Spec: 3.0, Binary Format > Instructions > Control: {@code 0xFB 24 castflags l ht1 ht2}. */
+    private void readBrOnCast() {
+        int at = in.position();
+        int flags = in.u8();
+        if (flags > 3) {
+            throw in.error("malformed cast flags", at);
+        }
+        index = in.u32();
+        source = ValType.ref((flags & 1) != 0, heapType(in));
+        type = ValType.ref((flags & 2) != 0, heapType(in));
     }
 
     private void readBlockType() {
@@ -377,7 +401,12 @@ public final class CodeReader {
         return lane;
     }
 
-    /** The reference type of {@code ref.null}. */
+    /** The source type ({@code rt1}) of {@code br_on_cast} and {@code br_on_cast_fail}. */
+    public ValType castSource() {
+        return source;
+    }
+
+    /** The reference type of {@code ref.null}; the target type of {@code ref.test}, {@code ref.cast} and {@code br_on_cast}. */
     public ValType refType() {
         return type;
     }

@@ -27,7 +27,7 @@ public final class InstructionParser {
     static {
         for (Opcode op : Opcode.values()) {
             if (op != Opcode.SELECT_T) {
-                OPS.put(op.text(), op);
+                OPS.putIfAbsent(op.text(), op); // ref.test/ref.cast: the nullable form is chosen by the type
             }
         }
     }

@@ -117,6 +117,11 @@ final class InstructionPrinter {
                 memarg(sb, op, r);
                 sb.append(' ').append(r.lane());
             }
+            case TWO_INDICES -> sb.append(' ').append(Integer.toUnsignedString(r.index()))
+                    .append(' ').append(Integer.toUnsignedString(r.index2()));
+            case HEAP_TYPE -> sb.append(' ').append(r.refType());
+            case BR_ON_CAST -> sb.append(' ').append(Integer.toUnsignedString(r.index())).append(' ')
+                    .append(r.castSource()).append(' ').append(r.refType());
             default -> throw new IllegalStateException("no text for " + op);
         }
     }
