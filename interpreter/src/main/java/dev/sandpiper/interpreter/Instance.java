@@ -87,6 +87,7 @@ public final class Instance {
         }
         this.memory = memories.length == 0 ? null : memories[0];
         ConstantEvaluator constants = new ConstantEvaluator(m, store, functions, globals);
+        constants.instance(this);
         for (Global global : m.globals()) {
             constants.evaluate(global.init());
             var gi = dev.sandpiper.interpreter.Global.of(global.type(), constants.value(),
@@ -247,6 +248,11 @@ public final class Instance {
             }
         }
         return t;
+    }
+
+    /** The module's structure and array layouts. */
+    GcTypes gcTypes() {
+        return compiled.gcTypes();
     }
 
     long functionHandle(int funcIndex) {

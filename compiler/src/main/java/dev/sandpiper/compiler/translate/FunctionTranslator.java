@@ -249,6 +249,7 @@ final class FunctionTranslator {
 
     private void instruction(Opcode op, CodeReader r) {
         Unsupported.checkFunctionReferences(op);
+        Unsupported.checkGc(op);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }

@@ -75,6 +75,11 @@ public final class CodeReader {
         return !in.atEnd();
     }
 
+    /** The instruction last returned by {@link #next()}. */
+    public Opcode lastOpcode() {
+        return op;
+    }
+
     /** Offset of the instruction last returned by {@link #next()}. */
     public int opcodeOffset() {
         return opcodeOffset;
