@@ -99,6 +99,7 @@ public final class CodeTranslator {
         pushControl(ControlFrames.FUNC, new FuncType(List.of(), type.results()), 0);
         startBlock();
         code.markPollPoint();
+        nullReferenceLocals(type.params().size(), body);
         CodeReader r = module.codeReader(definedIndex);
         while (frames.depth() > 0) {
             Opcode op = r.next();
@@ -114,6 +115,20 @@ public final class CodeTranslator {
         return new FunctionCode(funcIndex, module.names().functionName(funcIndex), code.code(), paramSlots,
                 v.localSlots(), analysis.maxStackSlots(), resultSlots, code.refundPcs(), code.refunds(),
                 code.pollPoints());
+    }
+
+    /**
+     * Declared reference locals start null (spec 2.0, Execution > Instructions > Function Calls:
+     * each local holds its type's default value), not the zero the frame entry writes: they are
+     * set to {@code Table.NULL} at entry, at no fuel cost (the same on the compiled tier).
+     */
+    private void nullReferenceLocals(int params, FunctionBody body) {
+        for (int k = 0; k < body.locals().length; k++) {
+            if (body.locals()[k].isReference()) {
+                constant(-1);
+                setLocal(params + k, false);
+            }
+        }
     }
 
     /** Slot of each local (a v128 takes two); returns the parameters' slots. */
