@@ -74,7 +74,8 @@ final class GcArrays {
             }
             case ARRAY_GET, ARRAY_GET_S, ARRAY_GET_U -> {
                 GcObjects.Array a = array(stack[top - 2], inst);
-                long i = index(a, stack[top - 1], 1);
+                long i = stack[top - 1] & MASK32;
+                index(a, i, 1);
                 FieldType e = types.element(x);
                 get(a, e, (int) i, op == Opcode.ARRAY_GET_S, stack, top - 2);
             }
@@ -82,7 +83,8 @@ final class GcArrays {
                 FieldType e = types.element(x);
                 int w = GcTypes.width(e);
                 GcObjects.Array a = array(stack[top - 2 - w], inst);
-                long i = index(a, stack[top - 1 - w], 1);
+                long i = stack[top - 1 - w] & MASK32;
+                index(a, i, 1);
                 set(a, e, (int) i, stack, top - w);
             }
             case ARRAY_LEN -> stack[top - 1] = array(stack[top - 1], inst).length;

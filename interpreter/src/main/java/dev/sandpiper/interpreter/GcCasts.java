@@ -43,15 +43,18 @@ final class GcCasts {
         return o instanceof GcObjects.Struct || o instanceof GcObjects.Array;
     }
 
-    /** {@code any.convert_extern}: an internalised reference comes back as it was; a host value is boxed. */
+    /**
+     * {@code any.convert_extern}: a host value is itself in the internal hierarchy (a host reference,
+     * neither i31 nor aggregate), unless its bits look like an i31 or object handle: then it is boxed
+     * so that it keeps its identity. An internalised reference comes back as it was.
+     */
     static long internalize(long ref, Instance inst) {
-        if (ref == Table.NULL || GcHeap.isI31(ref)) {
+        if (ref == Table.NULL || !GcHeap.isTagged(ref)) {
             return ref;
         }
         GcHeap heap = inst.store().gcHeap();
-        Object o = heap.object(ref);
-        if (isAggregate(o)) {
-            return ref;
+        if (GcHeap.isI31(ref) || isAggregate(heap.object(ref))) {
+            return ref; // an internal reference that went out through extern.convert_any
         }
         heap.charge(8);
         return heap.add(new GcHeap.ExternBox(ref));
@@ -59,7 +62,7 @@ final class GcCasts {
 
     /** {@code extern.convert_any}: a boxed host value is unboxed; other references pass unchanged. */
     static long externalize(long ref, Instance inst) {
-        if (ref == Table.NULL || GcHeap.isI31(ref)) {
+        if (ref == Table.NULL || !GcHeap.isTagged(ref)) {
             return ref;
         }
         return inst.store().gcHeap().object(ref) instanceof GcHeap.ExternBox b ? b.value() : ref;

@@ -10,9 +10,10 @@ import java.util.List;
  * <p>A reference of the internal hierarchy ({@code any}) is {@link Table#NULL}, an unboxed
  * {@code i31} ({@link #I31_TAG} and the 31 bits), or an object handle ({@link #OBJECT_TAG} and the
  * object's index here). Function references stay store function handles, external references the
- * host's values; {@code any.convert_extern} of a host value boxes it ({@link ExternBox}) and
- * {@code extern.convert_any} unboxes it again, while an internal reference passes through both
- * unchanged (spec 3.0, Execution > {@code any.convert_extern}, {@code extern.convert_any}).
+ * host's values. A host value is also a valid internal reference (a host reference, neither i31
+ * nor aggregate) unless its high bits look like a tag: {@code any.convert_extern} then boxes it
+ * ({@link ExternBox}) and {@code extern.convert_any} unboxes it; other values, and internal
+ * references, pass through both unchanged (spec 3.0, Execution > {@code any.convert_extern}, {@code extern.convert_any}).
  *
  * <p><b>Memory.</b> Objects are ordinary Java objects, reachable from this table while the store
  * is: the engine cannot see which 64-bit values on its stacks are handles, so it cannot free an
@@ -74,6 +75,11 @@ final class GcHeap {
         }
         long index = ref & ~OBJECT_TAG;
         return index < objects.size() ? objects.get((int) index) : null;
+    }
+
+    /** Whether {@code ref} (not null) has tag bits: an i31, an object handle, or a host value that looks like one. */
+    static boolean isTagged(long ref) {
+        return (ref & TAGS) != 0;
     }
 
     static boolean isI31(long ref) {

@@ -57,8 +57,8 @@ final class ModuleContext {
 
     /** Block type {@code []->[t]}. */
     static FuncType singleResult(ValType t) {
-        FuncType shared = SINGLE_RESULT[t.ordinal()];
-        return shared.results().get(0) == t ? shared : new FuncType(List.of(), List.of(t));
+        FuncType shared = t.ordinal() < SINGLE_RESULT.length ? SINGLE_RESULT[t.ordinal()] : null;
+        return shared != null && shared.results().get(0) == t ? shared : new FuncType(List.of(), List.of(t));
     }
 
     /** Whether {@code actual} matches {@code expected} here (3.0 subtyping). */
