@@ -125,7 +125,7 @@ final class GcRules {
                 FieldType dst = mutableArray(v, x);
                 FieldType src = array(v, code.index2()).element();
                 if (dst.packedBits() != src.packedBits() || !v.context.matches(src.type(), dst.type())) {
-                    throw v.invalid("type mismatch: array.copy from elements of " + src + " to " + dst);
+                    throw v.invalid("array types do not match: array.copy from elements of " + src + " to " + dst);
                 }
                 s.popOperand(I32);
                 s.popOperand(I32);
