@@ -185,6 +185,7 @@
     (global.set $gf (f64.add (global.get $gf) (f64.const 0.5)))
     (drop (ref.is_null (ref.func $add)))
     (drop (ref.as_non_null (ref.func $add)))
+    (drop (i31.get_s (ref.i31 (local.get $i))))
     (drop (ref.is_null (ref.null func)))
     (drop (table.size 0))
     (table.set 0 (i32.const 3) (table.get 0 (i32.and (local.get $i) (i32.const 3))))

@@ -38,8 +38,8 @@ class FeaturesTest {
 
     @Test
     void parseNamesAnUnknownItem() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Features.parse("2.0,gc"));
-        assertTrue(e.getMessage().contains("\"gc\""), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Features.parse("2.0,no-such-proposal"));
+        assertTrue(e.getMessage().contains("\"no-such-proposal\""), e.getMessage());
         assertTrue(e.getMessage().contains("multi-memory"), e.getMessage());
     }
 

@@ -24,6 +24,8 @@ public final class CompiledModule {
     /** The closed id of each type index ({@link DefinedTypes}). */
     private final int[] typeIds;
     private final byte[][] data;
+    /** Layouts of the structure and array types (3.0 GC). */
+    private final GcTypes gcTypes;
     /** The second tier, once attached; instances switch to it between calls. */
     private volatile ModuleTier tier;
     /** Interpreted work so far (instructions plus calls), for a tier-up policy. */
@@ -33,7 +35,8 @@ public final class CompiledModule {
 
     private CompiledModule(ValidatedModule validated) {
         this.module = validated.module();
-        this.typeIds = DefinedTypes.ids(module.types());
+        this.typeIds = DefinedTypes.ids(module.recTypes());
+        this.gcTypes = new GcTypes(module.recTypes(), typeIds);
         CodeTranslator translator = new CodeTranslator(validated, typeIds);
         this.codes = new FunctionCode[module.definedFunctionCount()];
         for (int i = 0; i < codes.length; i++) {
@@ -176,5 +179,9 @@ public final class CompiledModule {
 
     byte[] data(int segment) {
         return data[segment];
+    }
+
+    GcTypes gcTypes() {
+        return gcTypes;
     }
 }

@@ -21,6 +21,7 @@ final class ConstantEvaluator {
     private final Store store;
     private final FunctionInstance[] functions;
     private final Global[] globals;
+    private Instance instance;
     private long[] low = new long[4];
     private long[] high = new long[4];
     private int size;
@@ -30,6 +31,11 @@ final class ConstantEvaluator {
         this.store = store;
         this.functions = functions;
         this.globals = globals;
+    }
+
+    /** The instance being built, whose store and types GC allocations use (3.0 GC constants). */
+    void instance(Instance inst) {
+        this.instance = inst;
     }
 
     /** Runs {@code expr}; returns its value's bits (the low half of a v128: see {@link #high()}). */
@@ -62,6 +68,12 @@ final class ConstantEvaluator {
                     long b = pop();
                     push(pop() - b, 0);
                 }
+                case REF_I31, ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> gc(r, 1);
+                case STRUCT_NEW -> gc(r, instance.gcTypes().fields(r.index()).length);
+                case STRUCT_NEW_DEFAULT -> gc(r, 0);
+                case ARRAY_NEW -> gc(r, 2);
+                case ARRAY_NEW_DEFAULT -> gc(r, 1);
+                case ARRAY_NEW_FIXED -> gc(r, r.index2());
                 case END -> {
                     return low[0];
                 }
@@ -78,6 +90,37 @@ final class ConstantEvaluator {
     /** The last value {@link #evaluate} returned. */
     long value() {
         return low[0];
+    }
+
+    /**
+     * A GC instruction of a constant expression (3.0): its {@code operands} values are laid out in
+     * slots as on the interpreter's stack and run through {@link GcOps}, whose result replaces them.
+     */
+    private void gc(CodeReader r, int operands) {
+        int first = size - operands;
+        long[] slots = new long[2 * operands + 2];
+        int top = 0;
+        for (int i = first; i < size; i++) {
+            slots[top++] = low[i];
+            if (isWide(r, i - first)) {
+                slots[top++] = high[i];
+            }
+        }
+        size = first;
+        int[] code = {r.lastOpcode().ordinal(), r.index(), r.index2()};
+        GcOps.execute(code, 0, slots, top, instance);
+        push(slots[0], 0);
+    }
+
+    /** Whether operand {@code k} of the GC instruction just read is a v128 (two slots). */
+    private boolean isWide(CodeReader r, int k) {
+        var types = instance.gcTypes();
+        return switch (r.lastOpcode()) {
+            case STRUCT_NEW -> GcTypes.width(types.fields(r.index())[k]) == 2;
+            case ARRAY_NEW -> k == 0 && GcTypes.width(types.element(r.index())) == 2;
+            case ARRAY_NEW_FIXED -> GcTypes.width(types.element(r.index())) == 2;
+            default -> false;
+        };
     }
 
     private void push(long lo, long hi) {

@@ -98,6 +98,7 @@ public final class Instance {
         }
         this.memory = memories.length == 0 ? null : memories[0];
         ConstantEvaluator constants = new ConstantEvaluator(m, store, functions, globals);
+        constants.instance(this);
         for (Global global : m.globals()) {
             constants.evaluate(global.init());
             var gi = dev.sandpiper.interpreter.Global.of(global.type(), constants.value(),
@@ -280,6 +281,11 @@ public final class Instance {
         return t;
     }
 
+    /** The module's structure and array layouts. */
+    GcTypes gcTypes() {
+        return compiled.gcTypes();
+    }
+
     long functionHandle(int funcIndex) {
         return store.handle(functions[funcIndex]);
     }
@@ -307,7 +313,8 @@ public final class Instance {
             throw new TrapException(TrapKind.UNINITIALIZED_ELEMENT, index);
         }
         FunctionInstance f = store.function(ref);
-        if (f.typeId() != typeId) {
+        // Spec: 3.0, Execution > call_indirect: the function's type must match (be a subtype of) the expected one.
+        if (f.typeId() != typeId && !dev.sandpiper.decoder.model.DefinedTypes.isSubtype(f.typeId(), typeId)) {
             throw new TrapException(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         }
         return f;

@@ -475,6 +475,13 @@ final class Interpreter {
                         memSize = memory.buffer.capacity();
                         continue;
                     }
+                    case Op.GC: {
+                        // [GC words top op ...]: GC instructions (3.0), out of the loop.
+                        int at = pc;
+                        pc += code[at];
+                        GcOps.execute(code, at + 2, stack, fp + code[at + 1], inst);
+                        continue;
+                    }
                     case Op.VECTOR: {
                         // [VECTOR words top subop ...]: words counts the words after the op.
                         int at = pc;

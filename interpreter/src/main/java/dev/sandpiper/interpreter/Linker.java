@@ -88,7 +88,8 @@ public final class Linker {
             }
             // Spec: 3.0, Matching > External Types: the same function type, its type indices
             // compared as the types they name, not as indices of either module.
-            return fn.typeId() == module.typeId(f.typeIndex()) ? null
+            // 3.0 GC: a function whose type declares the wanted one as a supertype matches too.
+            return dev.sandpiper.decoder.model.DefinedTypes.isSubtype(fn.typeId(), module.typeId(f.typeIndex())) ? null
                     : "expected function " + wanted + ", found " + fn.type();
         }
         if (desc instanceof TableType t) {

@@ -309,6 +309,18 @@ public final class Store implements AutoCloseable {
         return exceptions.get((int) handle);
     }
 
+    // ---- GC objects ----
+
+    private GcHeap gcHeap;
+
+    /** This store's GC objects, created with the first allocation. */
+    GcHeap gcHeap() {
+        if (gcHeap == null) {
+            gcHeap = new GcHeap(this);
+        }
+        return gcHeap;
+    }
+
     // ---- function references ----
 
     /** The handle of {@code f} as a function reference value in this store. */

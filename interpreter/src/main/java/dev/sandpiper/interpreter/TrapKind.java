@@ -20,6 +20,18 @@ public enum TrapKind {
     NULL_FUNCTION_REFERENCE("null function reference"),
     /** {@code ref.as_non_null} of null (3.0). */
     NULL_REFERENCE("null reference"),
+    /** {@code struct.get}/{@code struct.set} of null (3.0 GC). */
+    NULL_STRUCTURE_REFERENCE("null structure reference"),
+    /** An array instruction on null (3.0 GC). */
+    NULL_ARRAY_REFERENCE("null array reference"),
+    /** {@code i31.get_s}/{@code i31.get_u} of null (3.0 GC). */
+    NULL_I31_REFERENCE("null i31 reference"),
+    /** An array index or range past the array's length (3.0 GC). */
+    ARRAY_OUT_OF_BOUNDS("out of bounds array access"),
+    /** {@code ref.cast} of a reference of another type (3.0 GC). */
+    CAST_FAILURE("cast failure"),
+    /** A GC allocation past the store's memory limit or budget (guardrail; {@link GcHeap}). */
+    GC_OUT_OF_MEMORY("out of memory"),
     CALL_STACK_EXHAUSTED("call stack exhausted"),
     /** The call's instruction budget ran out (guardrail). */
     FUEL_EXHAUSTED("fuel exhausted"),

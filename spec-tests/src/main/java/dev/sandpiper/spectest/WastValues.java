@@ -2,6 +2,7 @@ package dev.sandpiper.spectest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sandpiper.decoder.model.ValType;
+import dev.sandpiper.interpreter.GcReferences;
 import dev.sandpiper.interpreter.Table;
 import dev.sandpiper.text.num.VectorShape;
 import dev.sandpiper.text.script.ResultPattern;
@@ -35,7 +36,7 @@ final class WastValues {
                     out[at++] = a.bits();
                     out[at++] = a.high();
                 }
-                case EXTERNREF -> out[at++] = a.isNull() ? Table.NULL : a.bits();
+                case EXTERNREF, ANYREF -> out[at++] = a.isNull() ? Table.NULL : a.bits();
                 case FUNCREF -> {
                     if (!a.isNull()) {
                         throw new IllegalArgumentException("a non-null funcref argument cannot be given from a script");
@@ -83,15 +84,21 @@ final class WastValues {
         if (p instanceof ResultPattern.Lanes l) {
             return l.matches(actual[at], actual[at + 1]);
         }
-        if (p instanceof ResultPattern.AnyRef) {
-            return actual[at] != Table.NULL;
+        if (p instanceof ResultPattern.AnyRef r) {
+            // GC: (ref.i31) is an unboxed i31, (ref.struct)/(ref.array)/(ref.eq) an i31 or object handle
+            return actual[at] != Table.NULL && switch (r.type().heapType()) {
+                case ValType.HEAP_I31 -> GcReferences.isI31(actual[at]);
+                case ValType.HEAP_STRUCT, ValType.HEAP_ARRAY -> GcReferences.isObject(actual[at]);
+                case ValType.HEAP_EQ -> GcReferences.isI31(actual[at]) || GcReferences.isObject(actual[at]);
+                default -> true;
+            };
         }
         ScriptValue v = ((ResultPattern.Exact) p).value();
         return switch (v.type().kind()) {
             case I32, F32 -> (actual[at] & 0xFFFF_FFFFL) == (v.bits() & 0xFFFF_FFFFL);
             case I64, F64 -> actual[at] == v.bits();
             case V128 -> actual[at] == v.bits() && actual[at + 1] == v.high();
-            case EXTERNREF -> actual[at] == (v.isNull() ? Table.NULL : v.bits());
+            case EXTERNREF, ANYREF -> actual[at] == (v.isNull() ? Table.NULL : v.bits());
             // a function reference's identity is the engine's; a script can only ask for non-null
             case FUNCREF, EXNREF -> v.isNull() ? actual[at] == Table.NULL : actual[at] != Table.NULL;
             default -> false;

@@ -80,6 +80,19 @@ final class ConstantExpressions {
                         size--;
                     }
                 }
+                case REF_I31, ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, STRUCT_NEW, STRUCT_NEW_DEFAULT, ARRAY_NEW,
+                        ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED -> {
+                    // Spec: 3.0, Validation > Constant Expressions: these GC instructions are constant.
+                    ValType[] pops = ConstantGcTypes.pops(c, op, r, at, size == 0 ? null : stack[size - 1]);
+                    for (int i = pops.length - 1; i >= 0; i--) {
+                        if (size == 0 || !c.matches(stack[size - 1], pops[i])) {
+                            throw InvalidModuleException.atModule("type mismatch: " + op + " expects " + pops[i]
+                                    + " in a constant expression", at);
+                        }
+                        size--;
+                    }
+                    pushed = ConstantGcTypes.push(op, r, stack, size);
+                }
                 case END -> {
                     if (size != 1 || !c.matches(stack[0], expected)) {
                         throw InvalidModuleException.atModule("type mismatch: constant expression must yield one "

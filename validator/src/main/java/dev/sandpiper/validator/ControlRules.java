@@ -97,11 +97,7 @@ final class ControlRules {
         if (!v.context.matches(table.elementType(), ValType.FUNCREF)) {
             throw v.invalid("type mismatch: " + op + " through a table of " + table.elementType());
         }
-        int typeIndex = code.index();
-        if (typeIndex < 0 || typeIndex >= v.context.types.size()) {
-            throw v.invalid("unknown type " + Integer.toUnsignedString(typeIndex));
-        }
-        return v.context.types.get(typeIndex);
+        return v.type(code.index());
     }
 
     /**

@@ -95,6 +95,10 @@ final class FunctionValidator implements TypeStack.InvalidSink {
             }
             return;
         }
+        if (op.feature() == dev.sandpiper.decoder.code.Feature.GC) {
+            GcRules.apply(this, op, code);
+            return;
+        }
         switch (op.family()) {
             case CONTROL -> ControlRules.apply(this, op, code);
             case VARIABLE -> VariableRules.apply(this, op, code);
@@ -149,18 +153,26 @@ final class FunctionValidator implements TypeStack.InvalidSink {
         return t;
     }
 
-    /** The type index {@code index} names, or "unknown type". */
+    /** The function type index {@code index} names, or "unknown type" (3.0: or not a function type). */
     FuncType type(int index) {
+        known(index);
+        if (!context.module.recTypes().isFunction(index)) {
+            throw invalid("type mismatch: type " + index + " is not a function type");
+        }
+        return context.types.get(index);
+    }
+
+    /** A type index must name a defined type: "unknown type". */
+    void known(int index) {
         if (index < 0 || index >= context.types.size()) {
             throw invalid("unknown type " + Integer.toUnsignedString(index));
         }
-        return context.types.get(index);
     }
 
     /** A value type read from the code: a concrete reference must name a defined type. */
     ValType checked(ValType t) {
         if (t.isConcrete()) {
-            type(t.heapType());
+            known(t.heapType());
         }
         return t;
     }
@@ -177,7 +189,7 @@ final class FunctionValidator implements TypeStack.InvalidSink {
         if (bt < 0 || bt >= context.types.size()) {
             throw invalid("unknown type " + bt);
         }
-        return context.types.get((int) bt);
+        return type((int) bt);
     }
 
     // ---- facts for execution ----

@@ -50,7 +50,7 @@ final class ModuleContext {
     ModuleContext(Module module) {
         this.module = module;
         this.types = module.types();
-        this.typeIds = DefinedTypes.ids(types);
+        this.typeIds = DefinedTypes.ids(module.recTypes());
         this.tables = module.tableSpace();
         this.memoryCount = module.memorySpace().size();
         this.memory64 = new boolean[memoryCount];

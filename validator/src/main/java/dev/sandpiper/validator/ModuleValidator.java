@@ -47,9 +47,7 @@ public final class ModuleValidator {
         for (int i = 0; i < module.definedFunctionCount(); i++) {
             typeIndex(c, module.definedFunctionTypeIndex(i));
         }
-        for (int i = 0; i < module.types().size(); i++) {
-            typeDefinition(c, i);
-        }
+        TypeDefinitionRules.check(c);
         for (TableType t : module.tables()) {
             tableLimits(t.limits());
             table(c, t);
@@ -98,9 +96,13 @@ public final class ModuleValidator {
         }
     }
 
+    /** A function's type index: a defined function type (3.0: not a structure or array type). */
     private static void typeIndex(ModuleContext c, int index) {
         if (index < 0 || index >= c.types.size()) {
             throw InvalidModuleException.atModule("unknown type " + Integer.toUnsignedString(index), -1);
+        }
+        if (!c.module.recTypes().isFunction(index)) {
+            throw InvalidModuleException.atModule("type mismatch: type " + index + " is not a function type", -1);
         }
     }
 
@@ -146,24 +148,6 @@ public final class ModuleValidator {
         } else if (!t.elementType().isDefaultable()) {
             throw InvalidModuleException.atModule("type mismatch: a table of " + t.elementType()
                     + " needs an initialiser", -1);
-        }
-    }
-
-    /**
-     * Spec: 3.0, Validation > Modules > Types and Types > Recursive Types: type definitions are
-     * validated in order, each seeing the types before it and those of its own recursion group;
-     * without {@code rec} a definition is a group of one, so it may name itself and earlier types,
-     * and a later type is unknown.
-     */
-    private static void typeDefinition(ModuleContext c, int index) {
-        FuncType t = c.types.get(index);
-        for (List<ValType> ts : List.of(t.params(), t.results())) {
-            for (ValType v : ts) {
-                if (v.isConcrete() && v.heapType() > index) {
-                    throw InvalidModuleException.atModule("unknown type " + v.heapType()
-                            + " (type " + index + " may name only itself and the types before it)", -1);
-                }
-            }
         }
     }
 

@@ -23,12 +23,14 @@ final class TypeStack {
     /** Codes of (ref func) and (ref extern); a concrete reference type's code starts at CONCRETE. */
     private static final int REF_FUNC = TYPES.length;
     private static final int REF_EXTERN = TYPES.length + 1;
-    private static final int CONCRETE = 16;
     /** Codes of exnref and (ref exn) (3.0, exception handling). */
     private static final int EXNREF = 10;
     private static final int REF_EXN = 11;
     private static final int NULLEXNREF = 12;
     private static final int REF_NOEXN = 13;
+    /** Codes of the other abstract reference types: ABSTRACT + 2 * (-heap - 0x0D) + (nullable ? 1 : 0). */
+    private static final int ABSTRACT = 16;
+    private static final int CONCRETE = 64;
     private static final int V128_CODE = ValType.V128.ordinal();
 
     // Operand stack: type codes (see code(ValType), or UNKNOWN) and the slot height after each operand.
@@ -85,7 +87,7 @@ final class TypeStack {
 
     /**
      * A type as an int: the 2.0 types by kind (i32 0 ... externref 6), then (ref func), (ref
-     * extern), then concrete references as {@code CONCRETE + 2 * index + (nullable ? 1 : 0)}.
+     * extern), then GC's abstract reference types, then concrete references as {@code CONCRETE + 2 * index + (nullable ? 1 : 0)}.
      */
     static int code(ValType t) {
         if (t.isConcrete()) {
@@ -108,6 +110,9 @@ final class TypeStack {
         }
         if (t == ValType.REF_NOEXN) {
             return REF_NOEXN;
+        }
+        if (t.isReference() && t != ValType.FUNCREF && t != ValType.EXTERNREF) {
+            return ABSTRACT + 2 * (-t.heapType() - 0x0D) + (t.isNullable() ? 1 : 0);
         }
         return t.ordinal();
     }
@@ -134,6 +139,9 @@ final class TypeStack {
         }
         if (code == REF_NOEXN) {
             return ValType.REF_NOEXN;
+        }
+        if (code >= ABSTRACT) {
+            return ValType.ref(((code - ABSTRACT) & 1) == 1, -((code - ABSTRACT) >>> 1) - 0x0D);
         }
         return TYPES[code];
     }

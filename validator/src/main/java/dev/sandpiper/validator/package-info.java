@@ -20,9 +20,13 @@
  * ({@code ReferenceRules}), tables with initialisers ({@code ModuleValidator}).
  *
  * Type indices compare as the types they name ({@link dev.sandpiper.decoder.model.DefinedTypes}:
- * closed ids, also what the interpreter compares across modules); a type definition may name
- * itself and earlier types only.
+ * closed ids of whole recursion groups, also what the interpreter compares across modules); a type
+ * definition may name its own recursion group and earlier types only.
  *
- * <p>Not yet: the GC proposal's heap types and explicit recursion groups.
+ * <p>GC (3.0): recursion groups and sub types ({@code TypeDefinitionRules}: at most one, earlier,
+ * non-final supertype whose composite type the sub type's matches), the three heap type
+ * hierarchies ({@code Subtyping}), the structure, array, i31, cast and conversion instructions and
+ * {@code br_on_cast} ({@code GcRules}), and the allocating ones in constant expressions
+ * ({@code ConstantGcTypes}).
  */
 package dev.sandpiper.validator;

@@ -202,12 +202,22 @@ final class FunctionTranslator {
         c.local(ISTORE, nextDepthSlot);
     }
 
-    /** Spec 2.0, 4.4.10 (function invocation): declared locals start at zero. */
+    /**
+     * Spec 2.0, 4.4.10 (function invocation): declared locals start at their type's default, zero
+     * or, for a reference, null ({@code Table.NULL}, -1).
+     */
     private void zeroLocals(FunctionBody body) {
-        for (int k = type.params().size(); k < localSlot.length; k++) {
+        int params = type.params().size();
+        for (int k = params; k < localSlot.length; k++) {
             switch (localKind[k]) {
                 case 'I' -> c.op(ICONST_0);
-                case 'J' -> c.op(LCONST_0);
+                case 'J' -> {
+                    if (body.locals()[k - params].isReference()) {
+                        c.longConst(-1L);
+                    } else {
+                        c.op(LCONST_0);
+                    }
+                }
                 default -> {
                     c.op(LCONST_0);
                     c.op(LCONST_0);
@@ -263,6 +273,7 @@ final class FunctionTranslator {
 
     private void instruction(Opcode op, CodeReader r) {
         Unsupported.checkAddress64(op, r, address64);
+        Unsupported.checkGc(op);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }

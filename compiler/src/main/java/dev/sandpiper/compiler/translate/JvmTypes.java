@@ -27,7 +27,7 @@ final class JvmTypes {
     static char kind(ValType t) {
         return switch (t.kind()) {
             case I32, F32 -> 'I';
-            case I64, F64, FUNCREF, EXTERNREF, EXNREF -> 'J';
+            case I64, F64, FUNCREF, EXTERNREF, EXNREF, ANYREF -> 'J';
             case V128 -> 'Q';
         };
     }

@@ -36,7 +36,7 @@ final class Linkage {
             hasMethod[f] = JvmTypes.compilable(module.functionType(f));
         }
         this.tails = new TailCalls(module, hasMethod);
-        this.typeIds = dev.sandpiper.decoder.model.DefinedTypes.ids(module.types());
+        this.typeIds = dev.sandpiper.decoder.model.DefinedTypes.ids(module.recTypes());
     }
 
     static String function(int funcIndex) {

@@ -10,7 +10,7 @@ import dev.sandpiper.decoder.model.Module;
  * A function this tier does not compile (it runs in the interpreter instead): its bytecode would be
  * too large for HotSpot to compile, it needs more JVM locals or parameter slots than a method may
  * have, it tail-calls a function no trampoline can reach ({@link TailCalls}), it uses an
- * instruction of exception handling, or it makes a vector access to a 64-bit memory.
+ * instruction of exception handling or of GC, or it makes a vector access to a 64-bit memory.
  */
 public final class Unsupported extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -62,6 +62,17 @@ public final class Unsupported extends RuntimeException {
         if (address64 != null && op.prefix() == Opcode.PREFIX_FD && op.family() == Family.MEMORY
                 && address64[0][r.memoryIndex()]) {
             throw new Unsupported("uses a vector access to a 64-bit memory (" + op + ")");
+        }
+    }
+
+    /**
+     * Refuses the GC instructions (spec 3.0: structures, arrays, i31, casts, {@code ref.eq},
+     * {@code br_on_cast}), which this tier leaves to the interpreter for now; values of the GC
+     * reference types themselves compile as 64-bit references like any other.
+     */
+    static void checkGc(Opcode op) {
+        if (op.feature() == Feature.GC) {
+            throw new Unsupported("uses GC instructions (" + op + ")");
         }
     }
 }

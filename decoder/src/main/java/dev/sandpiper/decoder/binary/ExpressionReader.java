@@ -63,7 +63,7 @@ final class ExpressionReader {
                     }
                     depth--;
                 }
-                case MEMORY_INIT, DATA_DROP -> usesDataIndex = true;
+                case MEMORY_INIT, DATA_DROP, ARRAY_NEW_DATA, ARRAY_INIT_DATA -> usesDataIndex = true;
                 default -> { }
             }
         }

@@ -7,6 +7,7 @@ import dev.sandpiper.decoder.model.DataSegment;
 import dev.sandpiper.decoder.model.ElementSegment;
 import dev.sandpiper.decoder.model.Export;
 import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.RecTypes;
 import dev.sandpiper.decoder.model.FunctionBody;
 import dev.sandpiper.decoder.model.Global;
 import dev.sandpiper.decoder.model.Import;
@@ -32,7 +33,7 @@ public final class SectionDecoder {
     private final ExpressionReader exprs;
     private final Features features;
 
-    private List<FuncType> types = List.of();
+    private RecTypes types = RecTypes.ofFunctions(List.of());
     private List<Import> imports = List.of();
     private int[] functions = new int[0];
     private List<TableType> tables = List.of();
@@ -57,7 +58,8 @@ public final class SectionDecoder {
         this.in = new WasmReader(bytes, 0, bytes.length)
                 .typedReferences(features.enabled(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES))
                 .exceptions(features.enabled(dev.sandpiper.decoder.code.Feature.EXCEPTIONS))
-                .memory64(features.enabled(dev.sandpiper.decoder.code.Feature.MEMORY64));
+                .memory64(features.enabled(dev.sandpiper.decoder.code.Feature.MEMORY64))
+                .gc(features.enabled(dev.sandpiper.decoder.code.Feature.GC));
         this.exprs = new ExpressionReader(bytes, features);
     }
 

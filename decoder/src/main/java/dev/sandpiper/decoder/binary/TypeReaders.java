@@ -3,8 +3,14 @@ package dev.sandpiper.decoder.binary;
 import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.ImplementationLimits;
 import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.Features;
 import dev.sandpiper.decoder.code.Feature;
+import dev.sandpiper.decoder.model.ArrayType;
+import dev.sandpiper.decoder.model.CompositeType;
+import dev.sandpiper.decoder.model.FieldType;
 import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.StructType;
+import dev.sandpiper.decoder.model.SubType;
 import dev.sandpiper.decoder.model.GlobalType;
 import dev.sandpiper.decoder.model.Limits;
 import dev.sandpiper.decoder.model.MemoryType;
@@ -20,6 +26,74 @@ import java.util.List;
  */
 final class TypeReaders {
     private TypeReaders() {}
+
+    private static final int SUB = 0x50;
+    private static final int SUB_FINAL = 0x4F;
+    private static final int FUNC = 0x60;
+    private static final int STRUCT = 0x5F;
+    private static final int ARRAY = 0x5E;
+
+    /**
+     * A sub type: {@code 0x50 vec(typeidx) comptype} (open), {@code 0x4F vec(typeidx) comptype}
+     * (final), or a bare composite type, final without supertypes. Without GC only
+     * {@code 0x60} function types.
+     *
+     * <p>Spec: 3.0, Binary Format > Types > Recursive Types and Composite Types.
+     */
+    static SubType subType(WasmReader in) {
+        int at = in.position();
+        int b = in.peek();
+        if ((b == SUB || b == SUB_FINAL || b == STRUCT || b == ARRAY) && !in.gc()) {
+            throw in.error("malformed function type " + Features.notEnabled(Feature.GC), at);
+        }
+        if (b == SUB || b == SUB_FINAL) {
+            in.u8();
+            int n = in.count();
+            List<Integer> supers = new ArrayList<>(Math.min(n, 4));
+            for (int i = 0; i < n; i++) {
+                supers.add(in.u32());
+            }
+            return new SubType(b == SUB_FINAL, supers, compositeType(in));
+        }
+        return SubType.plain(compositeType(in));
+    }
+
+    private static CompositeType compositeType(WasmReader in) {
+        int b = in.peek();
+        if (b == STRUCT) {
+            in.u8();
+            int n = in.count();
+            List<FieldType> fields = new ArrayList<>(Math.min(n, 64));
+            for (int i = 0; i < n; i++) {
+                fields.add(fieldType(in));
+            }
+            return new StructType(fields);
+        }
+        if (b == ARRAY) {
+            in.u8();
+            return new ArrayType(fieldType(in));
+        }
+        return funcType(in); // names any other byte a malformed function type
+    }
+
+    /** {@code storagetype mut}: {@code 0x78} i8, {@code 0x77} i16 or a value type; then 0 or 1. */
+    private static FieldType fieldType(WasmReader in) {
+        int b = in.peek();
+        int packed = 0;
+        ValType t = ValType.I32;
+        if (b == FieldType.CODE_I8 || b == FieldType.CODE_I16) {
+            in.u8();
+            packed = b == FieldType.CODE_I8 ? 8 : 16;
+        } else {
+            t = CodeReader.valType(in);
+        }
+        int at = in.position();
+        int mut = in.u8();
+        if (mut > 1) {
+            throw in.error("malformed mutability", at);
+        }
+        return new FieldType(t, packed, mut == 1);
+    }
 
     /** {@code 0x60 vec(valtype) vec(valtype)}. */
     static FuncType funcType(WasmReader in) {

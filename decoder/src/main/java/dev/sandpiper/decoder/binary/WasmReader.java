@@ -19,6 +19,7 @@ public final class WasmReader {
     private boolean typedReferences;
     private boolean exceptions;
     private boolean memory64;
+    private boolean gc;
 
     /** A reader over {@code bytes[start, limit)}, starting at {@code start}. */
     public WasmReader(byte[] bytes, int start, int limit) {
@@ -64,6 +65,16 @@ public final class WasmReader {
 
     public boolean memory64() {
         return memory64;
+    }
+
+    /** Enables GC's abstract heap types and their short reference types (3.0, Feature GC). */
+    public WasmReader gc(boolean enabled) {
+        gc = enabled;
+        return this;
+    }
+
+    public boolean gc() {
+        return gc;
     }
 
     public int position() {

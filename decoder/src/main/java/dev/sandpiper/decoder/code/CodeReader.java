@@ -46,6 +46,8 @@ public final class CodeReader {
     private long offset;
     private int lane;
     private ValType type;
+    private ValType source;
+    private Opcode op;
     private int[] targets = new int[8];
     private int targetCount;
     private ValType[] selectTypes = new ValType[1];
@@ -68,7 +70,8 @@ public final class CodeReader {
     public CodeReader(byte[] bytes, int start, int end, Features features) {
         this.in = new WasmReader(bytes, start, end)
                 .typedReferences(features.enabled(Feature.FUNCTION_REFERENCES))
-                .exceptions(features.enabled(Feature.EXCEPTIONS));
+                .exceptions(features.enabled(Feature.EXCEPTIONS))
+                .gc(features.enabled(Feature.GC));
         this.features = features;
         this.multiMemory = features.enabled(Feature.MULTI_MEMORY);
         this.memory64 = features.enabled(Feature.MEMORY64);
@@ -81,6 +84,11 @@ public final class CodeReader {
 
     public boolean hasNext() {
         return !in.atEnd();
+    }
+
+    /** The instruction last returned by {@link #next()}. */
+    public Opcode lastOpcode() {
+        return op;
     }
 
     /** Offset of the instruction last returned by {@link #next()}. */
@@ -102,6 +110,9 @@ public final class CodeReader {
         if (b == Opcode.PREFIX_FC) {
             sub = Integer.toUnsignedLong(in.u32());
             op = Opcode.prefixedFC(sub);
+        } else if (b == Opcode.PREFIX_FB) {
+            sub = Integer.toUnsignedLong(in.u32());
+            op = Opcode.prefixedFB(sub);
         } else if (b == Opcode.PREFIX_FD) {
             sub = Integer.toUnsignedLong(in.u32());
             op = Opcode.prefixedFD(sub);
@@ -116,6 +127,7 @@ public final class CodeReader {
         if (!features.enabled(op.feature())) {
             throw in.error("illegal opcode " + op + " " + Features.notEnabled(op.feature()), opcodeOffset);
         }
+        this.op = op;
         readImmediates(op.immediate());
         return op;
     }
@@ -161,8 +173,26 @@ public final class CodeReader {
                 readMemarg();
                 lane = in.u8();
             }
+            case TWO_INDICES -> {
+                index = in.u32();
+                index2 = in.u32();
+            }
+            case HEAP_TYPE -> type = ValType.ref(op == Opcode.REF_TEST_NULL || op == Opcode.REF_CAST_NULL, heapType(in));
+            case BR_ON_CAST -> readBrOnCast();
             default -> throw new AssertionError(kind);
         }
+    }
+
+    /** Spec: 3.0, Binary Format > Instructions > Control: {@code 0xFB 24 castflags l ht1 ht2}. */
+    private void readBrOnCast() {
+        int at = in.position();
+        int flags = in.u8();
+        if (flags > 3) {
+            throw in.error("malformed cast flags", at);
+        }
+        index = in.u32();
+        source = ValType.ref((flags & 1) != 0, heapType(in));
+        type = ValType.ref((flags & 2) != 0, heapType(in));
     }
 
     private void readBlockType() {
@@ -280,6 +310,10 @@ public final class CodeReader {
             }
             throw in.error("malformed value type " + Features.notEnabled(Feature.FUNCTION_REFERENCES), at);
         }
+        ValType shorthand = gcShorthand(in, b);
+        if (shorthand != null) {
+            return shorthand;
+        }
         throw in.error("malformed value type", at);
     }
 
@@ -302,12 +336,29 @@ public final class CodeReader {
         if ((b == REF_NULL || b == REF) && in.typedReferences()) {
             return ValType.ref(b == REF_NULL, heapType(in));
         }
+        ValType shorthand = gcShorthand(in, b);
+        if (shorthand != null) {
+            return shorthand;
+        }
         throw in.error("malformed reference type", at);
     }
 
     /**
+     * With GC, the one-byte short forms {@code (ref null ht)} of the abstract heap types: anyref
+     * {@code 0x6E}, eqref, i31ref, structref, arrayref, nullref {@code 0x71}, nullexternref,
+     * nullfuncref {@code 0x73} (3.0, Binary Format > Types > Reference Types); else null.
+     */
+    private static ValType gcShorthand(WasmReader in, int b) {
+        int heap = b - 0x80; // the byte read as the s7 heap type code
+        if (in.gc() && heap != ValType.HEAP_FUNC && heap != ValType.HEAP_EXTERN && ValType.isAbstractHeap(heap)) {
+            return ValType.ref(true, heap);
+        }
+        return null;
+    }
+
+    /**
      * A heap type (3.0, Binary Format > Types > Heap Types): {@code 0x70} func, {@code 0x6F} extern,
-     * else a non-negative s33 type index.
+     * with GC {@code 0x6E} any ... {@code 0x73} nofunc, else a non-negative s33 type index.
      */
     public static int heapType(WasmReader in) {
         int at = in.position();
@@ -319,6 +370,9 @@ public final class CodeReader {
             return ValType.HEAP_EXTERN;
         }
         if ((v == ValType.HEAP_EXN || v == ValType.HEAP_NOEXN) && in.exceptions()) {
+            return (int) v;
+        }
+        if (v < 0 && v >= -0x40 && in.gc() && ValType.isAbstractHeap((int) v)) {
             return (int) v;
         }
         if (v < 0 || v > Integer.MAX_VALUE) {
@@ -404,7 +458,12 @@ public final class CodeReader {
         return lane;
     }
 
-    /** The reference type of {@code ref.null}. */
+    /** The source type ({@code rt1}) of {@code br_on_cast} and {@code br_on_cast_fail}. */
+    public ValType castSource() {
+        return source;
+    }
+
+    /** The reference type of {@code ref.null}; the target type of {@code ref.test}, {@code ref.cast} and {@code br_on_cast}. */
     public ValType refType() {
         return type;
     }

@@ -3,7 +3,7 @@ package dev.sandpiper.decoder.code;
 /**
  * The proposal that introduced an instruction or a module construct. The first six are standard in
  * WebAssembly 2.0; the others ({@link #TAIL_CALL}, {@link #EXTENDED_CONST}, {@link #MULTI_MEMORY},
- * {@link #FUNCTION_REFERENCES}, {@link #RELAXED_SIMD}, {@link #EXCEPTIONS}, {@link #MEMORY64}...) are standard in 3.0
+ * {@link #FUNCTION_REFERENCES}, {@link #RELAXED_SIMD}, {@link #EXCEPTIONS}, {@link #MEMORY64}, {@link #GC}) are standard in 3.0
  * ({@link #LEGACY_EXCEPTIONS} is in its appendix). An embedder chooses which of them a module may use with
  * {@link dev.sandpiper.decoder.Features}.
  */
@@ -47,7 +47,13 @@ public enum Feature {
      * 64-bit memories and tables: limits with an {@code i64} address type, u64 limits and memory
      * offsets, i64 addresses and indices. Spec: 3.0, Types > Address Types; Memory and Table Instructions.
      */
-    MEMORY64("memory64");
+    MEMORY64("memory64"),
+    /**
+     * Garbage collection: recursion groups, sub types, structure and array types, the abstract heap
+     * types any, eq, i31, struct, array, none, nofunc, noextern, and the {@code 0xFB} instructions.
+     * Spec: 3.0, Types > Recursive Types and Aggregate Types; Aggregate Reference Instructions.
+     */
+    GC("gc");
 
     private final String proposalName;
 

@@ -70,5 +70,19 @@ public enum ImmediateKind {
      * {@link CodeReader#catchCount()}, {@link CodeReader#catchKind(int)}, {@link CodeReader#catchTag(int)},
      * {@link CodeReader#catchLabel(int)}.
      */
-    TRY_TABLE
+    TRY_TABLE,
+    /**
+     * Two indices, {@link CodeReader#index()} then {@link CodeReader#index2()}: a type and a field
+     * ({@code struct.get}), data or element segment ({@code array.new_data}), count
+     * ({@code array.new_fixed}), or two types ({@code array.copy}). 3.0 GC.
+     */
+    TWO_INDICES,
+    /** A heap type of {@code ref.test}/{@code ref.cast}: {@link CodeReader#refType()}, nullable by the opcode. */
+    HEAP_TYPE,
+    /**
+     * {@code br_on_cast}: a flags byte (bit 0 the source, bit 1 the target nullable), a label
+     * ({@link CodeReader#index()}), the source and target heap types ({@link CodeReader#castSource()},
+     * {@link CodeReader#refType()}).
+     */
+    BR_ON_CAST
 }

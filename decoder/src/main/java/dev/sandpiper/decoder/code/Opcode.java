@@ -208,6 +208,38 @@ public enum Opcode {
     REF_AS_NON_NULL(0, 0xD4, "ref.as_non_null", Family.REFERENCE, Feature.FUNCTION_REFERENCES, ImmediateKind.NONE, null, 0),
     BR_ON_NULL(0, 0xD5, "br_on_null", Family.CONTROL, Feature.FUNCTION_REFERENCES, ImmediateKind.LABEL, null, 0),
     BR_ON_NON_NULL(0, 0xD6, "br_on_non_null", Family.CONTROL, Feature.FUNCTION_REFERENCES, ImmediateKind.LABEL, null, 0),
+    REF_EQ(0, 0xD3, "ref.eq", Family.REFERENCE, Feature.GC, ImmediateKind.NONE, null, 0),
+    STRUCT_NEW(0xFB, 0x00, "struct.new", Family.REFERENCE, Feature.GC, ImmediateKind.TYPE_INDEX, null, 0),
+    STRUCT_NEW_DEFAULT(0xFB, 0x01, "struct.new_default", Family.REFERENCE, Feature.GC, ImmediateKind.TYPE_INDEX, null, 0),
+    STRUCT_GET(0xFB, 0x02, "struct.get", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    STRUCT_GET_S(0xFB, 0x03, "struct.get_s", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    STRUCT_GET_U(0xFB, 0x04, "struct.get_u", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    STRUCT_SET(0xFB, 0x05, "struct.set", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    ARRAY_NEW(0xFB, 0x06, "array.new", Family.REFERENCE, Feature.GC, ImmediateKind.TYPE_INDEX, null, 0),
+    ARRAY_NEW_DEFAULT(0xFB, 0x07, "array.new_default", Family.REFERENCE, Feature.GC, ImmediateKind.TYPE_INDEX, null, 0),
+    ARRAY_NEW_FIXED(0xFB, 0x08, "array.new_fixed", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    ARRAY_NEW_DATA(0xFB, 0x09, "array.new_data", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    ARRAY_NEW_ELEM(0xFB, 0x0A, "array.new_elem", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    ARRAY_GET(0xFB, 0x0B, "array.get", Family.REFERENCE, Feature.GC, ImmediateKind.TYPE_INDEX, null, 0),
+    ARRAY_GET_S(0xFB, 0x0C, "array.get_s", Family.REFERENCE, Feature.GC, ImmediateKind.TYPE_INDEX, null, 0),
+    ARRAY_GET_U(0xFB, 0x0D, "array.get_u", Family.REFERENCE, Feature.GC, ImmediateKind.TYPE_INDEX, null, 0),
+    ARRAY_SET(0xFB, 0x0E, "array.set", Family.REFERENCE, Feature.GC, ImmediateKind.TYPE_INDEX, null, 0),
+    ARRAY_LEN(0xFB, 0x0F, "array.len", Family.REFERENCE, Feature.GC, ImmediateKind.NONE, null, 0),
+    ARRAY_FILL(0xFB, 0x10, "array.fill", Family.REFERENCE, Feature.GC, ImmediateKind.TYPE_INDEX, null, 0),
+    ARRAY_COPY(0xFB, 0x11, "array.copy", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    ARRAY_INIT_DATA(0xFB, 0x12, "array.init_data", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    ARRAY_INIT_ELEM(0xFB, 0x13, "array.init_elem", Family.REFERENCE, Feature.GC, ImmediateKind.TWO_INDICES, null, 0),
+    REF_TEST(0xFB, 0x14, "ref.test", Family.REFERENCE, Feature.GC, ImmediateKind.HEAP_TYPE, null, 0),
+    REF_TEST_NULL(0xFB, 0x15, "ref.test", Family.REFERENCE, Feature.GC, ImmediateKind.HEAP_TYPE, null, 0),
+    REF_CAST(0xFB, 0x16, "ref.cast", Family.REFERENCE, Feature.GC, ImmediateKind.HEAP_TYPE, null, 0),
+    REF_CAST_NULL(0xFB, 0x17, "ref.cast", Family.REFERENCE, Feature.GC, ImmediateKind.HEAP_TYPE, null, 0),
+    BR_ON_CAST(0xFB, 0x18, "br_on_cast", Family.CONTROL, Feature.GC, ImmediateKind.BR_ON_CAST, null, 0),
+    BR_ON_CAST_FAIL(0xFB, 0x19, "br_on_cast_fail", Family.CONTROL, Feature.GC, ImmediateKind.BR_ON_CAST, null, 0),
+    ANY_CONVERT_EXTERN(0xFB, 0x1A, "any.convert_extern", Family.REFERENCE, Feature.GC, ImmediateKind.NONE, null, 0),
+    EXTERN_CONVERT_ANY(0xFB, 0x1B, "extern.convert_any", Family.REFERENCE, Feature.GC, ImmediateKind.NONE, null, 0),
+    REF_I31(0xFB, 0x1C, "ref.i31", Family.REFERENCE, Feature.GC, ImmediateKind.NONE, null, 0),
+    I31_GET_S(0xFB, 0x1D, "i31.get_s", Family.REFERENCE, Feature.GC, ImmediateKind.NONE, null, 0),
+    I31_GET_U(0xFB, 0x1E, "i31.get_u", Family.REFERENCE, Feature.GC, ImmediateKind.NONE, null, 0),
     I32_TRUNC_SAT_F32_S(0xFC, 0x00, "i32.trunc_sat_f32_s", Family.NUMERIC, Feature.SATURATING_FLOAT_TO_INT, ImmediateKind.NONE, "f:i", 0),
     I32_TRUNC_SAT_F32_U(0xFC, 0x01, "i32.trunc_sat_f32_u", Family.NUMERIC, Feature.SATURATING_FLOAT_TO_INT, ImmediateKind.NONE, "f:i", 0),
     I32_TRUNC_SAT_F64_S(0xFC, 0x02, "i32.trunc_sat_f64_s", Family.NUMERIC, Feature.SATURATING_FLOAT_TO_INT, ImmediateKind.NONE, "d:i", 0),
@@ -495,11 +527,14 @@ public enum Opcode {
 
     /** Prefix byte of the saturating-truncation, bulk-memory and table instructions. */
     public static final int PREFIX_FC = 0xFC;
+    /** Prefix byte of the GC instructions (3.0, Aggregate Reference Instructions). */
+    public static final int PREFIX_FB = 0xFB;
     /** Prefix byte of the vector (SIMD) instructions. */
     public static final int PREFIX_FD = 0xFD;
 
     private static final Opcode[] SINGLE = new Opcode[256];
     private static final Opcode[] FC = new Opcode[32];
+    private static final Opcode[] FB = new Opcode[32];
     private static final Opcode[] FD = new Opcode[0x114];
 
     static {
@@ -507,6 +542,7 @@ public enum Opcode {
             switch (op.prefix) {
                 case 0 -> SINGLE[op.code] = op;
                 case PREFIX_FC -> FC[op.code] = op;
+                case PREFIX_FB -> FB[op.code] = op;
                 default -> FD[op.code] = op;
             }
         }
@@ -579,12 +615,17 @@ public enum Opcode {
         return code >= 0 && code < FC.length ? FC[(int) code] : null;
     }
 
+    /** The {@code 0xFB}-prefixed (GC) opcode with sub-opcode {@code code}, or null. */
+    public static Opcode prefixedFB(long code) {
+        return code >= 0 && code < FB.length ? FB[(int) code] : null;
+    }
+
     /** The {@code 0xFD}-prefixed opcode with sub-opcode {@code code}, or null. */
     public static Opcode prefixedFD(long code) {
         return code >= 0 && code < FD.length ? FD[(int) code] : null;
     }
 
-    /** 0 for single-byte opcodes, else {@link #PREFIX_FC} or {@link #PREFIX_FD}. */
+    /** 0 for single-byte opcodes, else {@link #PREFIX_FB}, {@link #PREFIX_FC} or {@link #PREFIX_FD}. */
     public int prefix() {
         return prefix;
     }

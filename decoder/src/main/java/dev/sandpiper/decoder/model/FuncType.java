@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <p>Spec: 2.0, Structure > Types > Function Types, {@code syntax/types.html#function-types}.
  */
-public record FuncType(List<ValType> params, List<ValType> results) {
+public record FuncType(List<ValType> params, List<ValType> results) implements CompositeType {
     public FuncType {
         params = List.copyOf(params);
         results = List.copyOf(results);

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class Module {
     private final byte[] bytes;
+    private final RecTypes recTypes;
     private final List<FuncType> types;
     private final List<Import> imports;
     private final int[] functionTypeIndices;
@@ -59,15 +60,34 @@ public final class Module {
             List<TableType> tables, List<MemoryType> memories, List<Global> globals, List<Export> exports,
             int start, boolean hasStart, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
             List<DataSegment> data, List<CustomSection> customSections, NameSection names, Features features) {
-        this(bytes, types, imports, functionTypeIndices, tables, memories, globals, exports, start, hasStart,
-                elements, dataCount, codes, data, customSections, names, features, new int[0]);
+        this(bytes, RecTypes.ofFunctions(types), imports, functionTypeIndices, tables, memories, globals, exports,
+                start, hasStart, elements, dataCount, codes, data, customSections, names, features, new int[0]);
+    }
+
+    /** As above, with the type index of each defined tag (3.0, the tag section). */
+    public Module(byte[] bytes, List<FuncType> types, List<Import> imports, int[] functionTypeIndices,
+            List<TableType> tables, List<MemoryType> memories, List<Global> globals, List<Export> exports,
+            int start, boolean hasStart, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
+            List<DataSegment> data, List<CustomSection> customSections, NameSection names, Features features,
+            int[] tags) {
+        this(bytes, RecTypes.ofFunctions(types), imports, functionTypeIndices, tables, memories, globals, exports,
+                start, hasStart, elements, dataCount, codes, data, customSections, names, features, tags);
     }
 
     /**
-     * As {@link #Module(byte[], List, List, int[], List, List, List, List, int, boolean, List, int, List,
-     * List, List, NameSection, Features)}, with the type index of each defined tag (3.0, the tag section).
+     * As above, with a type section that may hold recursion groups, structure and array types
+     * (3.0 GC).
      */
-    public Module(byte[] bytes, List<FuncType> types, List<Import> imports, int[] functionTypeIndices,
+    public Module(byte[] bytes, RecTypes recTypes, List<Import> imports, int[] functionTypeIndices,
+            List<TableType> tables, List<MemoryType> memories, List<Global> globals, List<Export> exports,
+            int start, boolean hasStart, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
+            List<DataSegment> data, List<CustomSection> customSections, NameSection names, Features features) {
+        this(bytes, recTypes, imports, functionTypeIndices, tables, memories, globals, exports, start, hasStart,
+                elements, dataCount, codes, data, customSections, names, features, new int[0]);
+    }
+
+    /** The module: a type section of recursion groups (3.0 GC) and the defined tags' type indices. */
+    public Module(byte[] bytes, RecTypes recTypes, List<Import> imports, int[] functionTypeIndices,
             List<TableType> tables, List<MemoryType> memories, List<Global> globals, List<Export> exports,
             int start, boolean hasStart, List<ElementSegment> elements, int dataCount, List<FunctionBody> codes,
             List<DataSegment> data, List<CustomSection> customSections, NameSection names, Features features,
@@ -75,7 +95,8 @@ public final class Module {
         this.features = features;
         this.tags = tags.clone();
         this.bytes = bytes;
-        this.types = List.copyOf(types);
+        this.recTypes = recTypes;
+        this.types = recTypes.functions();
         this.imports = List.copyOf(imports);
         this.functionTypeIndices = functionTypeIndices.clone();
         this.tables = List.copyOf(tables);
@@ -137,8 +158,17 @@ public final class Module {
         System.arraycopy(tags, 0, tagSpace, tgs.size(), tags.length);
     }
 
+    /**
+     * The function type of each type index; a structure or array type's entry is
+     * {@link RecTypes#NOT_A_FUNCTION}, which validation keeps from being used as a function type.
+     */
     public List<FuncType> types() {
         return types;
+    }
+
+    /** The whole type section: recursion groups, sub types, structure and array types (3.0). */
+    public RecTypes recTypes() {
+        return recTypes;
     }
 
     public List<Import> imports() {

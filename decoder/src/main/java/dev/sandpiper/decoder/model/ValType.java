@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ValType {
     /** How values of a type are represented: one per 2.0 value type, references by their top type. */
-    public enum Kind { I32, I64, F32, F64, V128, FUNCREF, EXTERNREF, EXNREF }
+    public enum Kind { I32, I64, F32, F64, V128, FUNCREF, EXTERNREF, EXNREF, ANYREF }
 
     /** Heap type {@code func} (its binary code as a negative number, like the binary's s33). */
     public static final int HEAP_FUNC = -0x10;
@@ -24,6 +24,22 @@ public final class ValType {
     public static final int HEAP_EXN = -0x17;
     /** Heap type {@code noexn}, the bottom of {@code exn}: only null (binary 0x74). */
     public static final int HEAP_NOEXN = -0x0C;
+    /** Heap type {@code nofunc} (3.0 GC: the bottom of the function hierarchy). */
+    public static final int HEAP_NOFUNC = -0x0D;
+    /** Heap type {@code noextern} (3.0 GC: the bottom of the external hierarchy). */
+    public static final int HEAP_NOEXTERN = -0x0E;
+    /** Heap type {@code none} (3.0 GC: the bottom of the internal hierarchy). */
+    public static final int HEAP_NONE = -0x0F;
+    /** Heap type {@code any} (3.0 GC: the top of the internal hierarchy). */
+    public static final int HEAP_ANY = -0x12;
+    /** Heap type {@code eq}: references that {@code ref.eq} compares. */
+    public static final int HEAP_EQ = -0x13;
+    /** Heap type {@code i31}: unboxed 31-bit scalars. */
+    public static final int HEAP_I31 = -0x14;
+    /** Heap type {@code struct}: every structure. */
+    public static final int HEAP_STRUCT = -0x15;
+    /** Heap type {@code array}: every array. */
+    public static final int HEAP_ARRAY = -0x16;
 
     public static final ValType I32 = new ValType(Kind.I32, 0x7F, true, 0, "i32");
     public static final ValType I64 = new ValType(Kind.I64, 0x7E, true, 0, "i64");
@@ -50,6 +66,9 @@ public final class ValType {
 
     private static final ValType[] BASIC = {I32, I64, F32, F64, V128, FUNCREF, EXTERNREF};
     private static final ConcurrentHashMap<Long, ValType> CONCRETE = new ConcurrentHashMap<>();
+    /** The GC's abstract heap types, by their binary code (an s33, so negative). */
+    private static final int[] GC_ABSTRACT = {HEAP_NOFUNC, HEAP_NOEXTERN, HEAP_NONE, HEAP_ANY, HEAP_EQ, HEAP_I31,
+        HEAP_STRUCT, HEAP_ARRAY};
 
     private final Kind kind;
     private final int code;
@@ -71,8 +90,9 @@ public final class ValType {
     }
 
     /**
-     * {@code (ref null? heap)}: {@code heap} is {@link #HEAP_FUNC}, {@link #HEAP_EXTERN} or a type
-     * index (a function type's, which the validator checks).
+     * {@code (ref null? heap)}: {@code heap} is an abstract heap type ({@link #HEAP_FUNC},
+     * {@link #HEAP_EXTERN}, or with GC {@link #HEAP_ANY} and the others) or a type index (which the
+     * validator checks).
      */
     public static ValType ref(boolean nullable, int heap) {
         if (heap == HEAP_FUNC) {
@@ -88,11 +108,49 @@ public final class ValType {
             return nullable ? NULLEXNREF : REF_NOEXN;
         }
         if (heap < 0) {
-            throw new IllegalArgumentException("heap type " + heap);
+            if (!isAbstractHeap(heap)) {
+                throw new IllegalArgumentException("heap type " + heap);
+            }
+            long key = (long) heap << 1 | (nullable ? 1 : 0);
+            Kind kind = heap == HEAP_NOFUNC ? Kind.FUNCREF : heap == HEAP_NOEXTERN ? Kind.EXTERNREF : Kind.ANYREF;
+            return CONCRETE.computeIfAbsent(key, k -> new ValType(kind, nullable ? 0x63 : 0x64, nullable, heap,
+                    "(ref " + (nullable ? "null " : "") + heapName(heap) + ")"));
         }
         long key = (long) heap << 1 | (nullable ? 1 : 0);
         return CONCRETE.computeIfAbsent(key, k -> new ValType(Kind.FUNCREF, nullable ? 0x63 : 0x64, nullable, heap,
                 "(ref " + (nullable ? "null " : "") + heap + ")"));
+    }
+
+    /** Whether {@code heap} is one of the abstract heap types (func, extern and GC's eight). */
+    public static boolean isAbstractHeap(int heap) {
+        if (heap == HEAP_FUNC || heap == HEAP_EXTERN) {
+            return true;
+        }
+        for (int h : GC_ABSTRACT) {
+            if (h == heap) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text-format name of an abstract heap type, or the number of a type index. */
+    public static String heapName(int heap) {
+        return switch (heap) {
+            case HEAP_FUNC -> "func";
+            case HEAP_EXTERN -> "extern";
+            case HEAP_NOFUNC -> "nofunc";
+            case HEAP_NOEXTERN -> "noextern";
+            case HEAP_NONE -> "none";
+            case HEAP_ANY -> "any";
+            case HEAP_EQ -> "eq";
+            case HEAP_I31 -> "i31";
+            case HEAP_STRUCT -> "struct";
+            case HEAP_ARRAY -> "array";
+            case HEAP_EXN -> "exn";
+            case HEAP_NOEXN -> "noexn";
+            default -> Integer.toString(heap);
+        };
     }
 
     /** The run-time representation. */
@@ -125,7 +183,7 @@ public final class ValType {
     }
 
     public boolean isReference() {
-        return kind == Kind.FUNCREF || kind == Kind.EXTERNREF || kind == Kind.EXNREF;
+        return kind == Kind.FUNCREF || kind == Kind.EXTERNREF || kind == Kind.EXNREF || kind == Kind.ANYREF;
     }
 
     /** A reference type that admits null; false for the other types. */

@@ -50,4 +50,48 @@ class DefinedTypesTest {
         FuncType t = new FuncType(List.of(I32, ValType.FUNCREF), List.of(F32));
         assertEquals(DefinedTypes.id(t), DefinedTypes.ids(List.of(params(), t))[1]);
     }
+
+    private static StructType struct(ValType... fields) {
+        java.util.ArrayList<FieldType> fs = new java.util.ArrayList<>();
+        for (ValType v : fields) {
+            fs.add(new FieldType(v, 0, false));
+        }
+        return new StructType(fs);
+    }
+
+    @Test
+    void recursionGroupsOfTheSameShapeGiveTheSameTypes() {
+        // (rec (struct (ref 1)) (struct (ref 0))) at indices 0-1 and, after an unrelated type, at 1-2
+        RecTypes a = new RecTypes(List.of(SubType.plain(struct(ref(1))), SubType.plain(struct(ref(0)))),
+                new int[] {0, 0});
+        RecTypes b = new RecTypes(List.of(SubType.plain(params()), SubType.plain(struct(ref(2))),
+                SubType.plain(struct(ref(1)))), new int[] {0, 1, 1});
+        int[] ia = DefinedTypes.ids(a);
+        int[] ib = DefinedTypes.ids(b);
+        assertEquals(ia[0], ib[1]);
+        assertEquals(ia[1], ib[2]);
+        // the two members are distinct types although their shapes are symmetric
+        assertNotEquals(ia[0], ia[1]);
+        // the same definitions, each its own group, are other types (iso-recursion: groups matter)
+        RecTypes c = new RecTypes(List.of(SubType.plain(struct(ref(1))), SubType.plain(struct(ref(0)))),
+                new int[] {0, 1});
+        assertNotEquals(ia[0], DefinedTypes.ids(c)[0]);
+    }
+
+    @Test
+    void declaredSupertypesChainAndKindsAreKept() {
+        RecTypes t = new RecTypes(List.of(new SubType(false, List.of(), struct()),
+                new SubType(false, List.of(0), struct(I32)), new SubType(true, List.of(1), struct(I32, F32)),
+                SubType.plain(new ArrayType(new FieldType(I32, 8, true)))), new int[] {0, 1, 2, 3});
+        int[] ids = DefinedTypes.ids(t);
+        assertEquals(true, DefinedTypes.isSubtype(ids[2], ids[0]));
+        assertEquals(false, DefinedTypes.isSubtype(ids[0], ids[2]));
+        assertEquals(DefinedTypes.STRUCT, DefinedTypes.kind(ids[1]));
+        assertEquals(DefinedTypes.ARRAY, DefinedTypes.kind(ids[3]));
+        // final or not, and the supertype, are part of the type
+        RecTypes open = new RecTypes(List.of(new SubType(false, List.of(), struct())), new int[] {0});
+        RecTypes closed = new RecTypes(List.of(SubType.plain(struct())), new int[] {0});
+        assertNotEquals(DefinedTypes.ids(open)[0], DefinedTypes.ids(closed)[0]);
+        assertEquals(ids[0], DefinedTypes.ids(open)[0]);
+    }
 }

@@ -107,6 +107,7 @@ public final class CodeTranslator {
         pushControl(ControlFrames.FUNC, new FuncType(List.of(), type.results()), 0);
         startBlock();
         code.markPollPoint();
+        nullReferenceLocals(type.params().size(), body);
         CodeReader r = module.codeReader(definedIndex);
         while (frames.depth() > 0) {
             Opcode op = r.next();
@@ -122,6 +123,20 @@ public final class CodeTranslator {
         return new FunctionCode(funcIndex, module.names().functionName(funcIndex), code.code(), paramSlots,
                 v.localSlots(), analysis.maxStackSlots(), resultSlots, code.refundPcs(), code.refunds(),
                 code.pollPoints(), exceptions.handlers(), exceptions.tailCallSites());
+    }
+
+    /**
+     * Declared reference locals start null (spec 2.0, Execution > Instructions > Function Calls:
+     * each local holds its type's default value), not the zero the frame entry writes: they are
+     * set to {@code Table.NULL} at entry, at no fuel cost (the same on the compiled tier).
+     */
+    private void nullReferenceLocals(int params, FunctionBody body) {
+        for (int k = 0; k < body.locals().length; k++) {
+            if (body.locals()[k].isReference()) {
+                constant(-1);
+                setLocal(params + k, false);
+            }
+        }
     }
 
     /** Slot of each local (a v128 takes two); returns the parameters' slots. */
@@ -270,6 +285,13 @@ public final class CodeTranslator {
                 closeBlock();
                 startBlock();
             }
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> {
+                cost();
+                consumeSite(at);
+                branchOnCast(frames.frameOfLabel(r.index()), op == Opcode.BR_ON_CAST, r.refType());
+                closeBlock();
+                startBlock();
+            }
             case REF_AS_NON_NULL -> {
                 cost();
                 unary(Op.REF_AS_NON_NULL, 1);
@@ -350,7 +372,9 @@ public final class CodeTranslator {
             // Same bits either way: the operand stays where it is.
             case I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32, F64_REINTERPRET_I64 -> cost();
             default -> {
-                if (op.prefix() == Opcode.PREFIX_FD) {
+                if (op.feature() == dev.sandpiper.decoder.code.Feature.GC) {
+                    GcTranslation.emit(this, op, r);
+                } else if (op.prefix() == Opcode.PREFIX_FD) {
                     VectorTranslation.emit(this, op, r);
                 } else if (op.family() == Family.MEMORY) {
                     memory(op, r);
@@ -878,6 +902,53 @@ public final class CodeTranslator {
         }
     }
 
+    /**
+     * {@code br_on_cast} ({@code onSuccess}) or {@code br_on_cast_fail} to frame {@code c}: the
+     * reference is tested into a temporary above it and stays where it is on both paths (3.0 GC).
+     */
+    private void branchOnCast(int c, boolean onSuccess, ValType target) {
+        v.materializeFrom(v.size() - 1, this);
+        int ref = v.slotAbove() - 1;
+        int test = v.pushTemp(1);
+        if (test != ref + 1) {
+            throw new IllegalStateException("br_on_cast's test must be right above the reference");
+        }
+        emitOp(Op.GC);
+        emit(6);
+        emit(test);
+        emit(GcTranslation.BRANCH_TEST);
+        GcTranslation.emitCast(this, target);
+        v.pop();
+        branchIf(c, new Condition(test, !onSuccess, -1, 0, 0));
+    }
+
+    /**
+     * A GC instruction in stack form: {@code [GC words top immediates...]} over the top {@code pops}
+     * operands, pushing a value of {@code pushSlots} slots (0 for none); called by {@link GcTranslation}.
+     */
+    void gc(int pops, int pushSlots, int... immediates) {
+        cost();
+        int top = stackForm(pops);
+        if (pushSlots > 0) {
+            v.pushTemp(pushSlots);
+        }
+        emitOp(Op.GC);
+        emit(immediates.length + 2);
+        emit(top);
+        for (int w : immediates) {
+            emit(w);
+        }
+        trapSite();
+    }
+
+    Module module() {
+        return module;
+    }
+
+    int typeId(int typeIndex) {
+        return typeIds[typeIndex];
+    }
+
     /** {@code br_if} to frame {@code c}: the fall-through keeps the operands. */
     private void branchIf(int c) {
         branchIf(c, condition());
@@ -1017,7 +1088,7 @@ public final class CodeTranslator {
                     end();
                 }
             }
-            case BR, BR_IF, RETURN, BR_ON_NULL, BR_ON_NON_NULL -> site++;
+            case BR, BR_IF, RETURN, BR_ON_NULL, BR_ON_NON_NULL, BR_ON_CAST, BR_ON_CAST_FAIL -> site++;
             case BR_TABLE -> site += r.tableCount() + 1;
             default -> { }
         }

@@ -570,7 +570,9 @@ public final class Op {
     public static final int CATCHES = 174;
 
     /** Number of ops. */
-    public static final int COUNT = 175;
+    /** {@code [GC words top op ...]} A GC instruction in stack form below slot {@code top} (3.0); {@code words} counts the immediates, itself included. */
+    public static final int GC = 175;
+    public static final int COUNT = 176;
 
     private static final String[] NAMES = {
         "FUEL", "UNREACHABLE", "BR", "BR_IF", "BR_UNLESS", "BR_IF_EQ",
@@ -602,7 +604,7 @@ public final class Op {
         "F32_GT", "F32_LE", "F32_GE", "F64_ADD", "F64_SUB", "F64_MUL",
         "F64_DIV", "F64_EQ", "F64_NE", "F64_LT", "F64_GT", "F64_LE",
         "F64_GE", "RETURN_CALL", "RETURN_CALL_INDIRECT", "MEMORY_X", "REF_AS_NON_NULL",
-        "THROW", "CATCHES",
+        "THROW", "CATCHES", "GC",
     };
 
     /** Immediate words of each op; -1 where the count is in the code ({@link #immediates}). */
@@ -615,7 +617,7 @@ public final class Op {
         3, 3, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 4, 6, 2, 2, -1,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 4, 6, 2, 2, -1, -1,
     };
 
     /** Printable name of {@code op}. */
@@ -629,7 +631,7 @@ public final class Op {
         if (op == BR_TABLE) {
             return 4 + 2 * (code[pc + 2] + 1);
         }
-        if (op == VECTOR || op == CATCHES) {
+        if (op == VECTOR || op == CATCHES || op == GC) {
             return code[pc + 1];
         }
         return WIDTH[op];

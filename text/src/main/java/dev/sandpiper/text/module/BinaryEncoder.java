@@ -1,6 +1,12 @@
 package dev.sandpiper.text.module;
 
+import dev.sandpiper.decoder.model.ArrayType;
+import dev.sandpiper.decoder.model.CompositeType;
+import dev.sandpiper.decoder.model.FieldType;
 import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.RecTypes;
+import dev.sandpiper.decoder.model.StructType;
+import dev.sandpiper.decoder.model.SubType;
 import dev.sandpiper.decoder.model.ValType;
 import java.util.List;
 
@@ -17,14 +23,7 @@ final class BinaryEncoder {
         ByteSink out = new ByteSink();
         out.bytes(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
         if (types.size() > 0) {
-            ByteSink sec = new ByteSink();
-            sec.u32(types.size());
-            for (FuncType t : types.all()) {
-                sec.u8(0x60);
-                valTypes(sec, t.params());
-                valTypes(sec, t.results());
-            }
-            section(out, 1, sec);
+            section(out, 1, typeSection(types.recTypes()));
         }
         vecSection(out, 2, s.imports);
         if (!s.functionTypes.isEmpty()) {
@@ -61,6 +60,67 @@ final class BinaryEncoder {
         }
         vecSection(out, 11, s.data);
         return out.toByteArray();
+    }
+
+    /**
+     * Recursion groups: a group of several types as {@code 0x4E vec(subtype)}, one alone as its
+     * sub type; a sub type that is final without supertypes as its bare composite type (3.0,
+     * Binary Format > Types > Recursive Types).
+     */
+    private static ByteSink typeSection(RecTypes types) {
+        ByteSink sec = new ByteSink();
+        int groups = 0;
+        ByteSink body = new ByteSink();
+        int i = 0;
+        while (i < types.size()) {
+            int size = types.groupSize(i);
+            if (size != 1) {
+                body.u8(0x4E);
+                body.u32(size);
+            }
+            for (int k = 0; k < size; k++) {
+                subType(body, types.type(i + k));
+            }
+            groups++;
+            i += size;
+        }
+        sec.u32(groups);
+        sec.append(body);
+        return sec;
+    }
+
+    private static void subType(ByteSink out, SubType t) {
+        if (!t.isFinal() || !t.supertypes().isEmpty()) {
+            out.u8(t.isFinal() ? 0x4F : 0x50);
+            out.u32(t.supertypes().size());
+            for (int s : t.supertypes()) {
+                out.u32(s);
+            }
+        }
+        CompositeType c = t.composite();
+        if (c instanceof FuncType f) {
+            out.u8(0x60);
+            valTypes(out, f.params());
+            valTypes(out, f.results());
+        } else if (c instanceof StructType s) {
+            out.u8(0x5F);
+            out.u32(s.fields().size());
+            for (FieldType f : s.fields()) {
+                field(out, f);
+            }
+        } else {
+            out.u8(0x5E);
+            field(out, ((ArrayType) c).element());
+        }
+    }
+
+    private static void field(ByteSink out, FieldType f) {
+        if (f.isPacked()) {
+            out.u8(f.packedBits() == 8 ? FieldType.CODE_I8 : FieldType.CODE_I16);
+        } else {
+            out.valType(f.type());
+        }
+        out.u8(f.mutable() ? 1 : 0);
     }
 
     private static void valTypes(ByteSink out, List<ValType> types) {

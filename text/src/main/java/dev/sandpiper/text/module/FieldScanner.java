@@ -35,7 +35,8 @@ final class FieldScanner {
             }
             c.next();
             switch (k.text()) {
-                case "type" -> type(k);
+                case "type" -> TypeDefinitionParser.type(c, m.typeTable, m.typeTable.size());
+                case "rec" -> TypeDefinitionParser.rec(c, m.typeTable);
                 case "import" -> importField();
                 case "func", "table", "memory", "global", "tag" -> definition(k);
                 case "elem" -> m.elems.add(c.optionalId(), k, c);
@@ -63,18 +64,21 @@ final class FieldScanner {
             if (k.isKeyword("type")) {
                 c.next();
                 m.types.add(c.optionalId(), k, c);
+            } else if (k.isKeyword("rec")) {
+                c.next();
+                while (c.atLParen("type")) {
+                    int type = c.index();
+                    c.next();
+                    Token inner = c.next();
+                    m.types.add(c.optionalId(), inner, c);
+                    c.seek(type);
+                    c.skip();
+                }
             }
             c.seek(field);
             c.skip();
         }
         c.seek(start);
-    }
-
-    private void type(Token k) {
-        c.optionalId(); // bound by bindTypeNames
-        c.expectLParen("func");
-        m.typeTable.addExplicit(Types.funcType(c));
-        c.expectRParen();
     }
 
     private void importField() {

@@ -35,6 +35,13 @@ final class InstructionImmediates {
             select(out);
             return;
         }
+        if (op.immediate() == dev.sandpiper.decoder.code.ImmediateKind.HEAP_TYPE) {
+            // ref.test/ref.cast rt: the opcode says whether rt is nullable (3.0, Text Format).
+            ValType t = Types.refType(c);
+            opcode(t.isNullable() ? (op == Opcode.REF_TEST ? Opcode.REF_TEST_NULL : Opcode.REF_CAST_NULL) : op, out);
+            out.s64(t.heapType());
+            return;
+        }
         opcode(op, out);
         switch (op.immediate()) {
             case NONE, BLOCK_TYPE, SELECT_TYPES -> { }
@@ -57,12 +64,8 @@ final class InstructionImmediates {
             case F64 -> out.fixed(c.f64(), 8);
             case REF_TYPE -> {
                 // ref.null: funcref/externref as their type byte (2.0's encoding), a type index as an s33.
-                ValType t = Types.heapType(c);
-                if (t.isConcrete()) {
-                    out.s64(t.heapType());
-                } else {
-                    out.u8(t.code());
-                }
+                // (func and extern encode as their 2.0 type bytes 0x70/0x6F, which are the same s33)
+                out.s64(Types.heapType(c).heapType());
             }
             case TYPE_INDEX -> out.u32(m.types.resolve(c));
             case MEMORY_INIT -> memoryInit(out);
@@ -101,6 +104,42 @@ final class InstructionImmediates {
             }
             case TAG_INDEX -> out.u32(m.tags.resolve(c));
             case TRY_TABLE -> throw new AssertionError(op); // structured: InstructionParser
+            case TWO_INDICES -> twoIndices(op, out);
+            case HEAP_TYPE -> throw new AssertionError(op);
+            case BR_ON_CAST -> {
+                int label = parser.label();
+                ValType from = Types.refType(c);
+                ValType to = Types.refType(c);
+                out.u8((from.isNullable() ? 1 : 0) | (to.isNullable() ? 2 : 0));
+                out.u32(label);
+                out.s64(from.heapType());
+                out.s64(to.heapType());
+            }
+        }
+    }
+
+    /**
+     * A type index, then a field ({@code struct.get $t $f}, by name in the type's fields), a count
+     * ({@code array.new_fixed}), a data or element segment, or a second type ({@code array.copy}).
+     */
+    private void twoIndices(Opcode op, ByteSink out) {
+        int type = m.types.resolve(c);
+        out.u32(type);
+        switch (op) {
+            case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U, STRUCT_SET -> {
+                if (c.at(TokenKind.ID) && type >= 0 && type < m.typeTable.size()) {
+                    out.u32(m.typeTable.fields(type).resolve(c));
+                } else {
+                    out.u32(c.u32());
+                }
+            }
+            case ARRAY_NEW_FIXED -> out.u32(c.u32());
+            case ARRAY_NEW_DATA, ARRAY_INIT_DATA -> {
+                m.usesDataIndices = true;
+                out.u32(m.datas.resolve(c));
+            }
+            case ARRAY_NEW_ELEM, ARRAY_INIT_ELEM -> out.u32(m.elems.resolve(c));
+            default -> out.u32(m.types.resolve(c));
         }
     }
 

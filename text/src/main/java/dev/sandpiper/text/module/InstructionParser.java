@@ -30,7 +30,7 @@ public final class InstructionParser {
     static {
         for (Opcode op : Opcode.values()) {
             if (!STRUCTURED.contains(op)) {
-                OPS.put(op.text(), op);
+                OPS.putIfAbsent(op.text(), op); // ref.test/ref.cast: the nullable form is chosen by the type
             }
         }
     }

@@ -56,7 +56,7 @@ public final class ModuleParser {
         c.expectLParen();
         Token k = c.next();
         switch (k.text()) {
-            case "type" -> {
+            case "type", "rec" -> {
                 // read in the first pass; skip its content
                 while (!c.atRParen()) {
                     c.skip();

@@ -75,7 +75,7 @@ final class SegmentParser {
         if (c.acceptKeyword("func")) {
             type = ValType.REF_FUNC; // elemkind func: (ref func) in 3.0 (Text Format > Modules > Element Segments)
             funcIndices(items);
-        } else if (c.atKeyword("funcref") || c.atKeyword("externref") || c.atLParen("ref")) {
+        } else if (atRefTypeKeyword(c) || c.atLParen("ref")) {
             type = Types.refType(c);
             while (c.at(TokenKind.LPAREN)) {
                 items.add(elemExpr());
@@ -124,6 +124,15 @@ final class SegmentParser {
             throw c.unexpected(c.peek());
         }
         return constant().foldedExpression();
+    }
+
+    /** A reference type's keyword: funcref, externref, or a GC abbreviation such as i31ref (3.0). */
+    private static boolean atRefTypeKeyword(TokenCursor c) {
+        if (!c.at(TokenKind.KEYWORD)) {
+            return false;
+        }
+        ValType t = Types.valType(c.peek().text());
+        return t != null && t.isReference();
     }
 
     private InstructionParser constant() {

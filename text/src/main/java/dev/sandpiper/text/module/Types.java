@@ -25,7 +25,33 @@ public final class Types {
             case "externref" -> ValType.EXTERNREF;
             case "exnref" -> ValType.EXNREF; // 3.0, exception handling
             case "nullexnref" -> ValType.NULLEXNREF;
+            // 3.0 GC's abbreviations (ref null ht) of the abstract heap types
+            case "anyref" -> ValType.ref(true, ValType.HEAP_ANY);
+            case "eqref" -> ValType.ref(true, ValType.HEAP_EQ);
+            case "i31ref" -> ValType.ref(true, ValType.HEAP_I31);
+            case "structref" -> ValType.ref(true, ValType.HEAP_STRUCT);
+            case "arrayref" -> ValType.ref(true, ValType.HEAP_ARRAY);
+            case "nullref" -> ValType.ref(true, ValType.HEAP_NONE);
+            case "nullfuncref" -> ValType.ref(true, ValType.HEAP_NOFUNC);
+            case "nullexternref" -> ValType.ref(true, ValType.HEAP_NOEXTERN);
             default -> null;
+        };
+    }
+
+    /** The abstract heap type named {@code keyword} (3.0: func, extern, any, eq, i31, ...), or 0 for none. */
+    public static int abstractHeap(String keyword) {
+        return switch (keyword) {
+            case "func" -> ValType.HEAP_FUNC;
+            case "extern" -> ValType.HEAP_EXTERN;
+            case "any" -> ValType.HEAP_ANY;
+            case "eq" -> ValType.HEAP_EQ;
+            case "i31" -> ValType.HEAP_I31;
+            case "struct" -> ValType.HEAP_STRUCT;
+            case "array" -> ValType.HEAP_ARRAY;
+            case "none" -> ValType.HEAP_NONE;
+            case "nofunc" -> ValType.HEAP_NOFUNC;
+            case "noextern" -> ValType.HEAP_NOEXTERN;
+            default -> 0;
         };
     }
 
@@ -73,15 +99,17 @@ public final class Types {
             return ref(c);
         }
         Token t = c.peek();
-        if (t.isKeyword("funcref") || t.isKeyword("externref") || t.isKeyword("exnref") || t.isKeyword("nullexnref")) {
+        ValType v = t.is(TokenKind.KEYWORD) ? valType(t.text()) : null;
+        if (v != null && v.isReference()) {
             c.next();
-            return valType(t.text());
+            return v;
         }
         throw c.unexpected(t);
     }
 
     /**
-     * {@code heaptype ::= func | extern | typeidx} (spec 6.4.2; 3.0 adds the type index), as the
+     * {@code heaptype ::= absheaptype | typeidx} (spec 6.4.2; 3.0 adds the type index and GC's
+     * abstract heap types), as the
      * nullable reference type it denotes.
      */
     public static ValType heapType(TokenCursor c) {
@@ -89,13 +117,10 @@ public final class Types {
             return ValType.ref(true, c.typeIndex());
         }
         Token t = c.peek();
-        if (t.isKeyword("func")) {
+        int heap = t.is(TokenKind.KEYWORD) ? abstractHeap(t.text()) : 0;
+        if (heap != 0) {
             c.next();
-            return ValType.FUNCREF;
-        }
-        if (t.isKeyword("extern")) {
-            c.next();
-            return ValType.EXTERNREF;
+            return ValType.ref(true, heap);
         }
         if (t.isKeyword("exn")) {
             c.next();

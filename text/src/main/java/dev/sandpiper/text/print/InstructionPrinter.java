@@ -131,6 +131,11 @@ final class InstructionPrinter {
                     sb.append(' ').append(Integer.toUnsignedString(r.catchLabel(i))).append(')');
                 }
             }
+            case TWO_INDICES -> sb.append(' ').append(Integer.toUnsignedString(r.index()))
+                    .append(' ').append(Integer.toUnsignedString(r.index2()));
+            case HEAP_TYPE -> sb.append(' ').append(r.refType());
+            case BR_ON_CAST -> sb.append(' ').append(Integer.toUnsignedString(r.index())).append(' ')
+                    .append(r.castSource()).append(' ').append(r.refType());
             default -> throw new IllegalStateException("no text for " + op);
         }
     }

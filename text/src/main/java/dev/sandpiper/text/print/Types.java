@@ -1,6 +1,11 @@
 package dev.sandpiper.text.print;
 
+import dev.sandpiper.decoder.model.ArrayType;
+import dev.sandpiper.decoder.model.CompositeType;
+import dev.sandpiper.decoder.model.FieldType;
 import dev.sandpiper.decoder.model.FuncType;
+import dev.sandpiper.decoder.model.StructType;
+import dev.sandpiper.decoder.model.SubType;
 import dev.sandpiper.decoder.model.Limits;
 import dev.sandpiper.decoder.model.ValType;
 import java.util.List;
@@ -19,13 +24,35 @@ final class Types {
         if (t.isConcrete()) {
             return Integer.toString(t.heapType());
         }
-        if (t.heapType() == ValType.HEAP_EXN) {
-            return "exn"; // 3.0, exception handling
+        return ValType.heapName(t.heapType());
+    }
+
+    /**
+     * A type definition's {@code subtype}: {@code (sub final? idx* comptype)}, or the bare
+     * composite type when it is final without supertypes (3.0, Text Format > Types).
+     */
+    static void subType(StringBuilder sb, SubType t) {
+        boolean plain = t.isFinal() && t.supertypes().isEmpty();
+        if (!plain) {
+            sb.append(t.isFinal() ? "(sub final" : "(sub");
+            for (int s : t.supertypes()) {
+                sb.append(' ').append(Integer.toUnsignedString(s));
+            }
+            sb.append(' ');
         }
-        if (t.heapType() == ValType.HEAP_NOEXN) {
-            return "noexn";
+        CompositeType c = t.composite();
+        if (c instanceof FuncType f) {
+            sb.append("(func");
+            signature(sb, f);
+        } else if (c instanceof StructType s) {
+            sb.append("(struct");
+            for (FieldType f : s.fields()) {
+                sb.append(" (field ").append(f).append(')');
+            }
+        } else {
+            sb.append("(array ").append(((ArrayType) c).element());
         }
-        return t.heapType() == ValType.HEAP_EXTERN ? "extern" : "func";
+        sb.append(plain ? ")" : "))");
     }
 
     /** {@code (param t*) (result t*)}, each group left out when empty, with a leading space. */

@@ -8,6 +8,7 @@ import dev.sandpiper.decoder.model.Import;
 import dev.sandpiper.decoder.model.ImportDesc;
 import dev.sandpiper.decoder.model.MemoryType;
 import dev.sandpiper.decoder.model.Module;
+import dev.sandpiper.decoder.model.RecTypes;
 import dev.sandpiper.decoder.model.TableType;
 
 /**
@@ -49,10 +50,21 @@ public final class WatPrinter {
             sb.append(" $").append(module.names().moduleName());
         }
         sb.append('\n');
-        for (int i = 0; i < module.types().size(); i++) {
-            sb.append("  (type (;").append(i).append(";) (func");
-            Types.signature(sb, module.types().get(i));
-            sb.append("))\n");
+        RecTypes types = module.recTypes();
+        for (int i = 0; i < types.size(); i += types.groupSize(i)) {
+            int size = types.groupSize(i);
+            String indent = size == 1 ? "  " : "    ";
+            if (size != 1) {
+                sb.append("  (rec\n");
+            }
+            for (int k = i; k < i + size; k++) {
+                sb.append(indent).append("(type (;").append(k).append(";) ");
+                Types.subType(sb, types.type(k));
+                sb.append(")\n");
+            }
+            if (size != 1) {
+                sb.append("  )\n");
+            }
         }
         imports();
         functions();

@@ -57,6 +57,10 @@ public sealed interface ResultPattern {
         }
     }
 
-    /** {@code (ref.func)} or {@code (ref.extern)} without an index: any non-null reference of the type. */
+    /**
+     * {@code (ref.func)} or {@code (ref.extern)} without an index, or GC's {@code (ref.i31)},
+     * {@code (ref.struct)}, {@code (ref.array)}, {@code (ref.eq)}, {@code (ref.any)}: any non-null
+     * reference of the type ({@code type}'s heap type says which).
+     */
     record AnyRef(ValType type) implements ResultPattern {}
 }

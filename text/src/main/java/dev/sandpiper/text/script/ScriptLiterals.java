@@ -65,6 +65,13 @@ public final class ScriptLiterals {
                     : new ResultPattern.Exact(ScriptValue.externRef(c.u32()));
             case "ref.func" -> pattern && c.atRParen() ? new ResultPattern.AnyRef(ValType.FUNCREF)
                     : new ResultPattern.Exact(ScriptValue.funcRef(c.u32()));
+            case "ref.host" -> new ResultPattern.Exact(ScriptValue.hostRef(c.u32()));
+            case "ref.i31", "ref.struct", "ref.array", "ref.eq", "ref.any" -> {
+                if (!pattern) {
+                    throw c.error(op, "unknown operator");
+                }
+                yield new ResultPattern.AnyRef(ValType.ref(false, Types.abstractHeap(op.text().substring(4))));
+            }
             default -> throw c.error(op, "unknown operator");
         };
         c.expectRParen();

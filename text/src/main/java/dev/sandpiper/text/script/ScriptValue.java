@@ -30,6 +30,11 @@ public record ScriptValue(ValType type, long bits, long high, boolean isNull) {
         return new ScriptValue(ValType.EXTERNREF, n, 0, false);
     }
 
+    /** {@code (ref.host n)}: the host reference numbered {@code n} in the internal hierarchy (3.0 GC scripts). */
+    public static ScriptValue hostRef(long n) {
+        return new ScriptValue(ValType.ref(false, ValType.HEAP_ANY), n, 0, false);
+    }
+
     /** {@code (ref.func n)}: a reference to function {@code n} of the module. */
     public static ScriptValue funcRef(long n) {
         return new ScriptValue(ValType.FUNCREF, n, 0, false);
