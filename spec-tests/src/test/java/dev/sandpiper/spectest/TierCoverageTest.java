@@ -79,7 +79,7 @@ class TierCoverageTest {
      * The same over the 3.0 scripts {@link Wasm30FeaturesSuiteTest} runs (tail calls, multiple
      * memories, {@code data.wast}, memory64): since issue 14 the compiled tier translates tail calls
      * and instructions on any memory, 64-bit ones too, so their functions compile, those using the
-     * features included; only a vector access to a 64-bit memory stays interpreted.
+     * features included.
      */
     @Test
     void noFunctionOfThe30FeatureScriptsStaysInterpretedExceptForSize() throws Exception {
@@ -120,9 +120,7 @@ class TierCoverageTest {
                 interpreted.size());
         interpreted.forEach(s -> System.out.println("  interpreted: " + s));
         for (String s : interpreted) {
-            // besides size, the one thing left to the interpreter: a vector access to a 64-bit memory
-            assertTrue(TOO_LARGE.stream().anyMatch(s::contains) || s.contains("vector access to a 64-bit memory"),
-                    "interpreted for another reason than size: " + s);
+            assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
         }
         assertTrue(wideMemory > 30, "compiled functions on a 64-bit memory: " + wideMemory);
         assertTrue(tailCalling > 30, "compiled functions with tail calls: " + tailCalling);

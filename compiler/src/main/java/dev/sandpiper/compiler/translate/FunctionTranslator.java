@@ -71,7 +71,7 @@ final class FunctionTranslator {
     private Opcode pendingCompare;
 
     private final boolean countFuel;
-    /** Which memories and tables are 64-bit, or null for none ({@link Unsupported#address64}). */
+    /** Which memories and tables are 64-bit, {@code {memories, tables}}, or null for none. */
     private final boolean[][] address64;
     private final VectorInstructions vectors = new VectorInstructions(this);
 
@@ -80,7 +80,7 @@ final class FunctionTranslator {
         this.link = link;
         this.module = link.module;
         this.countFuel = countFuel;
-        this.address64 = Unsupported.address64(module);
+        this.address64 = address64(module);
     }
 
     /**
@@ -254,7 +254,6 @@ final class FunctionTranslator {
 
     private void instruction(Opcode op, CodeReader r) {
         Unsupported.checkFunctionReferences(op);
-        Unsupported.checkAddress64(op, r, address64);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }
@@ -598,6 +597,27 @@ final class FunctionTranslator {
         if (op == Opcode.MEMORY_GROW) {
             stack.push('J');
         }
+    }
+
+    /**
+     * Which memories and tables of a module have address type i64 (3.0 memory64), as
+     * {@code {memories, tables}}; null when none does, so 32-bit modules test nothing more.
+     */
+    private static boolean[][] address64(dev.sandpiper.decoder.model.Module module) {
+        int memories = module.memorySpace().size();
+        int tables = module.tableSpace().size();
+        boolean[] mem = new boolean[memories];
+        boolean[] tab = new boolean[tables];
+        boolean any = false;
+        for (int i = 0; i < memories; i++) {
+            mem[i] = module.memorySpace().get(i).limits().address64();
+            any |= mem[i];
+        }
+        for (int i = 0; i < tables; i++) {
+            tab[i] = module.tableSpace().get(i).limits().address64();
+            any |= tab[i];
+        }
+        return any ? new boolean[][] {mem, tab} : null;
     }
 
     /** Whether memory {@code index} has address type i64 (3.0 memory64). */
