@@ -150,6 +150,23 @@ public final class TierOps64 {
         Bulk.pollIfLarge(inst, n);
     }
 
+    // ---- vector accesses (the compiled tier's V128 with an i64 address) ----
+
+    /** The checked effective address of a vector access of {@code size} bytes, before anything moves. */
+    public static long v128Address(long addr, long offset, int size, Memory m) {
+        return ea(addr, offset, size, m);
+    }
+
+    /** {@code size} bytes (1, 2, 4 or 8) at a checked address, sign-extended. */
+    public static long v128Read(Memory m, long ea, int size) {
+        return MemoryChunks.read(m.chunks, m.chunkShift, ea, size);
+    }
+
+    /** Writes the low {@code size} bytes (1, 2, 4 or 8) of {@code v} at a checked address. */
+    public static void v128Write(Memory m, long ea, int size, long v) {
+        MemoryChunks.write(m.chunks, m.chunkShift, ea, size, v);
+    }
+
     // ---- 64-bit tables ----
 
     /** {@code call_indirect}'s u64 index as an int, or the "undefined element" trap past the table. */

@@ -81,7 +81,7 @@ class TierCoverageTest {
      * memories, {@code data.wast}, typed function references, relaxed SIMD, memory64): since issue 14 the
      * compiled tier translates tail calls, instructions on any memory (64-bit ones too), {@code call_ref} and the other
      * function-reference instructions, and the relaxed vector instructions, so their functions compile
-     * too, those using the features included; only a vector access to a 64-bit memory stays interpreted.
+     * too, those using the features included.
      */
     @Test
     void noFunctionOfThe30FeatureScriptsStaysInterpretedExceptForSize() throws Exception {
@@ -128,9 +128,7 @@ class TierCoverageTest {
                 interpreted.size());
         interpreted.forEach(s -> System.out.println("  interpreted: " + s));
         for (String s : interpreted) {
-            // besides size, the one thing left to the interpreter: a vector access to a 64-bit memory
-            assertTrue(TOO_LARGE.stream().anyMatch(s::contains) || s.contains("vector access to a 64-bit memory"),
-                    "interpreted for another reason than size: " + s);
+            assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
         }
         assertTrue(wideMemory > 30, "compiled functions on a 64-bit memory: " + wideMemory);
         assertTrue(tailCalling > 30, "compiled functions with tail calls: " + tailCalling);

@@ -4,6 +4,7 @@ import dev.sandpiper.interpreter.Memory;
 import dev.sandpiper.interpreter.RelaxedVectors;
 import dev.sandpiper.interpreter.TierMemory;
 import dev.sandpiper.interpreter.TierOps;
+import dev.sandpiper.interpreter.TierOps64;
 
 /**
  * The vector instructions generated code calls (those that are not one JVM instruction per half).
@@ -189,5 +190,45 @@ public final class V128 {
         int ea = TierMemory.v128Address(addr, offset, size, m);
         int bit = lane * size * 8;
         TierMemory.v128Write(m, ea, size, (bit < 64 ? lo : hi) >>> (bit & 63));
+    }
+
+    // ---- the same on a 64-bit memory (3.0 memory64): an i64 address and a u64 offset ----
+
+    public static long load(long addr, long offset, Memory m, Context ctx) {
+        long ea = TierOps64.v128Address(addr, offset, 16, m);
+        ctx.high = TierOps64.v128Read(m, ea + 8, 8);
+        return TierOps64.v128Read(m, ea, 8);
+    }
+
+    public static long loadExtend(long addr, long offset, Memory m, int bits, boolean signed, Context ctx) {
+        long v = TierOps64.v128Read(m, TierOps64.v128Address(addr, offset, 8, m), 8);
+        ctx.high = TierOps.v128Extend((int) (v >>> 32), bits, signed);
+        return TierOps.v128Extend((int) v, bits, signed);
+    }
+
+    public static long loadSplat(long addr, long offset, Memory m, int size) {
+        return TierOps.v128Splat(TierOps64.v128Read(m, TierOps64.v128Address(addr, offset, size, m), size), size * 8);
+    }
+
+    public static long loadZero(long addr, long offset, Memory m, int size) {
+        long v = TierOps64.v128Read(m, TierOps64.v128Address(addr, offset, size, m), size);
+        return size == 8 ? v : v & 0xFFFFFFFFL;
+    }
+
+    public static void store(long addr, long lo, long hi, long offset, Memory m) {
+        long ea = TierOps64.v128Address(addr, offset, 16, m);
+        TierOps64.v128Write(m, ea, 8, lo);
+        TierOps64.v128Write(m, ea + 8, 8, hi);
+    }
+
+    public static long loadLane(long addr, long lo, long hi, long offset, int lane, int size, Memory m, Context ctx) {
+        long v = TierOps64.v128Read(m, TierOps64.v128Address(addr, offset, size, m), size);
+        return replace(lo, hi, v, lane, size * 8, ctx);
+    }
+
+    public static void storeLane(long addr, long lo, long hi, long offset, int lane, int size, Memory m) {
+        long ea = TierOps64.v128Address(addr, offset, size, m);
+        int bit = lane * size * 8;
+        TierOps64.v128Write(m, ea, size, (bit < 64 ? lo : hi) >>> (bit & 63));
     }
 }

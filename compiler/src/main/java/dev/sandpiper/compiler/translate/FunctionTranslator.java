@@ -32,8 +32,6 @@ import java.util.List;
 final class FunctionTranslator {
     private static final String OPS = "dev/sandpiper/interpreter/TierOps";
     private static final String MEMORY_OPS = "dev/sandpiper/interpreter/TierMemory";
-    /** The 64-bit memories' and tables' operations (3.0 memory64). */
-    private static final String OPS64 = "dev/sandpiper/interpreter/TierOps64";
     private static final String SUPPORT = "dev/sandpiper/interpreter/TierSupport";
     private static final String NUMERIC = "dev/sandpiper/compiler/runtime/Numeric";
     private static final String RUNTIME = "dev/sandpiper/compiler/runtime/Runtime";
@@ -50,7 +48,7 @@ final class FunctionTranslator {
     private Code c;
     private FuelBlocks fuel;
     private final Frames frames = new Frames();
-    private final OperandTypes stack = new OperandTypes();
+    final OperandTypes stack = new OperandTypes();
     private int ctxSlot;
     private int depthSlot;
     private int leftSlot;
@@ -72,8 +70,8 @@ final class FunctionTranslator {
     private Opcode pendingCompare;
 
     private final boolean countFuel;
-    /** Which memories and tables are 64-bit, or null for none ({@link Unsupported#address64}). */
-    private final boolean[][] address64;
+    /** The instructions on 64-bit memories and tables (3.0 memory64). */
+    private final Address64Instructions wide;
     private final VectorInstructions vectors = new VectorInstructions(this);
 
     /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
@@ -81,7 +79,7 @@ final class FunctionTranslator {
         this.link = link;
         this.module = link.module;
         this.countFuel = countFuel;
-        this.address64 = Unsupported.address64(module);
+        this.wide = new Address64Instructions(this, module);
     }
 
     /**
@@ -232,6 +230,11 @@ final class FunctionTranslator {
     }
 
     /** The code being written (for {@link VectorInstructions}). */
+    /** Whether memory {@code index} has address type i64 (3.0 memory64). */
+    boolean memory64(int index) {
+        return wide.memory(index);
+    }
+
     Code code() {
         return c;
     }
@@ -272,7 +275,6 @@ final class FunctionTranslator {
     // ---- one instruction of reachable code ----
 
     private void instruction(Opcode op, CodeReader r) {
-        Unsupported.checkAddress64(op, r, address64);
         Unsupported.checkGc(op);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
@@ -470,9 +472,12 @@ final class FunctionTranslator {
             case MEMORY_SIZE -> {
                 fuel.cost();
                 loadMemory(r.memoryIndex());
-                boolean wide = memory64(r.memoryIndex());
-                c.invoke(INVOKESTATIC, wide ? OPS64 : OPS, "MEMORY_SIZE", "(" + MEMORY + ")" + (wide ? 'J' : 'I'));
-                stack.push(wide ? 'J' : 'I');
+                if (wide.memory(r.memoryIndex())) {
+                    wide.memorySize();
+                } else {
+                    c.invoke(INVOKESTATIC, OPS, "MEMORY_SIZE", "(" + MEMORY + ")I");
+                    stack.push('I');
+                }
             }
             case MEMORY_GROW, MEMORY_FILL, MEMORY_COPY, MEMORY_INIT -> {
                 fuel.cost();
@@ -524,7 +529,7 @@ final class FunctionTranslator {
 
     // ---- variables and state ----
 
-    private void loadInstance() {
+    void loadInstance() {
         loadContext();
         c.field(GETFIELD, CTX, "instance", INSTANCE);
     }
@@ -566,8 +571,8 @@ final class FunctionTranslator {
      */
     private void bulkMemory(Opcode op, CodeReader r) {
         int mem = r.memoryIndex();
-        if (memory64(mem) || op == Opcode.MEMORY_COPY && memory64(r.memoryIndex2())) {
-            bulkMemory64(op, r);
+        if (wide.memory(mem) || op == Opcode.MEMORY_COPY && wide.memory(r.memoryIndex2())) {
+            wide.bulkMemory(op, r);
             return;
         }
         boolean zero = mem == 0 && (op != Opcode.MEMORY_COPY || r.memoryIndex2() == 0);
@@ -595,64 +600,9 @@ final class FunctionTranslator {
         }
     }
 
-    /**
-     * {@code memory.grow}, {@code fill}, {@code copy}, {@code init} on a 64-bit memory (or a copy
-     * with one): {@link dev.sandpiper.interpreter.TierOps64}'s indexed forms, each operand of the
-     * kind of its address type (i64 a long), a copy's length of the narrower (spec 3.0).
-     */
-    private void bulkMemory64(Opcode op, CodeReader r) {
-        int mem = r.memoryIndex();
-        char at = memory64(mem) ? 'J' : 'I';
-        String d;
-        switch (op) {
-            case MEMORY_GROW -> {
-                stack.pop();
-                loadInstance();
-                c.intConst(mem);
-                d = "(J" + INSTANCE + "I)J";
-            }
-            case MEMORY_FILL -> {
-                stack.pop(3);
-                loadInstance();
-                c.intConst(mem);
-                d = "(JIJ" + INSTANCE + "I)V";
-            }
-            case MEMORY_COPY -> {
-                char src = memory64(r.memoryIndex2()) ? 'J' : 'I';
-                char n = at == 'J' && src == 'J' ? 'J' : 'I';
-                stack.pop(3);
-                loadInstance();
-                c.intConst(mem);
-                c.intConst(r.memoryIndex2());
-                d = "(" + at + src + n + INSTANCE + "II)V";
-            }
-            default -> { // MEMORY_INIT
-                stack.pop(3);
-                loadInstance();
-                c.intConst(r.index());
-                c.intConst(mem);
-                d = "(JII" + INSTANCE + "II)V";
-            }
-        }
-        trapping(() -> c.invoke(INVOKESTATIC, OPS64, op.name(), d));
-        if (op == Opcode.MEMORY_GROW) {
-            stack.push('J');
-        }
-    }
-
-    /** Whether memory {@code index} has address type i64 (3.0 memory64). */
-    boolean memory64(int index) {
-        return address64 != null && address64[0][index];
-    }
-
-    /** Whether table {@code index} has address type i64 (3.0 table64). */
-    private boolean table64(int index) {
-        return address64 != null && address64[1][index];
-    }
-
     private void memory(Opcode op, CodeReader r) {
-        if (memory64(r.memoryIndex())) {
-            memory64(op, r);
+        if (wide.memory(r.memoryIndex())) {
+            wide.access(op, r);
             return;
         }
         int offset = (int) r.offset();
@@ -685,108 +635,8 @@ final class FunctionTranslator {
         }
     }
 
-    /**
-     * A load or store on a 64-bit memory: {@link dev.sandpiper.interpreter.TierOps64}'s forms with
-     * the i64 address and the u64 offset as longs (f32 and f64 as their bits' i32 and i64 forms).
-     */
-    private void memory64(Opcode op, CodeReader r) {
-        String name = switch (op) {
-            case F32_LOAD -> "I32_LOAD";
-            case F64_LOAD -> "I64_LOAD";
-            case F32_STORE -> "I32_STORE";
-            case F64_STORE -> "I64_STORE";
-            default -> op.name();
-        };
-        c.longConst(r.offset());
-        loadMemory(r.memoryIndex());
-        if (op.pushCount() == 1) {
-            char k = JvmTypes.kind(op.push(0));
-            stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, OPS64, name, "(JJ" + MEMORY + ")" + k));
-            stack.push(k);
-        } else {
-            char v = stack.pop();
-            stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, OPS64, name, "(J" + v + "J" + MEMORY + ")V"));
-        }
-    }
-
-    /**
-     * A table instruction on a 64-bit table (or a copy with one): {@link
-     * dev.sandpiper.interpreter.TierOps64}'s forms, indices, sizes and deltas of the i64 address
-     * type as longs, a copy's length of the narrower type (spec 3.0).
-     */
-    private boolean table64(Opcode op, CodeReader r) {
-        int a = r.index();
-        int b = r.index2();
-        String tail = INSTANCE + "I";
-        String d;
-        switch (op) {
-            case TABLE_GET, TABLE_SET, TABLE_SIZE, TABLE_GROW, TABLE_FILL -> {
-                if (!table64(a)) {
-                    return false;
-                }
-                int pops = op == Opcode.TABLE_GET ? 1 : op == Opcode.TABLE_SIZE ? 0 : op == Opcode.TABLE_FILL ? 3 : 2;
-                stack.pop(pops);
-                loadInstance();
-                c.intConst(a);
-                d = switch (op) {
-                    case TABLE_GET -> "(J" + tail + ")J";
-                    case TABLE_SET -> "(JJ" + tail + ")V";
-                    case TABLE_SIZE -> "(" + tail + ")J";
-                    case TABLE_GROW -> "(JJ" + tail + ")J";
-                    default -> "(JJJ" + tail + ")V";
-                };
-            }
-            case TABLE_COPY -> {
-                if (!table64(a) && !table64(b)) {
-                    return false;
-                }
-                char dst = table64(a) ? 'J' : 'I';
-                char src = table64(b) ? 'J' : 'I';
-                char n = dst == 'J' && src == 'J' ? 'J' : 'I';
-                stack.pop(3);
-                loadInstance();
-                c.intConst(a);
-                c.intConst(b);
-                d = "(" + dst + src + n + tail + "I)V";
-            }
-            default -> { // TABLE_INIT: elem a into table b
-                if (!table64(b)) {
-                    return false;
-                }
-                stack.pop(3);
-                loadInstance();
-                c.intConst(b);
-                c.intConst(a);
-                d = "(JII" + tail + "I)V";
-            }
-        }
-        if (op == Opcode.TABLE_SIZE) {
-            c.invoke(INVOKESTATIC, OPS64, op.name(), d);
-        } else {
-            trapping(() -> c.invoke(INVOKESTATIC, OPS64, op.name(), d));
-        }
-        if (op == Opcode.TABLE_GET || op == Opcode.TABLE_SIZE || op == Opcode.TABLE_GROW) {
-            stack.push('J');
-        }
-        return true;
-    }
-
-    /**
-     * {@code call_indirect}'s index through a 64-bit table: the i64 on the stack becomes the int
-     * the lookup takes, or traps "undefined element" past the table (spec 3.0).
-     */
-    private void indirectIndex64(int table) {
-        if (table64(table)) {
-            loadInstance();
-            c.intConst(table);
-            trapping(() -> c.invoke(INVOKESTATIC, OPS64, "TABLE_INDEX", "(J" + INSTANCE + "I)I"));
-        }
-    }
-
     private void table(Opcode op, CodeReader r) {
-        if (address64 != null && table64(op, r)) {
+        if (wide.table(op, r)) {
             return;
         }
         int a = r.index();
@@ -975,7 +825,7 @@ final class FunctionTranslator {
     }
 
     private void callIndirect(FuncType t, int typeIndex, int table) {
-        indirectIndex64(table);
+        wide.indirectIndex(table);
         dispatchedCall(t, () -> {
             c.intConst(table);
             c.intConst(link.typeIds[typeIndex]);
@@ -1065,7 +915,7 @@ final class FunctionTranslator {
      * another instance's) is called through the dispatcher's bridge and returned from.
      */
     private void tailCallIndirect(FuncType t, int typeIndex, int table) {
-        indirectIndex64(table);
+        wide.indirectIndex(table);
         dispatchedTailCall(t, () -> {
             c.intConst(table);
             c.intConst(link.typeIds[typeIndex]);

@@ -209,61 +209,65 @@ final class VectorInstructions {
 
     /** The vector memory instructions; each is a trap site ("out of bounds memory access"). */
     private void memory(Opcode op, CodeReader r) {
-        int offset = (int) r.offset();
+        // a 64-bit memory (3.0 memory64): the address is an i64 and the offset a u64, V128's long forms
+        boolean wide = t.memory64(r.memoryIndex());
+        String a = wide ? "J" : "I";
+        String o = wide ? "J" : "I";
+        Runnable offset = wide ? () -> c.longConst(r.offset()) : () -> c.intConst((int) r.offset());
         int size = op.memoryBytes();
         switch (op) {
             case V128_LOAD -> {
-                c.intConst(offset);
+                offset.run();
                 t.loadMemory(r.memoryIndex());
                 t.loadContext();
-                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "load", "(II" + MEMORY + CTX + ")J"));
+                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "load", "(" + a + o + MEMORY + CTX + ")J"));
                 high();
             }
             case V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S,
                     V128_LOAD32X2_U -> {
-                c.intConst(offset);
+                offset.run();
                 t.loadMemory(r.memoryIndex());
                 // 8x8, 16x4, 32x2: the lane width before widening.
                 c.intConst(op.name().startsWith("V128_LOAD8") ? 8 : op.name().startsWith("V128_LOAD16") ? 16 : 32);
                 c.intConst(op.name().endsWith("_S") ? 1 : 0);
                 t.loadContext();
-                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadExtend", "(II" + MEMORY + "IZ" + CTX + ")J"));
+                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadExtend", "(" + a + o + MEMORY + "IZ" + CTX + ")J"));
                 high();
             }
             case V128_LOAD8_SPLAT, V128_LOAD16_SPLAT, V128_LOAD32_SPLAT, V128_LOAD64_SPLAT -> {
-                c.intConst(offset);
+                offset.run();
                 t.loadMemory(r.memoryIndex());
                 c.intConst(size);
-                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadSplat", "(II" + MEMORY + "I)J"));
+                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadSplat", "(" + a + o + MEMORY + "I)J"));
                 c.op(DUP2);
             }
             case V128_LOAD32_ZERO, V128_LOAD64_ZERO -> {
-                c.intConst(offset);
+                offset.run();
                 t.loadMemory(r.memoryIndex());
                 c.intConst(size);
-                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadZero", "(II" + MEMORY + "I)J"));
+                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadZero", "(" + a + o + MEMORY + "I)J"));
                 c.op(LCONST_0);
             }
             case V128_STORE -> {
-                c.intConst(offset);
+                offset.run();
                 t.loadMemory(r.memoryIndex());
-                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "store", "(IJJI" + MEMORY + ")V"));
+                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "store", "(" + a + "JJ" + o + MEMORY + ")V"));
             }
             case V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE -> {
-                c.intConst(offset);
+                offset.run();
                 c.intConst(r.lane());
                 c.intConst(size);
                 t.loadMemory(r.memoryIndex());
                 t.loadContext();
-                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadLane", "(IJJIII" + MEMORY + CTX + ")J"));
+                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "loadLane", "(" + a + "JJ" + o + "II" + MEMORY + CTX + ")J"));
                 high();
             }
             case V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE -> {
-                c.intConst(offset);
+                offset.run();
                 c.intConst(r.lane());
                 c.intConst(size);
                 t.loadMemory(r.memoryIndex());
-                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "storeLane", "(IJJIII" + MEMORY + ")V"));
+                t.trapping(() -> c.invoke(INVOKESTATIC, V128, "storeLane", "(" + a + "JJ" + o + "II" + MEMORY + ")V"));
             }
             default -> throw new IllegalStateException("no translation for vector instruction " + op);
         }
