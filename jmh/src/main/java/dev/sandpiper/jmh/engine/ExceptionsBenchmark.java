@@ -4,6 +4,9 @@ import static dev.sandpiper.jmh.kernels.KernelExpectations.THROWS_N;
 import static dev.sandpiper.jmh.kernels.KernelExpectations.THROWS_DEPTH;
 import static dev.sandpiper.jmh.kernels.KernelExpectations.THROWS_10K;
 
+import dev.sandpiper.compiler.CompileReport;
+import dev.sandpiper.compiler.WasmCompiler;
+import dev.sandpiper.interpreter.CompiledModule;
 import dev.sandpiper.jmh.kernels.ExceptionsJava;
 import dev.sandpiper.jmh.support.Check;
 import dev.sandpiper.jmh.support.Engine;
@@ -20,25 +23,34 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The throws kernel of WebAssembly 3.0 ({@code jmh/kernels/exceptions.wat}, {@link ExceptionsJava} its twin) on
- * both of Sandpiper's tiers and in plain Java. Chicory runs no 3.0 modules of this kind, so it has
- * no column here.
+ * The exceptions kernel of WebAssembly 3.0 ({@code jmh/kernels/exceptions.wat}, {@link ExceptionsJava} its twin) on
+ * Sandpiper's interpreter ({@code sandpiper}), with the compiler forced ({@code sandpiperCompiled}:
+ * functions the compiled tier does not translate yet run in the interpreter, and the setup prints
+ * how many were compiled) and in plain Java. Chicory runs no 3.0 modules of this kind, so it has no
+ * column here.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ExceptionsBenchmark {
 
-    /** {@code exceptions.wasm} on one engine. */
+    /** {@code exceptions.wasm} loaded once, on one tier. */
     public abstract static class Wasm {
         /** The arguments, read from fields so the JIT cannot treat them as constants. */
         public int a = THROWS_N;
         public int b = THROWS_DEPTH;
-        private WasmFunction run;
+        CompiledModule module;
+        WasmFunction run;
 
-        void setup(Engine engine) {
-            run = engine.instantiate(Kernels.wasm("exceptions")).function("run");
-            Check.expect(engine + " exceptions", THROWS_10K, run(a, b));
+        void setup(boolean compiled) {
+            CompiledModule m = Engine.sandpiperCompile(Kernels.wasm("exceptions"));
+            if (compiled) {
+                CompileReport report = WasmCompiler.standard().compile(m);
+                System.out.println("exceptions, compiler forced: " + report + " " + report.interpreted());
+            }
+            module = m;
+            run = Engine.sandpiperInstance(m).function("run")::call;
+            Check.expect((compiled ? "compiled" : "interpreted") + " exceptions", THROWS_10K, run(a, b));
         }
 
         public int run(int x, int y) {
@@ -50,7 +62,7 @@ public class ExceptionsBenchmark {
     public static class OnSandpiper extends Wasm {
         @Setup
         public void setup() {
-            setup(Engine.SANDPIPER);
+            setup(false);
         }
     }
 
@@ -58,7 +70,7 @@ public class ExceptionsBenchmark {
     public static class OnSandpiperCompiled extends Wasm {
         @Setup
         public void setup() {
-            setup(Engine.SANDPIPER_COMPILED);
+            setup(true);
         }
     }
 
