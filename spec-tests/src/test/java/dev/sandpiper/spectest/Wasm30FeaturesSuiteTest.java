@@ -18,10 +18,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The scripts of the latest (3.0) suite that the features implemented so far cover entirely: tail
  * calls, multiple memories, and data segments whose offsets read defined globals (extended
- * constant expressions), and typed function references. Every command of each must pass, with
+ * constant expressions), typed function references, and GC (structures, arrays, i31, casts,
+ * recursive and sub types). Every command of each must pass, with
  * every feature enabled, on the interpreter and on the compiler forced; a skipped command shows as
  * aborted, never as passed.
- * Scripts that need more of 3.0 (GC, exceptions, memory64) are not listed: {@link LatestSuiteTest}
+ * Scripts that need more of 3.0 (exceptions, memory64) are not listed: {@link LatestSuiteTest}
  * runs the whole suite on both tiers, skipping only what needs an unimplemented feature; there
  * br_table.wast, elem.wast, ref.wast, ref_is_null.wast and table-sub.wast pass entirely as well.
  */
@@ -42,6 +43,11 @@ class Wasm30FeaturesSuiteTest {
             "local_get.wast", "local_tee.wast", "func.wast", "table_get.wast", "table_set.wast", "table_fill.wast",
             "table_grow.wast", "table_size.wast", "table_copy.wast", "linking.wast", "br_if.wast",
             "unreached-valid.wast", "unreached-invalid.wast", "select.wast", "global.wast");
+    static final List<String> GC = List.of("struct.wast", "array.wast", "array_copy.wast", "array_fill.wast",
+            "array_init_data.wast", "array_init_elem.wast", "array_new_data.wast", "array_new_elem.wast",
+            "i31.wast", "ref_test.wast", "ref_cast.wast", "ref_eq.wast", "br_on_cast.wast", "br_on_cast_fail.wast",
+            "extern.wast", "binary-gc.wast", "type-canon.wast", "type-equivalence.wast", "type-rec.wast",
+            "type-subtyping.wast", "table_init.wast");
 
     private static final Map<Engine, SuiteReport> REPORTS = new EnumMap<>(Engine.class);
     private static List<SpecScript> scripts;
@@ -50,7 +56,7 @@ class Wasm30FeaturesSuiteTest {
         if (scripts == null) {
             Path dir = TestsuiteLocator.locateWast().resolveSibling("latest");
             List<SpecScript> list = new ArrayList<>();
-            for (List<String> group : List.of(TAIL_CALLS, MULTI_MEMORY, EXTENDED_CONST, FUNCTION_REFERENCES)) {
+            for (List<String> group : List.of(TAIL_CALLS, MULTI_MEMORY, EXTENDED_CONST, FUNCTION_REFERENCES, GC)) {
                 for (String name : group) {
                     Path wast = dir.resolve(name);
                     assertTrue(Files.isRegularFile(wast), "missing from the latest suite: " + wast);

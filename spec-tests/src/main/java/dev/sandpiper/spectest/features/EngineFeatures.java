@@ -16,15 +16,16 @@ public final class EngineFeatures {
     /**
      * Add a feature here when the engine implements it, with the engine's feature
      * ({@link Features}) that enables it: so far tail calls, extended constant expressions (which
-     * in the engine also let constants read defined globals), multiple memories and typed function
-     * references.
+     * in the engine also let constants read defined globals), multiple memories, typed function
+     * references and GC.
      */
     private static final Map<Feature, dev.sandpiper.decoder.code.Feature> IMPLEMENTED = new EnumMap<>(Map.of(
             Feature.TAIL_CALLS, dev.sandpiper.decoder.code.Feature.TAIL_CALL,
             Feature.EXTENDED_CONST, dev.sandpiper.decoder.code.Feature.EXTENDED_CONST,
             Feature.DEFINED_GLOBALS_IN_CONSTANTS, dev.sandpiper.decoder.code.Feature.EXTENDED_CONST,
             Feature.MULTI_MEMORY, dev.sandpiper.decoder.code.Feature.MULTI_MEMORY,
-            Feature.FUNCTION_REFERENCES, dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES));
+            Feature.FUNCTION_REFERENCES, dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES,
+            Feature.GC, dev.sandpiper.decoder.code.Feature.GC));
     private static final Set<Feature> SUPPORTED = Collections.unmodifiableSet(EnumSet.copyOf(IMPLEMENTED.keySet()));
 
     private EngineFeatures() {}

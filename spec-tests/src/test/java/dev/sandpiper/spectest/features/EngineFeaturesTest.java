@@ -33,14 +33,17 @@ class EngineFeaturesTest {
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXTENDED_CONST)));
         assertEquals(EnumSet.of(Feature.FUNCTION_REFERENCES),
                 EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES)));
+        assertEquals(EnumSet.of(Feature.GC),
+                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.GC)));
         assertEquals(EnumSet.of(Feature.TAIL_CALLS, Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS,
-                Feature.MULTI_MEMORY, Feature.FUNCTION_REFERENCES), EngineFeatures.supported());
+                Feature.MULTI_MEMORY, Feature.FUNCTION_REFERENCES, Feature.GC), EngineFeatures.supported());
     }
 
     @Test
     void missingIsWhatIsNeededLessWhatIsSupported() {
-        Set<Feature> needed = EnumSet.of(Feature.GC, Feature.TAIL_CALLS, Feature.MEMORY64);
-        assertEquals(EnumSet.of(Feature.MEMORY64, Feature.GC), EngineFeatures.missing(needed, EngineFeatures.supported()));
+        Set<Feature> needed = EnumSet.of(Feature.EXCEPTIONS, Feature.TAIL_CALLS, Feature.MEMORY64);
+        assertEquals(EnumSet.of(Feature.MEMORY64, Feature.EXCEPTIONS),
+                EngineFeatures.missing(needed, EngineFeatures.supported()));
         assertEquals(needed, EngineFeatures.missing(needed, Set.of()));
         assertEquals(Set.of(), EngineFeatures.missing(Set.of(), Set.of()));
     }
