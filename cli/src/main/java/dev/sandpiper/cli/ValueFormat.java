@@ -33,8 +33,9 @@ final class ValueFormat {
             case "v128" -> ValType.V128;
             case "funcref" -> ValType.FUNCREF;
             case "externref" -> ValType.EXTERNREF;
+            case "anyref" -> ValType.ref(true, ValType.HEAP_ANY);
             default -> throw new IllegalArgumentException("unknown type '" + arg.substring(0, colon)
-                    + "' (use i32, i64, f32, f64, v128, funcref or externref)");
+                    + "' (use i32, i64, f32, f64, v128, funcref, externref or anyref)");
         };
     }
 
@@ -48,7 +49,7 @@ final class ValueFormat {
                 case I64 -> integer(v, 64);
                 case F32 -> f32(v);
                 case F64 -> f64(v);
-                case FUNCREF, EXTERNREF, EXNREF -> v.equals("null") ? -1 : Long.parseLong(v);
+                case FUNCREF, EXTERNREF, EXNREF, ANYREF -> v.equals("null") ? -1 : Long.parseLong(v);
                 case V128 -> throw new IllegalArgumentException("a v128 takes two slots: use parseV128");
                 default -> throw new IllegalArgumentException("unsupported type " + type);
             };
@@ -199,7 +200,7 @@ final class ValueFormat {
             case I64 -> Long.toString(bits);
             case F32 -> f32Text((int) bits);
             case F64 -> f64Text(bits);
-            case FUNCREF, EXTERNREF, EXNREF -> bits == -1 ? "null" : Long.toString(bits);
+            case FUNCREF, EXTERNREF, EXNREF, ANYREF -> bits == -1 ? "null" : Long.toString(bits);
             default -> Long.toHexString(bits);
         };
     }

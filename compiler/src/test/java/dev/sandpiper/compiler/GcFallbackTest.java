@@ -43,7 +43,8 @@ class GcFallbackTest {
               (func $forever (param $size i32)
                 (loop $l (drop (array.new_default $bytes (local.get $size))) (br $l)))
               (func (export "sum") (param i32) (result i32) (i32.add (call $sum (local.get 0)) (i32.const 1)))
-              (func (export "forever") (param i32) (call $forever (local.get 0))))
+              (func (export "forever") (param i32) (call $forever (local.get 0)))
+              (func (export "value") (param (ref null $node)) (result i32) (struct.get $node $v (local.get 0))))
             """;
 
     static byte[] module() {
@@ -60,7 +61,7 @@ class GcFallbackTest {
     void gcFunctionsStayInterpretedAndTheRestCompiles() {
         CompileReport report = WasmCompiler.standard().compile(CompiledModule.compile(module()));
         assertEquals(2, report.compiled(), report.toString());
-        assertEquals(2, report.interpreted().size(), report.toString());
+        assertEquals(3, report.interpreted().size(), report.toString());
         assertTrue(report.interpreted().get(0).startsWith("uses GC instructions"), report.toString());
     }
 
@@ -74,6 +75,19 @@ class GcFallbackTest {
             assertArrayEquals(new long[] {n * (n + 1) / 2 + 1}, o[0].results());
         }
         Tiers.assertEveryBudgetAgrees(tiers, new Object[][] {{"sum", 3L}});
+    }
+
+    @Test
+    void aHostValueThatIsNoStructureTrapsPreciselyAndNullTrapsAsNull() {
+        CompiledModule[] tiers = tiers();
+        for (long forged : new long[] {12345, 1L << 61}) {
+            Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, "value", forged);
+            assertEquals(TrapKind.CAST_FAILURE, o[0].trap(), o[0].toString());
+            assertEquals(o[0], o[1]);
+        }
+        Outcome[] nul = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, "value", -1);
+        assertEquals(TrapKind.NULL_STRUCTURE_REFERENCE, nul[0].trap(), nul[0].toString());
+        assertEquals(nul[0], nul[1]);
     }
 
     @Test

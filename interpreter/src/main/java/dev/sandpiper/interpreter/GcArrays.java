@@ -176,7 +176,11 @@ final class GcArrays {
         if (ref == Table.NULL) {
             throw new TrapException(TrapKind.NULL_ARRAY_REFERENCE);
         }
-        return (GcObjects.Array) inst.store().gcHeap().object(ref);
+        if (inst.store().gcHeap().object(ref) instanceof GcObjects.Array a) {
+            return a;
+        }
+        // Only a host can pass such a value (validation types everything the guest makes).
+        throw new TrapException(TrapKind.CAST_FAILURE, "not an array of this store: " + Long.toHexString(ref));
     }
 
     /** Checks that {@code [i, i + n)} (u32s) lies in the array; returns its end. */

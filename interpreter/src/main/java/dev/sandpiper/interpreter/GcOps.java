@@ -79,6 +79,10 @@ final class GcOps {
         if (ref == Table.NULL) {
             throw new TrapException(TrapKind.NULL_STRUCTURE_REFERENCE);
         }
-        return (GcObjects.Struct) inst.store().gcHeap().object(ref);
+        if (inst.store().gcHeap().object(ref) instanceof GcObjects.Struct s) {
+            return s;
+        }
+        // Only a host can pass such a value (validation types everything the guest makes).
+        throw new TrapException(TrapKind.CAST_FAILURE, "not a structure of this store: " + Long.toHexString(ref));
     }
 }

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.TestFactory;
  * The scripts of the latest (3.0) suite that the features implemented so far cover entirely: tail
  * calls, multiple memories, and data segments whose offsets read defined globals (extended
  * constant expressions), typed function references, relaxed SIMD, exception handling (with the legacy
- * instructions of the suite's legacy/ folder) and 64-bit memories and tables (memory64). Every command of each must pass, with
+ * instructions of the suite's legacy/ folder) 64-bit memories and tables (memory64) and GC (structures, arrays, i31, casts, recursive and sub types). Every command of each must pass, with
  * every feature enabled, on the interpreter and on the compiler forced; a skipped command shows as
  * aborted, never as passed.
- * Scripts that need more of 3.0 (GC, a 3.0 script form) are not listed (tag.wast: its rec types are GC's): {@link LatestSuiteTest}
+ * Scripts that need more of 3.0 (a 3.0 script form) are not listed: {@link LatestSuiteTest}
  * runs the whole suite on both tiers, skipping only what needs an unimplemented feature; there
  * br_table.wast, elem.wast, ref.wast, ref_is_null.wast and table-sub.wast pass entirely as well.
  */
@@ -59,6 +59,11 @@ class Wasm30FeaturesSuiteTest {
             "memory_redundancy64.wast", "memory_trap64.wast", "simd_address.wast", "table_copy64.wast",
             "table_copy_mixed.wast", "table_fill64.wast", "table_get64.wast", "table_grow64.wast",
             "table_set64.wast", "table_size64.wast");
+    static final List<String> GC = List.of("struct.wast", "array.wast", "array_copy.wast", "array_fill.wast",
+            "array_init_data.wast", "array_init_elem.wast", "array_new_data.wast", "array_new_elem.wast",
+            "i31.wast", "ref_test.wast", "ref_cast.wast", "ref_eq.wast", "br_on_cast.wast", "br_on_cast_fail.wast",
+            "extern.wast", "binary-gc.wast", "type-canon.wast", "type-equivalence.wast", "type-rec.wast",
+            "type-subtyping.wast", "table_init.wast");
 
     private static final Map<Engine, SuiteReport> REPORTS = new EnumMap<>(Engine.class);
     private static List<SpecScript> scripts;
@@ -68,7 +73,7 @@ class Wasm30FeaturesSuiteTest {
             Path dir = TestsuiteLocator.locateWast().resolveSibling("latest");
             List<SpecScript> list = new ArrayList<>();
             for (List<String> group : List.of(TAIL_CALLS, MULTI_MEMORY, EXTENDED_CONST, FUNCTION_REFERENCES,
-                    RELAXED_SIMD, EXCEPTIONS, MEMORY64)) {
+                    RELAXED_SIMD, EXCEPTIONS, MEMORY64, GC)) {
                 for (String name : group) {
                     Path wast = dir.resolve(name);
                     assertTrue(Files.isRegularFile(wast), "missing from the latest suite: " + wast);

@@ -83,7 +83,7 @@ final class ConstantExpressions {
                 case REF_I31, ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY, STRUCT_NEW, STRUCT_NEW_DEFAULT, ARRAY_NEW,
                         ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED -> {
                     // Spec: 3.0, Validation > Constant Expressions: these GC instructions are constant.
-                    ValType[] pops = ConstantGcTypes.pops(c, op, r, at, size == 0 ? null : stack[size - 1]);
+                    ValType[] pops = ConstantGcTypes.pops(c, op, r, at);
                     for (int i = pops.length - 1; i >= 0; i--) {
                         if (size == 0 || !c.matches(stack[size - 1], pops[i])) {
                             throw InvalidModuleException.atModule("type mismatch: " + op + " expects " + pops[i]

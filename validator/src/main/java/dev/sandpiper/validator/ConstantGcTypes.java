@@ -19,8 +19,8 @@ import java.util.Arrays;
 final class ConstantGcTypes {
     private ConstantGcTypes() {}
 
-    /** What {@code op} pops, bottom first; {@code top} the operand on top (for the conversions), or null. */
-    static ValType[] pops(ModuleContext c, Opcode op, CodeReader r, int at, ValType top) {
+    /** What {@code op} pops, bottom first. */
+    static ValType[] pops(ModuleContext c, Opcode op, CodeReader r, int at) {
         return switch (op) {
             case REF_I31 -> new ValType[] {ValType.I32};
             case ANY_CONVERT_EXTERN -> new ValType[] {ValType.ref(true, ValType.HEAP_EXTERN)};

@@ -1,6 +1,5 @@
 package dev.sandpiper.decoder.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,8 +30,15 @@ public final class DefinedTypes {
     public static final int ARRAY = 2;
 
     private static final ConcurrentHashMap<String, Integer> IDS = new ConcurrentHashMap<>();
-    /** Per id: supertype id + 1 (0 for none) shifted left 2, or'ed with the kind. Guarded by IDS. */
-    private static final List<Long> INFO = new ArrayList<>();
+    /**
+     * Per id: supertype id + 1 (0 for none) shifted left 2, or'ed with the kind. Written under IDS's
+     * lock, copied when it grows and published through the volatile field, so casts read it
+     * without locking.
+     */
+    private static volatile long[] info = new long[64];
+    /** Marks a written entry of {@link #info}. */
+    private static final long PRESENT = 1L << 62;
+    private static int count;
 
     private DefinedTypes() {}
 
@@ -92,15 +98,21 @@ public final class DefinedTypes {
 
     /** The id of the declared supertype of the type with id {@code id}, or -1. */
     public static int superOf(int id) {
-        synchronized (IDS) {
-            return (int) (INFO.get(id) >>> 2) - 1;
-        }
+        return (int) ((info(id) & ~PRESENT) >>> 2) - 1;
     }
 
     /** {@link #FUNC}, {@link #STRUCT} or {@link #ARRAY}: the composite type of the type with id {@code id}. */
     public static int kind(int id) {
-        synchronized (IDS) {
-            return (int) (INFO.get(id) & 3);
+        return (int) (info(id) & 3);
+    }
+
+    private static long info(int id) {
+        long[] a = info;
+        if (id < a.length && (a[id] & PRESENT) != 0) {
+            return a[id];
+        }
+        synchronized (IDS) { // published after this thread last read the field
+            return info[id];
         }
     }
 
@@ -115,8 +127,13 @@ public final class DefinedTypes {
         }
         synchronized (IDS) {
             return IDS.computeIfAbsent(shape, s -> {
-                INFO.add((long) (superId + 1) << 2 | kind);
-                return INFO.size() - 1;
+                long[] a = info;
+                if (count == a.length) {
+                    a = java.util.Arrays.copyOf(a, 2 * count);
+                }
+                a[count] = PRESENT | (long) (superId + 1) << 2 | kind;
+                info = a;
+                return count++;
             });
         }
     }

@@ -17,8 +17,8 @@ public final class EngineFeatures {
      * Add a feature here when the engine implements it, with the engine's feature
      * ({@link Features}) that enables it: so far tail calls, extended constant expressions (which
      * in the engine also let constants read defined globals), multiple memories, typed function
-     * references, relaxed SIMD, exception handling with its legacy instructions, and 64-bit
-     * memories and tables.
+     * references, relaxed SIMD, exception handling with its legacy instructions, 64-bit
+     * memories and tables, and GC.
      */
     private static final Map<Feature, dev.sandpiper.decoder.code.Feature> IMPLEMENTED = new EnumMap<>(Map.ofEntries(
             Map.entry(Feature.TAIL_CALLS, dev.sandpiper.decoder.code.Feature.TAIL_CALL),
@@ -29,7 +29,8 @@ public final class EngineFeatures {
             Map.entry(Feature.RELAXED_SIMD, dev.sandpiper.decoder.code.Feature.RELAXED_SIMD),
             Map.entry(Feature.EXCEPTIONS, dev.sandpiper.decoder.code.Feature.EXCEPTIONS),
             Map.entry(Feature.LEGACY_EXCEPTIONS, dev.sandpiper.decoder.code.Feature.LEGACY_EXCEPTIONS),
-            Map.entry(Feature.MEMORY64, dev.sandpiper.decoder.code.Feature.MEMORY64)));
+            Map.entry(Feature.MEMORY64, dev.sandpiper.decoder.code.Feature.MEMORY64),
+            Map.entry(Feature.GC, dev.sandpiper.decoder.code.Feature.GC)));
     private static final Set<Feature> SUPPORTED = Collections.unmodifiableSet(EnumSet.copyOf(IMPLEMENTED.keySet()));
 
     private EngineFeatures() {}
