@@ -72,23 +72,23 @@ class SpecCommandTest {
         script("t.wast", """
                 (module (func (export "one") (result i32) (i32.const 1)))
                 (assert_return (invoke "one") (i32.const 1))
-                (module $G (type $s (struct (field i32))) (func (export "two") (result i32) (i32.const 2)))
+                (module $G (memory 1 1 shared) (func (export "two") (result i32) (i32.const 2)))
                 (assert_return (invoke $G "two") (i32.const 2))
                 (module (func (export "tail") (result i32) (return_call 0)))
                 """);
         script("legacy/t.wast", "(module (func (try (do) (catch_all))))\n");
         Result r = spec("--report", "--engine", "interpreter", dir.toString());
         assertEquals(0, r.status(), r.out() + r.err());
-        // the engine implements tail calls: that module runs (and loads); GC and exceptions are skipped
+        // the engine implements tail calls: that module runs (and loads); threads and exceptions are skipped
         assertTrue(r.out().contains("3 passed, 0 failed, 3 skipped"), r.out());
         assertTrue(r.out().contains("legacy/t.wast"), r.out());
-        assertTrue(r.out().contains("skipped for: exceptions 1, legacy exceptions 1, GC 2"), r.out());
+        assertTrue(r.out().contains("skipped for: exceptions 1, legacy exceptions 1, threads 2"), r.out());
         Result md = spec("--report", "--markdown", "--engine", "interpreter", dir.resolve("t.wast").toString());
-        assertTrue(md.out().contains("| t.wast | 3 | 0 | 2 | GC 2 |"), md.out());
+        assertTrue(md.out().contains("| t.wast | 3 | 0 | 2 | threads 2 |"), md.out());
         Result v2 = spec("--report", "--features", "2.0", "--engine", "interpreter", dir.resolve("t.wast").toString());
         assertEquals(0, v2.status(), v2.out() + v2.err());
         assertTrue(v2.out().contains("2 passed, 0 failed, 3 skipped"), "2.0 features skip tail calls: " + v2.out());
-        assertTrue(v2.out().contains("skipped for: tail calls 1, GC 2"), v2.out());
+        assertTrue(v2.out().contains("skipped for: tail calls 1, threads 2"), v2.out());
         Result plain = spec("--engine", "interpreter", dir.toString());
         assertEquals(1, plain.status(), "without --report the 3.0 commands run, and fail: " + plain.out());
     }

@@ -125,7 +125,8 @@ public final class CodeTranslator {
     private void nullReferenceLocals(int params, FunctionBody body) {
         for (int k = 0; k < body.locals().length; k++) {
             if (body.locals()[k].isReference()) {
-                constant(-1);
+                v.pushConstant(-1); // not constant(): that charges an instruction
+                producedEntry = -1;
                 setLocal(params + k, false);
             }
         }
