@@ -133,8 +133,7 @@ public final class CodeTranslator {
     private void nullReferenceLocals(int params, FunctionBody body) {
         for (int k = 0; k < body.locals().length; k++) {
             if (body.locals()[k].isReference()) {
-                // not constant(): that charges an instruction, and this one is no instruction
-                v.pushConstant(-1);
+                v.pushConstant(-1); // not constant(): that charges an instruction
                 producedEntry = -1;
                 setLocal(params + k, false);
             }
