@@ -21,8 +21,10 @@ import java.util.Set;
  *
  * <pre>
  * cmd    ::= module | (register name id?) | action | assertion
- * module ::= (module id? field*) | (module id? binary string*) | (module id? quote string*)
+ * module ::= (module definition? id? field*) | (module definition? id? binary string*)
+ *          | (module definition? id? quote string*) | (module instance id? id?)
  * action ::= (invoke id? name const*) | (get id? name)
+ * result ::= const | ... | (either result+)
  * assertion ::= (assert_return action result*) | (assert_trap action failure)
  *             | (assert_exhaustion action failure) | (assert_trap module failure)
  *             | (assert_malformed module failure) | (assert_invalid module failure)
@@ -101,8 +103,19 @@ public final class WastReader {
         String type = kw;
         switch (kw) {
             case "module" -> {
-                ScriptModule m = module();
-                d = new Directive.Module(moduleId, m);
+                if (c.peek(2).isKeyword("instance")) {
+                    // 3.0 script: (module instance $I? $M?)
+                    c.expectLParen("module");
+                    c.next();
+                    String name = c.optionalId();
+                    String definition = c.optionalId();
+                    c.expectRParen();
+                    d = new Directive.Instantiate(name, definition);
+                } else {
+                    boolean definition = c.peek(2).isKeyword("definition");
+                    ScriptModule m = module();
+                    d = definition ? new Directive.Definition(moduleId, m) : new Directive.Module(moduleId, m);
+                }
             }
             case "register" -> {
                 c.expectLParen("register");
@@ -169,6 +182,9 @@ public final class WastReader {
     private ScriptModule module() {
         int start = c.index();
         c.expectLParen("module");
+        if (c.atKeyword("definition")) {
+            c.next();
+        }
         moduleId = c.optionalId();
         boolean binary = c.atKeyword("binary");
         c.seek(start);

@@ -18,7 +18,9 @@ import java.io.ByteArrayOutputStream;
  * </pre>
  *
  * Script forms are accepted too: {@code (module $id? binary "..."*)} is the concatenated bytes,
- * {@code (module $id? quote "..."*)} is the concatenated text, parsed as a module.
+ * {@code (module $id? quote "..."*)} is the concatenated text, parsed as a module, and 3.0's
+ * {@code (module definition $id? ...)} is read as the module it defines (whether to instantiate it
+ * is the script runner's business).
  */
 public final class Wat {
     private Wat() {}
@@ -62,6 +64,9 @@ public final class Wat {
      */
     public static WatModule parseModule(TokenCursor c) {
         c.expectLParen("module");
+        if (c.atKeyword("definition")) {
+            c.next(); // 3.0 script: a module definition, the same module text
+        }
         String id = c.optionalId();
         WatModule m;
         if (c.atKeyword("binary")) {

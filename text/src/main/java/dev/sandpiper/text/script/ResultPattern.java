@@ -59,4 +59,17 @@ public sealed interface ResultPattern {
 
     /** {@code (ref.func)} or {@code (ref.extern)} without an index: any non-null reference of the type. */
     record AnyRef(ValType type) implements ResultPattern {}
+
+    /**
+     * {@code (either result+)} (3.0 script): the value matches if it matches any alternative, as
+     * the relaxed SIMD scripts use for their implementation-defined results.
+     */
+    record Either(List<ResultPattern> alternatives) implements ResultPattern {
+        public Either {
+            alternatives = List.copyOf(alternatives);
+            if (alternatives.isEmpty()) {
+                throw new IllegalArgumentException("either needs at least one alternative");
+            }
+        }
+    }
 }
