@@ -1,6 +1,8 @@
 package dev.sandpiper.text.lex;
 
 import dev.sandpiper.text.TextFormatException;
+import dev.sandpiper.text.num.LiteralException;
+import dev.sandpiper.text.num.Names;
 import dev.sandpiper.text.num.NumberSyntax;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -67,7 +69,7 @@ public final class Lexer {
         while (pos < src.length() && (src.charAt(pos) == '"' || isIdChar(src.charAt(pos)))) {
             parts++;
             if (src.charAt(pos) == '"') {
-                bytes = string(col);
+                bytes = parts == 2 && pos == start + 1 && src.charAt(start) == '$' ? idString(startLine, col) : string(col);
                 string = true;
             } else {
                 string = false;
@@ -77,11 +79,45 @@ public final class Lexer {
             }
         }
         String text = src.substring(start, pos);
+        if (parts == 2 && string && text.charAt(0) == '$' && text.charAt(1) == '"') {
+            return identifier(bytes, start, startLine, col);
+        }
+        if (text.equals("$")) {
+            throw error(startLine, col, "empty identifier"); // 3.0, Text Format > Values > Identifiers
+        }
         if (parts > 1) {
             return new Token(TokenKind.RESERVED, text, null, start, startLine, col);
         }
         return string ? new Token(TokenKind.STRING, text, bytes, start, startLine, col)
                 : new Token(classify(text), text, null, start, startLine, col);
+    }
+
+    /**
+     * The string of an identifier {@code $"..."} (3.0, Text Format > Values > Identifiers: {@code id
+     * ::= '$' idchar+ | '$' name}); a string that does not lex leaves a bare {@code $}, an empty
+     * identifier.
+     */
+    private byte[] idString(int startLine, int col) {
+        try {
+            return string(col + 1);
+        } catch (TextFormatException e) {
+            throw error(startLine, col, "empty identifier");
+        }
+    }
+
+    /**
+     * {@code $"name"} is the identifier {@code $name}: the two spellings denote the same identifier,
+     * so the token's text is {@code $} and the name's characters. The name must be UTF-8 and not empty.
+     */
+    private Token identifier(byte[] name, int start, int startLine, int col) {
+        if (name.length == 0) {
+            throw error(startLine, col, "empty identifier");
+        }
+        try {
+            return new Token(TokenKind.ID, "$" + Names.decode(name), null, start, startLine, col);
+        } catch (LiteralException e) {
+            throw error(startLine, col, e.getMessage());
+        }
     }
 
     private static TokenKind classify(String text) {
@@ -109,7 +145,9 @@ public final class Lexer {
             } else if (c == '\n') {
                 newline();
             } else if (c == ';' && pos + 1 < src.length() && src.charAt(pos + 1) == ';') {
-                while (pos < src.length() && src.charAt(pos) != '\n') {
+                // a line comment ends at a line feed or a carriage return (3.0, Text Format >
+                // Lexical Format > Comments: newline ::= U+0A | U+0D | U+0D U+0A)
+                while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
                     pos++;
                 }
             } else if (c == '(' && pos + 1 < src.length() && src.charAt(pos + 1) == ';') {
