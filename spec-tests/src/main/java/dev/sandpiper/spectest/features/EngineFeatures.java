@@ -35,7 +35,7 @@ public final class EngineFeatures {
      * module and this runner read them whatever the engine's features, so no engine switch turns
      * them off.
      */
-    private static final Set<Feature> READER = Collections.unmodifiableSet(EnumSet.of(Feature.TEXT_3_0, Feature.SCRIPT_3_0));
+    private static final Set<Feature> READER = Collections.unmodifiableSet(EnumSet.of(Feature.ANNOTATIONS, Feature.TEXT_3_0, Feature.SCRIPT_3_0));
     private static final Set<Feature> SUPPORTED;
 
     static {

@@ -40,7 +40,7 @@ public final class TextFeatures {
                 "nullref", "nullfuncref", "nullexternref", "any", "eq", "i31", "struct", "array", "none", "nofunc",
                 "noextern", "sub", "rec", "final", "field", "ref.struct", "ref.array", "ref.any", "ref.host");
         words(Feature.THREADS, "shared", "atomic.fence");
-        words(Feature.ANNOTATIONS, "assert_malformed_custom", "assert_invalid_custom");
+        words(Feature.CUSTOM_ANNOTATIONS, "assert_malformed_custom", "assert_invalid_custom");
         words(Feature.SCRIPT_3_0, "either");
     }
 

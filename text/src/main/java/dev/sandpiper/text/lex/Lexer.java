@@ -43,7 +43,9 @@ public final class Lexer {
             int start = pos;
             int col = pos - lineStart + 1;
             char c = src.charAt(pos);
-            if (c == '(') {
+            if (c == '(' && pos + 1 < src.length() && src.charAt(pos + 1) == '@') {
+                annotation(line, col);
+            } else if (c == '(') {
                 pos++;
                 out.add(new Token(TokenKind.LPAREN, "(", null, start, line, col));
             } else if (c == ')') {
@@ -90,6 +92,61 @@ public final class Lexer {
         }
         return string ? new Token(TokenKind.STRING, text, bytes, start, startLine, col)
                 : new Token(classify(text), text, null, start, startLine, col);
+    }
+
+    /**
+     * An annotation {@code (@id ...)} (3.0, Text Format > Lexical Format > Annotations): an id (idchars
+     * or a string) right after {@code (@}, then any tokens with balanced parentheses. The text
+     * format gives annotations no meaning beyond this form, so the lexer drops them like white
+     * space. {@link #pos} is at the opening parenthesis.
+     */
+    private void annotation(int startLine, int col) {
+        pos += 2;
+        int idStart = pos;
+        if (pos < src.length() && src.charAt(pos) == '"') {
+            byte[] id;
+            try {
+                id = string(col);
+            } catch (TextFormatException e) {
+                throw error(startLine, col, "empty annotation id");
+            }
+            if (id.length == 0) {
+                throw error(startLine, col, "empty annotation id");
+            }
+            try {
+                Names.decode(id);
+            } catch (LiteralException e) {
+                throw error(startLine, col, e.getMessage());
+            }
+        } else {
+            while (pos < src.length() && isIdChar(src.charAt(pos))) {
+                pos++;
+            }
+            if (pos == idStart) {
+                throw error(startLine, col, "empty annotation id");
+            }
+        }
+        int depth = 1;
+        while (depth > 0) {
+            skipSpace();
+            if (pos >= src.length()) {
+                throw error(startLine, col, "unclosed annotation");
+            }
+            char c = src.charAt(pos);
+            if (c == '(') {
+                depth++;
+                pos++;
+            } else if (c == ')') {
+                depth--;
+                pos++;
+            } else if (c == '"') {
+                string(pos - lineStart + 1);
+            } else if (isIdChar(c) || c == ',' || c == ';' || c == '[' || c == ']' || c == '{' || c == '}') {
+                pos++; // any token: 3.0's reserved tokens take these characters too
+            } else {
+                throw error(line, pos - lineStart + 1, "illegal character");
+            }
+        }
     }
 
     /**
