@@ -63,7 +63,11 @@ public sealed interface Directive {
         MALFORMED("assert_malformed"),
         INVALID("assert_invalid"),
         UNLINKABLE("assert_unlinkable"),
-        UNINSTANTIABLE("assert_uninstantiable");
+        UNINSTANTIABLE("assert_uninstantiable"),
+        /** 3.0 script: a custom annotation ({@code @custom}, {@code @name}) is malformed. */
+        MALFORMED_CUSTOM("assert_malformed_custom"),
+        /** 3.0 script: what a custom annotation says does not fit the module (branch hints). */
+        INVALID_CUSTOM("assert_invalid_custom");
 
         private final String command;
 

@@ -256,7 +256,8 @@ public final class SpecRunner {
      */
     private Outcome expectLoadFailure(Directive.AssertModule a) {
         Class<? extends WasmException> expected = switch (a.failure()) {
-            case MALFORMED -> MalformedModuleException.class;
+            case MALFORMED, MALFORMED_CUSTOM -> MalformedModuleException.class;
+            case INVALID_CUSTOM -> InvalidModuleException.class;
             case INVALID -> InvalidModuleException.class;
             case UNLINKABLE -> UnlinkableException.class;
             case UNINSTANTIABLE -> UninstantiableException.class;
@@ -267,7 +268,8 @@ public final class SpecRunner {
             return Outcome.failed("module loaded; expected " + expected.getSimpleName() + " \"" + text + "\"");
         } catch (WasmException e) {
             boolean kind = expected.isInstance(e)
-                    || (a.failure() == Directive.Failure.MALFORMED && a.source().isText() && e instanceof TextFormatException);
+                    || ((a.failure() == Directive.Failure.MALFORMED || a.failure() == Directive.Failure.MALFORMED_CUSTOM)
+                            && a.source().isText() && e instanceof TextFormatException);
             if (!kind) {
                 return Outcome.failed("expected " + expected.getSimpleName() + " \"" + text + "\", got "
                         + e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -41,17 +41,19 @@ public final class WastReader {
     private final List<Token> tokens;
     private final String fileName;
     private final TokenCursor c;
+    /** The script's annotations (3.0): a module's {@code @custom} ones become its custom sections. */
+    private final List<dev.sandpiper.text.lex.Annotation> annotations = new ArrayList<>();
 
     private static final Set<String> COMMANDS = Set.of("module", "register", "invoke", "get", "assert_return",
             "assert_trap", "assert_exhaustion", "assert_malformed", "assert_invalid", "assert_unlinkable",
-            "assert_uninstantiable", "assert_exception");
+            "assert_uninstantiable", "assert_exception", "assert_malformed_custom", "assert_invalid_custom");
 
     private final String source;
 
     private WastReader(String source, String fileName) {
         this.source = source;
         this.fileName = fileName;
-        this.tokens = Lexer.tokenize(source, fileName);
+        this.tokens = Lexer.tokenize(source, fileName, annotations);
         this.c = new TokenCursor(tokens, fileName);
     }
 
@@ -157,11 +159,16 @@ public final class WastReader {
                 c.expectRParen();
                 d = new Directive.AssertException(a);
             }
-            case "assert_malformed", "assert_invalid", "assert_unlinkable", "assert_uninstantiable" -> {
+            case "assert_malformed", "assert_invalid", "assert_unlinkable", "assert_uninstantiable",
+                    "assert_malformed_custom", "assert_invalid_custom" -> {
                 c.expectLParen(kw);
                 ScriptModule m = module();
                 Directive.Failure f = switch (kw) {
                     case "assert_malformed" -> Directive.Failure.MALFORMED;
+                    // 3.0 script: the text of a custom annotation is malformed (or invalid, as the
+                    // reference interpreter checks what a custom section says)
+                    case "assert_malformed_custom" -> Directive.Failure.MALFORMED_CUSTOM;
+                    case "assert_invalid_custom" -> Directive.Failure.INVALID_CUSTOM;
                     case "assert_invalid" -> Directive.Failure.INVALID;
                     case "assert_unlinkable" -> Directive.Failure.UNLINKABLE;
                     default -> Directive.Failure.UNINSTANTIABLE;
@@ -191,7 +198,7 @@ public final class WastReader {
         c.skip();
         String where = fileName;
         ScriptModule source = new ScriptModule(!binary, (Boolean memory64) -> {
-            TokenCursor mc = new TokenCursor(tokens, where).memory64(memory64);
+            TokenCursor mc = new TokenCursor(tokens, where).memory64(memory64).annotations(annotations);
             mc.seek(start);
             return Wat.parseModule(mc).binary();
         });

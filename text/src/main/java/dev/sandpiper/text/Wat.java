@@ -63,6 +63,7 @@ public final class Wat {
      * cursor after its closing parenthesis.
      */
     public static WatModule parseModule(TokenCursor c) {
+        int open = c.index();
         c.expectLParen("module");
         if (c.atKeyword("definition")) {
             c.next(); // 3.0 script: a module definition, the same module text
@@ -84,7 +85,7 @@ public final class Wat {
             m = new WatModule(id, WatModule.Form.QUOTE,
                     parse(source, c.fileName() + ":" + at.line() + " (quote)", c.memory64()).binary());
         } else {
-            m = new WatModule(id, WatModule.Form.TEXT, ModuleParser.parseFields(c));
+            m = new WatModule(id, WatModule.Form.TEXT, ModuleParser.parseFields(c, open));
         }
         c.expectRParen();
         return m;

@@ -21,19 +21,30 @@ public final class Lexer {
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** Where annotations go, or null to drop them. */
+    private final List<Annotation> annotations;
+    /** Indices of the {@code (} tokens still open. */
+    private final java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+    private List<Token> out;
 
-    private Lexer(String src, String fileName) {
+    private Lexer(String src, String fileName, List<Annotation> annotations) {
         this.src = src;
         this.fileName = fileName;
+        this.annotations = annotations;
     }
 
-    /** All tokens of {@code src}, ending with one {@link TokenKind#EOF}. */
+    /** All tokens of {@code src}, ending with one {@link TokenKind#EOF}; annotations are dropped. */
     public static List<Token> tokenize(String src, String fileName) {
-        return new Lexer(src, fileName).run();
+        return new Lexer(src, fileName, null).run();
+    }
+
+    /** As {@link #tokenize(String, String)}, adding the annotations it drops to {@code annotations}. */
+    public static List<Token> tokenize(String src, String fileName, List<Annotation> annotations) {
+        return new Lexer(src, fileName, annotations).run();
     }
 
     private List<Token> run() {
-        List<Token> out = new ArrayList<>(src.length() / 4 + 4);
+        out = new ArrayList<>(src.length() / 4 + 4);
         while (true) {
             skipSpace();
             if (pos >= src.length()) {
@@ -47,9 +58,11 @@ public final class Lexer {
                 annotation(line, col);
             } else if (c == '(') {
                 pos++;
+                open.push(out.size());
                 out.add(new Token(TokenKind.LPAREN, "(", null, start, line, col));
             } else if (c == ')') {
                 pos++;
+                open.poll();
                 out.add(new Token(TokenKind.RPAREN, ")", null, start, line, col));
             } else if (c == '"' || isIdChar(c)) {
                 out.add(atom(start, col));
@@ -103,6 +116,7 @@ public final class Lexer {
     private void annotation(int startLine, int col) {
         pos += 2;
         int idStart = pos;
+        String name;
         if (pos < src.length() && src.charAt(pos) == '"') {
             byte[] id;
             try {
@@ -114,7 +128,7 @@ public final class Lexer {
                 throw error(startLine, col, "empty annotation id");
             }
             try {
-                Names.decode(id);
+                name = Names.decode(id);
             } catch (LiteralException e) {
                 throw error(startLine, col, e.getMessage());
             }
@@ -125,7 +139,9 @@ public final class Lexer {
             if (pos == idStart) {
                 throw error(startLine, col, "empty annotation id");
             }
+            name = src.substring(idStart, pos);
         }
+        int contentStart = pos;
         int depth = 1;
         while (depth > 0) {
             skipSpace();
@@ -146,6 +162,10 @@ public final class Lexer {
             } else {
                 throw error(line, pos - lineStart + 1, "illegal character");
             }
+        }
+        if (annotations != null) {
+            annotations.add(new Annotation(name, src.substring(contentStart, pos - 1), out.size(),
+                    open.isEmpty() ? -1 : open.peek(), startLine, col));
         }
     }
 

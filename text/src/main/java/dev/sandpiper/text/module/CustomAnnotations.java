@@ -1,0 +1,105 @@
+package dev.sandpiper.text.module;
+
+import dev.sandpiper.text.TextFormatException;
+import dev.sandpiper.text.lex.Annotation;
+import dev.sandpiper.text.lex.Lexer;
+import dev.sandpiper.text.lex.Token;
+import dev.sandpiper.text.lex.TokenKind;
+import dev.sandpiper.text.num.LiteralException;
+import dev.sandpiper.text.num.Names;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code (@custom "name" place? datastring)} (3.0, Appendix > Custom Annotations): a custom
+ * section with that name and content, at {@code (before first)}, {@code (after last)} (the
+ * default), or before or after a section kind. Only a module field may be one; anywhere else it is
+ * "misplaced @custom annotation". Other annotations mean nothing here.
+ */
+final class CustomAnnotations {
+    /** The section kinds a custom section may be placed against, in binary order. */
+    static final List<String> KINDS = List.of("type", "import", "func", "table", "memory", "tag", "global",
+            "export", "start", "elem", "datacount", "code", "data");
+    private static final Set<String> KIND_SET = Set.copyOf(KINDS);
+
+    /**
+     * One custom section to write.
+     *
+     * @param before whether it goes before {@code anchor} (else after)
+     * @param anchor a section kind, {@code first} or {@code last}
+     */
+    record Section(boolean before, String anchor, byte[] name, byte[] content) {}
+
+    private CustomAnnotations() {}
+
+    /**
+     * The custom sections of the module whose fields are the tokens {@code from} to {@code to}, in
+     * the form opened at token {@code open} (-1: fields at the top level).
+     */
+    static List<Section> of(List<Annotation> annotations, int open, int from, int to, String fileName) {
+        List<Section> out = new ArrayList<>();
+        for (Annotation a : annotations) {
+            if (!a.id().equals("custom") || a.tokenIndex() < from || a.tokenIndex() > to) {
+                continue;
+            }
+            if (a.parent() != open) {
+                throw new TextFormatException(fileName, a.line(), a.column(), "misplaced @custom annotation");
+            }
+            out.add(read(a, fileName));
+        }
+        return out;
+    }
+
+    private static Section read(Annotation a, String fileName) {
+        List<Token> t;
+        try {
+            t = Lexer.tokenize(a.content(), fileName);
+        } catch (TextFormatException e) {
+            throw error(a, fileName, e.reason());
+        }
+        int i = 0;
+        if (!t.get(i).is(TokenKind.STRING)) {
+            throw error(a, fileName, "missing section name");
+        }
+        byte[] name = t.get(i++).bytes();
+        try {
+            Names.decode(name);
+        } catch (LiteralException e) {
+            throw error(a, fileName, e.getMessage());
+        }
+        boolean before = false;
+        String anchor = "last";
+        if (t.get(i).is(TokenKind.LPAREN)) {
+            Token where = t.get(i + 1);
+            if (!where.isKeyword("before") && !where.isKeyword("after")) {
+                throw error(a, fileName, "malformed placement");
+            }
+            before = where.isKeyword("before");
+            Token kind = t.get(i + 2);
+            boolean ok = kind.is(TokenKind.KEYWORD) && (KIND_SET.contains(kind.text())
+                    || (before ? kind.text().equals("first") : kind.text().equals("last")));
+            if (!ok) {
+                throw error(a, fileName, "malformed section kind");
+            }
+            anchor = kind.text();
+            if (!t.get(i + 3).is(TokenKind.RPAREN)) {
+                throw error(a, fileName, "malformed placement");
+            }
+            i += 4;
+        }
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        while (t.get(i).is(TokenKind.STRING)) {
+            content.writeBytes(t.get(i++).bytes());
+        }
+        if (!t.get(i).is(TokenKind.EOF)) {
+            throw error(a, fileName, "unexpected token");
+        }
+        return new Section(before, anchor, name, content.toByteArray());
+    }
+
+    private static TextFormatException error(Annotation a, String fileName, String reason) {
+        return new TextFormatException(fileName, a.line(), a.column(), "@custom annotation: " + reason);
+    }
+}
