@@ -94,7 +94,7 @@ class ScriptFeaturesTest {
     @Test
     void aScriptTheLexerRejectsIsReadFormByForm() throws IOException {
         SpecScript s = script("e.wast", """
-                (module (@a , ; ] [) (func (export "one") (result i32) (i32.const 1)))
+                (module (@a Heiße) (func (export "one") (result i32) (i32.const 1)))
                 (module (func (export "one") (result i32) (i32.const 1)))
                 (assert_return (invoke "one") (i32.const 1))
                 """);

@@ -84,6 +84,15 @@ class CustomAnnotationTest {
         assertEquals("misplaced @custom annotation", reason("(type (@custom \"bla\") $t (func))"));
     }
 
+    @Test
+    void nameAnnotationsStandRightAfterWhatTheyName() {
+        Wat.parseModule("(module $m (@name \"Modül\") (func (@name \"λ\") (param $x (@name \"x\") i32))"
+                + " (func $f (@name \"f\")))", "t.wat");
+        assertEquals("@name annotation: multiple module", reason("(module (@name \"M1\") (@name \"M2\"))"));
+        assertEquals("misplaced @name annotation", reason("(module (func) (@name \"M\"))"));
+        assertEquals("misplaced @name annotation", reason("(module (start $f (@name \"M\")) (func $f))"));
+    }
+
     private static String reason(String source) {
         return assertThrows(TextFormatException.class, () -> Wat.parseModule(source, "t.wat")).reason();
     }

@@ -68,8 +68,9 @@ public enum Feature {
     ANNOTATIONS("annotations"),
     /**
      * The script assertions on what custom annotations mean ({@code assert_malformed_custom},
-     * {@code assert_invalid_custom}: {@code @custom} placement, {@code @name}, branch hints; 3.0,
-     * Appendix > Custom Annotations), beyond reading annotations.
+     * {@code assert_invalid_custom}) on branch-hint annotations ({@code @metadata.code.branch_hint},
+     * 3.0, Appendix > Custom Annotations), which the text module reads as annotations but does not
+     * check; those on {@code @custom} and {@code @name} it checks (they need {@link #ANNOTATIONS}).
      */
     CUSTOM_ANNOTATIONS("custom annotation checks"),
     /**

@@ -58,13 +58,17 @@ public final class TextFeatures {
     /** The features the command {@code form} (a whole {@code (module ...)} or {@code (assert_... )}) needs. */
     public static Set<Feature> of(Sexp form) {
         TextFeatures f = new TextFeatures();
-        f.walk(form, false);
-        if (form.isList("assert_malformed_custom") && (mentions(form, "@name") || mentions(form, "@metadata"))) {
-            // the errors of @name and branch-hint annotations (3.0, Appendix > Custom Annotations);
-            // those of @custom the text module checks
-            f.out.add(Feature.CUSTOM_ANNOTATIONS);
-        }
+        f.command(form);
         return f.out;
+    }
+
+    private void command(Sexp form) {
+        walk(form, false);
+        if (form.isList("assert_malformed_custom") && mentions(form, "@metadata")) {
+            // the errors of branch-hint annotations (3.0, Appendix > Custom Annotations); those of
+            // @custom and @name the text module checks
+            out.add(Feature.CUSTOM_ANNOTATIONS);
+        }
     }
 
     /** Whether an atom, a list's head or a string's text in {@code s} contains {@code text}. */
@@ -92,7 +96,7 @@ public final class TextFeatures {
     public static Set<Feature> of(String text) {
         TextFeatures f = new TextFeatures();
         for (Sexp form : Sexp.parseAll(text)) {
-            f.walk(form, false);
+            f.command(form);
         }
         return f.out;
     }

@@ -16,13 +16,18 @@ import java.util.Set;
  * {@code (@custom "name" place? datastring)} (3.0, Appendix > Custom Annotations): a custom
  * section with that name and content, at {@code (before first)}, {@code (after last)} (the
  * default), or before or after a section kind. Only a module field may be one; anywhere else it is
- * "misplaced @custom annotation". Other annotations mean nothing here.
+ * "misplaced @custom annotation". {@code (@name "text")} may stand only right after the keyword
+ * (and identifier) of the form it names, a module at most once; it is checked, not encoded (an
+ * implementation may ignore custom annotations). Other annotations mean nothing here.
  */
 final class CustomAnnotations {
     /** The section kinds a custom section may be placed against, in binary order. */
     static final List<String> KINDS = List.of("type", "import", "func", "table", "memory", "tag", "global",
             "export", "start", "elem", "datacount", "code", "data");
     private static final Set<String> KIND_SET = Set.copyOf(KINDS);
+    /** The forms a {@code @name} may name (Appendix > Custom Annotations > Name Annotations). */
+    private static final Set<String> NAMED = Set.of("module", "func", "tag", "global", "table", "memory", "type",
+            "elem", "data", "local", "param", "field", "import");
 
     /**
      * One custom section to write.
@@ -38,10 +43,24 @@ final class CustomAnnotations {
      * The custom sections of the module whose fields are the tokens {@code from} to {@code to}, in
      * the form opened at token {@code open} (-1: fields at the top level).
      */
-    static List<Section> of(List<Annotation> annotations, int open, int from, int to, String fileName) {
+    static List<Section> of(List<Annotation> annotations, List<Token> tokens, int open, int from, int to,
+            String fileName) {
         List<Section> out = new ArrayList<>();
+        int moduleNames = 0;
         for (Annotation a : annotations) {
-            if (!a.id().equals("custom") || a.tokenIndex() < from || a.tokenIndex() > to) {
+            if (a.tokenIndex() < from || a.tokenIndex() > to) {
+                continue;
+            }
+            if (a.id().equals("name")) {
+                if (!namePlace(a, tokens)) {
+                    throw new TextFormatException(fileName, a.line(), a.column(), "misplaced @name annotation");
+                }
+                if (a.parent() == open && ++moduleNames > 1) {
+                    throw new TextFormatException(fileName, a.line(), a.column(), "@name annotation: multiple module");
+                }
+                continue;
+            }
+            if (!a.id().equals("custom")) {
                 continue;
             }
             if (a.parent() != open) {
@@ -50,6 +69,20 @@ final class CustomAnnotations {
             out.add(read(a, fileName));
         }
         return out;
+    }
+
+    /** Whether a {@code @name} follows the keyword, or keyword and identifier, of a form that takes a name. */
+    private static boolean namePlace(Annotation a, List<Token> tokens) {
+        int p = a.parent();
+        if (p < 0 || p + 1 >= tokens.size()) {
+            return false;
+        }
+        Token keyword = tokens.get(p + 1);
+        if (!keyword.is(TokenKind.KEYWORD) || !NAMED.contains(keyword.text())) {
+            return false;
+        }
+        int at = a.tokenIndex();
+        return at == p + 2 || (at == p + 3 && tokens.get(p + 2).is(TokenKind.ID));
     }
 
     private static Section read(Annotation a, String fileName) {

@@ -58,7 +58,7 @@ public final class ModuleParser {
         if (!c.atRParen() && !c.atEnd()) {
             throw c.unexpected(c.peek());
         }
-        s.customs.addAll(CustomAnnotations.of(c.annotations(), open, from, c.index(), c.fileName()));
+        s.customs.addAll(CustomAnnotations.of(c.annotations(), c.tokens(), open, from, c.index(), c.fileName()));
         return BinaryEncoder.encode(m.typeTable, s, m.usesDataIndices);
     }
 
