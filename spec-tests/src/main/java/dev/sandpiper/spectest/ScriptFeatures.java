@@ -45,6 +45,8 @@ public final class ScriptFeatures {
     /** Module definitions (3.0 script; named modules too) by name, and the last one. */
     private final Map<String, Module> definitions = new HashMap<>();
     private Module lastDefinition = new Module(Set.of());
+    /** The registered modules each definition imports from (its instances may write to them). */
+    private final Map<Module, List<Module>> definitionImports = new HashMap<>();
     private final Map<String, Module> registered = new HashMap<>();
 
     private ScriptFeatures(Set<Feature> script) {
@@ -90,14 +92,17 @@ public final class ScriptFeatures {
             taint(imported, needs);
             current = new Module(needs);
             lastDefinition = current;
+            definitionImports.put(current, imported);
             if (m.name() != null) {
                 named.put(m.name(), current);
                 definitions.put(m.name(), current);
             }
         } else if (d instanceof Directive.Definition def) {
             // imports are resolved when it is instantiated; a definition writes to nothing
-            imports(form).forEach(x -> needs.addAll(x.needs));
+            List<Module> imported = imports(form);
+            imported.forEach(x -> needs.addAll(x.needs));
             lastDefinition = new Module(needs);
+            definitionImports.put(lastDefinition, imported);
             if (def.name() != null) {
                 definitions.put(def.name(), lastDefinition);
             }
@@ -106,6 +111,7 @@ public final class ScriptFeatures {
             Module def = i.definition() == null ? lastDefinition
                     : definitions.getOrDefault(i.definition(), new Module(Set.of()));
             needs.addAll(def.needs);
+            taint(definitionImports.getOrDefault(def, List.of()), needs);
             current = new Module(needs);
             if (i.name() != null) {
                 named.put(i.name(), current);
