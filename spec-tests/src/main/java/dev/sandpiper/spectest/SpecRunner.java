@@ -17,6 +17,7 @@ import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.TrapKind;
 import dev.sandpiper.interpreter.UninstantiableException;
 import dev.sandpiper.interpreter.UnlinkableException;
+import dev.sandpiper.text.CustomAnnotationException;
 import dev.sandpiper.text.TextFormatException;
 import dev.sandpiper.validator.InvalidModuleException;
 import java.time.Duration;
@@ -256,8 +257,8 @@ public final class SpecRunner {
      */
     private Outcome expectLoadFailure(Directive.AssertModule a) {
         Class<? extends WasmException> expected = switch (a.failure()) {
-            case MALFORMED, MALFORMED_CUSTOM -> MalformedModuleException.class;
-            case INVALID_CUSTOM -> InvalidModuleException.class;
+            case MALFORMED -> MalformedModuleException.class;
+            case MALFORMED_CUSTOM, INVALID_CUSTOM -> CustomAnnotationException.class;
             case INVALID -> InvalidModuleException.class;
             case UNLINKABLE -> UnlinkableException.class;
             case UNINSTANTIABLE -> UninstantiableException.class;
@@ -268,8 +269,11 @@ public final class SpecRunner {
             return Outcome.failed("module loaded; expected " + expected.getSimpleName() + " \"" + text + "\"");
         } catch (WasmException e) {
             boolean kind = expected.isInstance(e)
-                    || ((a.failure() == Directive.Failure.MALFORMED || a.failure() == Directive.Failure.MALFORMED_CUSTOM)
-                            && a.source().isText() && e instanceof TextFormatException);
+                    || (a.failure() == Directive.Failure.MALFORMED && a.source().isText() && e instanceof TextFormatException);
+            if (e instanceof CustomAnnotationException c) {
+                // a custom annotation is malformed, or well formed and invalid (3.0 script)
+                kind = a.failure() == (c.invalid() ? Directive.Failure.INVALID_CUSTOM : Directive.Failure.MALFORMED_CUSTOM);
+            }
             if (!kind) {
                 return Outcome.failed("expected " + expected.getSimpleName() + " \"" + text + "\", got "
                         + e.getClass().getSimpleName() + ": " + e.getMessage());

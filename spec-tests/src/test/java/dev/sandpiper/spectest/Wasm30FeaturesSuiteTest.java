@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * script forms, text syntax and annotations. Every command of each must pass, with
  * every feature enabled, on the interpreter and on the compiler forced; a skipped command shows as
  * aborted, never as passed.
- * Scripts that need more of 3.0 (GC, the checks of {@code @name} and branch-hint annotations) are not listed (tag.wast: its rec types are GC's): {@link LatestSuiteTest}
+ * Scripts that need more of 3.0 (GC) are not listed (tag.wast: its rec types are GC's): {@link LatestSuiteTest}
  * runs the whole suite on both tiers, skipping only what needs an unimplemented feature; there
  * br_table.wast, elem.wast, ref.wast, ref_is_null.wast and table-sub.wast pass entirely as well.
  */
@@ -66,7 +66,7 @@ class Wasm30FeaturesSuiteTest {
      */
     static final List<String> TEXT_AND_SCRIPT = List.of("instance.wast", "memory.wast", "table.wast",
             "memory64.wast", "table64.wast", "id.wast", "comments.wast", "token.wast", "annotations.wast",
-            "custom/custom_annot.wast", "custom/name_annot.wast");
+            "custom/custom_annot.wast", "custom/name_annot.wast", "custom/branch_hint.wast");
 
     private static final Map<Engine, SuiteReport> REPORTS = new EnumMap<>(Engine.class);
     private static List<SpecScript> scripts;

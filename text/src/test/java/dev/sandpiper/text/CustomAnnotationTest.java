@@ -1,7 +1,9 @@
 package dev.sandpiper.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandpiper.decoder.ModuleDecoder;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +95,28 @@ class CustomAnnotationTest {
         assertEquals("misplaced @name annotation", reason("(module (start $f (@name \"M\")) (func $f))"));
     }
 
+    @Test
+    void branchHintsStandInAFunctionOncePerIfOrBrIf() {
+        Wat.parseModule("(func (param i32) (local.get 0) (@metadata.code.branch_hint \"\\01\") if end"
+                + " (@metadata.code.branch_hint \"\\00\") (if (local.get 0) (then))"
+                + " (block (@metadata.code.branch_hint \"\\00\") (br_if 0 (local.get 0))))", "t.wat");
+        assertEquals("@metadata.code.branch_hint annotation: not in a function",
+                reason("(module (@metadata.code.branch_hint \"\\01\") (func))"));
+        assertEquals("@metadata.code.branch_hint annotation: duplicate annotation",
+                reason("(func (i32.const 0) (@metadata.code.branch_hint \"\\01\") (@metadata.code.branch_hint \"\\01\") if end)"));
+        CustomAnnotationException invalid = assertThrows(CustomAnnotationException.class, () -> Wat.parseModule(
+                "(func (i32.const 0) (@metadata.code.branch_hint \"\\01\") drop)", "t.wat"));
+        assertEquals("@metadata.code.branch_hint annotation: invalid target", invalid.reason());
+        assertTrue(invalid.invalid());
+    }
+
+    /** The reason of a custom annotation's error (malformed, not invalid) or of the text's. */
     private static String reason(String source) {
-        return assertThrows(TextFormatException.class, () -> Wat.parseModule(source, "t.wat")).reason();
+        Exception e = assertThrows(Exception.class, () -> Wat.parseModule(source, "t.wat"));
+        if (e instanceof CustomAnnotationException c) {
+            assertFalse(c.invalid(), c.getMessage());
+            return c.reason();
+        }
+        return ((TextFormatException) e).reason();
     }
 }

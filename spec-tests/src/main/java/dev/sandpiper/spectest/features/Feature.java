@@ -67,13 +67,6 @@ public enum Feature {
      */
     ANNOTATIONS("annotations"),
     /**
-     * The script assertions on what custom annotations mean ({@code assert_malformed_custom},
-     * {@code assert_invalid_custom}) on branch-hint annotations ({@code @metadata.code.branch_hint},
-     * 3.0, Appendix > Custom Annotations), which the text module reads as annotations but does not
-     * check; those on {@code @custom} and {@code @name} it checks (they need {@link #ANNOTATIONS}).
-     */
-    CUSTOM_ANNOTATIONS("custom annotation checks"),
-    /**
      * The 3.0 text format's lexical changes outside annotations: identifiers written as strings
      * ({@code $"name"}, 3.0, Text Format > Values > Identifiers) and a line comment ended by a
      * carriage return alone (3.0, Text Format > Lexical Format > Comments; 2.0 ends it at a line

@@ -40,8 +40,7 @@ public final class TextFeatures {
                 "nullref", "nullfuncref", "nullexternref", "any", "eq", "i31", "struct", "array", "none", "nofunc",
                 "noextern", "sub", "rec", "final", "field", "ref.struct", "ref.array", "ref.any", "ref.host");
         words(Feature.THREADS, "shared", "atomic.fence");
-        words(Feature.CUSTOM_ANNOTATIONS, "assert_invalid_custom");
-        words(Feature.ANNOTATIONS, "assert_malformed_custom");
+        words(Feature.ANNOTATIONS, "assert_malformed_custom", "assert_invalid_custom");
         words(Feature.SCRIPT_3_0, "either");
     }
 
@@ -64,32 +63,6 @@ public final class TextFeatures {
 
     private void command(Sexp form) {
         walk(form, false);
-        if (form.isList("assert_malformed_custom") && mentions(form, "@metadata")) {
-            // the errors of branch-hint annotations (3.0, Appendix > Custom Annotations); those of
-            // @custom and @name the text module checks
-            out.add(Feature.CUSTOM_ANNOTATIONS);
-        }
-    }
-
-    /** Whether an atom, a list's head or a string's text in {@code s} contains {@code text}. */
-    private static boolean mentions(Sexp s, String text) {
-        if (s.isString()) {
-            return new String(s.bytes(), StandardCharsets.UTF_8).contains(text);
-        }
-        if (s.isAtom()) {
-            return s.atom().contains(text);
-        }
-        if (s.isList()) {
-            if (s.head() != null && s.head().contains(text)) {
-                return true;
-            }
-            for (Sexp item : s.items()) {
-                if (mentions(item, text)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The features of the commands written in {@code text}, together. */

@@ -58,11 +58,8 @@ class TextFeaturesTest {
         needs("(assert_malformed_custom (module quote \"(@custom)\") \"x\")", Feature.ANNOTATIONS);
         needs("(assert_malformed_custom (module quote \"(module (@name \\\"a\\\") (@name \\\"b\\\"))\") \"x\")",
                 Feature.ANNOTATIONS);
-        // branch hints are read as annotations but not checked
-        needs("(assert_malformed_custom (module quote \"(func (@metadata.code.branch_hint \\\"\\\\01\\\") nop)\") \"x\")",
-                Feature.ANNOTATIONS, Feature.CUSTOM_ANNOTATIONS);
         needs("(assert_invalid_custom (module (func (@metadata.code.branch_hint \"\\01\") nop)) \"x\")",
-                Feature.ANNOTATIONS, Feature.CUSTOM_ANNOTATIONS);
+                Feature.ANNOTATIONS);
     }
 
     @Test
