@@ -15,6 +15,18 @@ public sealed interface Directive {
     /** {@code (module $name? ...)}: load and instantiate, make it current (and named). */
     record Module(String name, ScriptModule source) implements Directive {}
 
+    /**
+     * {@code (module definition $name? ...)} (3.0 script): decode and validate the module, keep it
+     * (named) for {@link Instantiate}, do not instantiate it.
+     */
+    record Definition(String name, ScriptModule source) implements Directive {}
+
+    /**
+     * {@code (module instance $name? $definition?)} (3.0 script): a new instance of a definition
+     * (the last one when unnamed), made current (and named); each is a distinct instance.
+     */
+    record Instantiate(String name, String definition) implements Directive {}
+
     /** {@code (register "as" $name?)}: make a module's exports importable as {@code as}. */
     record Register(String as, String name) implements Directive {}
 
@@ -51,7 +63,11 @@ public sealed interface Directive {
         MALFORMED("assert_malformed"),
         INVALID("assert_invalid"),
         UNLINKABLE("assert_unlinkable"),
-        UNINSTANTIABLE("assert_uninstantiable");
+        UNINSTANTIABLE("assert_uninstantiable"),
+        /** 3.0 script: a custom annotation ({@code @custom}, {@code @name}) is malformed. */
+        MALFORMED_CUSTOM("assert_malformed_custom"),
+        /** 3.0 script: what a custom annotation says does not fit the module (branch hints). */
+        INVALID_CUSTOM("assert_invalid_custom");
 
         private final String command;
 

@@ -42,6 +42,11 @@ public final class ScriptFeatures {
     private final Set<Feature> script;
     private Module current = new Module(Set.of());
     private final Map<String, Module> named = new HashMap<>();
+    /** Module definitions (3.0 script; named modules too) by name, and the last one. */
+    private final Map<String, Module> definitions = new HashMap<>();
+    private Module lastDefinition = new Module(Set.of());
+    /** The registered modules each definition imports from (its instances may write to them). */
+    private final Map<Module, List<Module>> definitionImports = new HashMap<>();
     private final Map<String, Module> registered = new HashMap<>();
 
     private ScriptFeatures(Set<Feature> script) {
@@ -86,9 +91,30 @@ public final class ScriptFeatures {
             imported.forEach(x -> needs.addAll(x.needs));
             taint(imported, needs);
             current = new Module(needs);
-            String name = m.name() != null ? m.name() : scriptName(form);
-            if (name != null) {
-                named.put(name, current);
+            lastDefinition = current;
+            definitionImports.put(current, imported);
+            if (m.name() != null) {
+                named.put(m.name(), current);
+                definitions.put(m.name(), current);
+            }
+        } else if (d instanceof Directive.Definition def) {
+            // imports are resolved when it is instantiated; a definition writes to nothing
+            List<Module> imported = imports(form);
+            imported.forEach(x -> needs.addAll(x.needs));
+            lastDefinition = new Module(needs);
+            definitionImports.put(lastDefinition, imported);
+            if (def.name() != null) {
+                definitions.put(def.name(), lastDefinition);
+            }
+        } else if (d instanceof Directive.Instantiate i) {
+            // an instance needs what its definition needs, and instantiating it may write to its imports
+            Module def = i.definition() == null ? lastDefinition
+                    : definitions.getOrDefault(i.definition(), new Module(Set.of()));
+            needs.addAll(def.needs);
+            taint(definitionImports.getOrDefault(def, List.of()), needs);
+            current = new Module(needs);
+            if (i.name() != null) {
+                named.put(i.name(), current);
             }
         } else if (d instanceof Directive.Register r) {
             Module target = module(r.name());
@@ -132,20 +158,6 @@ public final class ScriptFeatures {
         }
         List<Sexp> forms = Sexp.parseAll(c.source());
         return forms.isEmpty() ? null : forms.get(0);
-    }
-
-    /**
-     * The name of a 3.0 {@code (module definition $id ...)} or {@code (module instance $id ...)},
-     * which the reader does not read.
-     */
-    private static String scriptName(Sexp form) {
-        if (form == null || !form.isList("module") || form.items().size() < 3) {
-            return null;
-        }
-        Sexp second = form.items().get(1);
-        Sexp third = form.items().get(2);
-        boolean scriptForm = "definition".equals(second.atom()) || "instance".equals(second.atom());
-        return scriptForm && third.isId() ? third.atom() : null;
     }
 
     private Module module(String name) {

@@ -17,6 +17,7 @@ import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.TrapKind;
 import dev.sandpiper.interpreter.UninstantiableException;
 import dev.sandpiper.interpreter.UnlinkableException;
+import dev.sandpiper.text.CustomAnnotationException;
 import dev.sandpiper.text.TextFormatException;
 import dev.sandpiper.validator.InvalidModuleException;
 import java.time.Duration;
@@ -38,6 +39,10 @@ public final class SpecRunner {
     private final Store store = new Store(ExecutionLimits.DEFAULT.withTimeout(CALL_TIMEOUT));
     private final Linker linker = new Linker(store);
     private final Map<String, Instance> named = new HashMap<>();
+    /** Module definitions by name (3.0 script: definitions and named modules), for {@code module instance}. */
+    private final Map<String, CompiledModule> definitions = new HashMap<>();
+    /** The last module defined, for a {@code module instance} that names none. */
+    private CompiledModule lastDefinition;
     private Instance current;
     private boolean currentFailed;
 
@@ -76,6 +81,10 @@ public final class SpecRunner {
             Directive d = c.directive();
             if (d instanceof Directive.Module m) {
                 return module(m);
+            } else if (d instanceof Directive.Definition def) {
+                return define(def);
+            } else if (d instanceof Directive.Instantiate i) {
+                return instance(i);
             } else if (d instanceof Directive.Register r) {
                 return register(r);
             } else if (d instanceof Directive.Perform p) {
@@ -99,7 +108,9 @@ public final class SpecRunner {
 
     private Outcome module(Directive.Module m) {
         try {
-            Instance inst = instantiate(m.source());
+            CompiledModule compiled = load(m.source());
+            remember(m.name(), compiled);
+            Instance inst = linker.instantiate(compiled);
             current = inst;
             currentFailed = false;
             if (m.name() != null) {
@@ -112,10 +123,55 @@ public final class SpecRunner {
         }
     }
 
+    /** A module definition (3.0 script): decoded, validated and compiled, not instantiated. */
+    private Outcome define(Directive.Definition d) {
+        try {
+            remember(d.name(), load(d.source()));
+            return Outcome.PASSED;
+        } catch (WasmException | UnsupportedOperationException e) {
+            return Outcome.failed("module definition did not load: " + e.getMessage());
+        }
+    }
+
+    private void remember(String name, CompiledModule compiled) {
+        lastDefinition = compiled;
+        if (name != null) {
+            definitions.put(name, compiled);
+        }
+    }
+
+    /**
+     * A new instance of a definition (3.0 script): instantiation is generative, so each command
+     * makes a distinct instance with its own globals, tables, memories and tags.
+     */
+    private Outcome instance(Directive.Instantiate i) {
+        CompiledModule def = i.definition() == null ? lastDefinition : definitions.get(i.definition());
+        if (def == null) {
+            currentFailed = true;
+            return Outcome.failed("no module definition " + (i.definition() == null ? "before" : i.definition()));
+        }
+        try {
+            Instance inst = linker.instantiate(def);
+            current = inst;
+            currentFailed = false;
+            if (i.name() != null) {
+                named.put(i.name(), inst);
+            }
+            return Outcome.PASSED;
+        } catch (WasmException | UnsupportedOperationException e) {
+            currentFailed = true;
+            return Outcome.failed("module instance did not load: " + e.getMessage());
+        }
+    }
+
     private Instance instantiate(ScriptModule source) {
+        return linker.instantiate(load(source));
+    }
+
+    private CompiledModule load(ScriptModule source) {
         // the text grammar follows the features: 2.0's u32 limits and offsets without memory64
         boolean memory64 = features.enabled(dev.sandpiper.decoder.code.Feature.MEMORY64);
-        return linker.instantiate(WasmCompiler.standard().load(source.bytes(memory64), engine, features));
+        return WasmCompiler.standard().load(source.bytes(memory64), engine, features);
     }
 
     private Outcome register(Directive.Register r) {
@@ -202,6 +258,7 @@ public final class SpecRunner {
     private Outcome expectLoadFailure(Directive.AssertModule a) {
         Class<? extends WasmException> expected = switch (a.failure()) {
             case MALFORMED -> MalformedModuleException.class;
+            case MALFORMED_CUSTOM, INVALID_CUSTOM -> CustomAnnotationException.class;
             case INVALID -> InvalidModuleException.class;
             case UNLINKABLE -> UnlinkableException.class;
             case UNINSTANTIABLE -> UninstantiableException.class;
@@ -213,6 +270,10 @@ public final class SpecRunner {
         } catch (WasmException e) {
             boolean kind = expected.isInstance(e)
                     || (a.failure() == Directive.Failure.MALFORMED && a.source().isText() && e instanceof TextFormatException);
+            if (e instanceof CustomAnnotationException c) {
+                // a custom annotation is malformed, or well formed and invalid (3.0 script)
+                kind = a.failure() == (c.invalid() ? Directive.Failure.INVALID_CUSTOM : Directive.Failure.MALFORMED_CUSTOM);
+            }
             if (!kind) {
                 return Outcome.failed("expected " + expected.getSimpleName() + " \"" + text + "\", got "
                         + e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -21,8 +21,10 @@ import java.util.Set;
  *
  * <pre>
  * cmd    ::= module | (register name id?) | action | assertion
- * module ::= (module id? field*) | (module id? binary string*) | (module id? quote string*)
+ * module ::= (module definition? id? field*) | (module definition? id? binary string*)
+ *          | (module definition? id? quote string*) | (module instance id? id?)
  * action ::= (invoke id? name const*) | (get id? name)
+ * result ::= const | ... | (either result+)
  * assertion ::= (assert_return action result*) | (assert_trap action failure)
  *             | (assert_exhaustion action failure) | (assert_trap module failure)
  *             | (assert_malformed module failure) | (assert_invalid module failure)
@@ -39,17 +41,19 @@ public final class WastReader {
     private final List<Token> tokens;
     private final String fileName;
     private final TokenCursor c;
+    /** The script's annotations (3.0): a module's {@code @custom} ones become its custom sections. */
+    private final List<dev.sandpiper.text.lex.Annotation> annotations = new ArrayList<>();
 
     private static final Set<String> COMMANDS = Set.of("module", "register", "invoke", "get", "assert_return",
             "assert_trap", "assert_exhaustion", "assert_malformed", "assert_invalid", "assert_unlinkable",
-            "assert_uninstantiable", "assert_exception");
+            "assert_uninstantiable", "assert_exception", "assert_malformed_custom", "assert_invalid_custom");
 
     private final String source;
 
     private WastReader(String source, String fileName) {
         this.source = source;
         this.fileName = fileName;
-        this.tokens = Lexer.tokenize(source, fileName);
+        this.tokens = Lexer.tokenize(source, fileName, annotations);
         this.c = new TokenCursor(tokens, fileName);
     }
 
@@ -101,8 +105,19 @@ public final class WastReader {
         String type = kw;
         switch (kw) {
             case "module" -> {
-                ScriptModule m = module();
-                d = new Directive.Module(moduleId, m);
+                if (c.peek(2).isKeyword("instance")) {
+                    // 3.0 script: (module instance $I? $M?)
+                    c.expectLParen("module");
+                    c.next();
+                    String name = c.optionalId();
+                    String definition = c.optionalId();
+                    c.expectRParen();
+                    d = new Directive.Instantiate(name, definition);
+                } else {
+                    boolean definition = c.peek(2).isKeyword("definition");
+                    ScriptModule m = module();
+                    d = definition ? new Directive.Definition(moduleId, m) : new Directive.Module(moduleId, m);
+                }
             }
             case "register" -> {
                 c.expectLParen("register");
@@ -144,11 +159,16 @@ public final class WastReader {
                 c.expectRParen();
                 d = new Directive.AssertException(a);
             }
-            case "assert_malformed", "assert_invalid", "assert_unlinkable", "assert_uninstantiable" -> {
+            case "assert_malformed", "assert_invalid", "assert_unlinkable", "assert_uninstantiable",
+                    "assert_malformed_custom", "assert_invalid_custom" -> {
                 c.expectLParen(kw);
                 ScriptModule m = module();
                 Directive.Failure f = switch (kw) {
                     case "assert_malformed" -> Directive.Failure.MALFORMED;
+                    // 3.0 script: the text of a custom annotation is malformed (or invalid, as the
+                    // reference interpreter checks what a custom section says)
+                    case "assert_malformed_custom" -> Directive.Failure.MALFORMED_CUSTOM;
+                    case "assert_invalid_custom" -> Directive.Failure.INVALID_CUSTOM;
                     case "assert_invalid" -> Directive.Failure.INVALID;
                     case "assert_unlinkable" -> Directive.Failure.UNLINKABLE;
                     default -> Directive.Failure.UNINSTANTIABLE;
@@ -169,13 +189,16 @@ public final class WastReader {
     private ScriptModule module() {
         int start = c.index();
         c.expectLParen("module");
+        if (c.atKeyword("definition")) {
+            c.next();
+        }
         moduleId = c.optionalId();
         boolean binary = c.atKeyword("binary");
         c.seek(start);
         c.skip();
         String where = fileName;
         ScriptModule source = new ScriptModule(!binary, (Boolean memory64) -> {
-            TokenCursor mc = new TokenCursor(tokens, where).memory64(memory64);
+            TokenCursor mc = new TokenCursor(tokens, where).memory64(memory64).annotations(annotations);
             mc.seek(start);
             return Wat.parseModule(mc).binary();
         });

@@ -50,6 +50,9 @@ final class WastValues {
     }
 
     private static int slots(ResultPattern p) {
+        if (p instanceof ResultPattern.Either e) {
+            return slots(e.alternatives().get(0));
+        }
         if (p instanceof ResultPattern.Lanes) {
             return 2;
         }
@@ -78,6 +81,10 @@ final class WastValues {
     }
 
     private static boolean matches(ResultPattern p, long[] actual, int at) {
+        if (p instanceof ResultPattern.Either e) {
+            // 3.0 script: any alternative will do
+            return e.alternatives().stream().anyMatch(alt -> matches(alt, actual, at));
+        }
         if (p instanceof ResultPattern.Nan n) {
             return n.matches(actual[at]);
         }
@@ -106,6 +113,9 @@ final class WastValues {
     }
 
     private static String describe(ResultPattern p) {
+        if (p instanceof ResultPattern.Either e) {
+            return "either " + e.alternatives().stream().map(WastValues::describe).toList();
+        }
         if (p instanceof ResultPattern.Nan n) {
             return n.type().toString().toLowerCase() + ":nan:" + (n.canonical() ? "canonical" : "arithmetic");
         }
@@ -124,6 +134,9 @@ final class WastValues {
     }
 
     private static String render(ResultPattern p, long[] actual, int at) {
+        if (p instanceof ResultPattern.Either e) {
+            return render(e.alternatives().get(0), actual, at);
+        }
         if (slots(p) == 2) {
             return String.format("v128:%016x%016x", actual[at + 1], actual[at]);
         }

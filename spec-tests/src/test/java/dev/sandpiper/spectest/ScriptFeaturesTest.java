@@ -61,6 +61,19 @@ class ScriptFeaturesTest {
     }
 
     @Test
+    void anInstanceNeedsWhatItsDefinitionNeeds() throws IOException {
+        SpecScript s = script("i.wast", """
+                (module definition $M (func (export "f") (result i32) (return_call $g)) (func $g (result i32) (i32.const 7)))
+                (module instance $I $M)
+                (assert_return (invoke $I "f") (i32.const 7))
+                (module instance $J)
+                (assert_return (invoke "f") (i32.const 7))
+                """);
+        Set<Feature> tail = EnumSet.of(Feature.TAIL_CALLS, Feature.SCRIPT_3_0);
+        assertEquals(List.of(tail, tail, tail, tail, tail), ScriptFeatures.of(s));
+    }
+
+    @Test
     void aProposalFoldersScriptsNeedTheProposal() throws IOException {
         SpecScript s = script("proposals/threads/c.wast", "(module (func))\n");
         assertEquals(List.of(EnumSet.of(Feature.THREADS)), ScriptFeatures.of(s));
@@ -94,7 +107,7 @@ class ScriptFeaturesTest {
     @Test
     void aScriptTheLexerRejectsIsReadFormByForm() throws IOException {
         SpecScript s = script("e.wast", """
-                (module (@a , ; ] [) (func (export "one") (result i32) (i32.const 1)))
+                (module (@a Heiße) (func (export "one") (result i32) (i32.const 1)))
                 (module (func (export "one") (result i32) (i32.const 1)))
                 (assert_return (invoke "one") (i32.const 1))
                 """);

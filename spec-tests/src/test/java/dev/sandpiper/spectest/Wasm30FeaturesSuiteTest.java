@@ -19,10 +19,12 @@ import org.junit.jupiter.api.TestFactory;
  * The scripts of the latest (3.0) suite that the features implemented so far cover entirely: tail
  * calls, multiple memories, and data segments whose offsets read defined globals (extended
  * constant expressions), typed function references, relaxed SIMD, exception handling (with the legacy
- * instructions of the suite's legacy/ folder) 64-bit memories and tables (memory64) and GC (structures, arrays, i31, casts, recursive and sub types). Every command of each must pass, with
+ * instructions of the suite's legacy/ folder), 64-bit memories and tables (memory64), GC (structures,
+ * arrays, i31, casts, recursive and sub types), and 3.0's script forms, text syntax and annotations.
+ * Every command of each must pass, with
  * every feature enabled, on the interpreter and on the compiler forced; a skipped command shows as
  * aborted, never as passed.
- * Scripts that need more of 3.0 (a 3.0 script form) are not listed: {@link LatestSuiteTest}
+ * Scripts that need more of 3.0 (threads) are not listed: {@link LatestSuiteTest}
  * runs the whole suite on both tiers, skipping only what needs an unimplemented feature; there
  * br_table.wast, elem.wast, ref.wast, ref_is_null.wast and table-sub.wast pass entirely as well.
  */
@@ -43,11 +45,10 @@ class Wasm30FeaturesSuiteTest {
             "local_get.wast", "local_tee.wast", "func.wast", "table_get.wast", "table_set.wast", "table_fill.wast",
             "table_grow.wast", "table_size.wast", "table_copy.wast", "linking.wast", "br_if.wast",
             "unreached-valid.wast", "unreached-invalid.wast", "select.wast", "global.wast");
-    /**
-     * The one relaxed-SIMD script without {@code either} results (which this runner does not read
-     * yet); the other six's commands without them run and pass in {@link LatestSuiteTest}.
-     */
-    static final List<String> RELAXED_SIMD = List.of("i32x4_relaxed_trunc.wast");
+    /** The relaxed-SIMD scripts (with their {@code either} results, a 3.0 script form). */
+    static final List<String> RELAXED_SIMD = List.of("i32x4_relaxed_trunc.wast", "i8x16_relaxed_swizzle.wast",
+            "i16x8_relaxed_q15mulr_s.wast", "relaxed_dot_product.wast", "relaxed_laneselect.wast",
+            "relaxed_madd_nmadd.wast", "relaxed_min_max.wast");
     /** Exception handling, its legacy instructions, and the import and export scripts with tags. */
     static final List<String> EXCEPTIONS = List.of("throw.wast", "throw_ref.wast", "try_table.wast",
             "legacy/throw.wast", "legacy/rethrow.wast", "legacy/try_catch.wast", "legacy/try_delegate.wast",
@@ -64,6 +65,14 @@ class Wasm30FeaturesSuiteTest {
             "i31.wast", "ref_test.wast", "ref_cast.wast", "ref_eq.wast", "br_on_cast.wast", "br_on_cast_fail.wast",
             "extern.wast", "binary-gc.wast", "type-canon.wast", "type-equivalence.wast", "type-rec.wast",
             "type-subtyping.wast", "table_init.wast");
+    /**
+     * The 3.0 script forms ({@code module definition}, {@code module instance}), 3.0's text syntax
+     * ({@code $"id"}, comments ended by a carriage return) and annotations ({@code @custom} sections
+     * included).
+     */
+    static final List<String> TEXT_AND_SCRIPT = List.of("instance.wast", "memory.wast", "table.wast",
+            "memory64.wast", "table64.wast", "id.wast", "comments.wast", "token.wast", "annotations.wast",
+            "custom/custom_annot.wast", "custom/name_annot.wast", "custom/branch_hint.wast");
 
     private static final Map<Engine, SuiteReport> REPORTS = new EnumMap<>(Engine.class);
     private static List<SpecScript> scripts;
@@ -73,7 +82,7 @@ class Wasm30FeaturesSuiteTest {
             Path dir = TestsuiteLocator.locateWast().resolveSibling("latest");
             List<SpecScript> list = new ArrayList<>();
             for (List<String> group : List.of(TAIL_CALLS, MULTI_MEMORY, EXTENDED_CONST, FUNCTION_REFERENCES,
-                    RELAXED_SIMD, EXCEPTIONS, MEMORY64, GC)) {
+                    RELAXED_SIMD, EXCEPTIONS, MEMORY64, GC, TEXT_AND_SCRIPT)) {
                 for (String name : group) {
                     Path wast = dir.resolve(name);
                     assertTrue(Files.isRegularFile(wast), "missing from the latest suite: " + wast);

@@ -18,7 +18,9 @@ import java.io.ByteArrayOutputStream;
  * </pre>
  *
  * Script forms are accepted too: {@code (module $id? binary "..."*)} is the concatenated bytes,
- * {@code (module $id? quote "..."*)} is the concatenated text, parsed as a module.
+ * {@code (module $id? quote "..."*)} is the concatenated text, parsed as a module, and 3.0's
+ * {@code (module definition $id? ...)} is read as the module it defines (whether to instantiate it
+ * is the script runner's business).
  */
 public final class Wat {
     private Wat() {}
@@ -61,7 +63,11 @@ public final class Wat {
      * cursor after its closing parenthesis.
      */
     public static WatModule parseModule(TokenCursor c) {
+        int open = c.index();
         c.expectLParen("module");
+        if (c.atKeyword("definition")) {
+            c.next(); // 3.0 script: a module definition, the same module text
+        }
         String id = c.optionalId();
         WatModule m;
         if (c.atKeyword("binary")) {
@@ -79,7 +85,7 @@ public final class Wat {
             m = new WatModule(id, WatModule.Form.QUOTE,
                     parse(source, c.fileName() + ":" + at.line() + " (quote)", c.memory64()).binary());
         } else {
-            m = new WatModule(id, WatModule.Form.TEXT, ModuleParser.parseFields(c));
+            m = new WatModule(id, WatModule.Form.TEXT, ModuleParser.parseFields(c, open));
         }
         c.expectRParen();
         return m;

@@ -31,18 +31,38 @@ public final class EngineFeatures {
             Map.entry(Feature.LEGACY_EXCEPTIONS, dev.sandpiper.decoder.code.Feature.LEGACY_EXCEPTIONS),
             Map.entry(Feature.MEMORY64, dev.sandpiper.decoder.code.Feature.MEMORY64),
             Map.entry(Feature.GC, dev.sandpiper.decoder.code.Feature.GC)));
-    private static final Set<Feature> SUPPORTED = Collections.unmodifiableSet(EnumSet.copyOf(IMPLEMENTED.keySet()));
+    /**
+     * Features of the text format and the script language rather than of the engine: the text
+     * module and this runner read them whatever the engine's features, so no engine switch turns
+     * them off.
+     */
+    private static final Set<Feature> READER = Collections.unmodifiableSet(EnumSet.of(Feature.ANNOTATIONS, Feature.TEXT_3_0, Feature.SCRIPT_3_0));
+    private static final Set<Feature> SUPPORTED;
+
+    static {
+        EnumSet<Feature> all = EnumSet.copyOf(IMPLEMENTED.keySet());
+        all.addAll(READER);
+        SUPPORTED = Collections.unmodifiableSet(all);
+    }
 
     private EngineFeatures() {}
 
-    /** The 3.0 features the engine implements. */
+    /** The 3.0 text and script features the reader implements (engine features apart). */
+    public static Set<Feature> reader() {
+        return READER;
+    }
+
+    /** The 3.0 features the engine (and the reader) implement. */
     public static Set<Feature> supported() {
         return SUPPORTED;
     }
 
-    /** Of the 3.0 features the engine implements, those {@code enabled} lets a module use. */
+    /**
+     * Of the 3.0 features the engine implements, those {@code enabled} lets a module use, and the
+     * reader's text and script features (always).
+     */
     public static Set<Feature> supported(Features enabled) {
-        EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
+        EnumSet<Feature> out = EnumSet.copyOf(READER);
         IMPLEMENTED.forEach((f, engine) -> {
             if (enabled.enabled(engine)) {
                 out.add(f);

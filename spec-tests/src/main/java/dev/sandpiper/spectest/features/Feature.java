@@ -75,8 +75,9 @@ public enum Feature {
     TEXT_3_0("3.0 text syntax"),
     /**
      * The 3.0 script language rather than an engine feature: {@code (module definition ...)},
-     * {@code (module instance ...)}, {@code either} results, which this runner does not read yet
-     * ({@code (ref.null)} without a heap type, any null, it reads).
+     * {@code (module instance ...)}, {@code either} results. A feature of the reader, not of the
+     * engine: {@link EngineFeatures} supports it whatever the engine's features (as it does
+     * {@link #ANNOTATIONS} and {@link #TEXT_3_0}).
      */
     SCRIPT_3_0("3.0 script forms");
 

@@ -57,15 +57,19 @@ public final class TextFeatures {
     /** The features the command {@code form} (a whole {@code (module ...)} or {@code (assert_... )}) needs. */
     public static Set<Feature> of(Sexp form) {
         TextFeatures f = new TextFeatures();
-        f.walk(form, false);
+        f.command(form);
         return f.out;
+    }
+
+    private void command(Sexp form) {
+        walk(form, false);
     }
 
     /** The features of the commands written in {@code text}, together. */
     public static Set<Feature> of(String text) {
         TextFeatures f = new TextFeatures();
         for (Sexp form : Sexp.parseAll(text)) {
-            f.walk(form, false);
+            f.command(form);
         }
         return f.out;
     }

@@ -28,22 +28,37 @@ class EngineFeaturesTest {
 
     @Test
     void theFeaturesSettingNarrowsTheSupportedSet() {
-        assertEquals(Set.of(), EngineFeatures.supported(Features.wasm20()));
+        assertEquals(EngineFeatures.reader(), EngineFeatures.supported(Features.wasm20()));
         assertEquals(EnumSet.of(Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS),
-                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXTENDED_CONST)));
+                engine(EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXTENDED_CONST))));
         assertEquals(EnumSet.of(Feature.FUNCTION_REFERENCES),
-                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES)));
+                engine(EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.FUNCTION_REFERENCES))));
         assertEquals(EnumSet.of(Feature.EXCEPTIONS),
-                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXCEPTIONS)));
+                engine(EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.EXCEPTIONS))));
         assertEquals(EnumSet.of(Feature.RELAXED_SIMD),
-                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.RELAXED_SIMD)));
+                engine(EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.RELAXED_SIMD))));
         assertEquals(EnumSet.of(Feature.TAIL_CALLS, Feature.EXTENDED_CONST, Feature.DEFINED_GLOBALS_IN_CONSTANTS,
                 Feature.MULTI_MEMORY, Feature.FUNCTION_REFERENCES, Feature.RELAXED_SIMD, Feature.EXCEPTIONS,
-                Feature.LEGACY_EXCEPTIONS, Feature.MEMORY64, Feature.GC), EngineFeatures.supported());
+                Feature.LEGACY_EXCEPTIONS, Feature.MEMORY64, Feature.GC), engine(EngineFeatures.supported()));
         assertEquals(EnumSet.of(Feature.MEMORY64),
-                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.MEMORY64)));
+                engine(EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.MEMORY64))));
         assertEquals(EnumSet.of(Feature.GC),
-                EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.GC)));
+                engine(EngineFeatures.supported(Features.of(dev.sandpiper.decoder.code.Feature.GC))));
+    }
+
+    @Test
+    void theReadersTextAndScriptFeaturesAreSupportedWhateverTheEngineFeatures() {
+        assertTrue(EngineFeatures.supported(Features.wasm20()).containsAll(EngineFeatures.reader()));
+        assertTrue(EngineFeatures.supported().contains(Feature.SCRIPT_3_0));
+        assertEquals(null, EngineFeatures.engineFeature(Feature.SCRIPT_3_0));
+    }
+
+    /** The engine's features of a supported set: the reader's text and script features left out. */
+    private static Set<Feature> engine(Set<Feature> supported) {
+        EnumSet<Feature> out = EnumSet.noneOf(Feature.class);
+        out.addAll(supported);
+        out.removeAll(EngineFeatures.reader());
+        return out;
     }
 
     @Test

@@ -55,6 +55,11 @@ class TextFeaturesTest {
         needs("(assert_return (invoke \"f\") (either (i32.const 1) (i32.const 2)))", Feature.SCRIPT_3_0);
         needs("(assert_return (invoke \"f\") (ref.null))"); // the runner reads it: any null
         needs("(module definition $M (func))", Feature.SCRIPT_3_0);
+        needs("(assert_malformed_custom (module quote \"(@custom)\") \"x\")", Feature.ANNOTATIONS);
+        needs("(assert_malformed_custom (module quote \"(module (@name \\\"a\\\") (@name \\\"b\\\"))\") \"x\")",
+                Feature.ANNOTATIONS);
+        needs("(assert_invalid_custom (module (func (@metadata.code.branch_hint \"\\01\") nop)) \"x\")",
+                Feature.ANNOTATIONS);
     }
 
     @Test

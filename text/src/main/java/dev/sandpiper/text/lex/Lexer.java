@@ -1,6 +1,8 @@
 package dev.sandpiper.text.lex;
 
 import dev.sandpiper.text.TextFormatException;
+import dev.sandpiper.text.num.LiteralException;
+import dev.sandpiper.text.num.Names;
 import dev.sandpiper.text.num.NumberSyntax;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -19,19 +21,30 @@ public final class Lexer {
     private int pos;
     private int line = 1;
     private int lineStart;
+    /** Where annotations go, or null to drop them. */
+    private final List<Annotation> annotations;
+    /** Indices of the {@code (} tokens still open. */
+    private final java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+    private List<Token> out;
 
-    private Lexer(String src, String fileName) {
+    private Lexer(String src, String fileName, List<Annotation> annotations) {
         this.src = src;
         this.fileName = fileName;
+        this.annotations = annotations;
     }
 
-    /** All tokens of {@code src}, ending with one {@link TokenKind#EOF}. */
+    /** All tokens of {@code src}, ending with one {@link TokenKind#EOF}; annotations are dropped. */
     public static List<Token> tokenize(String src, String fileName) {
-        return new Lexer(src, fileName).run();
+        return new Lexer(src, fileName, null).run();
+    }
+
+    /** As {@link #tokenize(String, String)}, adding the annotations it drops to {@code annotations}. */
+    public static List<Token> tokenize(String src, String fileName, List<Annotation> annotations) {
+        return new Lexer(src, fileName, annotations).run();
     }
 
     private List<Token> run() {
-        List<Token> out = new ArrayList<>(src.length() / 4 + 4);
+        out = new ArrayList<>(src.length() / 4 + 4);
         while (true) {
             skipSpace();
             if (pos >= src.length()) {
@@ -41,11 +54,15 @@ public final class Lexer {
             int start = pos;
             int col = pos - lineStart + 1;
             char c = src.charAt(pos);
-            if (c == '(') {
+            if (c == '(' && pos + 1 < src.length() && src.charAt(pos + 1) == '@') {
+                annotation(line, col);
+            } else if (c == '(') {
                 pos++;
+                open.push(out.size());
                 out.add(new Token(TokenKind.LPAREN, "(", null, start, line, col));
             } else if (c == ')') {
                 pos++;
+                open.poll();
                 out.add(new Token(TokenKind.RPAREN, ")", null, start, line, col));
             } else if (c == '"' || isIdChar(c)) {
                 out.add(atom(start, col));
@@ -67,7 +84,7 @@ public final class Lexer {
         while (pos < src.length() && (src.charAt(pos) == '"' || isIdChar(src.charAt(pos)))) {
             parts++;
             if (src.charAt(pos) == '"') {
-                bytes = string(col);
+                bytes = parts == 2 && pos == start + 1 && src.charAt(start) == '$' ? idString(startLine, col) : string(col);
                 string = true;
             } else {
                 string = false;
@@ -77,11 +94,107 @@ public final class Lexer {
             }
         }
         String text = src.substring(start, pos);
+        if (parts == 2 && string && text.charAt(0) == '$' && text.charAt(1) == '"') {
+            return identifier(bytes, start, startLine, col);
+        }
+        if (text.equals("$")) {
+            throw error(startLine, col, "empty identifier"); // 3.0, Text Format > Values > Identifiers
+        }
         if (parts > 1) {
             return new Token(TokenKind.RESERVED, text, null, start, startLine, col);
         }
         return string ? new Token(TokenKind.STRING, text, bytes, start, startLine, col)
                 : new Token(classify(text), text, null, start, startLine, col);
+    }
+
+    /**
+     * An annotation {@code (@id ...)} (3.0, Text Format > Lexical Format > Annotations): an id (idchars
+     * or a string) right after {@code (@}, then any tokens with balanced parentheses. The text
+     * format gives annotations no meaning beyond this form, so the lexer drops them like white
+     * space. {@link #pos} is at the opening parenthesis.
+     */
+    private void annotation(int startLine, int col) {
+        pos += 2;
+        int idStart = pos;
+        String name;
+        if (pos < src.length() && src.charAt(pos) == '"') {
+            byte[] id;
+            try {
+                id = string(col);
+            } catch (TextFormatException e) {
+                throw error(startLine, col, "empty annotation id");
+            }
+            if (id.length == 0) {
+                throw error(startLine, col, "empty annotation id");
+            }
+            try {
+                name = Names.decode(id);
+            } catch (LiteralException e) {
+                throw error(startLine, col, e.getMessage());
+            }
+        } else {
+            while (pos < src.length() && isIdChar(src.charAt(pos))) {
+                pos++;
+            }
+            if (pos == idStart) {
+                throw error(startLine, col, "empty annotation id");
+            }
+            name = src.substring(idStart, pos);
+        }
+        int contentStart = pos;
+        int depth = 1;
+        while (depth > 0) {
+            skipSpace();
+            if (pos >= src.length()) {
+                throw error(startLine, col, "unclosed annotation");
+            }
+            char c = src.charAt(pos);
+            if (c == '(') {
+                depth++;
+                pos++;
+            } else if (c == ')') {
+                depth--;
+                pos++;
+            } else if (c == '"') {
+                string(pos - lineStart + 1);
+            } else if (isIdChar(c) || c == ',' || c == ';' || c == '[' || c == ']' || c == '{' || c == '}') {
+                pos++; // any token: 3.0's reserved tokens take these characters too
+            } else {
+                throw error(line, pos - lineStart + 1, "illegal character");
+            }
+        }
+        if (annotations != null) {
+            annotations.add(new Annotation(name, src.substring(contentStart, pos - 1), out.size(),
+                    open.isEmpty() ? -1 : open.peek(), startLine, col));
+        }
+    }
+
+    /**
+     * The string of an identifier {@code $"..."} (3.0, Text Format > Values > Identifiers: {@code id
+     * ::= '$' idchar+ | '$' name}); a string that does not lex leaves a bare {@code $}, an empty
+     * identifier.
+     */
+    private byte[] idString(int startLine, int col) {
+        try {
+            return string(col + 1);
+        } catch (TextFormatException e) {
+            throw error(startLine, col, "empty identifier");
+        }
+    }
+
+    /**
+     * {@code $"name"} is the identifier {@code $name}: the two spellings denote the same identifier,
+     * so the token's text is {@code $} and the name's characters. The name must be UTF-8 and not empty.
+     */
+    private Token identifier(byte[] name, int start, int startLine, int col) {
+        if (name.length == 0) {
+            throw error(startLine, col, "empty identifier");
+        }
+        try {
+            return new Token(TokenKind.ID, "$" + Names.decode(name), null, start, startLine, col);
+        } catch (LiteralException e) {
+            throw error(startLine, col, e.getMessage());
+        }
     }
 
     private static TokenKind classify(String text) {
@@ -109,7 +222,9 @@ public final class Lexer {
             } else if (c == '\n') {
                 newline();
             } else if (c == ';' && pos + 1 < src.length() && src.charAt(pos + 1) == ';') {
-                while (pos < src.length() && src.charAt(pos) != '\n') {
+                // a line comment ends at a line feed or a carriage return (3.0, Text Format >
+                // Lexical Format > Comments: newline ::= U+0A | U+0D | U+0D U+0A)
+                while (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r') {
                     pos++;
                 }
             } else if (c == '(' && pos + 1 < src.length() && src.charAt(pos + 1) == ';') {

@@ -23,6 +23,7 @@ public final class TokenCursor {
     private int pos;
     private java.util.function.ToIntFunction<TokenCursor> typeIndices;
     private boolean memory64 = true;
+    private List<Annotation> annotations = List.of();
 
     public TokenCursor(List<Token> tokens, String fileName) {
         if (tokens.isEmpty() || !tokens.get(tokens.size() - 1).is(TokenKind.EOF)) {
@@ -32,9 +33,20 @@ public final class TokenCursor {
         this.fileName = fileName;
     }
 
-    /** A cursor at the first token of {@code source}. */
+    /** A cursor at the first token of {@code source}, with its annotations. */
     public static TokenCursor of(String source, String fileName) {
-        return new TokenCursor(Lexer.tokenize(source, fileName), fileName);
+        List<Annotation> annotations = new java.util.ArrayList<>();
+        return new TokenCursor(Lexer.tokenize(source, fileName, annotations), fileName).annotations(annotations);
+    }
+
+    /** The annotations the lexer dropped from these tokens (3.0: {@code @custom} means a custom section). */
+    public TokenCursor annotations(List<Annotation> list) {
+        annotations = List.copyOf(list);
+        return this;
+    }
+
+    public List<Annotation> annotations() {
+        return annotations;
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.List;
  * Writes the binary format (spec 5.5.15 Modules): magic and version, then the non-empty sections in
  * the required order: type, import, function, table, memory, global, export, start, element, data
  * count (only when the code uses {@code memory.init} or {@code data.drop}, as wast2json does), code
- * and data. No custom sections.
+ * and data; custom sections from {@code @custom} annotations (3.0) before or after the place of a
+ * section kind, whether or not that section is present.
  */
 final class BinaryEncoder {
     private BinaryEncoder() {}
@@ -22,10 +23,14 @@ final class BinaryEncoder {
     static byte[] encode(TypeTable types, ModuleSections s, boolean dataCount) {
         ByteSink out = new ByteSink();
         out.bytes(new byte[] {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00});
+        customs(out, s, true, "first");
+        customs(out, s, true, "type");
         if (types.size() > 0) {
             section(out, 1, typeSection(types.recTypes()));
         }
+        around(out, s, "type", "import");
         vecSection(out, 2, s.imports);
+        around(out, s, "import", "func");
         if (!s.functionTypes.isEmpty()) {
             ByteSink sec = new ByteSink();
             sec.u32(s.functionTypes.size());
@@ -34,22 +39,31 @@ final class BinaryEncoder {
             }
             section(out, 3, sec);
         }
+        around(out, s, "func", "table");
         vecSection(out, 4, s.tables);
+        around(out, s, "table", "memory");
         vecSection(out, 5, s.memories);
+        around(out, s, "memory", "tag");
         vecSection(out, 13, s.tags); // 3.0: the tag section sits between memory and global
+        around(out, s, "tag", "global");
         vecSection(out, 6, s.globals);
+        around(out, s, "global", "export");
         vecSection(out, 7, s.exports);
+        around(out, s, "export", "start");
         if (s.start != null) {
             ByteSink sec = new ByteSink();
             sec.u32(s.start);
             section(out, 8, sec);
         }
+        around(out, s, "start", "elem");
         vecSection(out, 9, s.elements);
+        around(out, s, "elem", "datacount");
         if (dataCount) {
             ByteSink sec = new ByteSink();
             sec.u32(s.data.size());
             section(out, 12, sec);
         }
+        around(out, s, "datacount", "code");
         if (!s.codes.isEmpty()) {
             ByteSink sec = new ByteSink();
             sec.u32(s.codes.size());
@@ -58,7 +72,10 @@ final class BinaryEncoder {
             }
             section(out, 10, sec);
         }
+        around(out, s, "code", "data");
         vecSection(out, 11, s.data);
+        customs(out, s, false, "data");
+        customs(out, s, false, "last");
         return out.toByteArray();
     }
 
@@ -121,6 +138,24 @@ final class BinaryEncoder {
             out.valType(f.type());
         }
         out.u8(f.mutable() ? 1 : 0);
+    }
+
+    /** The custom sections after section kind {@code after}, then those before {@code before}. */
+    private static void around(ByteSink out, ModuleSections s, String after, String before) {
+        customs(out, s, false, after);
+        customs(out, s, true, before);
+    }
+
+    private static void customs(ByteSink out, ModuleSections s, boolean before, String anchor) {
+        for (CustomAnnotations.Section c : s.customs) {
+            if (c.before() == before && c.anchor().equals(anchor)) {
+                ByteSink sec = new ByteSink();
+                sec.u32(c.name().length);
+                sec.bytes(c.name());
+                sec.bytes(c.content());
+                section(out, 0, sec);
+            }
+        }
     }
 
     private static void valTypes(ByteSink out, List<ValType> types) {

@@ -38,10 +38,19 @@ public final class ModuleParser {
      * left unconsumed) and returns the module's binary encoding.
      */
     public static byte[] parseFields(TokenCursor c) {
-        return new ModuleParser(c).run();
+        return parseFields(c, -1);
     }
 
-    private byte[] run() {
+    /**
+     * As {@link #parseFields(TokenCursor)}, for the fields of the form opened at token {@code open}
+     * (-1: at the top level), which is where {@code @custom} annotations must stand.
+     */
+    public static byte[] parseFields(TokenCursor c, int open) {
+        return new ModuleParser(c).run(open);
+    }
+
+    private byte[] run(int open) {
+        int from = c.index();
         new FieldScanner(m).scan();
         while (c.at(TokenKind.LPAREN)) {
             field();
@@ -49,6 +58,7 @@ public final class ModuleParser {
         if (!c.atRParen() && !c.atEnd()) {
             throw c.unexpected(c.peek());
         }
+        s.customs.addAll(CustomAnnotations.of(c.annotations(), c.tokens(), open, from, c.index(), c.fileName()));
         return BinaryEncoder.encode(m.typeTable, s, m.usesDataIndices);
     }
 

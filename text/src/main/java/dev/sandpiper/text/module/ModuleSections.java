@@ -20,4 +20,6 @@ final class ModuleSections {
     final List<byte[]> elements = new ArrayList<>();
     final List<byte[]> codes = new ArrayList<>();
     final List<byte[]> data = new ArrayList<>();
+    /** Custom sections from {@code @custom} annotations (3.0), in text order. */
+    final List<CustomAnnotations.Section> customs = new ArrayList<>();
 }

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * The identifiers the printer gives to functions and locals: their names from the name section
- * (spec 2.0, Appendix 7.4.1, Name Section) when a name is a valid identifier (spec 6.3.5) and not
- * already taken in its index space (identifiers must be unique there, spec 6.6.1); otherwise none,
- * and references use the index. The name section of 2.0 names functions and locals only.
+ * (spec 2.0, Appendix 7.4.1, Name Section) when a name is not empty and not already taken in its
+ * index space (identifiers must be unique there, spec 6.6.1); otherwise none, and references use
+ * the index. A name of idchars is written {@code $name}, any other {@code $"name"} (3.0, Text
+ * Format > Values > Identifiers). The name section of 2.0 names functions and locals only.
  */
 final class Names {
     private final Map<Integer, String> functions = new HashMap<>();
@@ -23,7 +24,7 @@ final class Names {
         Set<String> taken = new HashSet<>();
         for (int f = 0; f < module.functionCount(); f++) {
             String n = section.functionName(f);
-            if (TextStrings.isIdentifier(n) && taken.add(n)) {
+            if (n != null && !n.isEmpty() && taken.add(n)) {
                 functions.put(f, n);
             }
         }
@@ -31,15 +32,23 @@ final class Names {
 
     /** {@code $name} of function {@code f}, or null. */
     String function(int f) {
-        String n = functions.get(f);
-        return n == null ? null : "$" + n;
+        return id(functions.get(f));
     }
 
     /** {@code $name} of local {@code l} of function {@code f}, or null. */
     String local(int f, int l) {
         Map<Integer, String> m = locals.computeIfAbsent(f, this::localsOf);
-        String n = m.get(l);
-        return n == null ? null : "$" + n;
+        return id(m.get(l));
+    }
+
+    /** {@code $name}, or {@code $"name"} when the name is not all idchars; null for null. */
+    private static String id(String n) {
+        if (n == null || TextStrings.isIdentifier(n)) {
+            return n == null ? null : "$" + n;
+        }
+        StringBuilder sb = new StringBuilder("$");
+        TextStrings.appendName(sb, n);
+        return sb.toString();
     }
 
     private Map<Integer, String> localsOf(int f) {
@@ -50,7 +59,7 @@ final class Names {
         }
         Set<String> taken = new HashSet<>();
         named.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            if (TextStrings.isIdentifier(e.getValue()) && taken.add(e.getValue())) {
+            if (e.getValue() != null && !e.getValue().isEmpty() && taken.add(e.getValue())) {
                 out.put(e.getKey(), e.getValue());
             }
         });

@@ -63,4 +63,17 @@ public sealed interface ResultPattern {
      * reference of the type ({@code type}'s heap type says which).
      */
     record AnyRef(ValType type) implements ResultPattern {}
+
+    /**
+     * {@code (either result+)} (3.0 script): the value matches if it matches any alternative, as
+     * the relaxed SIMD scripts use for their implementation-defined results.
+     */
+    record Either(List<ResultPattern> alternatives) implements ResultPattern {
+        public Either {
+            alternatives = List.copyOf(alternatives);
+            if (alternatives.isEmpty()) {
+                throw new IllegalArgumentException("either needs at least one alternative");
+            }
+        }
+    }
 }

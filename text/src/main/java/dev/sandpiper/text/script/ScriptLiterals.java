@@ -14,7 +14,8 @@ import java.util.List;
  * Reads script constants and result patterns at a {@link TokenCursor} (the script syntax of the
  * spec's reference interpreter: {@code const ::= (t.const literal) | (v128.const shape literal*) |
  * (ref.null heaptype) | (ref.extern n)}; {@code result ::= const | (f.const nan:canonical) |
- * (f.const nan:arithmetic) | (v128.const fNxM lanepattern*) | (ref.func) | (ref.extern)}).
+ * (f.const nan:arithmetic) | (v128.const fNxM lanepattern*) | (ref.func) | (ref.extern) | (either
+ * result+)}).
  * Literals follow the text format's own rules, range checks included.
  */
 public final class ScriptLiterals {
@@ -26,8 +27,17 @@ public final class ScriptLiterals {
         return ((ResultPattern.Exact) p).value();
     }
 
-    /** One expected result of an {@code assert_return}. */
+    /** One expected result of an {@code assert_return}, or {@code (either result+)} (3.0 script). */
     public static ResultPattern result(TokenCursor c) {
+        if (c.atLParen("either")) {
+            c.expectLParen("either");
+            List<ResultPattern> alternatives = new ArrayList<>();
+            do {
+                alternatives.add(parse(c, true));
+            } while (c.at(TokenKind.LPAREN));
+            c.expectRParen();
+            return new ResultPattern.Either(alternatives);
+        }
         return parse(c, true);
     }
 

@@ -25,13 +25,14 @@ class WatPrinterTest {
     void namesFromTheNameSectionBecomeIdentifiers() {
         byte[] wasm = Wat.parseModule("(module (func (param i32) (result i32) (local i64) local.get 0 call 1)"
                 + " (func (param i32) (result i32) local.get 0) (export \"f\" (func 0)))", "t.wat");
-        // a name section: function 0 "first", function 1 "bad name" (not an identifier); locals of 0: "x", "y"
+        // a name section: function 0 "first", function 1 "bad name" (not idchars: 3.0's $"..."); locals of 0: "x", "y"
         byte[] names = nameSection(new byte[] {1, 18, 2, 0, 5, 'f', 'i', 'r', 's', 't', 1, 8, 'b', 'a', 'd', ' ', 'n', 'a', 'm', 'e'},
                 new byte[] {2, 9, 1, 0, 2, 0, 1, 'x', 1, 1, 'y'});
         byte[] named = concat(wasm, names);
         String text = WatPrinter.print(named);
         assertTrue(text.contains("(func $first (;0;) (type 0) (param $x i32) (result i32)\n    (local $y i64)\n"
-                + "    local.get $x\n    call 1\n"), text);
+                + "    local.get $x\n    call $\"bad name\"\n"), text);
+        assertTrue(text.contains("(func $\"bad name\" (;1;)"), text);
         assertTrue(text.contains("(export \"f\" (func $first))"), text);
         assertEquals(ModuleDecoder.decode(wasm).codes().size(),
                 ModuleDecoder.decode(Wat.parseModule(text, "p.wat")).codes().size());
