@@ -130,23 +130,14 @@ final class Bridges {
             if (link.tails.mayTail[keys[i]]) {
                 link.tails.afterCall(c, t, 1, () -> c.local(ILOAD, 4));
             }
+            String r = JvmTypes.returnDescriptor(t);
             if (JvmTypes.returnsFuel(t)) {
                 c.local(ISTORE, 6);
                 c.local(ALOAD, 1);
                 c.local(ILOAD, 6);
                 c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
             } else {
-                if (JvmTypes.packsFuel(t)) {
-                    // The fuel to the context; the i32 result as the value stack holds it.
-                    c.op(DUP2);
-                    c.intConst(32);
-                    c.op(LUSHR);
-                    c.op(L2I);
-                    c.local(ISTORE, 7);
-                    c.local(ALOAD, 1);
-                    c.local(ILOAD, 7);
-                    c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
-                    c.op(L2I);
+                if (r.equals("I")) {
                     c.op(I2L);
                 }
                 c.local(LSTORE, 6);
@@ -340,7 +331,7 @@ final class Bridges {
         c.field(GETFIELD, JvmTypes.CONTEXT, "store", "Ldev/sandpiper/interpreter/Store;");
         c.invoke(INVOKESTATIC, "dev/sandpiper/interpreter/TierSupport", "fuelLeft", "(Ldev/sandpiper/interpreter/Store;)I");
         c.local(ISTORE, fuel);
-        if (!JvmTypes.returnsFuel(t) && !JvmTypes.packsFuel(t)) {
+        if (!JvmTypes.returnsFuel(t)) {
             c.local(ALOAD, ctx);
             c.local(ILOAD, fuel);
             c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
@@ -357,14 +348,8 @@ final class Bridges {
             c.local(ALOAD, array);
             c.op(ICONST_0);
             c.op(LALOAD);
-            if (JvmTypes.packsFuel(t)) {
-                c.longConst(0xFFFF_FFFFL);
-                c.op(LAND);
-                c.local(ILOAD, fuel);
-                c.op(I2L);
-                c.intConst(32);
-                c.op(LSHL);
-                c.op(LOR);
+            if (JvmTypes.kind(t.results().get(0)) == 'I') {
+                c.op(L2I);
             }
         } else if (n > 1) {
             c.local(ALOAD, array);

@@ -960,21 +960,11 @@ final class FunctionTranslator {
 
     /** After a call: the fuel the callee left, and results beyond the first from the context. */
     private void afterCall(FuncType t) {
-        if (JvmTypes.packsFuel(t)) {
-            // [packed] -> [packed, fuel] -> [result]
-            c.op(DUP2);
-            c.intConst(32);
-            c.op(LUSHR);
-            c.op(L2I);
-            fuel.storeLeft();
-            c.op(L2I);
-        } else {
-            if (!JvmTypes.returnsFuel(t)) {
-                loadContext();
-                c.field(GETFIELD, CTX, "left", "I");
-            }
-            fuel.storeLeft();
+        if (!JvmTypes.returnsFuel(t)) {
+            loadContext();
+            c.field(GETFIELD, CTX, "left", "I");
         }
+        fuel.storeLeft();
         List<ValType> results = t.results();
         if (results.size() > 1) {
             int entry = 0;
@@ -1028,22 +1018,11 @@ final class FunctionTranslator {
             c.op(POP);
             c.field(PUTFIELD, CTX, "high", "J");
         }
-        if (JvmTypes.packsFuel(type)) {
-            // (long) fuel << 32 | result & 0xFFFFFFFF
-            c.op(I2L);
-            c.longConst(0xFFFF_FFFFL);
-            c.op(LAND);
-            fuel.loadLeft();
-            c.op(I2L);
-            c.intConst(32);
-            c.op(LSHL);
-            c.op(LOR);
-            c.op(LRETURN);
-        } else if (results.size() == 1) {
+        if (results.size() == 1) {
             loadContext();
             fuel.loadLeft();
             c.field(PUTFIELD, CTX, "left", "I");
-            c.op(LRETURN);
+            c.op(JvmTypes.kind(results.get(0)) == 'I' ? IRETURN : LRETURN);
         } else {
             fuel.loadLeft(); // JvmTypes.returnsFuel
             c.op(IRETURN);

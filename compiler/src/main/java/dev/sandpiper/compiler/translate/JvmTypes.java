@@ -62,22 +62,11 @@ final class JvmTypes {
     }
 
     /**
-     * The return descriptor: J for one result (an i32 or f32 packed with the fuel left, {@link
-     * #packsFuel}; an i64, f64 or reference; a v128's low half, its high half going through the
+     * The return descriptor: I or J for one result (a v128's low half; its high half goes through the
      * context), and I, the fuel left, for none or several (those go through the context).
      */
     static String returnDescriptor(FuncType type) {
-        return type.results().size() == 1 ? "J" : "I";
-    }
-
-    /**
-     * Whether a method of this type returns its one i32 or f32 result and the fuel left in one
-     * {@code long}: the result's bits low, the fuel high. Saves a store and a load of {@code
-     * Context.left} per call, which for a small function returning an i32 (most calls in compiled
-     * Rust and C) sit on the fuel's dependency chain.
-     */
-    static boolean packsFuel(FuncType type) {
-        return returnKind(type) == 'I';
+        return type.results().size() == 1 ? String.valueOf(returnKind(type)).replace('Q', 'J') : "I";
     }
 
     /**
