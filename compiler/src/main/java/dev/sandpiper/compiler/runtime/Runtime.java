@@ -56,7 +56,14 @@ public final class Runtime {
     }
 
     public static int indirect(int index, Context ctx, int table, int typeId) {
-        FunctionInstance f = TierSupport.indirect(index, ctx.instance, table, typeId);
+        return dispatch(TierSupport.indirect(index, ctx.instance, table, typeId), ctx);
+    }
+
+    /**
+     * Where a looked-up callee {@code f} is called: its index when it is compiled code of this
+     * instance (the dispatcher's switch), else -1 with {@code f} in {@link Context#target} (the bridge).
+     */
+    private static int dispatch(FunctionInstance f, Context ctx) {
         if (f instanceof WasmFunction w && w.instance() == ctx.instance) {
             int i = w.index();
             if (ctx.compiled[i]) {
@@ -74,15 +81,7 @@ public final class Runtime {
      * left in {@link Context#target} for the bridge. Validation has matched the callee's type.
      */
     public static int reference(long ref, Context ctx) {
-        FunctionInstance f = TierSupport.referenced(ref, ctx.instance);
-        if (f instanceof WasmFunction w && w.instance() == ctx.instance) {
-            int i = w.index();
-            if (ctx.compiled[i]) {
-                return i;
-            }
-        }
-        ctx.target = f;
-        return -1;
+        return dispatch(TierSupport.referenced(ref, ctx.instance), ctx);
     }
 
     /** {@code return_call_ref}'s lookup: as {@link #tailIndirect}, the callee named by {@code ref}. */
