@@ -90,11 +90,6 @@ final class FuelBlocks {
     /** {@code left - fuel} in the current block ({@link FuelPlan}); 0 without a plan. */
     private int phi;
 
-    FuelBlocks(Code c, int ctxSlot, int leftSlot, int refundSlot, String frame, boolean counting, boolean compact,
-            boolean wideCharges) {
-        this(c, ctxSlot, leftSlot, refundSlot, frame, counting, compact, wideCharges, null, null);
-    }
-
     /**
      * With a {@code recorder}, emits no fuel code and records the function's blocks and branches; with
      * a {@code plan} (from that recording), charges on the edges ({@link FuelPlan}).
