@@ -26,11 +26,26 @@ import java.util.Map;
  */
 final class FuelBlocks {
     private static final String TRAP = "dev/sandpiper/interpreter/TrapException";
+    private static final String THROWN = "dev/sandpiper/interpreter/ThrownException";
     private static final String SUPPORT = "dev/sandpiper/interpreter/TierSupport";
     private static final String RUNTIME = "dev/sandpiper/compiler/runtime/Runtime";
     private static final String STORE = "Ldev/sandpiper/interpreter/Store;";
 
-    private record Site(Label start, Label end, int costAt, boolean call, int phi) {}
+    /** Site kinds: an instruction that may trap, a call, a throw (3.0: {@code throw}, {@code throw_ref}, {@code rethrow}). */
+    private static final int TRAPS = 0;
+    private static final int CALLS = 1;
+    private static final int THROWS = 2;
+
+    /** A trap site; {@code catcher} is the dispatch of the exception handlers around it, or null. */
+    private record Site(Label start, Label end, int costAt, int kind, int phi, Catcher catcher) {}
+
+    /**
+     * The handlers of a {@code try_table} or legacy {@code try} around the sites of its body
+     * ({@link ExceptionInstructions}): a WebAssembly exception raised by a throw or call there goes
+     * to {@code dispatch} with the exception in local {@code slot}, the JVM stack empty and the exact
+     * fuel in {@code left}, after its site's handler added back the rest of the block.
+     */
+    record Catcher(Label dispatch, int slot) {}
 
     /** A block's poll: where its check jumps, where it resumes, its potential and (once closed) its cost. */
     private static final class Stub {
@@ -74,6 +89,14 @@ final class FuelBlocks {
     private final List<Site> blockSites = new ArrayList<>();
     /** Handlers by refund, kind (call or not) and potential, each with its ranges. */
     private final Map<List<Integer>, List<Label[]>> handlers = new LinkedHashMap<>();
+    /** Exception handlers of sites inside {@code try} bodies: by kind, refund and catcher, each with its ranges. */
+    private final Map<List<Object>, List<Label[]>> catches = new LinkedHashMap<>();
+    /** The handlers around the code being translated, or null. */
+    private Catcher catcher;
+    /** Catchers some site went to. */
+    private final java.util.Set<Catcher> caught = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Emitting code after the function's blocks, where {@code left} is the exact fuel (an exception's dispatch). */
+    private boolean outOfLine;
 
     private final boolean counting;
     private final boolean compact;
@@ -200,7 +223,7 @@ final class FuelBlocks {
      */
     void edge(Label target) {
         if (recorder != null) {
-            recorder.edge(block, target);
+            recorder.edge(outOfLine ? -1 : block, target);
         } else if (plan != null) {
             subtract(plan.edgeCost(edge++));
         }
@@ -270,10 +293,60 @@ final class FuelBlocks {
 
     /** Ends a trapping instruction begun at {@code start}; {@code call} when the trap may come from a callee. */
     void endSite(Label start, boolean call) {
+        endSite(start, call ? CALLS : TRAPS);
+    }
+
+    /**
+     * Ends a throw begun at {@code start} (3.0: {@code throw}, {@code throw_ref}, {@code rethrow}):
+     * its exception goes to the handlers around it, or leaves the frame as a trap does.
+     */
+    void endThrowSite(Label start) {
+        endSite(start, THROWS);
+    }
+
+    private void endSite(Label start, int kind) {
+        Label end = new Label();
+        c.place(end);
+        Catcher to = kind == TRAPS ? null : catcher;
+        if (to != null) {
+            caught.add(to);
+        }
+        if (recorder == null) {
+            blockSites.add(new Site(start, end, cost, kind, phi, to));
+        }
+    }
+
+    /** The handlers around the code that follows (null: none in this function); returns the previous ones. */
+    Catcher catcher(Catcher to) {
+        Catcher before = catcher;
+        catcher = to;
+        return before;
+    }
+
+    /** Whether a site went to {@code to}: only then is its dispatch code needed. */
+    boolean caught(Catcher to) {
+        return caught.contains(to);
+    }
+
+    /**
+     * From here on, code outside every block (an exception's dispatch, after the function's code):
+     * {@code left} is the exact fuel, and a branch to a block subtracts what entering it costs.
+     */
+    void outOfLine() {
+        close();
+        outOfLine = true;
+        phi = 0;
+    }
+
+    /**
+     * Ends a range of out-of-line code begun at {@code start} that may trap (taking an exception's
+     * {@code exnref}): the trap leaves the frame with the fuel as it is, exact.
+     */
+    void endExactSite(Label start) {
         Label end = new Label();
         c.place(end);
         if (recorder == null) {
-            blockSites.add(new Site(start, end, cost, call, phi));
+            handlers.computeIfAbsent(List.of(0, 0, 0), k -> new ArrayList<>()).add(new Label[] {start, end});
         }
     }
 
@@ -310,10 +383,18 @@ final class FuelBlocks {
         firstOpenStub = stubs.size();
         for (Site s : blockSites) {
             // A trap here adds (refund - phi) to left; one passing through a call needs left itself
-            // exact (the callee that could not start), so its handler fixes left first.
+            // exact (the callee that could not start), so its handler fixes left first. A throw's
+            // handler also lets its exception leave the frame (as trapHere does), unless caught here.
             int refund = cost - s.costAt();
-            List<Integer> key = s.call() ? List.of(refund, 1, s.phi()) : List.of(refund - s.phi(), 0, 0);
+            List<Integer> key = s.kind() == CALLS ? List.of(refund, 1, s.phi())
+                    : List.of(refund - s.phi(), s.kind() == THROWS ? 2 : 0, 0);
             handlers.computeIfAbsent(key, k -> new ArrayList<>()).add(new Label[] {s.start(), s.end()});
+            if (s.catcher() != null) {
+                // A WebAssembly exception from a callee left the store's fuel exact; one thrown here, left.
+                List<Object> to = s.kind() == CALLS ? List.of(1, refund, s.catcher())
+                        : List.of(0, refund - s.phi(), s.catcher());
+                catches.computeIfAbsent(to, k -> new ArrayList<>()).add(new Label[] {s.start(), s.end()});
+            }
         }
         blockSites.clear();
     }
@@ -341,16 +422,42 @@ final class FuelBlocks {
             c.local(ISTORE, leftSlot);
             c.jump(GOTO, s.resume);
         }
+        // Registered first, so that a WebAssembly exception of a site in a try body finds them before
+        // the site's trap handler (JVMS 2.10: the first matching entry of the table).
+        for (Map.Entry<List<Object>, List<Label[]>> e : catches.entrySet()) {
+            boolean call = (Integer) e.getKey().get(0) != 0;
+            int refund = (Integer) e.getKey().get(1);
+            Catcher to = (Catcher) e.getKey().get(2);
+            Label handler = new Label();
+            for (Label[] range : e.getValue()) {
+                c.tryCatch(range[0], range[1], handler, THROWN);
+            }
+            c.place(handler);
+            c.local(ASTORE, to.slot());
+            if (call) {
+                // The callee left the store's fuel exact: left becomes that plus this block's rest.
+                c.local(ALOAD, ctxSlot);
+                c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
+                c.invoke(INVOKESTATIC, SUPPORT, "fuelLeft", "(" + STORE + ")I");
+                addConst(refund);
+                c.local(ISTORE, leftSlot);
+            } else {
+                subtract(-refund); // left - phi + rest of the block: exact
+            }
+            c.jump(GOTO, to.dispatch());
+        }
         Label here = new Label();
         Label below = new Label();
         boolean[] used = new boolean[2];
         for (Map.Entry<List<Integer>, List<Label[]>> e : handlers.entrySet()) {
             int refund = e.getKey().get(0);
-            boolean call = e.getKey().get(1) != 0;
+            int kind = e.getKey().get(1);
+            boolean call = kind == 1;
             Label handler = new Label();
             for (Label[] range : e.getValue()) {
-                // A call also catches the StackOverflowError of a callee that could not start.
-                c.tryCatch(range[0], range[1], handler, call ? null : TRAP);
+                // A call also catches the StackOverflowError of a callee that could not start; a
+                // throw, its own exception (leaving the frame: the store's fuel is set as for a trap).
+                c.tryCatch(range[0], range[1], handler, kind == 0 ? TRAP : null);
             }
             c.place(handler);
             // The exact fuel into left: the frame is being left, so left can change here.

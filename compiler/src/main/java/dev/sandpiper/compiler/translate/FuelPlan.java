@@ -115,7 +115,11 @@ final class FuelPlan {
             charged.set(b, cost);
         }
 
-        /** A branch from block {@code from} to the block {@code target} enters. */
+        /**
+         * A branch from block {@code from} to the block {@code target} enters; {@code from} -1 is a
+         * branch from code outside every block where the fuel is exact (potential 0): an exception
+         * handler's dispatch ({@link ExceptionInstructions}).
+         */
         void edge(int from, Label target) {
             edgeFrom.add(from);
             edgeTo.add(target);
@@ -136,7 +140,7 @@ final class FuelPlan {
                     throw new IllegalStateException("a branch to a label that opens no block");
                 }
                 target[e] = t;
-                if (edgeFrom.get(e) < t) {
+                if (edgeFrom.get(e) >= 0 && edgeFrom.get(e) < t) {
                     sources.get(t).add(edgeFrom.get(e));
                 }
             }
@@ -154,7 +158,8 @@ final class FuelPlan {
             int[] edgeCost = new int[target.length];
             for (int e = 0; e < target.length; e++) {
                 int t = target[e];
-                edgeCost[e] = cost[t] + phi[edgeFrom.get(e)] - phi[t] - base[t];
+                int from = edgeFrom.get(e);
+                edgeCost[e] = cost[t] + (from >= 0 ? phi[from] : 0) - phi[t] - base[t];
             }
             return new FuelPlan(cost, phi, base, edgeCost);
         }

@@ -73,6 +73,8 @@ final class FunctionTranslator {
     /** The instructions on 64-bit memories and tables (3.0 memory64). */
     private final Address64Instructions wide;
     private final VectorInstructions vectors = new VectorInstructions(this);
+    /** Exception handling (3.0). */
+    private final ExceptionInstructions exceptions = new ExceptionInstructions(this);
 
     /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
     FunctionTranslator(Linkage link, boolean countFuel) {
@@ -115,6 +117,7 @@ final class FunctionTranslator {
         live = true;
         deadNesting = 0;
         pendingCompare = null;
+        exceptions.reset();
 
         emitDepthCheck();
         emitEntryLocals();
@@ -126,13 +129,13 @@ final class FunctionTranslator {
         CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
         while (frames.depth() > 0) {
             Opcode op = r.next();
-            Unsupported.checkExceptions(op); // in dead code too: its blocks nest as others do
             if (live) {
                 instruction(op, r);
             } else {
-                skipDead(op);
+                skipDead(op, r);
             }
         }
+        exceptions.emitDispatch();
         fuel.finish();
         return c;
     }
@@ -249,7 +252,7 @@ final class FunctionTranslator {
     }
 
     /** Pushes a value of kind {@code k} from local slot {@code slot} (a v128: low, then high half). */
-    private void load(char k, int slot) {
+    void load(char k, int slot) {
         c.local(k == 'I' ? ILOAD : LLOAD, slot);
         if (k == 'Q') {
             c.local(LLOAD, slot + 2);
@@ -257,7 +260,7 @@ final class FunctionTranslator {
     }
 
     /** Pops a value of kind {@code k} into local slot {@code slot}. */
-    private void store(char k, int slot) {
+    void store(char k, int slot) {
         if (k == 'Q') {
             c.local(LSTORE, slot + 2);
         }
@@ -347,17 +350,22 @@ final class FunctionTranslator {
             }
             case RETURN_CALL -> {
                 fuel.cost();
+                // The callee replaces this frame: what it throws passes this function's handlers (3.0).
+                FuelBlocks.Catcher around = fuel.catcher(null);
                 if (r.index() == self) {
                     selfTailCall();
                 } else {
                     tailCall(r.index());
                 }
+                fuel.catcher(around);
                 fuel.close();
                 live = false;
             }
             case RETURN_CALL_INDIRECT -> {
                 fuel.cost();
+                FuelBlocks.Catcher around = fuel.catcher(null);
                 tailCallIndirect(module.types().get(r.index()), r.index(), r.index2());
+                fuel.catcher(around);
                 fuel.close();
                 live = false;
             }
@@ -371,10 +379,13 @@ final class FunctionTranslator {
             }
             case RETURN_CALL_REF -> {
                 fuel.cost();
+                FuelBlocks.Catcher around = fuel.catcher(null);
                 tailCallRef(module.types().get(r.index()));
+                fuel.catcher(around);
                 fuel.close();
                 live = false;
             }
+            case THROW, THROW_REF, RETHROW, TRY_TABLE, TRY, CATCH, CATCH_ALL, DELEGATE -> exceptions.instruction(op, r);
             case REF_AS_NON_NULL -> {
                 fuel.cost();
                 trapping(() -> c.invoke(INVOKESTATIC, RUNTIME, "nonNull", "(J)J"));
@@ -513,7 +524,7 @@ final class FunctionTranslator {
         }
     }
 
-    private FuncType blockType(CodeReader r) {
+    FuncType blockType(CodeReader r) {
         if (r.blockValType() != null) {
             JvmTypes.kind(r.blockValType());
             return new FuncType(List.of(), List.of(r.blockValType()));
@@ -990,7 +1001,7 @@ final class FunctionTranslator {
     }
 
     /** Returns the function's results, which are on top of the stack (anything below is discarded). */
-    private void emitReturn() {
+    void emitReturn() {
         List<ValType> results = type.results();
         if (results.size() > 1) {
             int temp = tempTop;
@@ -1061,7 +1072,7 @@ final class FunctionTranslator {
     }
 
     /** An unconditional branch to frame {@code f} (frame 0: return). */
-    private void branch(int f) {
+    void branch(int f) {
         if (frames.kind(f) == Frames.FUNC) {
             emitReturn();
             return;
@@ -1159,8 +1170,9 @@ final class FunctionTranslator {
         live = true;
     }
 
-    private void end() {
+    void end() {
         int f = frames.innermost();
+        exceptions.beforeEnd(f);
         int kind = frames.kind(f);
         if (kind == Frames.FUNC) {
             // Branches to the function's label return directly, so only the fall-through reaches here.
@@ -1195,30 +1207,70 @@ final class FunctionTranslator {
         live = reachable;
     }
 
-    private void resetOperands(int f, List<ValType> types) {
+    void resetOperands(int f, List<ValType> types) {
         stack.truncate(frames.height(f));
         for (ValType t : types) {
             stack.push(JvmTypes.kind(t));
         }
     }
 
-    /** Unreachable code: only its structure matters. */
-    private void skipDead(Opcode op) {
+    /** Unreachable code: only its structure matters (a legacy catch arm after a dead try body is reachable). */
+    private void skipDead(Opcode op, CodeReader r) {
         switch (op) {
-            case BLOCK, LOOP, IF -> deadNesting++;
+            case BLOCK, LOOP, IF, TRY_TABLE, TRY -> deadNesting++;
             case ELSE -> {
                 if (deadNesting == 0) {
                     enterElse();
                 }
             }
-            case END -> {
+            case CATCH, CATCH_ALL -> {
+                if (deadNesting == 0) {
+                    exceptions.instruction(op, r);
+                }
+            }
+            case END, DELEGATE -> {
                 if (deadNesting > 0) {
                     deadNesting--;
+                } else if (op == Opcode.DELEGATE) {
+                    exceptions.instruction(op, r);
                 } else {
                     end();
                 }
             }
             default -> { }
         }
+    }
+
+    // ---- for ExceptionInstructions ----
+
+    FuelBlocks fuel() {
+        return fuel;
+    }
+
+    Frames frames() {
+        return frames;
+    }
+
+    Module module() {
+        return module;
+    }
+
+    boolean isLive() {
+        return live;
+    }
+
+    void setLive(boolean reachable) {
+        live = reachable;
+    }
+
+    /** Keeps the local slots below {@code top} from the temporaries of later instructions. */
+    void reserveTemps(int top) {
+        c.reserveLocals(top);
+        tempTop = top;
+    }
+
+    /** Frees the slots {@link #reserveTemps} kept, from {@code top} up. */
+    void releaseTemps(int top) {
+        tempTop = top;
     }
 }
