@@ -80,8 +80,8 @@ class TierCoverageTest {
      * The same over the 3.0 scripts {@link Wasm30FeaturesSuiteTest} runs (tail calls, multiple
      * memories, {@code data.wast}, typed function references, relaxed SIMD, memory64): since issue 14 the
      * compiled tier translates tail calls, instructions on any memory (64-bit ones too), {@code call_ref} and the other
-     * function-reference instructions, and the relaxed vector instructions, so their functions compile
-     * too, those using the features included.
+     * function-reference instructions, and the relaxed vector instructions, and exception handling
+     * (legacy instructions included), so their functions compile too, those using the features included.
      */
     @Test
     void noFunctionOfThe30FeatureScriptsStaysInterpretedExceptForSize() throws Exception {
@@ -91,11 +91,13 @@ class TierCoverageTest {
         int otherMemory = 0;
         int references = 0;
         int relaxed = 0;
+        int exceptions = 0;
         List<String> interpreted = new ArrayList<>();
         int wideMemory = 0;
         for (List<String> group : List.of(Wasm30FeaturesSuiteTest.TAIL_CALLS, Wasm30FeaturesSuiteTest.MULTI_MEMORY,
                 Wasm30FeaturesSuiteTest.EXTENDED_CONST, Wasm30FeaturesSuiteTest.FUNCTION_REFERENCES,
-                Wasm30FeaturesSuiteTest.RELAXED_SIMD, Wasm30FeaturesSuiteTest.MEMORY64)) {
+                Wasm30FeaturesSuiteTest.RELAXED_SIMD, Wasm30FeaturesSuiteTest.MEMORY64,
+                Wasm30FeaturesSuiteTest.EXCEPTIONS)) {
             for (String name : group) {
                 SpecScript script = SpecScript.readWast(dir.resolve(name));
                 for (Command c : script.commands()) {
@@ -117,15 +119,16 @@ class TierCoverageTest {
                         tailCalling += uses & 1;
                         otherMemory += (uses >> 1) & 1;
                         references += (uses >> 2) & 1;
-                        relaxed += uses >> 3;
+                        relaxed += (uses >> 3) & 1;
+                        exceptions += uses >> 4;
                     }
                 }
             }
         }
         System.out.printf("3.0 feature scripts: %d functions compiled (%d with tail calls, %d on a memory other"
-                + " than 0, %d with function-reference instructions, %d with relaxed SIMD, %d on a 64-bit memory),"
-                + " %d interpreted%n", compiled, tailCalling, otherMemory, references, relaxed, wideMemory,
-                interpreted.size());
+                + " than 0, %d with function-reference instructions, %d with relaxed SIMD, %d on a 64-bit memory,"
+                + " %d with exception handling), %d interpreted%n", compiled, tailCalling, otherMemory, references,
+                relaxed, wideMemory, exceptions, interpreted.size());
         interpreted.forEach(s -> System.out.println("  interpreted: " + s));
         for (String s : interpreted) {
             assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
@@ -135,11 +138,13 @@ class TierCoverageTest {
         assertTrue(otherMemory > 30, "compiled functions on a memory other than 0: " + otherMemory);
         assertTrue(references > 30, "compiled functions with function-reference instructions: " + references);
         assertTrue(relaxed >= 4, "compiled functions with relaxed SIMD: " + relaxed);
+        assertTrue(exceptions > 100, "compiled functions with exception handling: " + exceptions);
     }
 
     /**
      * Bit 0: function {@code f} has a tail call; bit 1: it names a memory other than memory 0; bit 2:
-     * it uses a function-reference instruction ({@code call_ref}...); bit 3: a relaxed vector one.
+     * it uses a function-reference instruction ({@code call_ref}...); bit 3: a relaxed vector one;
+     * bit 4: an instruction of exception handling (legacy ones included).
      */
     private static int uses30(Module m, int f) {
         int uses = 0;
@@ -154,6 +159,9 @@ class TierCoverageTest {
             }
             if (op.feature() == Feature.RELAXED_SIMD) {
                 uses |= 8;
+            }
+            if (op.feature() == Feature.EXCEPTIONS || op.feature() == Feature.LEGACY_EXCEPTIONS) {
+                uses |= 16;
             }
             boolean other = switch (op.immediate()) {
                 case MEMARG, MEMARG_LANE, MEMORY_INDEX, MEMORY_INIT -> r.memoryIndex() != 0;

@@ -195,6 +195,22 @@ class EngineBenchmarksTest {
                 + "{2=too large}"), e.getMessage());
     }
 
+    /**
+     * The exceptions kernel (3.0) at its benchmark size: the compiled column's setup refuses a module
+     * with a function left to the interpreter, so this shows exception handling compiled entirely.
+     */
+    @Test
+    void exceptions() {
+        ExceptionsBenchmark b = new ExceptionsBenchmark();
+        int expected = KernelExpectations.THROWS_10K;
+        ExceptionsBenchmark.OnSandpiper interpreted = new ExceptionsBenchmark.OnSandpiper();
+        interpreted.setup();
+        assertEquals(expected, b.sandpiper(interpreted));
+        ExceptionsBenchmark.OnSandpiperCompiled compiled = new ExceptionsBenchmark.OnSandpiperCompiled();
+        compiled.setup();
+        assertEquals(expected, b.sandpiperCompiled(compiled));
+    }
+
     /** A setup whose result is wrong fails instead of benchmarking. */
     @Test
     void setupChecksTheResult() {
