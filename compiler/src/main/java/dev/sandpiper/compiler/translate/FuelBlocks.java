@@ -23,6 +23,12 @@ import java.util.Map;
  * <p>Every instruction that can trap is a <em>site</em>: an exception-table range whose handler sets
  * the store's fuel, adding back the rest of the block (charged, not executed), names the frame in
  * the trap and rethrows. Nothing runs on the fast path for this.
+ *
+ * <p>Inside a {@code try} body (3.0, {@link ExceptionInstructions}), a call or a throw also has an
+ * entry for {@code ThrownException} before its trap entry, whose handler makes {@code left} the
+ * exact fuel (adding back the rest of the block, as the interpreter refunds the catching frame) and
+ * jumps to the body's {@link Catcher}. That dispatch is {@link #outOfLine} code: potential 0, its
+ * branches into blocks {@link #edge}s from exact fuel.
  */
 final class FuelBlocks {
     private static final String TRAP = "dev/sandpiper/interpreter/TrapException";

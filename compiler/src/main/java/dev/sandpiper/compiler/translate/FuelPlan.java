@@ -21,7 +21,8 @@ import java.util.Map;
  * chain of {@code br_if}s, which used to subtract once per block, now subtracts once per
  * iteration. The counts are the interpreter's wherever they can be observed: a poll point compares
  * {@code left} with {@code phi} instead of 0; calls, returns, the poll's slow path and trap
- * handlers convert by {@code phi} ({@link FuelBlocks}).
+ * handlers convert by {@code phi} ({@link FuelBlocks}). An exception's dispatch, where the fuel is
+ * exact, branches into its handlers' blocks as from a block of potential 0 that is no tree parent.
  */
 final class FuelPlan {
     /**
