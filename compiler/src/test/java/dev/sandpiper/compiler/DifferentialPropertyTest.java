@@ -7,6 +7,7 @@ import dev.sandpiper.interpreter.ExecutionLimits;
 import dev.sandpiper.interpreter.Global;
 import dev.sandpiper.interpreter.Instance;
 import dev.sandpiper.interpreter.Memory;
+import dev.sandpiper.interpreter.ThrownException;
 import java.util.Arrays;
 import java.util.Random;
 import net.jqwik.api.AfterFailureMode;
@@ -30,7 +31,9 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * stopping point), with a second call on the instance that ran out; and under a call-depth limit of
  * 1 to 6.
  *
- * <p>2,000 programs by default (well under a minute). For a long campaign:
+ * <p>A second property adds exception handling to the programs ({@link RandomProgram#generateWithExceptions}).
+ *
+ * <p>2,000 programs by default, and 1,000 with exceptions (well under a minute). For a long campaign:
  * {@code mvn -o test -pl compiler -Dtest=DifferentialPropertyTest -Dsandpiper.differential.tries=1000000}
  * (add {@code -Dsandpiper.differential.seed=N} to replay one run's seed).
  */
@@ -42,6 +45,17 @@ class DifferentialPropertyTest {
     @AddLifecycleHook(Campaign.class)
     void bothTiersAgree(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int size) {
         check(RandomProgram.generate(seed, size));
+    }
+
+    /**
+     * The same with exception handling in the programs (3.0: throws, try_table to their own and
+     * enclosing labels, catch_all_ref and throw_ref, legacy try, catch, rethrow, delegate): uncaught
+     * exceptions compare by tag name and payload.
+     */
+    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
+    @AddLifecycleHook(Campaign.class)
+    void bothTiersAgreeWithExceptions(@ForAll long seed, @ForAll @IntRange(min = 1, max = 8) int size) {
+        check(RandomProgram.generateWithExceptions(seed, size));
     }
 
     /** Runs {@code p} in both tiers under the three kinds of limits; throws describing the first difference. */
@@ -78,8 +92,8 @@ class DifferentialPropertyTest {
 
     /** Calls "run" in both instances; returns the interpreter's outcome when everything agrees. */
     private static Outcome compare(Program p, Instance[] in, String what, long[] args) {
-        Outcome expected = Tiers.call(in[0], "run", args);
-        Outcome actual = Tiers.call(in[1], "run", args);
+        Outcome expected = call(in[0], args);
+        Outcome actual = call(in[1], args);
         String diff = null;
         if (!expected.equals(actual)) {
             diff = "interpreter " + expected + ", compiled " + actual;
@@ -103,6 +117,21 @@ class DifferentialPropertyTest {
             throw new AssertionError(what + ", run(" + (int) args[0] + ", " + args[1] + "): " + diff + "\nprogram " + p);
         }
         return expected;
+    }
+
+    /**
+     * Calls "run"; an uncaught exception (3.0) is an outcome too, as a result naming the hash of its
+     * tag's name and its payload, with the instructions run.
+     */
+    private static Outcome call(Instance inst, long[] args) {
+        try {
+            return Tiers.call(inst, "run", args);
+        } catch (ThrownException e) {
+            long[] what = new long[1 + e.payload().length];
+            what[0] = e.tag().name().hashCode() | 0xE0000000_00000000L;
+            System.arraycopy(e.payload(), 0, what, 1, e.payload().length);
+            return new Outcome(what, null, inst.store().lastCallInstructions());
+        }
     }
 
     private static String memoryDifference(Memory a, Memory b) {

@@ -48,6 +48,7 @@ final class RandomProgram {
     private static final int T_M = 2;     // (i32, i64) -> (i32, i64)
     private static final int T_P = 3;     // (i32) -> i32, blocks and loops with a parameter
     private static final int T_R = 4;     // () -> (i32, i64), blocks with two results
+    private static final int T_TAG = 5;   // (i32) -> (), (i64) -> (), () -> (): tags 0, 1, 2
     private static final int MAX_LOOPS = 4;
     private static final int FIRST_COUNTER = 6;
     private static final int[] I_LOCALS = {0, 2, 3};
@@ -101,6 +102,8 @@ final class RandomProgram {
     private final int maxStatements;
     private final int functions;
     private final int[] funcType;
+    /** Whether bodies also throw and catch (3.0 exception handling; see {@link #exceptionStatement}). */
+    private boolean exceptions;
 
     // Per function.
     private Code code;
@@ -127,6 +130,18 @@ final class RandomProgram {
         return new RandomProgram(seed, size).build(seed, size);
     }
 
+    /**
+     * The program of {@code seed} at {@code size} with exception handling too: tags 0 (i32), 1 (i64)
+     * and 2 (no values), throws, try_table with clauses in random order to labels of its own and
+     * enclosing blocks (the function's included), catch_all_ref with throw_ref of the caught (or a
+     * null) exnref, and legacy try with catch, catch_all, rethrow and delegate.
+     */
+    static Program generateWithExceptions(long seed, int size) {
+        RandomProgram p = new RandomProgram(seed, size);
+        p.exceptions = true;
+        return p.build(seed, size);
+    }
+
     private Program build(long seed, int size) {
         ModuleBytes m = ModuleBytes.module()
                 .type(List.of(I32, I64), List.of(I32))
@@ -140,7 +155,15 @@ final class RandomProgram {
                 .global(I32, true, ModuleBytes.i32Expr(interestingInt()))
                 .global(I64, true, ModuleBytes.i64Expr(interestingLong()))
                 .global(I32, false, ModuleBytes.i32Expr(interestingInt()));
+        if (exceptions) {
+            m.type(List.of(I32), List.of()).type(List.of(I64), List.of()).type(List.of(), List.of())
+                    .rawSectionAfter(5, ModuleBytes.section(13, ModuleBytes.vec(ModuleBytes.bytes(0, T_TAG),
+                            ModuleBytes.bytes(0, T_TAG + 1), ModuleBytes.bytes(0, T_TAG + 2))));
+        }
         StringBuilder listing = new StringBuilder();
+        if (exceptions) {
+            listing.append("tags: 0 (i32), 1 (i64), 2 ()\n");
+        }
         listing.append("types: 0 (i32 i64)->i32, 1 (i32 i64)->i64, 2 (i32 i64)->(i32 i64), 3 (i32)->i32, 4 ()->(i32 i64)\n");
         listing.append("memory 1 2; globals: 0 budget (mut i32), 1 (mut i32), 2 (mut i64), 3 i32; table: funcs 1..")
                 .append(functions).append(" then 2 nulls\n");
@@ -341,6 +364,10 @@ final class RandomProgram {
     }
 
     private void statement(int depth) {
+        if (exceptions && rnd.nextInt(100) < 20) {
+            exceptionStatement(depth);
+            return;
+        }
         int r = rnd.nextInt(100);
         if (depth <= 0 && r >= 40) {
             r = rnd.nextInt(40);
@@ -612,6 +639,10 @@ final class RandomProgram {
 
     /** Code that pushes one value of type {@code t} (or transfers control away). */
     private void expr(char t, int depth) {
+        if (t == 'X') {
+            leaf(t);
+            return;
+        }
         if (depth <= 0) {
             leaf(t);
             return;
@@ -822,6 +853,10 @@ final class RandomProgram {
     }
 
     private void leaf(char t) {
+        if (t == 'X') {
+            op(Opcode.REF_NULL, "ref.null exn", c -> c.raw(0xD0, 0x69)); // the only exnref a branch carries
+            return;
+        }
         int r = rnd.nextInt(10);
         if (r < 4) {
             if (t == 'I') {
@@ -910,5 +945,173 @@ final class RandomProgram {
             op(Opcode.I32_AND);
         }
         op(Opcode.CALL_INDIRECT, "call_indirect (type " + type + ")", c -> c.callIndirect(type, 0));
+    }
+
+    // ---- exception handling (3.0)
+
+    /** A throw, a try_table statement or a legacy try statement. */
+    private void exceptionStatement(int depth) {
+        int r = rnd.nextInt(10);
+        if (r < 3) {
+            int tag = rnd.nextInt(3);
+            if (tag < 2) {
+                expr(tag == 0 ? 'I' : 'J', depth);
+            }
+            op(Opcode.THROW, "throw " + tag, c -> c.raw(0x08, tag));
+        } else if (r < 8) {
+            tryTable(depth);
+        } else {
+            legacyTry(depth);
+        }
+    }
+
+    /**
+     * <pre>
+     * block $x                     (with exnref: after the caught exnref's handling)
+     *   block $e (result exnref)   (with exnref: catch_all_ref's label)
+     *     block $a (result i32)    catch 0
+     *       block $b (result i64)  catch 1
+     *         block $c             catch 2, catch_all
+     *           try_table clauses...  statements  end
+     *           i32 br $a
+     *         end  i64
+     *       end  wrap
+     *     end  local.set
+     *     br $x
+     *   end  throw_ref or drop
+     * end
+     * </pre>
+     * Clauses, in random order, also go to enclosing blocks (not loops) whose label takes what they give.
+     */
+    private void tryTable(int depth) {
+        boolean withRef = rnd.nextInt(3) == 0;
+        int outer = frames.size();
+        if (withRef) {
+            open("block $x", c -> c.block());
+            frames.add(new Frame(false, List.of(), -1));
+            open("block $e (result exnref)", c -> c.raw(0x02, 0x69));
+            frames.add(new Frame(false, List.of('X'), -1));
+        }
+        open("block $a (result i32)", c -> c.block(I32));
+        frames.add(new Frame(false, List.of('I'), -1));
+        open("block $b (result i64)", c -> c.block(I64));
+        frames.add(new Frame(false, List.of('J'), -1));
+        open("block $c", c -> c.block());
+        frames.add(new Frame(false, List.of(), -1));
+        // Clauses: kind (0 catch, 2 catch_all, 3 catch_all_ref), tag, frame index.
+        List<int[]> clauses = new ArrayList<>();
+        int n = rnd.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            int k = rnd.nextInt(withRef ? 5 : 4);
+            if (k < 3) {
+                List<Character> gives = k == 0 ? List.of('I') : k == 1 ? List.of('J') : List.of();
+                clauses.add(new int[] {0, k, frameGiven(gives)});
+            } else if (k == 3) {
+                clauses.add(new int[] {2, -1, frameGiven(List.of())});
+            } else {
+                clauses.add(new int[] {3, -1, frames.size() - 4});
+            }
+        }
+        StringBuilder listing = new StringBuilder("try_table");
+        int[] raw = new int[2 + 3 * n];
+        int w = 0;
+        raw[w++] = 0x40;
+        raw[w++] = n;
+        for (int[] cl : clauses) {
+            int label = frames.size() - 1 - cl[2];
+            raw[w++] = cl[0];
+            if (cl[0] == 0) {
+                raw[w++] = cl[1];
+                listing.append(" (catch ").append(cl[1]).append(' ').append(label).append(')');
+            } else {
+                listing.append(cl[0] == 2 ? " (catch_all " : " (catch_all_ref ").append(label).append(')');
+            }
+            raw[w++] = label;
+        }
+        int[] bytes = Arrays.copyOf(raw, w);
+        open(listing.toString(), c -> c.raw(0x1F).raw(bytes));
+        frames.add(new Frame(false, List.of(), -1));
+        statements(depth);
+        frames.remove(frames.size() - 1);
+        close();
+        expr('I', depth - 1);
+        op(Opcode.BR, "br 2", c -> c.br(2));
+        frames.remove(frames.size() - 1);
+        close();
+        expr('J', depth - 1);
+        frames.remove(frames.size() - 1);
+        close();
+        op(Opcode.I32_WRAP_I64);
+        frames.remove(frames.size() - 1);
+        close();
+        int l = pick(I_LOCALS);
+        op(Opcode.LOCAL_SET, "local.set " + l, c -> c.localSet(l));
+        if (withRef) {
+            op(Opcode.BR, "br 1", c -> c.br(1));
+            frames.remove(frames.size() - 1);
+            close();
+            if (rnd.nextBoolean()) {
+                op(Opcode.THROW_REF, "throw_ref", c -> c.raw(0x0A));
+            } else {
+                op(Opcode.DROP);
+            }
+            frames.remove(frames.size() - 1);
+            close();
+        }
+        if (frames.size() != outer) {
+            throw new IllegalStateException("frames out of step");
+        }
+    }
+
+    /** A block (not a loop) whose label takes {@code types}: the innermost of the try_table's own, or one outside. */
+    private int frameGiven(List<Character> types) {
+        List<Integer> fitting = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            if (!frames.get(i).loop() && frames.get(i).types().equals(types)) {
+                fitting.add(i);
+            }
+        }
+        return rnd.nextInt(3) == 0 ? fitting.get(rnd.nextInt(fitting.size())) : fitting.get(fitting.size() - 1);
+    }
+
+    /** Legacy {@code try}: catch arms (maybe rethrowing) or a delegate to a random enclosing label. */
+    private void legacyTry(int depth) {
+        open("try", c -> c.raw(0x06, 0x40));
+        frames.add(new Frame(false, List.of(), -1));
+        statements(depth);
+        if (rnd.nextInt(4) == 0) {
+            frames.remove(frames.size() - 1);
+            int label = rnd.nextInt(frames.size());
+            indent--;
+            line("delegate " + label);
+            code.raw(0x18, label);
+            return;
+        }
+        int arms = rnd.nextInt(3);
+        for (int i = 0; i < arms; i++) {
+            int tag = rnd.nextInt(4);
+            indent--;
+            if (tag < 3) {
+                line("catch " + tag);
+                code.raw(0x07, tag);
+            } else {
+                line("catch_all");
+                code.raw(0x19);
+            }
+            indent++;
+            if (tag < 2) {
+                int l = tag == 0 ? pick(I_LOCALS) : pick(J_LOCALS);
+                op(Opcode.LOCAL_SET, "local.set " + l, c -> c.localSet(l));
+            }
+            statements(depth);
+            if (rnd.nextInt(4) == 0) {
+                op(Opcode.RETHROW, "rethrow 0", c -> c.raw(0x09, 0));
+            }
+            if (tag == 3) {
+                break; // catch_all is the last arm
+            }
+        }
+        frames.remove(frames.size() - 1);
+        close();
     }
 }
