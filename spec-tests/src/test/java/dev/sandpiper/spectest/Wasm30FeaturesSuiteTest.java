@@ -50,7 +50,7 @@ class Wasm30FeaturesSuiteTest {
             "i16x8_relaxed_q15mulr_s.wast", "relaxed_dot_product.wast", "relaxed_laneselect.wast",
             "relaxed_madd_nmadd.wast", "relaxed_min_max.wast");
     /** Exception handling, its legacy instructions, and the import and export scripts with tags. */
-    static final List<String> EXCEPTIONS = List.of("throw.wast", "throw_ref.wast", "try_table.wast",
+    static final List<String> EXCEPTIONS = List.of("throw.wast", "throw_ref.wast", "try_table.wast", "tag.wast",
             "legacy/throw.wast", "legacy/rethrow.wast", "legacy/try_catch.wast", "legacy/try_delegate.wast",
             "imports.wast", "exports.wast");
     static final List<String> MEMORY64 = List.of("address.wast", "address64.wast", "align.wast", "align64.wast",
