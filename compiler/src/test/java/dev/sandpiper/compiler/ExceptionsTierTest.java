@@ -144,6 +144,24 @@ class ExceptionsTierTest {
                 (block $a (result i32)
                   (try_table (catch $e $a) (throw_ref (local.get $x)))
                   (i32.const 0)))
+              ;; catch_ref to a label of two values, a v128 and an i64 under it, a try_table with a parameter
+              (func (export "refPayload") (param $n i32) (result i64) (local $x exnref) (local $t i64)
+                (v128.const i64x2 5 6)
+                (i64.const 40)
+                (block $h (result i32 exnref)
+                  (local.get $n)
+                  (try_table (param i32) (result i32 exnref) (catch_ref $e $h)
+                    (call $middle)
+                    (ref.null exn)))
+                (local.set $x)
+                (i64.extend_i32_u)
+                (i64.add)
+                (local.set $t)
+                (i64x2.extract_lane 1)
+                (local.get $t)
+                (i64.add)
+                (i64.extend_i32_u (ref.is_null (local.get $x)))
+                (i64.add))
               ;; legacy instructions
               (func (export "legacy") (param $n i32) (result i32)
                 (try (result i32)
@@ -199,7 +217,8 @@ class ExceptionsTierTest {
         {"many", 5L}, {"refAgain", 0L}, {"refAgain", 6L}, {"refAgain", 2L}, {"legacy", 0L}, {"legacy", 4L},
         {"legacy", 2L}, {"legacy", 3L}, {"legacyRethrow", 5L}, {"legacyRethrow", 2L}, {"legacyRethrow", 1L},
         {"legacyDelegate", 5L}, {"legacyDelegate", 2L}, {"legacyDelegate", 0L}, {"delegateOut", 5L},
-        {"delegateOut", 0L}, {"deadBody", 4L}, {"escape", 9L},
+        {"delegateOut", 0L}, {"deadBody", 4L}, {"escape", 9L}, {"refPayload", 0L}, {"refPayload", 9L},
+        {"refPayload", 2L}, {"refPayload", 3L},
     };
 
     /** What one call did: results, a trap's kind, or an uncaught exception's tag and payload; and the count. */
@@ -260,7 +279,7 @@ class ExceptionsTierTest {
     void everyFunctionCompiles() {
         CompileReport report = WasmCompiler.standard().compile(CompiledModule.compile(module()));
         assertTrue(report.interpreted().isEmpty(), report.toString() + " " + report.interpreted());
-        assertEquals(19, report.compiled());
+        assertEquals(20, report.compiled());
     }
 
     @Test
@@ -294,6 +313,8 @@ class ExceptionsTierTest {
         assertEquals(905, inst.call("legacyDelegate", 5)[0]);
         assertEquals(-200, (int) inst.call("legacyDelegate", 2)[0]);
         assertEquals(0, inst.call("deadBody", 4)[0]);
+        assertEquals(40 + 101 + 6 + 1, inst.call("refPayload", 0)[0]);
+        assertEquals(40 + 9 + 6, inst.call("refPayload", 9)[0]);
     }
 
     @Test
