@@ -346,6 +346,22 @@ class ExceptionsTierTest {
         assertEquals(101, inst.call("delegateOut", 0)[0], "the instance runs on");
     }
 
+    /** Compiled without instruction counting (only entries and loop heads charged), the results are the same. */
+    @Test
+    void withoutFuelCountingTheResultsAreTheSame() {
+        CompiledModule uncounted = CompiledModule.compile(module());
+        CompileReport report = WasmCompiler.standard().withoutFuelCounting().compile(uncounted);
+        assertTrue(report.interpreted().isEmpty(), report.toString());
+        CompiledModule interpreted = Tiers.interpreted(module());
+        for (Object[] call : CALLS) {
+            Outcome expected = call(instantiate(interpreted, ExecutionLimits.DEFAULT), call);
+            Outcome actual = call(instantiate(uncounted, ExecutionLimits.DEFAULT), call);
+            assertEquals(new Outcome(expected.results(), expected.trap(), expected.tag(), expected.payload(), 0),
+                    new Outcome(actual.results(), actual.trap(), actual.tag(), actual.payload(), 0),
+                    Arrays.toString(call));
+        }
+    }
+
     @Test
     void everySmallFuelBudgetStopsBothTiersAtTheSamePoint() {
         CompiledModule[] tiers = Tiers.both(module());
