@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * exceptions (tag and payload) and instruction counts, under every small fuel budget too (budgets
  * that stop mid-throw, inside a handler's target loop, between the throws of a loop). Exceptions
  * cross host and compiled frames both ways; a trap is never caught; a tail call leaves its
- * frame's handlers behind.
+ * frame's handlers behind; call-depth limits stop both tiers at the same call; a deadline stops a
+ * loop of throws and catches; compiled without fuel counting, the results are the same.
  */
 class ExceptionsTierTest {
     static final String WAT = """
@@ -344,6 +345,44 @@ class ExceptionsTierTest {
         ThrownException out = assertThrows(ThrownException.class, () -> inst.call("delegateOut", 5));
         assertSame(inst.export("e"), out.tag(), "delegate to the function's label skips the outer catch_all");
         assertEquals(101, inst.call("delegateOut", 0)[0], "the instance runs on");
+    }
+
+    /** Under call-depth limits of 1 to 5, both tiers stop at the same call (the handlers do not catch the trap). */
+    @Test
+    void callDepthLimitsStopBothTiersAlike() {
+        CompiledModule[] tiers = Tiers.both(module());
+        for (Object[] call : CALLS) {
+            for (int depth = 1; depth <= 5; depth++) {
+                Outcome[] o = callBoth(tiers, ExecutionLimits.DEFAULT.withMaxCallDepth(depth), call);
+                assertEquals(o[0], o[1], Arrays.toString(call) + " at depth " + depth + " (interpreter, compiled)");
+            }
+        }
+        Outcome shallow = call(instantiate(Tiers.compiled(module()), ExecutionLimits.DEFAULT.withMaxCallDepth(2)),
+                new Object[] {"nested", 6L});
+        assertEquals(TrapKind.CALL_STACK_EXHAUSTED, shallow.trap(), shallow.toString());
+    }
+
+    /** A loop that throws and catches forever stops at its deadline (within a generous bound), and the instance runs on. */
+    @Test
+    void aDeadlineStopsALoopOfThrowsAndCatches() {
+        String wat = """
+                (module
+                  (tag $t)
+                  (func $throw (throw $t))
+                  (func (export "forever")
+                    (loop $l
+                      (block $h (try_table (catch_all $h) (call $throw)))
+                      (br $l)))
+                  (func (export "answer") (result i32) (i32.const 42)))
+                """;
+        Instance inst = new Linker(new Store(ExecutionLimits.DEFAULT.withTimeout(java.time.Duration.ofMillis(50))))
+                .instantiate(Tiers.compiled(Wat.parseModule(wat, "forever.wat")));
+        long start = System.nanoTime();
+        TrapException trap = assertThrows(TrapException.class, () -> inst.call("forever"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(TrapKind.DEADLINE_EXCEEDED, trap.kind());
+        assertTrue(millis >= 50 && millis < 10_000, "stopped after " + millis + " ms");
+        assertEquals(42, inst.call("answer")[0]);
     }
 
     /** Compiled without instruction counting (only entries and loop heads charged), the results are the same. */
