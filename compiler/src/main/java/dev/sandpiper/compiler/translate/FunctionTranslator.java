@@ -54,6 +54,10 @@ final class FunctionTranslator {
     private int leftSlot;
     /** Locals set at entry: the memory, the globals array, the callees' depth. */
     private int memorySlot;
+    /** Memory 0's array and size while this function runs ({@link #cacheMemory}), when it accesses it. */
+    private int bytesSlot;
+    private int sizeSlot;
+    private boolean cachesMemory;
     private int globalsSlot;
     private int nextDepthSlot;
     private int[] localSlot;
@@ -108,6 +112,7 @@ final class FunctionTranslator {
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
         layoutLocals(body);
+        cachesMemory = accessesMemoryZero(funcIndex);
         fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel,
                 wideCharges, recorder, plan);
         frames.clear();
@@ -156,8 +161,11 @@ final class FunctionTranslator {
         memorySlot = slot + 3;
         globalsSlot = slot + 4;
         nextDepthSlot = slot + 5;
-        c.reserveLocals(slot + 7); // and the refund slot of the trap handlers
-        slot += 7;
+        // slot + 6: the refund slot of the trap handlers
+        bytesSlot = slot + 7;
+        sizeSlot = slot + 8;
+        c.reserveLocals(slot + 9);
+        slot += 9;
         for (ValType t : body.locals()) {
             localKind[k] = JvmTypes.kind(t);
             localSlot[k++] = slot;
@@ -191,6 +199,7 @@ final class FunctionTranslator {
         loadContext();
         c.field(GETFIELD, CTX, "memory", MEMORY);
         c.local(ASTORE, memorySlot);
+        cacheMemory();
         loadContext();
         c.field(GETFIELD, CTX, "globals", GLOBALS);
         c.local(ASTORE, globalsSlot);
@@ -551,6 +560,48 @@ final class FunctionTranslator {
         c.op(AALOAD);
     }
 
+    /**
+     * Whether the function loads or stores on memory 0 (32-bit addresses, offset below {@link
+     * TierMemory#MAX_OFFSET}): then it keeps that memory's array and size in locals.
+     */
+    private boolean accessesMemoryZero(int funcIndex) {
+        if (wide.memory(0)) {
+            return false;
+        }
+        CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
+        while (r.hasNext()) {
+            Opcode op = r.next();
+            if (plainAccess(op) && r.memoryIndex() == 0 && Integer.toUnsignedLong((int) r.offset()) < TierMemory.MAX_OFFSET) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A scalar load or store (not {@code memory.size}, {@code grow} or a bulk or vector instruction). */
+    private static boolean plainAccess(Opcode op) {
+        return op.family() == Family.MEMORY && op.prefix() == 0 && op.memoryBytes() > 0;
+    }
+
+    /**
+     * Reads memory 0's array and size into their locals: at entry, and again after anything that can
+     * grow it (a call, which may reach {@code memory.grow} or the host; {@code memory.grow} itself).
+     * Only this function's own thread can grow it (an instance belongs to one thread at a time), so
+     * between those points the locals are current, and HotSpot keeps them in registers whatever a
+     * loop's rare paths (the fuel poll) do to the heap.
+     */
+    void cacheMemory() {
+        if (!cachesMemory) {
+            return;
+        }
+        c.local(ALOAD, memorySlot);
+        c.invoke(INVOKESTATIC, MEMORY_OPS, "bytes", "(" + MEMORY + ")[B");
+        c.local(ASTORE, bytesSlot);
+        c.local(ALOAD, memorySlot);
+        c.invoke(INVOKESTATIC, MEMORY_OPS, "size", "(" + MEMORY + ")I");
+        c.local(ISTORE, sizeSlot);
+    }
+
     private void loadGlobal(int index) {
         c.local(ALOAD, globalsSlot);
         c.intConst(index);
@@ -596,6 +647,9 @@ final class FunctionTranslator {
         String d = "(" + ops + INSTANCE + tail + ")" + result;
         trapping(() -> c.invoke(INVOKESTATIC, OPS, op.name(), d));
         if (op == Opcode.MEMORY_GROW) {
+            if (mem == 0) {
+                cacheMemory();
+            }
             stack.push('I');
         }
     }
@@ -617,21 +671,33 @@ final class FunctionTranslator {
         boolean small = Integer.toUnsignedLong(offset) < TierMemory.MAX_OFFSET;
         String owner = small ? MEMORY_OPS : OPS;
         String off = small ? "I" : "J";
+        String where = small ? "[BI" : MEMORY;
         if (small) {
             c.intConst(offset);
+            if (r.memoryIndex() == 0) {
+                c.local(ALOAD, bytesSlot);
+                c.local(ILOAD, sizeSlot);
+            } else {
+                // Another memory (3.0, multiple memories): its array and size read here.
+                loadMemory(r.memoryIndex());
+                c.op(DUP);
+                c.invoke(INVOKESTATIC, MEMORY_OPS, "bytes", "(" + MEMORY + ")[B");
+                c.op(SWAP);
+                c.invoke(INVOKESTATIC, MEMORY_OPS, "size", "(" + MEMORY + ")I");
+            }
         } else {
             c.longConst(Integer.toUnsignedLong(offset));
+            loadMemory(r.memoryIndex());
         }
-        loadMemory(r.memoryIndex());
         if (op.pushCount() == 1) {
             char k = JvmTypes.kind(op.push(0));
             stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + off + MEMORY + ")" + k));
+            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + off + where + ")" + k));
             stack.push(k);
         } else {
             char v = stack.pop();
             stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + v + off + MEMORY + ")V"));
+            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + v + off + where + ")V"));
         }
     }
 
@@ -965,6 +1031,7 @@ final class FunctionTranslator {
             c.field(GETFIELD, CTX, "left", "I");
         }
         fuel.storeLeft();
+        cacheMemory();
         List<ValType> results = t.results();
         if (results.size() > 1) {
             int entry = 0;
