@@ -561,18 +561,16 @@ final class FunctionTranslator {
     }
 
     /**
-     * Whether the function loads or stores on memory 0 (32-bit addresses, offset below {@link
-     * TierMemory#MAX_OFFSET}): then it keeps that memory's array and size in locals.
+     * Whether the function loads or stores on memory 0 with 32-bit addresses: then it keeps that
+     * memory's array and size in locals.
      */
     private boolean accessesMemoryZero(int funcIndex) {
-        if (wide.memory(0)) {
-            return false;
-        }
         CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
         while (r.hasNext()) {
             Opcode op = r.next();
-            if (plainAccess(op) && r.memoryIndex() == 0 && Integer.toUnsignedLong((int) r.offset()) < TierMemory.MAX_OFFSET) {
-                return true;
+            // A valid access names an existing memory; a module may have none.
+            if (plainAccess(op) && r.memoryIndex() == 0) {
+                return !wide.memory(0);
             }
         }
         return false;
