@@ -469,6 +469,40 @@ class GcTierTest {
                 Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, "elem", 3, 2, 0, 1, 5)[1].trap());
     }
 
+    /**
+     * One call per GC instruction (about 7 bytes with its context and constants) keeps a long GC
+     * function small: 360 reads and 240 writes of fields and elements, with their operands and a
+     * {@code br_if} every 19 instructions (2,280 instructions), stay under HotSpot's 8,000-byte
+     * compile limit, so the function is compiled, and both tiers agree on it. (A block of thousands
+     * of trapping instructions costs a trap handler per site, GC or memory alike, {@code FuelBlocks}.)
+     */
+    @Test
+    void aLongGcFunctionStaysUnderHotSpotsLimit() {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            body.append("(struct.set $p $a (local.get $p) (i32.add (struct.get $p $a (local.get $p)) (i32.const ")
+                    .append(i).append(")))\n");
+            body.append("(array.set $arr (local.get $x) (i32.const ").append(i % 8)
+                    .append(") (i32.xor (array.get_u $arr (local.get $x) (i32.const ").append((i + 3) % 8)
+                    .append(")) (struct.get $p $a (local.get $p))))\n");
+            body.append("(br_if $b (i32.const 0))\n");
+        }
+        String wat = "(module (type $p (struct (field $a (mut i32)))) (type $arr (array (mut i16)))\n"
+                + "(func (export \"long\") (param $n i32) (result i32) (local $p (ref $p)) (local $x (ref $arr))\n"
+                + "(local.set $p (struct.new $p (local.get $n)))\n"
+                + "(local.set $x (array.new $arr (local.get $n) (i32.const 8)))\n"
+                + "(block $b " + body + ")\n(i32.add (struct.get $p $a (local.get $p)) (array.get_s $arr (local.get $x) (i32.const 5)))))";
+        byte[] bytes = Wat.parseModule(wat, "long-gc.wat");
+        CompileReport report = WasmCompiler.standard().compile(CompiledModule.compile(bytes));
+        assertEquals(1, report.compiled(), report + " " + report.interpreted());
+        CompiledModule[] tiers = Tiers.both(bytes);
+        for (long n : new long[] {0, 7, 0xFFFF}) {
+            Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT, "long", n);
+            assertNull(o[0].trap(), o[0].toString());
+            assertEquals(o[0], o[1], "long(" + n + ") (interpreter, compiled)");
+        }
+    }
+
     @Test
     void allocatingForeverStopsAtTheMemoryLimitOnBothTiers() {
         CompiledModule[] tiers = Tiers.both(module());
