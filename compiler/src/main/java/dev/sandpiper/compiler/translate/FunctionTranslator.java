@@ -6,6 +6,7 @@ import dev.sandpiper.compiler.classfile.Code;
 import dev.sandpiper.compiler.classfile.ConstantPool;
 import dev.sandpiper.compiler.classfile.Label;
 import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.code.Family;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.FuncType;
@@ -77,6 +78,8 @@ final class FunctionTranslator {
     /** The instructions on 64-bit memories and tables (3.0 memory64). */
     private final Address64Instructions wide;
     private final VectorInstructions vectors = new VectorInstructions(this);
+    /** The GC instructions (3.0). */
+    private final GcInstructions gc;
 
     /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
     FunctionTranslator(Linkage link, boolean countFuel) {
@@ -84,6 +87,7 @@ final class FunctionTranslator {
         this.module = link.module;
         this.countFuel = countFuel;
         this.wide = new Address64Instructions(this, module);
+        this.gc = new GcInstructions(this, module, link.typeIds);
     }
 
     /**
@@ -284,7 +288,6 @@ final class FunctionTranslator {
     // ---- one instruction of reachable code ----
 
     private void instruction(Opcode op, CodeReader r) {
-        Unsupported.checkGc(op);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }
@@ -392,6 +395,14 @@ final class FunctionTranslator {
                 // Blocks as br_if's (the interpreter's CodeTranslator): the fall-through starts a new one.
                 fuel.cost();
                 branchOnNull(frames.frameOfLabel(r.index()), op == Opcode.BR_ON_NULL);
+                fuel.close();
+                fuel.start(false, true);
+            }
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> {
+                // Blocks as br_if's (the interpreter's CodeTranslator): the fall-through starts a new one.
+                fuel.cost();
+                gc.castTest(r.refType());
+                branchOnTest(frames.frameOfLabel(r.index()), op == Opcode.BR_ON_CAST);
                 fuel.close();
                 fuel.start(false, true);
             }
@@ -504,7 +515,10 @@ final class FunctionTranslator {
             }
             case I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32, F64_REINTERPRET_I64 -> fuel.cost();
             default -> {
-                if (op.prefix() == Opcode.PREFIX_FD) {
+                if (op.feature() == Feature.GC) {
+                    fuel.cost();
+                    gc.emit(op, r);
+                } else if (op.prefix() == Opcode.PREFIX_FD) {
                     fuel.cost();
                     stack.pop(op.popCount());
                     for (int i = 0; i < op.pushCount(); i++) {
@@ -1180,6 +1194,20 @@ final class FunctionTranslator {
             stack.pop();
             discard(k);
         }
+    }
+
+    /**
+     * {@code br_on_cast} ({@code onSuccess}) and {@code br_on_cast_fail}: the test's int is on top of
+     * the reference, which goes to the label with the values under it when the test is 1 (0), and
+     * otherwise stays for the fall-through (spec 3.0, Execution > Instructions > {@code br_on_cast}).
+     */
+    private void branchOnTest(int f, boolean onSuccess) {
+        Label skip = new Label();
+        c.jump(onSuccess ? IFEQ : IFNE, skip);
+        int depth = c.stackDepth();
+        branch(f);
+        c.place(skip);
+        c.stackDepth(depth);
     }
 
     private void brTable(CodeReader r) {
