@@ -42,6 +42,7 @@ class ExceptionsTierTest {
               (tag $e2 (param i64 i32))
               (tag $v (param v128))
               (tag $empty (export "empty"))
+              (memory 1 3)
               ;; 100 for 0; throws $e2 (-5, 7) for 1, $empty for 2, traps for 3, else throws $e n
               (func $thrower (param $n i32) (result i32)
                 (if (i32.eqz (local.get $n)) (then (return (i32.const 100))))
@@ -163,6 +164,16 @@ class ExceptionsTierTest {
                 (i64.add)
                 (i64.extend_i32_u (ref.is_null (local.get $x)))
                 (i64.add))
+              ;; a callee grows memory, then throws: the catcher reads the new page
+              (func $growThrow (param $n i32) (result i32)
+                (drop (memory.grow (i32.const 1)))
+                (i32.store (i32.const 70000) (local.get $n))
+                (throw $e (local.get $n)))
+              (func (export "growCatch") (param $n i32) (result i32)
+                (drop (i32.load (i32.const 16)))
+                (drop (block $h (result i32)
+                  (try_table (result i32) (catch $e $h) (call $growThrow (local.get $n)))))
+                (i32.load (i32.const 70000)))
               ;; legacy instructions
               (func (export "legacy") (param $n i32) (result i32)
                 (try (result i32)
@@ -219,7 +230,7 @@ class ExceptionsTierTest {
         {"legacy", 2L}, {"legacy", 3L}, {"legacyRethrow", 5L}, {"legacyRethrow", 2L}, {"legacyRethrow", 1L},
         {"legacyDelegate", 5L}, {"legacyDelegate", 2L}, {"legacyDelegate", 0L}, {"delegateOut", 5L},
         {"delegateOut", 0L}, {"deadBody", 4L}, {"escape", 9L}, {"refPayload", 0L}, {"refPayload", 9L},
-        {"refPayload", 2L}, {"refPayload", 3L},
+        {"refPayload", 2L}, {"refPayload", 3L}, {"growCatch", 8L},
     };
 
     /** What one call did: results, a trap's kind, or an uncaught exception's tag and payload; and the count. */
@@ -280,7 +291,7 @@ class ExceptionsTierTest {
     void everyFunctionCompiles() {
         CompileReport report = WasmCompiler.standard().compile(CompiledModule.compile(module()));
         assertTrue(report.interpreted().isEmpty(), report.toString() + " " + report.interpreted());
-        assertEquals(20, report.compiled());
+        assertEquals(22, report.compiled());
     }
 
     @Test
@@ -316,6 +327,7 @@ class ExceptionsTierTest {
         assertEquals(0, inst.call("deadBody", 4)[0]);
         assertEquals(40 + 101 + 6 + 1, inst.call("refPayload", 0)[0]);
         assertEquals(40 + 9 + 6, inst.call("refPayload", 9)[0]);
+        assertEquals(8, inst.call("growCatch", 8)[0]);
     }
 
     @Test

@@ -357,6 +357,8 @@ final class ExceptionInstructions {
             }
             c.place(r.catcher.dispatch());
             c.stackDepth(0);
+            // A callee may have grown memory 0 before it threw: its array and size are read again.
+            t.cacheMemory();
             if (r.delegates) {
                 Region to = r.outer;
                 while (to != null && to.frame > r.delegateFrame) {

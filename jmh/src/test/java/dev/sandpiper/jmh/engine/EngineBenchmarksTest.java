@@ -211,6 +211,19 @@ class EngineBenchmarksTest {
         assertEquals(expected, b.sandpiperCompiled(compiled));
     }
 
+    /**
+     * The GC kernel with the compiler forced: its setup now refuses a report that left a function to
+     * the interpreter (the GC instructions compile), checks the result, and an operation on a fresh
+     * instance gives it again.
+     */
+    @Test
+    void binaryTreesCompiledWhole() {
+        BinaryTreesBenchmark.OnSandpiperCompiled s = new BinaryTreesBenchmark.OnSandpiperCompiled();
+        s.setup();
+        s.fresh();
+        assertEquals(KernelExpectations.TREES_12_10, new BinaryTreesBenchmark().sandpiperCompiled(s));
+    }
+
     /** A setup whose result is wrong fails instead of benchmarking. */
     @Test
     void setupChecksTheResult() {
