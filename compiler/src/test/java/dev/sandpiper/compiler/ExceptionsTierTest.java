@@ -102,6 +102,13 @@ class ExceptionsTierTest {
                   (try_table (catch $e $h)
                     (return_call $middle (local.get $n)))
                   (i32.const 0)))
+              ;; a tail callee's exception reaches the handlers of the frame the tail call returns to
+              (func $tailer (param $n i32) (result i32)
+                (return_call $middle (local.get $n)))
+              (func (export "catchTail") (param $n i32) (result i32)
+                (block $h (result i32)
+                  (try_table (result i32) (catch $e $h)
+                    (i32.add (call $tailer (local.get $n)) (i32.const 1000)))))
               (func (export "tailHost") (param $n i32)
                 (drop (block $h (result i32)
                   (try_table (catch $host $h)
@@ -230,7 +237,8 @@ class ExceptionsTierTest {
         {"legacy", 2L}, {"legacy", 3L}, {"legacyRethrow", 5L}, {"legacyRethrow", 2L}, {"legacyRethrow", 1L},
         {"legacyDelegate", 5L}, {"legacyDelegate", 2L}, {"legacyDelegate", 0L}, {"delegateOut", 5L},
         {"delegateOut", 0L}, {"deadBody", 4L}, {"escape", 9L}, {"refPayload", 0L}, {"refPayload", 9L},
-        {"refPayload", 2L}, {"refPayload", 3L}, {"growCatch", 8L},
+        {"refPayload", 2L}, {"refPayload", 3L}, {"growCatch", 8L}, {"catchTail", 0L},
+        {"catchTail", 7L},
     };
 
     /** What one call did: results, a trap's kind, or an uncaught exception's tag and payload; and the count. */
@@ -291,7 +299,7 @@ class ExceptionsTierTest {
     void everyFunctionCompiles() {
         CompileReport report = WasmCompiler.standard().compile(CompiledModule.compile(module()));
         assertTrue(report.interpreted().isEmpty(), report.toString() + " " + report.interpreted());
-        assertEquals(22, report.compiled());
+        assertEquals(24, report.compiled());
     }
 
     @Test
@@ -328,6 +336,8 @@ class ExceptionsTierTest {
         assertEquals(40 + 101 + 6 + 1, inst.call("refPayload", 0)[0]);
         assertEquals(40 + 9 + 6, inst.call("refPayload", 9)[0]);
         assertEquals(8, inst.call("growCatch", 8)[0]);
+        assertEquals(1101, inst.call("catchTail", 0)[0]);
+        assertEquals(7, inst.call("catchTail", 7)[0]);
     }
 
     @Test
