@@ -9,6 +9,7 @@ import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.ValType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -267,7 +268,7 @@ final class ExceptionInstructions {
         }
         FuelBlocks.Catcher catcher = new FuelBlocks.Catcher(new Label(), reserved);
         Region region = new Region(catcher, t.fuel().catcher(catcher), active,
-                java.util.Arrays.copyOf(kinds, keep), java.util.Arrays.copyOf(slots, keep), reserved + 1, before,
+                Arrays.copyOf(kinds, keep), Arrays.copyOf(slots, keep), reserved + 1, before,
                 legacy);
         t.reserveTemps(reserved + 2);
         regions.add(region);

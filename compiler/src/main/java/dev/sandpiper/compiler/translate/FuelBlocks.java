@@ -5,9 +5,12 @@ import static dev.sandpiper.compiler.classfile.Opcodes.*;
 import dev.sandpiper.compiler.classfile.Code;
 import dev.sandpiper.compiler.classfile.Label;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fuel in a generated function, with the interpreter's basic blocks and counts
@@ -100,7 +103,7 @@ final class FuelBlocks {
     /** The handlers around the code being translated, or null. */
     private Catcher catcher;
     /** Catchers some site went to. */
-    private final java.util.Set<Catcher> caught = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Catcher> caught = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Emitting code after the function's blocks, where {@code left} is the exact fuel (an exception's dispatch). */
     private boolean outOfLine;
 
