@@ -102,7 +102,7 @@ public final class Instance {
         for (Global global : m.globals()) {
             constants.evaluate(global.init());
             var gi = dev.sandpiper.interpreter.Global.of(global.type(), constants.value(),
-                    compiled.heapId(global.type().valType()));
+                    compiled.heapId(global.type().valType()), store);
             gi.high = constants.high();
             globals[g++] = gi;
         }
@@ -155,6 +155,7 @@ public final class Instance {
         } catch (OutOfMemoryError heapFull) {
             throw new UninstantiableException("not enough heap to instantiate the module");
         }
+        store.register(inst); // before any code runs: a collection may follow the start function
         Module m = compiled.module();
         try {
             for (int i = 0; i < inst.elements.length; i++) {
