@@ -17,6 +17,7 @@ import java.util.Arrays;
  */
 final class GcCollector {
     private final GcHeap heap;
+    private final GcLayouts.Layout[] layouts = GcLayouts.table();
     /** A bit per slot: marked. */
     final long[] marks;
     private int[] work = new int[256];
@@ -62,11 +63,11 @@ final class GcCollector {
             Object o = heap.objects[work[--top]];
             if (o instanceof GcObjects.Struct s) {
                 long[] slots = s.slots;
-                for (int at : GcLayouts.of(s.typeId).refSlots()) {
+                for (int at : layouts[s.typeId].refSlots()) {
                     mark(slots[at]);
                 }
             } else if (o instanceof GcObjects.Array a) {
-                if (GcLayouts.of(a.typeId).refElements()) {
+                if (layouts[a.typeId].refElements()) {
                     long[] data = (long[]) a.data;
                     for (int i = 0; i < a.length; i++) {
                         mark(data[i]);

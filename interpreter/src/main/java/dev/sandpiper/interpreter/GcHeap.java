@@ -144,6 +144,11 @@ final class GcHeap {
         return live;
     }
 
+    /** References handed to the host since the last collection, as listed (repeats dropped when long). */
+    int handedOutCount() {
+        return handedCount;
+    }
+
     /** Collections so far. */
     long collections() {
         return collections;
@@ -212,10 +217,31 @@ final class GcHeap {
             return;
         }
         if (handedCount == handedOut.length) {
-            handedOut = Arrays.copyOf(handedOut, handedCount * 2);
+            compactHandedOut();
         }
         handedOut[handedCount++] = ref;
         sinceCollection += HANDED_OUT_WEIGHT;
+    }
+
+    /**
+     * Makes room in the full list of references handed out: a long list drops its repeats first (a
+     * host reading one global a million times between collections holds one entry), so the list
+     * stays within the objects that exist; it doubles only when still more than half full.
+     */
+    private void compactHandedOut() {
+        if (handedCount >= 4096) {
+            Arrays.sort(handedOut, 0, handedCount);
+            int n = 1;
+            for (int i = 1; i < handedCount; i++) {
+                if (handedOut[i] != handedOut[n - 1]) {
+                    handedOut[n++] = handedOut[i];
+                }
+            }
+            handedCount = n;
+        }
+        if (handedCount > handedOut.length / 2) {
+            handedOut = Arrays.copyOf(handedOut, handedOut.length * 2);
+        }
     }
 
     /** {@link Store#pin}. */

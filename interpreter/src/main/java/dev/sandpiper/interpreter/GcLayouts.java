@@ -34,6 +34,11 @@ final class GcLayouts {
         byId = table;
     }
 
+    /** The layouts by closed id, for a collection to read without a volatile read per object. */
+    static Layout[] table() {
+        return byId;
+    }
+
     /** The layout of the type with closed id {@code id}; entered before any object of it exists. */
     static Layout of(int id) {
         return byId[id];

@@ -274,6 +274,19 @@ class GcCollectionTest {
     }
 
     @Test
+    void readingOneGlobalOverAndOverHoldsOneEntry() {
+        Store store = new Store();
+        Instance inst = instantiate(store);
+        inst.call("keepList", 3);
+        Global list = (Global) inst.export("list");
+        long first = list.value();
+        for (int i = 0; i < 1_000_000; i++) {
+            assertEquals(first, list.value());
+        }
+        assertTrue(store.gcHeap().handedOutCount() < 4096, store.gcHeap().handedOutCount() + " entries");
+    }
+
+    @Test
     void anExceptionHeldAsAReferenceKeepsItsPayloadAndIsFreedWithIt() {
         Store store = new Store();
         Instance inst = instantiate(store);
