@@ -238,7 +238,12 @@ public final class Instance {
         throw new IllegalArgumentException("no function export named \"" + name + "\"");
     }
 
-    /** Calls the exported function {@code name} with raw argument bits. */
+    /**
+     * Calls the exported function {@code name} with raw argument bits. A GC reference among the
+     * results stays valid until the host's next call into the store returns, or while pinned
+     * ({@link Store#pin}); the store frees unreachable objects when a call from the host returns
+     * ({@link Store}, GC references).
+     */
     public long[] call(String name, long... args) {
         return function(name).call(args);
     }

@@ -74,6 +74,9 @@ class GcCollectionTest {
               (func (export "same") (param anyref anyref) (result i32)
                 (ref.eq (ref.cast eqref (local.get 0)) (ref.cast eqref (local.get 1))))
               (func (export "noop"))
+              (func (export "garbageThenTrap")
+                (drop (array.new_default $bytes (i32.const 1048576)))
+                (unreachable))
               (func (export "throwOut") (param $n i32)
                 (throw $boom (call $build (local.get $n) (ref.null $node))))
               (func (export "show") (param $n i32)
@@ -225,6 +228,48 @@ class GcCollectionTest {
         assertEquals(1, inst.call("sumOf", fresh)[0]);
         assertThrows(TrapException.class, () -> inst.call("sumOf", ref));
         assertEquals(1, inst.call("same", fresh, fresh)[0]);
+    }
+
+    @Test
+    void aStaleReferenceTheHostStoresInAGlobalOrReturnsFromAHostFunctionFailsPrecisely() {
+        Store store = new Store();
+        Linker linker = new Linker(store);
+        long[] give = new long[1];
+        linker.defineFunction("host", "see", SEE, (ctx, args, results) -> seen = args[0]);
+        Instance inst = linker.instantiate(CompiledModule.compile(module()));
+        long ref = inst.call("make", 2)[0];
+        store.collectGarbage();
+        inst.call("noop");
+        store.collectGarbage();
+        ((Global) inst.export("list")).set(ref); // not checked here: the host's own value
+        TrapException trap = assertThrows(TrapException.class, () -> inst.call("listSum"));
+        assertEquals(TrapKind.STALE_REFERENCE, trap.kind());
+        assertTrue(trap.getMessage().contains(Long.toHexString(ref)), trap.getMessage());
+
+        give[0] = ref;
+        Linker other = new Linker(store);
+        other.defineFunction("host", "get", FuncType.of(List.of(), List.of(ValType.ref(true, ValType.HEAP_ANY))),
+                (ctx, args, results) -> results[0] = give[0]);
+        Instance caller = other.instantiate(CompiledModule.compile(Wat.parseModule("""
+                (module
+                  (import "host" "get" (func $get (result anyref)))
+                  (func (export "isNull") (result i32) (ref.is_null (call $get))))
+                """, "get.wat")));
+        TrapException result = assertThrows(TrapException.class, () -> caller.call("isNull"));
+        assertEquals(TrapKind.STALE_REFERENCE, result.kind());
+        assertTrue(result.getMessage().contains("result slot 0 of host host.get"), result.getMessage());
+    }
+
+    @Test
+    void aCallThatTrapsIsASafePointToo() {
+        Store store = new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(80));
+        Instance inst = instantiate(store);
+        inst.call("garbage");
+        long collections = store.gcHeap().collections();
+        assertThrows(TrapException.class, () -> inst.call("sumOf", 1L << 62 | 5)); // an i31 is no node
+        assertEquals(collections, store.gcHeap().collections(), "nothing allocated since: no collection");
+        assertThrows(TrapException.class, () -> inst.call("garbageThenTrap"));
+        assertEquals(collections + 1, store.gcHeap().collections(), "collected as the trap reached the host");
     }
 
     @Test
