@@ -23,7 +23,25 @@ final class GcCollector {
     private int[] work = new int[256];
     private int top;
 
-    GcCollector(GcHeap heap) {
+    /**
+     * Collects {@code heap}: marks from {@code roots} and the references the host holds, traces,
+     * and frees the rest. Without heap for the mark bits or the work list, frees nothing (the next
+     * safe point tries again).
+     */
+    static void collect(GcHeap heap, GcRoots roots) {
+        GcCollector c;
+        try {
+            c = new GcCollector(heap);
+            roots.mark(c);
+            heap.host.mark(c);
+            c.trace();
+        } catch (OutOfMemoryError heapFull) {
+            return;
+        }
+        heap.sweep(c.marks);
+    }
+
+    private GcCollector(GcHeap heap) {
         this.heap = heap;
         this.marks = new long[(heap.count + 63) >>> 6];
     }
@@ -74,18 +92,18 @@ final class GcCollector {
                     }
                 }
             } else if (o instanceof ThrownException e) {
-                markPayload(e);
+                payloadReferences(e, this::mark);
             }
         }
     }
 
-    /** Marks the references in an exception's payload (its tag's parameters of reference type). */
-    void markPayload(ThrownException e) {
+    /** Gives {@code action} the references in an exception's payload (its tag's parameters of reference type). */
+    static void payloadReferences(ThrownException e, java.util.function.LongConsumer action) {
         long[] payload = e.payloadSlots();
         int at = 0;
         for (ValType t : e.tag().type().params()) {
             if (t.isReference()) {
-                mark(payload[at]);
+                action.accept(payload[at]);
             }
             at += t.slots();
         }

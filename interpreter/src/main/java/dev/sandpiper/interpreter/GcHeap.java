@@ -1,8 +1,6 @@
 package dev.sandpiper.interpreter;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The GC objects (structures, arrays, internalised external references, and exceptions held as
@@ -55,8 +53,6 @@ final class GcHeap {
     static final long OVERHEAD = 40;
     /** Least threshold of allocation between two collections. */
     static final long MIN_THRESHOLD = 1 << 20;
-    /** What a reference handed to the host weighs towards the next collection: its place in the pin list. */
-    static final long HANDED_OUT_WEIGHT = 16;
 
     Object[] objects = new Object[64];
     int[] generations = new int[64];
@@ -76,11 +72,8 @@ final class GcHeap {
     long threshold;
     private long collections;
 
-    /** References handed to the host since the last collection. */
-    private long[] handedOut = new long[16];
-    private int handedCount;
-    /** References the host pinned ({@link Store#pin}), with their counts. */
-    private final Map<Long, Integer> pins = new HashMap<>();
+    /** The references the host holds: roots of every collection. */
+    final GcHostReferences host = new GcHostReferences();
 
     GcHeap(Store store) {
         this.holding = store.hold(this);
@@ -142,11 +135,6 @@ final class GcHeap {
     /** Objects not yet freed. */
     int live() {
         return live;
-    }
-
-    /** References handed to the host since the last collection, as listed (repeats dropped when long). */
-    int handedOutCount() {
-        return handedCount;
     }
 
     /** Collections so far. */
@@ -213,56 +201,32 @@ final class GcHeap {
 
     /** Notes that the host received {@code ref}: it survives the next collection. */
     void handOut(long ref) {
-        if ((ref & TAGS) != OBJECT_TAG) {
-            return;
+        if (host.handOut(ref)) {
+            sinceCollection += GcHostReferences.WEIGHT;
         }
-        if (handedCount == handedOut.length) {
-            compactHandedOut();
-        }
-        handedOut[handedCount++] = ref;
-        sinceCollection += HANDED_OUT_WEIGHT;
     }
 
-    /**
-     * Makes room in the full list of references handed out: a long list drops its repeats first (a
-     * host reading one global a million times between collections holds one entry), so the list
-     * stays within the objects that exist; it doubles only when still more than half full.
-     */
-    private void compactHandedOut() {
-        if (handedCount >= 4096) {
-            Arrays.sort(handedOut, 0, handedCount);
-            int n = 1;
-            for (int i = 1; i < handedCount; i++) {
-                if (handedOut[i] != handedOut[n - 1]) {
-                    handedOut[n++] = handedOut[i];
-                }
+    /** Notes the references among {@code values} (at {@code slots}) as handed to the host. */
+    void handOut(long[] values, int[] slots) {
+        for (int at : slots) {
+            handOut(values[at]);
+        }
+    }
+
+    /** {@link Store#refuseStale}. */
+    void refuseStale(FunctionInstance f, long[] values, int[] slots, String what) {
+        for (int at : slots) {
+            if (at < values.length && isStale(values[at])) {
+                throw new TrapException(TrapKind.STALE_REFERENCE, what + " slot " + at + " of " + f + ": "
+                        + staleDetail(values[at]));
             }
-            handedCount = n;
-        }
-        if (handedCount > handedOut.length / 2) {
-            handedOut = Arrays.copyOf(handedOut, handedOut.length * 2);
         }
     }
 
-    /** {@link Store#pin}. */
+    /** {@link Store#pin}: traps when {@code ref} is stale. */
     void pin(long ref) {
         if (object(ref) != null) {
-            pins.merge(ref, 1, Integer::sum);
-        }
-    }
-
-    /** {@link Store#unpin}. */
-    void unpin(long ref) {
-        pins.computeIfPresent(ref, (r, n) -> n == 1 ? null : n - 1);
-    }
-
-    /** Marks the references handed to the host since the last collection and the pinned ones. */
-    void markHost(GcCollector c) {
-        for (int i = 0; i < handedCount; i++) {
-            c.mark(handedOut[i]);
-        }
-        for (long ref : pins.keySet()) {
-            c.mark(ref);
+            host.pin(ref);
         }
     }
 
@@ -295,10 +259,7 @@ final class GcHeap {
         }
         used -= freed;
         holding.shrink(freed);
-        handedCount = 0;
-        if (handedOut.length > 1024) {
-            handedOut = new long[16];
-        }
+        host.clear();
         collections++;
         sinceCollection = 0;
         long room = limit - used;

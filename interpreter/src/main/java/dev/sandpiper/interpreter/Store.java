@@ -376,16 +376,7 @@ public final class Store implements AutoCloseable {
     }
 
     private void collect(GcHeap h) {
-        GcCollector c;
-        try {
-            c = new GcCollector(h);
-            gcRoots.mark(c);
-            h.markHost(c);
-            c.trace();
-        } catch (OutOfMemoryError heapFull) {
-            return; // nothing freed; the next safe point tries again
-        }
-        h.sweep(c.marks);
+        GcCollector.collect(h, gcRoots);
     }
 
     /**
@@ -404,7 +395,7 @@ public final class Store implements AutoCloseable {
     /** Undoes one {@link #pin} of {@code ref}. */
     public void unpin(long ref) {
         if (gcHeap != null) {
-            gcHeap.unpin(ref);
+            gcHeap.host.unpin(ref);
         }
     }
 
@@ -412,9 +403,7 @@ public final class Store implements AutoCloseable {
     void handOut(long[] values, int[] slots) {
         GcHeap h = gcHeap;
         if (h != null) {
-            for (int at : slots) {
-                h.handOut(values[at]);
-            }
+            h.handOut(values, slots);
         }
     }
 
@@ -430,14 +419,7 @@ public final class Store implements AutoCloseable {
     void handOut(ThrownException e) {
         GcHeap h = gcHeap;
         if (h != null && e.tag() != null) {
-            long[] payload = e.payloadSlots();
-            int at = 0;
-            for (dev.sandpiper.decoder.model.ValType t : e.tag().type().params()) {
-                if (t.isReference()) {
-                    h.handOut(payload[at]);
-                }
-                at += t.slots();
-            }
+            GcCollector.payloadReferences(e, h::handOut);
         }
     }
 
@@ -447,14 +429,8 @@ public final class Store implements AutoCloseable {
      */
     void refuseStale(FunctionInstance f, long[] values, int[] slots, String what) {
         GcHeap h = gcHeap;
-        if (h == null) {
-            return;
-        }
-        for (int at : slots) {
-            if (at < values.length && h.isStale(values[at])) {
-                throw new TrapException(TrapKind.STALE_REFERENCE, what + " slot " + at + " of " + f + ": "
-                        + GcHeap.staleDetail(values[at]));
-            }
+        if (h != null) {
+            h.refuseStale(f, values, slots, what);
         }
     }
 

@@ -328,7 +328,7 @@ class GcCollectionTest {
         for (int i = 0; i < 1_000_000; i++) {
             assertEquals(first, list.value());
         }
-        assertTrue(store.gcHeap().handedOutCount() < 4096, store.gcHeap().handedOutCount() + " entries");
+        assertTrue(store.gcHeap().host.count() < 4096, store.gcHeap().host.count() + " entries");
     }
 
     @Test
