@@ -153,6 +153,20 @@ class GcCollectionTest {
     }
 
     @Test
+    void freedObjectsGiveTheirBytesBackToTheMemoryBudget() {
+        MemoryBudget budget = new MemoryBudget(8L << 20); // the binding limit: the page limit is 4 GiB
+        Store store = new Store(ExecutionLimits.DEFAULT, budget);
+        Instance inst = instantiate(store);
+        for (int i = 0; i < 200; i++) {
+            assertEquals(5050, inst.call("garbage")[0], "call " + i);
+        }
+        assertTrue(budget.used() < 4L << 20, budget.used() + " bytes held");
+        store.collectGarbage();
+        assertEquals(store.gcHeap().used() + 4 * 8, budget.used(),
+                "the budget holds the two tables' four elements and exactly the live objects' charge");
+    }
+
+    @Test
     void whatAGlobalKeepsReachableStillReachesTheLimit() {
         Store store = new Store(ExecutionLimits.DEFAULT.withMaxMemoryPages(80));
         Instance inst = instantiate(store);
