@@ -117,8 +117,13 @@ final class GcHeap {
                             + Integer.MAX_VALUE + " GC objects");
                 }
                 int n = (int) Math.min(Integer.MAX_VALUE, 2L * count);
-                objects = Arrays.copyOf(objects, n);
-                generations = Arrays.copyOf(generations, n);
+                try {
+                    objects = Arrays.copyOf(objects, n);
+                    generations = Arrays.copyOf(generations, n);
+                } catch (OutOfMemoryError heapFull) {
+                    throw new TrapException(TrapKind.GC_OUT_OF_MEMORY, "out of memory: the JVM heap has no room for a"
+                            + " table of " + n + " GC objects");
+                }
             }
             slot = count++;
         }
