@@ -118,8 +118,9 @@ final class GcHeap {
                 }
                 int n = (int) Math.min(Integer.MAX_VALUE, 2L * count);
                 try {
-                    objects = Arrays.copyOf(objects, n);
+                    Object[] moreObjects = Arrays.copyOf(objects, n);
                     generations = Arrays.copyOf(generations, n);
+                    objects = moreObjects; // last: objects.length is what add compares with
                 } catch (OutOfMemoryError heapFull) {
                     throw new TrapException(TrapKind.GC_OUT_OF_MEMORY, "out of memory: the JVM heap has no room for a"
                             + " table of " + n + " GC objects");
