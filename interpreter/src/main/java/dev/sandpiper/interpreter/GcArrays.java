@@ -155,7 +155,7 @@ final class GcArrays {
     }
 
     /** A new array of {@code n} elements of type {@code x}, charged to the store; not yet in the heap. */
-    private static GcObjects.Array allocate(GcTypes types, int x, long n, Instance inst) {
+    static GcObjects.Array allocate(GcTypes types, int x, long n, Instance inst) {
         FieldType e = types.element(x);
         if (n > Integer.MAX_VALUE / 2) {
             throw new TrapException(TrapKind.GC_OUT_OF_MEMORY, "out of memory: an array of " + n + " elements");
@@ -179,7 +179,7 @@ final class GcArrays {
     }
 
     /** The array {@code ref} designates; traps on null. */
-    private static GcObjects.Array array(long ref, Instance inst) {
+    static GcObjects.Array array(long ref, Instance inst) {
         if (ref == Table.NULL) {
             throw new TrapException(TrapKind.NULL_ARRAY_REFERENCE);
         }
@@ -191,7 +191,7 @@ final class GcArrays {
     }
 
     /** Checks that {@code [i, i + n)} (u32s) lies in the array; returns its end. */
-    private static long index(GcObjects.Array a, long i, long n) {
+    static long index(GcObjects.Array a, long i, long n) {
         long start = i & MASK32;
         long end = start + n;
         if (end > a.length) {
@@ -233,7 +233,7 @@ final class GcArrays {
     }
 
     /** Elements {@code [d, d + n)} from data bytes at {@code s}, little-endian (3.0: array.new_data). */
-    private static void fromData(GcObjects.Array a, FieldType e, int d, byte[] data, long s, long n) {
+    static void fromData(GcObjects.Array a, FieldType e, int d, byte[] data, long s, long n) {
         int size = e.byteSize();
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int k = 0; k < n; k++) {

@@ -15,6 +15,9 @@ import java.util.Objects;
  * (width - 1)}: a memory is smaller than 2^31 bytes (a Java array), so an address of 2^31 or more
  * (negative as an int) is out of bounds anyway; with the offset below 2^30 the limit cannot
  * overflow, and a negative limit (an offset past the memory) rejects every address.
+ *
+ * <p>The accesses take the memory's array and size as compiled code holds them ({@link #bytes},
+ * {@link #size}), not the {@link Memory}.
  */
 public final class TierMemory {
     /** Offsets at or above this go through {@link TierOps}' long-based forms. */
@@ -22,176 +25,192 @@ public final class TierMemory {
 
     private TierMemory() {}
 
+    /**
+     * The array holding a 32-bit memory's bytes, for compiled code to keep in a local: valid until
+     * the memory grows, which only {@code memory.grow} or a call can do (an instance belongs to one
+     * thread at a time), so compiled code reads it again after those. Keeping it (and {@link
+     * #size}) in locals lets HotSpot keep them in registers across the rare slow paths of a loop
+     * (the fuel poll) that would otherwise make it reload both on every access.
+     */
+    public static byte[] bytes(Memory m) {
+        return m.bytes;
+    }
+
+    /** A 32-bit memory's size in bytes, with {@link #bytes}. */
+    public static int size(Memory m) {
+        return m.size;
+    }
+
     private static TrapException outOfBounds() {
         return new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
 
-    public static int I32_LOAD(int addr, int offset, Memory m) {
+    public static int I32_LOAD(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 3);
-            return (int) MemoryViews.INT.get(m.bytes, addr + offset);
+            Objects.checkIndex(addr, size - offset - 3);
+            return (int) MemoryViews.INT.get(bytes, addr + offset);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static long I64_LOAD(int addr, int offset, Memory m) {
+    public static long I64_LOAD(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 7);
-            return (long) MemoryViews.LONG.get(m.bytes, addr + offset);
+            Objects.checkIndex(addr, size - offset - 7);
+            return (long) MemoryViews.LONG.get(bytes, addr + offset);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static int I32_LOAD8_S(int addr, int offset, Memory m) {
+    public static int I32_LOAD8_S(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset);
-            return m.bytes[addr + offset];
+            Objects.checkIndex(addr, size - offset);
+            return bytes[addr + offset];
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static int I32_LOAD8_U(int addr, int offset, Memory m) {
+    public static int I32_LOAD8_U(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset);
-            return m.bytes[addr + offset] & 0xFF;
+            Objects.checkIndex(addr, size - offset);
+            return bytes[addr + offset] & 0xFF;
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static int I32_LOAD16_S(int addr, int offset, Memory m) {
+    public static int I32_LOAD16_S(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 1);
-            return (short) MemoryViews.SHORT.get(m.bytes, addr + offset);
+            Objects.checkIndex(addr, size - offset - 1);
+            return (short) MemoryViews.SHORT.get(bytes, addr + offset);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static int I32_LOAD16_U(int addr, int offset, Memory m) {
+    public static int I32_LOAD16_U(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 1);
-            return (short) MemoryViews.SHORT.get(m.bytes, addr + offset) & 0xFFFF;
+            Objects.checkIndex(addr, size - offset - 1);
+            return (short) MemoryViews.SHORT.get(bytes, addr + offset) & 0xFFFF;
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static long I64_LOAD8_S(int addr, int offset, Memory m) {
+    public static long I64_LOAD8_S(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset);
-            return m.bytes[addr + offset];
+            Objects.checkIndex(addr, size - offset);
+            return bytes[addr + offset];
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static long I64_LOAD8_U(int addr, int offset, Memory m) {
+    public static long I64_LOAD8_U(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset);
-            return m.bytes[addr + offset] & 0xFFL;
+            Objects.checkIndex(addr, size - offset);
+            return bytes[addr + offset] & 0xFFL;
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static long I64_LOAD16_S(int addr, int offset, Memory m) {
+    public static long I64_LOAD16_S(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 1);
-            return (short) MemoryViews.SHORT.get(m.bytes, addr + offset);
+            Objects.checkIndex(addr, size - offset - 1);
+            return (short) MemoryViews.SHORT.get(bytes, addr + offset);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static long I64_LOAD16_U(int addr, int offset, Memory m) {
+    public static long I64_LOAD16_U(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 1);
-            return (short) MemoryViews.SHORT.get(m.bytes, addr + offset) & 0xFFFFL;
+            Objects.checkIndex(addr, size - offset - 1);
+            return (short) MemoryViews.SHORT.get(bytes, addr + offset) & 0xFFFFL;
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static long I64_LOAD32_S(int addr, int offset, Memory m) {
+    public static long I64_LOAD32_S(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 3);
-            return (int) MemoryViews.INT.get(m.bytes, addr + offset);
+            Objects.checkIndex(addr, size - offset - 3);
+            return (int) MemoryViews.INT.get(bytes, addr + offset);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static long I64_LOAD32_U(int addr, int offset, Memory m) {
+    public static long I64_LOAD32_U(int addr, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 3);
-            return (int) MemoryViews.INT.get(m.bytes, addr + offset) & 0xFFFFFFFFL;
+            Objects.checkIndex(addr, size - offset - 3);
+            return (int) MemoryViews.INT.get(bytes, addr + offset) & 0xFFFFFFFFL;
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static void I32_STORE(int addr, int v, int offset, Memory m) {
+    public static void I32_STORE(int addr, int v, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 3);
-            MemoryViews.INT.set(m.bytes, addr + offset, v);
+            Objects.checkIndex(addr, size - offset - 3);
+            MemoryViews.INT.set(bytes, addr + offset, v);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static void I64_STORE(int addr, long v, int offset, Memory m) {
+    public static void I64_STORE(int addr, long v, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 7);
-            MemoryViews.LONG.set(m.bytes, addr + offset, v);
+            Objects.checkIndex(addr, size - offset - 7);
+            MemoryViews.LONG.set(bytes, addr + offset, v);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static void I32_STORE8(int addr, int v, int offset, Memory m) {
+    public static void I32_STORE8(int addr, int v, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset);
-            m.bytes[addr + offset] = (byte) v;
+            Objects.checkIndex(addr, size - offset);
+            bytes[addr + offset] = (byte) v;
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static void I32_STORE16(int addr, int v, int offset, Memory m) {
+    public static void I32_STORE16(int addr, int v, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 1);
-            MemoryViews.SHORT.set(m.bytes, addr + offset, (short) v);
+            Objects.checkIndex(addr, size - offset - 1);
+            MemoryViews.SHORT.set(bytes, addr + offset, (short) v);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static void I64_STORE8(int addr, long v, int offset, Memory m) {
+    public static void I64_STORE8(int addr, long v, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset);
-            m.bytes[addr + offset] = (byte) v;
+            Objects.checkIndex(addr, size - offset);
+            bytes[addr + offset] = (byte) v;
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static void I64_STORE16(int addr, long v, int offset, Memory m) {
+    public static void I64_STORE16(int addr, long v, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 1);
-            MemoryViews.SHORT.set(m.bytes, addr + offset, (short) v);
+            Objects.checkIndex(addr, size - offset - 1);
+            MemoryViews.SHORT.set(bytes, addr + offset, (short) v);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }
     }
 
-    public static void I64_STORE32(int addr, long v, int offset, Memory m) {
+    public static void I64_STORE32(int addr, long v, int offset, byte[] bytes, int size) {
         try {
-            Objects.checkIndex(addr, m.size - offset - 3);
-            MemoryViews.INT.set(m.bytes, addr + offset, (int) v);
+            Objects.checkIndex(addr, size - offset - 3);
+            MemoryViews.INT.set(bytes, addr + offset, (int) v);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds();
         }

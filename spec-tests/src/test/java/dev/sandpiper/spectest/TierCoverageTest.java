@@ -138,6 +138,57 @@ class TierCoverageTest {
     }
 
     /**
+     * The same over the GC scripts {@link Wasm30FeaturesSuiteTest} runs (structures, arrays, i31,
+     * casts, {@code br_on_cast}, {@code ref.eq}, the extern/any conversions, type subtyping): the
+     * compiled tier translates the GC instructions, so their functions compile too.
+     */
+    @Test
+    void noFunctionOfTheGcScriptsStaysInterpretedExceptForSize() throws Exception {
+        Path dir = TestsuiteLocator.locateWast().resolveSibling("latest");
+        int compiled = 0;
+        int usingGc = 0;
+        List<String> interpreted = new ArrayList<>();
+        for (String name : Wasm30FeaturesSuiteTest.GC) {
+            SpecScript script = SpecScript.readWast(dir.resolve(name));
+            for (Command c : script.commands()) {
+                if (!(c.directive() instanceof Directive.Module m)) {
+                    continue;
+                }
+                CompiledModule module = CompiledModule.compile(m.source().bytes());
+                CompileReport report = WasmCompiler.standard().compile(module);
+                Module decoded = module.module();
+                for (int f = decoded.importedFunctionCount(); f < decoded.functionCount(); f++) {
+                    String why = report.interpreted().get(f);
+                    if (why != null) {
+                        interpreted.add(name + ":" + c.line() + " func " + f + ": " + why);
+                        continue;
+                    }
+                    compiled++;
+                    usingGc += usesGc(decoded, f) ? 1 : 0;
+                }
+            }
+        }
+        System.out.printf("GC scripts: %d functions compiled (%d with GC instructions), %d interpreted%n", compiled,
+                usingGc, interpreted.size());
+        interpreted.forEach(s -> System.out.println("  interpreted: " + s));
+        for (String s : interpreted) {
+            assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
+        }
+        assertTrue(usingGc > 150, "compiled functions with GC instructions: " + usingGc);
+    }
+
+    /** Whether function {@code f} has a GC instruction (3.0). */
+    private static boolean usesGc(Module m, int f) {
+        CodeReader r = m.codeReader(f - m.importedFunctionCount());
+        while (r.hasNext()) {
+            if (r.next().feature() == Feature.GC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Bit 0: function {@code f} has a tail call; bit 1: it names a memory other than memory 0; bit 2:
      * it uses a function-reference instruction ({@code call_ref}...); bit 3: a relaxed vector one.
      */

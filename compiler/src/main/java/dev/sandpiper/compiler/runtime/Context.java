@@ -45,6 +45,8 @@ public final class Context {
      * Its arguments are in {@link #results} and the fuel left in {@link #left}.
      */
     int tail;
+    /** The operands of a {@code struct.new} or {@code array.new_fixed} on their way to the helper ({@link Gc#values}). */
+    long[] values = new long[8];
     /** The call-depth limit of the call in progress. */
     int maxDepth;
 

@@ -6,6 +6,7 @@ import dev.sandpiper.compiler.classfile.Code;
 import dev.sandpiper.compiler.classfile.ConstantPool;
 import dev.sandpiper.compiler.classfile.Label;
 import dev.sandpiper.decoder.code.CodeReader;
+import dev.sandpiper.decoder.code.Feature;
 import dev.sandpiper.decoder.code.Family;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.FuncType;
@@ -54,6 +55,10 @@ final class FunctionTranslator {
     private int leftSlot;
     /** Locals set at entry: the memory, the globals array, the callees' depth. */
     private int memorySlot;
+    /** Memory 0's array and size while this function runs ({@link #cacheMemory}), when it accesses it. */
+    private int bytesSlot;
+    private int sizeSlot;
+    private boolean cachesMemory;
     private int globalsSlot;
     private int nextDepthSlot;
     private int[] localSlot;
@@ -73,6 +78,8 @@ final class FunctionTranslator {
     /** The instructions on 64-bit memories and tables (3.0 memory64). */
     private final Address64Instructions wide;
     private final VectorInstructions vectors = new VectorInstructions(this);
+    /** The GC instructions (3.0). */
+    private final GcInstructions gc;
 
     /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
     FunctionTranslator(Linkage link, boolean countFuel) {
@@ -80,6 +87,7 @@ final class FunctionTranslator {
         this.module = link.module;
         this.countFuel = countFuel;
         this.wide = new Address64Instructions(this, module);
+        this.gc = new GcInstructions(this, module, link.typeIds);
     }
 
     /**
@@ -108,6 +116,7 @@ final class FunctionTranslator {
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
         layoutLocals(body);
+        cachesMemory = accessesMemoryZero(funcIndex);
         fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel,
                 wideCharges, recorder, plan);
         frames.clear();
@@ -156,8 +165,11 @@ final class FunctionTranslator {
         memorySlot = slot + 3;
         globalsSlot = slot + 4;
         nextDepthSlot = slot + 5;
-        c.reserveLocals(slot + 7); // and the refund slot of the trap handlers
-        slot += 7;
+        // slot + 6: the refund slot of the trap handlers
+        bytesSlot = slot + 7;
+        sizeSlot = slot + 8;
+        c.reserveLocals(slot + 9);
+        slot += 9;
         for (ValType t : body.locals()) {
             localKind[k] = JvmTypes.kind(t);
             localSlot[k++] = slot;
@@ -191,6 +203,7 @@ final class FunctionTranslator {
         loadContext();
         c.field(GETFIELD, CTX, "memory", MEMORY);
         c.local(ASTORE, memorySlot);
+        cacheMemory();
         loadContext();
         c.field(GETFIELD, CTX, "globals", GLOBALS);
         c.local(ASTORE, globalsSlot);
@@ -275,7 +288,6 @@ final class FunctionTranslator {
     // ---- one instruction of reachable code ----
 
     private void instruction(Opcode op, CodeReader r) {
-        Unsupported.checkGc(op);
         if (pendingCompare != null && op != Opcode.BR_IF && op != Opcode.IF) {
             materializeCompare();
         }
@@ -383,6 +395,14 @@ final class FunctionTranslator {
                 // Blocks as br_if's (the interpreter's CodeTranslator): the fall-through starts a new one.
                 fuel.cost();
                 branchOnNull(frames.frameOfLabel(r.index()), op == Opcode.BR_ON_NULL);
+                fuel.close();
+                fuel.start(false, true);
+            }
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> {
+                // Blocks as br_if's (the interpreter's CodeTranslator): the fall-through starts a new one.
+                fuel.cost();
+                gc.castTest(r.refType());
+                branchOnTest(frames.frameOfLabel(r.index()), op == Opcode.BR_ON_CAST);
                 fuel.close();
                 fuel.start(false, true);
             }
@@ -495,7 +515,10 @@ final class FunctionTranslator {
             }
             case I32_REINTERPRET_F32, I64_REINTERPRET_F64, F32_REINTERPRET_I32, F64_REINTERPRET_I64 -> fuel.cost();
             default -> {
-                if (op.prefix() == Opcode.PREFIX_FD) {
+                if (op.feature() == Feature.GC) {
+                    fuel.cost();
+                    gc.emit(op, r);
+                } else if (op.prefix() == Opcode.PREFIX_FD) {
                     fuel.cost();
                     stack.pop(op.popCount());
                     for (int i = 0; i < op.pushCount(); i++) {
@@ -551,6 +574,46 @@ final class FunctionTranslator {
         c.op(AALOAD);
     }
 
+    /**
+     * Whether the function loads or stores on memory 0 with 32-bit addresses: then it keeps that
+     * memory's array and size in locals.
+     */
+    private boolean accessesMemoryZero(int funcIndex) {
+        CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
+        while (r.hasNext()) {
+            Opcode op = r.next();
+            // A valid access names an existing memory; a module may have none.
+            if (plainAccess(op) && r.memoryIndex() == 0) {
+                return !wide.memory(0);
+            }
+        }
+        return false;
+    }
+
+    /** A scalar load or store (not {@code memory.size}, {@code grow} or a bulk or vector instruction). */
+    private static boolean plainAccess(Opcode op) {
+        return op.family() == Family.MEMORY && op.prefix() == 0 && op.memoryBytes() > 0;
+    }
+
+    /**
+     * Reads memory 0's array and size into their locals: at entry, and again after anything that can
+     * grow it (a call, which may reach {@code memory.grow} or the host; {@code memory.grow} itself).
+     * Only this function's own thread can grow it (an instance belongs to one thread at a time), so
+     * between those points the locals are current, and HotSpot keeps them in registers whatever a
+     * loop's rare paths (the fuel poll) do to the heap.
+     */
+    void cacheMemory() {
+        if (!cachesMemory) {
+            return;
+        }
+        c.local(ALOAD, memorySlot);
+        c.invoke(INVOKESTATIC, MEMORY_OPS, "bytes", "(" + MEMORY + ")[B");
+        c.local(ASTORE, bytesSlot);
+        c.local(ALOAD, memorySlot);
+        c.invoke(INVOKESTATIC, MEMORY_OPS, "size", "(" + MEMORY + ")I");
+        c.local(ISTORE, sizeSlot);
+    }
+
     private void loadGlobal(int index) {
         c.local(ALOAD, globalsSlot);
         c.intConst(index);
@@ -596,6 +659,9 @@ final class FunctionTranslator {
         String d = "(" + ops + INSTANCE + tail + ")" + result;
         trapping(() -> c.invoke(INVOKESTATIC, OPS, op.name(), d));
         if (op == Opcode.MEMORY_GROW) {
+            if (mem == 0) {
+                cacheMemory();
+            }
             stack.push('I');
         }
     }
@@ -617,21 +683,33 @@ final class FunctionTranslator {
         boolean small = Integer.toUnsignedLong(offset) < TierMemory.MAX_OFFSET;
         String owner = small ? MEMORY_OPS : OPS;
         String off = small ? "I" : "J";
+        String where = small ? "[BI" : MEMORY;
         if (small) {
             c.intConst(offset);
+            if (r.memoryIndex() == 0) {
+                c.local(ALOAD, bytesSlot);
+                c.local(ILOAD, sizeSlot);
+            } else {
+                // Another memory (3.0, multiple memories): its array and size read here.
+                loadMemory(r.memoryIndex());
+                c.op(DUP);
+                c.invoke(INVOKESTATIC, MEMORY_OPS, "bytes", "(" + MEMORY + ")[B");
+                c.op(SWAP);
+                c.invoke(INVOKESTATIC, MEMORY_OPS, "size", "(" + MEMORY + ")I");
+            }
         } else {
             c.longConst(Integer.toUnsignedLong(offset));
+            loadMemory(r.memoryIndex());
         }
-        loadMemory(r.memoryIndex());
         if (op.pushCount() == 1) {
             char k = JvmTypes.kind(op.push(0));
             stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + off + MEMORY + ")" + k));
+            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + off + where + ")" + k));
             stack.push(k);
         } else {
             char v = stack.pop();
             stack.pop();
-            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + v + off + MEMORY + ")V"));
+            trapping(() -> c.invoke(INVOKESTATIC, owner, name, "(I" + v + off + where + ")V"));
         }
     }
 
@@ -965,6 +1043,7 @@ final class FunctionTranslator {
             c.field(GETFIELD, CTX, "left", "I");
         }
         fuel.storeLeft();
+        cacheMemory();
         List<ValType> results = t.results();
         if (results.size() > 1) {
             int entry = 0;
@@ -1115,6 +1194,20 @@ final class FunctionTranslator {
             stack.pop();
             discard(k);
         }
+    }
+
+    /**
+     * {@code br_on_cast} ({@code onSuccess}) and {@code br_on_cast_fail}: the test's int is on top of
+     * the reference, which goes to the label with the values under it when the test is 1 (0), and
+     * otherwise stays for the fall-through (spec 3.0, Execution > Instructions > {@code br_on_cast}).
+     */
+    private void branchOnTest(int f, boolean onSuccess) {
+        Label skip = new Label();
+        c.jump(onSuccess ? IFEQ : IFNE, skip);
+        int depth = c.stackDepth();
+        branch(f);
+        c.place(skip);
+        c.stackDepth(depth);
     }
 
     private void brTable(CodeReader r) {
