@@ -57,7 +57,7 @@ final class Bulk {
         Table t = op == Opcode.TABLE_INIT ? inst.tables[b]
                 : op == Opcode.ELEM_DROP || op == Opcode.REF_FUNC ? null : inst.tables[a];
         switch (op) {
-            case TABLE_GET -> stack[sp - 1] = t.get(t.index(stack[sp - 1]));
+            case TABLE_GET -> stack[sp - 1] = t.load(t.index(stack[sp - 1]));
             case TABLE_SET -> {
                 t.set(t.index(stack[sp - 2]), stack[sp - 1]);
                 return sp - 2;

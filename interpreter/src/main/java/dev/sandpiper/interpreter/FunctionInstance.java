@@ -13,6 +13,8 @@ public abstract sealed class FunctionInstance implements Extern permits WasmFunc
     private final int typeId;
     private final int paramSlots;
     private final int resultSlots;
+    /** Where the type's references are, or null when it has none (then nothing crossing needs a look). */
+    final RefSlots refs;
 
     /**
      * @param typeId the closed id of {@code type} ({@link dev.sandpiper.decoder.model.DefinedTypes}),
@@ -24,6 +26,7 @@ public abstract sealed class FunctionInstance implements Extern permits WasmFunc
         this.typeId = typeId;
         this.paramSlots = type.paramSlots();
         this.resultSlots = type.resultSlots();
+        this.refs = RefSlots.of(type);
     }
 
     public FuncType type() {
@@ -47,6 +50,10 @@ public abstract sealed class FunctionInstance implements Extern permits WasmFunc
     /**
      * Calls the function with the arguments' raw bits (a v128 takes two, low half first) and returns
      * the results' bits.
+     *
+     * <p>A GC reference among the results (or in the payload of a {@link ThrownException} this
+     * throws) stays valid until the host's next call into the store returns, or while pinned
+     * ({@link Store#pin}); see {@link Store}.
      *
      * @throws TrapException if execution traps
      */

@@ -157,17 +157,24 @@ final class GcArrays {
     /** A new array of {@code n} elements of type {@code x}, charged to the store; not yet in the heap. */
     static GcObjects.Array allocate(GcTypes types, int x, long n, Instance inst) {
         FieldType e = types.element(x);
-        long bytes = n * e.byteSize();
-        inst.store().gcHeap().charge(bytes);
         if (n > Integer.MAX_VALUE / 2) {
             throw new TrapException(TrapKind.GC_OUT_OF_MEMORY, "out of memory: an array of " + n + " elements");
         }
+        long bytes = n * e.byteSize();
+        inst.store().gcHeap().charge(bytes);
         int len = (int) n;
-        Object data = switch (e.packedBits()) {
-            case 8 -> new byte[len];
-            case 16 -> new short[len];
-            default -> new long[e.type() == ValType.V128 ? 2 * len : len];
-        };
+        Object data;
+        try {
+            data = switch (e.packedBits()) {
+                case 8 -> new byte[len];
+                case 16 -> new short[len];
+                default -> new long[e.type() == ValType.V128 ? 2 * len : len];
+            };
+        } catch (OutOfMemoryError heapFull) {
+            inst.store().gcHeap().refund(bytes);
+            throw new TrapException(TrapKind.GC_OUT_OF_MEMORY, "out of memory: the JVM heap has no room for an array of "
+                    + n + " elements");
+        }
         return new GcObjects.Array(types.typeId(x), len, data);
     }
 

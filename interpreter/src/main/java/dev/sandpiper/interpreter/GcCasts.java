@@ -53,7 +53,7 @@ final class GcCasts {
             return ref;
         }
         GcHeap heap = inst.store().gcHeap();
-        if (GcHeap.isI31(ref) || isAggregate(heap.object(ref))) {
+        if (GcHeap.isI31(ref) || isAggregate(heap.peek(ref))) {
             return ref; // an internal reference that went out through extern.convert_any
         }
         heap.charge(8);

@@ -5,6 +5,9 @@ package dev.sandpiper.interpreter;
  * below) without its store: whether it is an unboxed {@code i31} and its value, or a handle to a
  * GC object (structure or array) of some store. Other non-null values are host references that
  * entered through {@code any.convert_extern} or a host call. ({@link GcHeap} describes the encoding.)
+ * A handle the host holds stays valid as {@link Store} says (until the host's next call returns,
+ * or while pinned); afterwards its object may have been freed, and using the handle traps
+ * {@link TrapKind#STALE_REFERENCE}.
  */
 public final class GcReferences {
     private GcReferences() {}

@@ -9,7 +9,8 @@ import dev.sandpiper.decoder.model.ValType;
 
 /**
  * The run-time layout of a module's structure and array types: for a structure, the slot each field
- * starts at and its width; for an array, its element's storage. Built once per module.
+ * starts at and its width; for an array, its element's storage. Built once per module, which also
+ * enters each type's layout for the collector ({@link GcLayouts}).
  *
  * <p>Spec: 3.0, Execution > Runtime Structure > Aggregate Instances (packed fields hold their low bits).
  */
@@ -42,8 +43,18 @@ final class GcTypes {
                     at += fields[i][k].type().slots();
                 }
                 slots[i] = at;
+                int[] refs = new int[fields[i].length];
+                int nRefs = 0;
+                for (int k = 0; k < fields[i].length; k++) {
+                    if (fields[i][k].type().isReference()) {
+                        refs[nRefs++] = offsets[i][k];
+                    }
+                }
+                GcLayouts.register(typeIds[i], new GcLayouts.Layout(java.util.Arrays.copyOf(refs, nRefs), false, 0));
             } else if (c instanceof ArrayType a) {
                 elements[i] = a.element();
+                GcLayouts.register(typeIds[i], new GcLayouts.Layout(new int[0], a.element().type().isReference(),
+                        a.element().byteSize()));
             }
         }
     }

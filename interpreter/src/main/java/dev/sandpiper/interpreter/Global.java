@@ -8,7 +8,7 @@ import dev.sandpiper.decoder.model.GlobalType;
  *
  * <p>Spec: 2.0, Execution > Runtime Structure > Global Instances, {@code exec/runtime.html#global-instances}.
  */
-public sealed class Global implements Extern permits Global.OfDefinedType {
+public sealed class Global implements Extern permits Global.OfReference {
     private final GlobalType type;
     long value;
     long high;
@@ -19,11 +19,15 @@ public sealed class Global implements Extern permits Global.OfDefinedType {
     }
 
     /**
-     * A module's global: {@code heapId} is the closed id ({@link dev.sandpiper.decoder.model.DefinedTypes})
-     * of the value type's type index in the defining module when it has one, else -1.
+     * A module's global in {@code store}: {@code heapId} is the closed id ({@link
+     * dev.sandpiper.decoder.model.DefinedTypes}) of the value type's type index in the defining
+     * module when it has one, else -1.
      */
-    static Global of(GlobalType type, long value, int heapId) {
-        return heapId < 0 ? new Global(type, value) : new OfDefinedType(type, value, heapId);
+    static Global of(GlobalType type, long value, int heapId, Store store) {
+        if (heapId < 0 && !GcRoots.mayHoldObjects(type.valType(), -1)) {
+            return new Global(type, value);
+        }
+        return new OfReference(type, value, heapId, store);
     }
 
     /** The closed id of the value type's type index, or -1 when it names none. */
@@ -32,20 +36,30 @@ public sealed class Global implements Extern permits Global.OfDefinedType {
     }
 
     /**
-     * A global whose value type names a type index, with that type's closed id: a class apart so
-     * that the others stay as small as they were (a module may define a million globals).
+     * A module's global of a reference type that names a type index or can hold a GC object, with
+     * that type's closed id and its store: a class apart so that the others stay as small as they
+     * were (a module may define a million globals).
      */
-    static final class OfDefinedType extends Global {
+    static final class OfReference extends Global {
         private final int heapId;
+        private final Store store;
 
-        OfDefinedType(GlobalType type, long value, int heapId) {
+        OfReference(GlobalType type, long value, int heapId, Store store) {
             super(type, value);
             this.heapId = heapId;
+            this.store = store;
         }
 
         @Override
         int heapId() {
             return heapId;
+        }
+
+        @Override
+        public long value() {
+            long v = value;
+            store.handOut(v);
+            return v;
         }
     }
 
@@ -53,7 +67,10 @@ public sealed class Global implements Extern permits Global.OfDefinedType {
         return type;
     }
 
-    /** The value's bits (the low 64 bits of a v128). */
+    /**
+     * The value's bits (the low 64 bits of a v128). A GC reference read from a module's global stays
+     * valid at least until the host's next call into the store returns ({@link Store}).
+     */
     public long value() {
         return value;
     }

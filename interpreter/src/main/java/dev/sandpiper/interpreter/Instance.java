@@ -102,7 +102,7 @@ public final class Instance {
         for (Global global : m.globals()) {
             constants.evaluate(global.init());
             var gi = dev.sandpiper.interpreter.Global.of(global.type(), constants.value(),
-                    compiled.heapId(global.type().valType()));
+                    compiled.heapId(global.type().valType()), store);
             gi.high = constants.high();
             globals[g++] = gi;
         }
@@ -155,6 +155,7 @@ public final class Instance {
         } catch (OutOfMemoryError heapFull) {
             throw new UninstantiableException("not enough heap to instantiate the module");
         }
+        store.register(inst); // before any code runs: a collection may follow the start function
         Module m = compiled.module();
         try {
             for (int i = 0; i < inst.elements.length; i++) {
@@ -237,7 +238,12 @@ public final class Instance {
         throw new IllegalArgumentException("no function export named \"" + name + "\"");
     }
 
-    /** Calls the exported function {@code name} with raw argument bits. */
+    /**
+     * Calls the exported function {@code name} with raw argument bits. A GC reference among the
+     * results stays valid until the host's next call into the store returns, or while pinned
+     * ({@link Store#pin}); the store frees unreachable objects when a call from the host returns
+     * ({@link Store}, GC references).
+     */
     public long[] call(String name, long... args) {
         return function(name).call(args);
     }

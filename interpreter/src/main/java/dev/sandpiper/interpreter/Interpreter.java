@@ -880,6 +880,10 @@ final class Interpreter {
         System.arraycopy(s.stack, base, args, 0, paramSlots);
         long[] results = new long[f.type().resultSlots()];
         s.sp = sp;
+        RefSlots refs = f.refs;
+        if (refs != null) {
+            s.handOut(args, refs.params()); // the host function may keep them (Store: until the next call returns)
+        }
         try {
             f.impl.call(new HostContext(caller), args, results);
         } catch (TrapException | ThrownException passOn) {
@@ -888,6 +892,9 @@ final class Interpreter {
             throw new TrapException(TrapKind.CALL_STACK_EXHAUSTED, "in host function " + f.name());
         } catch (RuntimeException failure) {
             throw new TrapException(TrapKind.HOST_FAILURE, f.name() + ": " + failure, failure);
+        }
+        if (refs != null) {
+            s.refuseStale(f, results, refs.internalResults(), "result");
         }
         long[] stack = s.ensureStack(base + results.length);
         System.arraycopy(results, 0, stack, base, results.length);

@@ -15,6 +15,18 @@ import java.util.List;
  * and cover every nested call (host functions calling back into WebAssembly). A caller that makes
  * several calls under one budget opens a {@linkplain #beginBudget budget} first.
  *
+ * <p><b>GC references (3.0).</b> Structures, arrays and exceptions live in the store ({@link
+ * GcHeap}) and are freed when the host's outermost call into the store returns and enough has been
+ * allocated since the last collection; what the store's instances' globals, tables and element
+ * segments still reach survives. A reference value the host gets from the store (a result of
+ * {@link FunctionInstance#call} or {@link Instance#call}, an argument of a {@link HostFunction}, a
+ * value in the payload of a {@link ThrownException} reaching the host, {@link Global#value()} of a
+ * module's global, {@link Table#get} of a module's table) stays valid at least until the host's
+ * next call into the store returns (a call from the host, not one a host function makes while a
+ * call runs): the host may read it and pass it back in that call. To keep one longer, {@link
+ * #pin} it, or store it in a global or table. Using a reference whose object was freed fails with
+ * {@link TrapKind#STALE_REFERENCE}; it never designates another object.
+ *
  * <p>Spec: 2.0, Execution > Runtime Structure > Store, {@code exec/runtime.html#store}.
  */
 public final class Store implements AutoCloseable {
@@ -148,6 +160,10 @@ public final class Store implements AutoCloseable {
             throw new IllegalArgumentException(f + " takes " + paramSlots + " argument slots " + f.type().params()
                     + ", not " + args.length);
         }
+        RefSlots refs = f.refs;
+        if (refs != null) {
+            refuseStale(f, args, refs.internalParams(), "argument");
+        }
         boolean outer = !running;
         long startFuel = 0;
         if (outer) {
@@ -177,7 +193,14 @@ public final class Store implements AutoCloseable {
             } else {
                 Interpreter.callHost(this, null, (HostFunctionInstance) f, base + paramSlots);
             }
-            return Arrays.copyOfRange(stack, base, base + resultSlots);
+            long[] results = Arrays.copyOfRange(stack, base, base + resultSlots);
+            if (refs != null) {
+                handOut(results, refs.results());
+            }
+            return results;
+        } catch (ThrownException uncaught) {
+            handOut(uncaught);
+            throw uncaught;
         } finally {
             sp = base;
             if (outer) {
@@ -189,6 +212,11 @@ public final class Store implements AutoCloseable {
                 }
                 if (f instanceof WasmFunction w && w.instance.module().tier() == null) {
                     w.instance.module().noteWork(startFuel - fuel + 1);
+                }
+                // The safe point: no WebAssembly frame of this store is active on either tier.
+                GcHeap h = gcHeap;
+                if (h != null && h.sinceCollection > h.threshold) {
+                    collect(h);
                 }
             }
         }
@@ -279,39 +307,44 @@ public final class Store implements AutoCloseable {
     // ---- exceptions (3.0) ----
 
     /**
-     * Most exceptions this store keeps as {@code exnref} values: a caught exception taken as a
-     * reference stays reachable from WebAssembly for the store's lifetime, so this bounds the memory
-     * a loop of throws and catches can hold ({@link TrapKind#EXCEPTION_REFERENCES_EXHAUSTED}).
+     * Most exceptions this store keeps as {@code exnref} values at once: a caught exception taken as
+     * a reference is an object of the store's heap until collected, so this bounds the memory a loop
+     * of throws and catches that keeps them can hold ({@link TrapKind#EXCEPTION_REFERENCES_EXHAUSTED}).
      */
     static final int MAX_EXCEPTION_REFERENCES = 1 << 20;
-    private final List<ThrownException> exceptions = new ArrayList<>();
     /** Where {@link Exceptions#handle} found a handler: the frame to resume. */
     int handlerFp;
     dev.sandpiper.interpreter.code.FunctionCode handlerCode;
 
-    /** The {@code exnref} handle of {@code e}, given on its first use as a reference. */
+    /** The {@code exnref} handle of {@code e}: an object handle of this store's heap, given on its first use as a reference. */
     long exceptionHandle(ThrownException e) {
+        GcHeap heap = gcHeap();
         long h = e.handle;
-        if (h >= 0 && h < exceptions.size() && exceptions.get((int) h) == e) {
+        if (heap.peek(h) == e) {
             return h;
         }
-        if (exceptions.size() >= MAX_EXCEPTION_REFERENCES) {
+        if (heap.exceptions >= MAX_EXCEPTION_REFERENCES) {
             throw new TrapException(TrapKind.EXCEPTION_REFERENCES_EXHAUSTED,
                     "more than " + MAX_EXCEPTION_REFERENCES + " caught exceptions held as references");
         }
-        e.handle = exceptions.size();
-        exceptions.add(e);
-        return e.handle;
+        h = heap.add(e);
+        heap.exceptions++;
+        e.handle = h;
+        return h;
     }
 
-    /** The exception an {@code exnref} handle designates. */
+    /** The exception an {@code exnref} handle designates; traps when the handle is stale. */
     ThrownException exception(long handle) {
-        return exceptions.get((int) handle);
+        if (gcHeap().object(handle) instanceof ThrownException e) {
+            return e;
+        }
+        throw new TrapException(TrapKind.CAST_FAILURE, "not an exception of this store: " + Long.toHexString(handle));
     }
 
     // ---- GC objects ----
 
     private GcHeap gcHeap;
+    private final GcRoots gcRoots = new GcRoots();
 
     /** This store's GC objects, created with the first allocation. */
     GcHeap gcHeap() {
@@ -319,6 +352,86 @@ public final class Store implements AutoCloseable {
             gcHeap = new GcHeap(this);
         }
         return gcHeap;
+    }
+
+    /** Makes the globals, tables and element segments of a new instance roots of collection. */
+    void register(Instance inst) {
+        gcRoots.register(inst);
+    }
+
+    /**
+     * Frees the GC objects that nothing reachable refers to now (see the class comment), which the
+     * store otherwise does by itself when a call returns after enough allocation. Only between
+     * calls.
+     *
+     * @throws IllegalStateException during a call
+     */
+    public void collectGarbage() {
+        if (running) {
+            throw new IllegalStateException("cannot collect during a call");
+        }
+        if (gcHeap != null) {
+            collect(gcHeap);
+        }
+    }
+
+    private void collect(GcHeap h) {
+        GcCollector.collect(h, gcRoots);
+    }
+
+    /**
+     * Keeps the object {@code ref} designates (and what it reaches) alive, and {@code ref} valid,
+     * until as many {@link #unpin} calls; does nothing for a value that is no object (null, i31, a
+     * function or host reference).
+     *
+     * @throws TrapException ({@link TrapKind#STALE_REFERENCE}) if {@code ref}'s object was freed
+     */
+    public void pin(long ref) {
+        if (gcHeap != null) {
+            gcHeap.pin(ref);
+        }
+    }
+
+    /** Undoes one {@link #pin} of {@code ref}. */
+    public void unpin(long ref) {
+        if (gcHeap != null) {
+            gcHeap.host.unpin(ref);
+        }
+    }
+
+    /** Notes the references among {@code values} (at {@code slots}) as handed to the host. */
+    void handOut(long[] values, int[] slots) {
+        GcHeap h = gcHeap;
+        if (h != null) {
+            h.handOut(values, slots);
+        }
+    }
+
+    /** Notes a single value as handed to the host (a global or table read). */
+    void handOut(long value) {
+        GcHeap h = gcHeap;
+        if (h != null) {
+            h.handOut(value);
+        }
+    }
+
+    /** Notes the references in the payload of an exception reaching the host. */
+    void handOut(ThrownException e) {
+        GcHeap h = gcHeap;
+        if (h != null && e.tag() != null) {
+            GcCollector.payloadReferences(e, h::handOut);
+        }
+    }
+
+    /**
+     * Refuses values coming from the host at {@code slots} of {@code values} that are handles of
+     * freed objects, naming the function and the position ({@code what}: argument or result).
+     */
+    void refuseStale(FunctionInstance f, long[] values, int[] slots, String what) {
+        GcHeap h = gcHeap;
+        if (h != null) {
+            h.refuseStale(f, values, slots, what);
+        }
     }
 
     // ---- function references ----

@@ -24,6 +24,8 @@ public final class Table implements Extern {
     private final long maxSize;
     long[] elements;
     private final MemoryBudget.Holding holding;
+    /** The store whose instance defined this table, which {@link #get} tells of references it hands out; or null. */
+    private final Store store;
 
     /**
      * A table outside any budget.
@@ -50,6 +52,7 @@ public final class Table implements Extern {
         this.declared = type.limits();
         this.address64 = declared.address64();
         this.holding = store == null ? null : store.hold(this);
+        this.store = store;
         long cap = limitElements;
         if (declared.hasMax() && Long.compareUnsigned(declared.max(), cap) < 0) {
             cap = declared.max(); // unsigned: a 64-bit table's maximum may be up to 2^64-1 (3.0)
@@ -142,7 +145,20 @@ public final class Table implements Extern {
         return grow((int) delta, init);
     }
 
+    /**
+     * The element at {@code index}, for the host. A GC reference read from a module's table stays
+     * valid at least until the host's next call into the store returns ({@link Store}).
+     */
     public long get(int index) {
+        long ref = load(index);
+        if (store != null) {
+            store.handOut(ref);
+        }
+        return ref;
+    }
+
+    /** {@code table.get}: the element at {@code index}. */
+    long load(int index) {
         if (index < 0 || index >= elements.length) {
             throw new TrapException(TrapKind.TABLE_OUT_OF_BOUNDS);
         }

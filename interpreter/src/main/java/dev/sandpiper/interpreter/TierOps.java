@@ -236,7 +236,7 @@ public final class TierOps {
     // ---- tables and references ----
 
     public static long TABLE_GET(int i, Instance inst, int table) {
-        return inst.tables[table].get(i);
+        return inst.tables[table].load(i);
     }
 
     public static void TABLE_SET(int i, long ref, Instance inst, int table) {

@@ -179,7 +179,7 @@ public final class TierOps64 {
 
     public static long TABLE_GET(long i, Instance inst, int table) {
         Table t = inst.tables[table];
-        return t.get(t.index(i));
+        return t.load(t.index(i));
     }
 
     public static void TABLE_SET(long i, long ref, Instance inst, int table) {

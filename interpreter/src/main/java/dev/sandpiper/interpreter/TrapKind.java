@@ -44,7 +44,12 @@ public enum TrapKind {
     /** {@code throw_ref} of null (3.0, exception handling). */
     NULL_EXCEPTION_REFERENCE("null exception reference"),
     /** More caught exceptions held as {@code exnref} values than the store keeps (guardrail). */
-    EXCEPTION_REFERENCES_EXHAUSTED("too many exception references");
+    EXCEPTION_REFERENCES_EXHAUSTED("too many exception references"),
+    /**
+     * A reference the host kept past its validity, whose object the store's collection has freed
+     * ({@link Store}: when references handed to the host stay valid).
+     */
+    STALE_REFERENCE("stale reference");
 
     private final String message;
 

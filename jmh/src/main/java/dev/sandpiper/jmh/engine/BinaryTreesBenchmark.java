@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -28,9 +27,10 @@ import org.openjdk.jmh.annotations.State;
  * every function compiled, GC instructions included, or the setup fails) and in plain Java. Chicory runs no 3.0 modules of this kind, so it has no
  * column here.
  *
- * <p>Each operation runs in a fresh instance of the module (made in a per-invocation setup, not
- * measured), because the engine frees a store's GC objects only with the store; what is measured
- * is allocating, reading and testing 81,910 structures, and the JVM collecting the last operation's.
+ * <p>Every operation runs in the same instance and store: the store frees the structures one
+ * operation leaves unreachable when a later call returns (interpreter/README.md, GC objects), so
+ * what is measured is allocating, reading and testing 81,910 structures, and the store's and the
+ * JVM's collections of earlier operations' ones.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -42,7 +42,6 @@ public class BinaryTreesBenchmark {
         /** The arguments, read from fields so the JIT cannot treat them as constants. */
         public int a = TREES_DEPTH;
         public int b = TREES_ITERATIONS;
-        CompiledModule module;
         WasmFunction run;
 
         void setup(boolean compiled) {
@@ -51,21 +50,8 @@ public class BinaryTreesBenchmark {
                 CompileReport report = Engine.sandpiperCompileTier(m);
                 System.out.println("binary_trees, compiler forced: " + report + " " + report.interpreted());
             }
-            module = m;
             run = Engine.sandpiperInstance(m).function("run")::call;
             Check.expect((compiled ? "compiled" : "interpreted") + " binary_trees", TREES_12_10, run(a, b));
-        }
-
-        /**
-         * A new instance (and store) for the next operation, not measured: the engine keeps a
-         * store's GC objects until the store is dropped (references are raw 64-bit handles it does
-         * not trace yet), so one store running this forever would reach its memory limit.
-         */
-        @Setup(Level.Invocation)
-        public void fresh() {
-            if (module != null) {
-                run = Engine.sandpiperInstance(module).function("run")::call;
-            }
         }
 
         public int run(int x, int y) {
