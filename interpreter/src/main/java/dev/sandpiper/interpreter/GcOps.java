@@ -31,26 +31,11 @@ final class GcOps {
         int x = code[p + 1];
         switch (OPS[sub]) {
             case REF_EQ -> stack[top - 2] = stack[top - 2] == stack[top - 1] ? 1 : 0;
-            case STRUCT_NEW, STRUCT_NEW_DEFAULT -> {
-                FieldType[] fs = types.fields(x);
-                int n = types.slots(x);
-                GcHeap heap = inst.store().gcHeap();
-                heap.charge(8L * n);
-                long[] slots = new long[n];
-                int base = top - (OPS[sub] == Opcode.STRUCT_NEW ? n : 0);
-                for (int k = 0; k < fs.length; k++) {
-                    int o = types.offset(x, k);
-                    if (OPS[sub] == Opcode.STRUCT_NEW) {
-                        slots[o] = GcTypes.wrap(fs[k], stack[base + o]);
-                        if (GcTypes.width(fs[k]) == 2) {
-                            slots[o + 1] = stack[base + o + 1];
-                        }
-                    } else {
-                        slots[o] = GcTypes.defaultValue(fs[k]);
-                    }
-                }
-                stack[base] = heap.add(new GcObjects.Struct(types.typeId(x), slots));
+            case STRUCT_NEW -> {
+                int base = top - types.slots(x);
+                stack[base] = newStruct(inst, x, stack, base);
             }
+            case STRUCT_NEW_DEFAULT -> stack[top] = newStruct(inst, x, null, 0);
             case STRUCT_GET, STRUCT_GET_S, STRUCT_GET_U -> {
                 GcObjects.Struct s = struct(stack[top - 1], inst);
                 FieldType f = types.fields(x)[code[p + 2]];
@@ -72,6 +57,32 @@ final class GcOps {
             }
             default -> GcArrays.execute(OPS[sub], code, p, stack, top, inst);
         }
+    }
+
+    /**
+     * {@code struct.new} of type {@code x} with the field values in {@code values} from {@code from}
+     * (each at its field's first slot), or {@code struct.new_default} when {@code values} is null:
+     * charges the store and returns the new structure's reference. Both tiers allocate here.
+     */
+    static long newStruct(Instance inst, int x, long[] values, int from) {
+        GcTypes types = inst.gcTypes();
+        FieldType[] fs = types.fields(x);
+        int n = types.slots(x);
+        GcHeap heap = inst.store().gcHeap();
+        heap.charge(8L * n);
+        long[] slots = new long[n];
+        for (int k = 0; k < fs.length; k++) {
+            int o = types.offset(x, k);
+            if (values == null) {
+                slots[o] = GcTypes.defaultValue(fs[k]);
+            } else {
+                slots[o] = GcTypes.wrap(fs[k], values[from + o]);
+                if (GcTypes.width(fs[k]) == 2) {
+                    slots[o + 1] = values[from + o + 1];
+                }
+            }
+        }
+        return heap.add(new GcObjects.Struct(types.typeId(x), slots));
     }
 
     /** The structure {@code ref} designates; traps on null. */

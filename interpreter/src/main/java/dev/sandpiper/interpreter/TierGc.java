@@ -24,34 +24,12 @@ public final class TierGc {
 
     /** {@code struct.new}: the field values in {@code values}, each at its field's first slot. */
     public static long structNew(long[] values, Instance inst, int type) {
-        GcTypes types = inst.gcTypes();
-        FieldType[] fs = types.fields(type);
-        int n = types.slots(type);
-        GcHeap heap = inst.store().gcHeap();
-        heap.charge(8L * n);
-        long[] slots = new long[n];
-        for (int k = 0; k < fs.length; k++) {
-            int o = types.offset(type, k);
-            slots[o] = GcTypes.wrap(fs[k], values[o]);
-            if (GcTypes.width(fs[k]) == 2) {
-                slots[o + 1] = values[o + 1];
-            }
-        }
-        return heap.add(new GcObjects.Struct(types.typeId(type), slots));
+        return GcOps.newStruct(inst, type, values, 0);
     }
 
     /** {@code struct.new_default}: every field its type's default (zero, or null). */
     public static long structNewDefault(Instance inst, int type) {
-        GcTypes types = inst.gcTypes();
-        FieldType[] fs = types.fields(type);
-        int n = types.slots(type);
-        GcHeap heap = inst.store().gcHeap();
-        heap.charge(8L * n);
-        long[] slots = new long[n];
-        for (int k = 0; k < fs.length; k++) {
-            slots[types.offset(type, k)] = GcTypes.defaultValue(fs[k]);
-        }
-        return heap.add(new GcObjects.Struct(types.typeId(type), slots));
+        return GcOps.newStruct(inst, type, null, 0);
     }
 
     /**
