@@ -1,15 +1,13 @@
 package dev.sandpiper.compiler;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sandpiper.compiler.Tiers.Outcome;
 import dev.sandpiper.interpreter.CompiledModule;
-import dev.sandpiper.interpreter.ExecutionLimits;
-import dev.sandpiper.interpreter.Instance;
 import dev.sandpiper.interpreter.Memory;
 import dev.sandpiper.text.Wat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,24 +118,10 @@ class Memory64TierTest {
 
     @Test
     void bothTiersAgreeOnResultsTrapsCountsAndMemory() {
-        CompiledModule[] tiers = Tiers.both(module());
-        int traps = 0;
-        for (Object[] call : CALLS) {
-            Outcome[] o = new Outcome[2];
-            byte[][][] memories = new byte[2][][];
-            for (int t = 0; t < 2; t++) {
-                Instance inst = Tiers.instantiate(tiers[t], ExecutionLimits.DEFAULT);
-                o[t] = Tiers.call(inst, (String) call[0], Tiers.args(call));
-                memories[t] = new byte[][] {contents(inst.memory(0)), contents(inst.memory(1))};
-            }
-            String what = call[0] + " " + java.util.Arrays.toString(Tiers.args(call));
-            assertEquals(o[0], o[1], what + " (interpreter, compiled)");
-            assertArrayEquals(memories[0][0], memories[1][0], what + ": memory 0");
-            assertArrayEquals(memories[0][1], memories[1][1], what + ": memory 1");
-            traps += o[0].trap() != null ? 1 : 0;
-        }
+        List<Outcome> out = Tiers.assertCallsAgree(Tiers.both(module()), CALLS,
+                inst -> new byte[][] {contents(inst.memory(0)), contents(inst.memory(1))});
         // The calls above are chosen so that some trap and most do not.
-        assertEquals(15, traps);
+        assertEquals(15, out.stream().filter(o -> o.trap() != null).count());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sandpiper.compiler;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,10 @@ import dev.sandpiper.interpreter.Linker;
 import dev.sandpiper.interpreter.Store;
 import dev.sandpiper.interpreter.TrapException;
 import dev.sandpiper.interpreter.TrapKind;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Test helpers that run one module in either tier: the interpreter alone, or with every function
@@ -95,6 +99,31 @@ final class Tiers {
                 assertEquals(o[0], o[1], name + " with fuel " + fuel + " (interpreter, compiled)");
             }
         }
+    }
+
+    /**
+     * Each call ({@code {export, Long args...}}) on a fresh instance of each tier: the same outcome
+     * and the same contents of every memory {@code memories} reads. Returns the interpreter's
+     * outcomes, in the order of {@code calls}.
+     */
+    static List<Outcome> assertCallsAgree(CompiledModule[] tiers, Object[][] calls, Function<Instance, byte[][]> memories) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Object[] call : calls) {
+            Outcome[] o = new Outcome[2];
+            byte[][][] contents = new byte[2][][];
+            for (int t = 0; t < 2; t++) {
+                Instance inst = instantiate(tiers[t], ExecutionLimits.DEFAULT);
+                o[t] = call(inst, (String) call[0], args(call));
+                contents[t] = memories.apply(inst);
+            }
+            String what = call[0] + " " + Arrays.toString(args(call));
+            assertEquals(o[0], o[1], what + " (interpreter, compiled)");
+            for (int m = 0; m < contents[0].length; m++) {
+                assertArrayEquals(contents[0][m], contents[1][m], what + ": memory " + m);
+            }
+            outcomes.add(o[0]);
+        }
+        return outcomes;
     }
 
     /** The arguments of a call written {@code {export, Long args...}}. */
