@@ -98,6 +98,8 @@ final class FunctionTranslator {
      * @throws Unsupported when this function stays in the interpreter
      */
     Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel, boolean planned) {
+        // Once per function, for every translation below.
+        cachesMemory = accessesMemoryZero(funcIndex);
         if (countFuel && planned) {
             // Twice: once to record the blocks and branches, once to charge on the edges (FuelPlan).
             FuelPlan.Recorder recorder = new FuelPlan.Recorder();
@@ -118,7 +120,6 @@ final class FunctionTranslator {
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
         layoutLocals(body);
-        cachesMemory = accessesMemoryZero(funcIndex);
         fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel,
                 wideCharges, recorder, plan);
         frames.clear();
