@@ -51,6 +51,14 @@ public final class Store implements AutoCloseable {
     long checkpoint;
     private long deadline;
     private volatile boolean interrupted;
+    /**
+     * The least fuel (after a block's charge) with which compiled code may move its checkpoint on
+     * without polling ({@link TierSupport#refill}): {@link #POLL_INTERVAL} while the call has no
+     * deadline and no interrupt is pending, else {@code Long.MAX_VALUE} (every poll goes through
+     * {@link #poll}). Written before {@code interrupted} is cleared and after it is set, so a
+     * pending interrupt always leaves it at the maximum.
+     */
+    volatile long quietFloor = Long.MAX_VALUE;
     private boolean running;
 
     // An open budget spanning several calls.
@@ -116,6 +124,7 @@ public final class Store implements AutoCloseable {
      */
     public void interrupt() {
         interrupted = true;
+        quietFloor = Long.MAX_VALUE;
     }
 
     /**
@@ -140,6 +149,7 @@ public final class Store implements AutoCloseable {
         fuel = budgetFuel == ExecutionLimits.UNLIMITED ? UNLIMITED_FUEL : budgetFuel;
         budgetStartFuel = fuel;
         deadline = deadlineNanos;
+        quietFloor = deadlineNanos == 0 ? POLL_INTERVAL : Long.MAX_VALUE;
         interrupted = false;
         checkpoint = Math.max(0, fuel - POLL_INTERVAL);
     }
@@ -172,6 +182,7 @@ public final class Store implements AutoCloseable {
                 fuel = limits.fuel() == ExecutionLimits.UNLIMITED ? UNLIMITED_FUEL : limits.fuel();
                 long timeout = limits.timeout().toNanos();
                 deadline = timeout == 0 ? 0 : System.nanoTime() + timeout;
+                quietFloor = timeout == 0 ? POLL_INTERVAL : Long.MAX_VALUE;
                 interrupted = false;
                 checkpoint = Math.max(0, fuel - POLL_INTERVAL);
             }

@@ -45,6 +45,29 @@ public final class TierSupport {
     }
 
     /**
+     * The fast path of compiled code's poll, small enough that HotSpot always inlines it (at most
+     * {@code MaxInlineSize}, 35 bytes of bytecode): with fuel for a whole interval left, no deadline
+     * and no interrupt pending, polling could only move the checkpoint on ({@link Store#poll}), so
+     * this does that without a call. {@code left} is the fuel left after subtracting the block's
+     * cost, and negative. Returns the new fuel left ({@link Store#POLL_INTERVAL}), or {@code left}
+     * unchanged when the poll must go through {@link #charge}. The store's {@code fuel} is not
+     * written: compiled code sets it from {@code left} whenever it leaves the frame.
+     *
+     * <p>Why it matters: a call on the poll's slow path sits inside every loop, and HotSpot's
+     * register allocator then kept loop variables in stack slots for the whole loop; the sieve's
+     * byte-counting loop ran at half speed. Without a deadline or a limit near, the call is never
+     * taken, so HotSpot leaves it out of the compiled loop altogether.
+     */
+    public static int refill(Store s, int left) {
+        long after = s.checkpoint + left;
+        if (after < s.quietFloor) {
+            return left;
+        }
+        s.checkpoint = after - Store.POLL_INTERVAL;
+        return (int) Store.POLL_INTERVAL;
+    }
+
+    /**
      * Slow path of charging a block of {@code cost} instructions: {@code left} is the fuel left
      * after subtracting the cost, and negative. Polls the guardrails as the interpreter does ({@link
      * Store#poll}); returns the new fuel left, or traps with the store's fuel as before the block.

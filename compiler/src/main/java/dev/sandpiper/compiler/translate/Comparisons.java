@@ -59,6 +59,38 @@ final class Comparisons {
         };
     }
 
+    /**
+     * Emits comparison {@code op} as a value (0 or 1) without a jump, when it has such a form, and
+     * says whether it did. A jump whose outcome follows the data (counting zero bytes) is a
+     * misprediction each time it turns; {@code x == 0} is {@code ((x | -x) >>> 31) ^ 1}, the sign of
+     * {@code x | -x} being set exactly when {@code x != 0}.
+     */
+    static boolean emitValue(Code c, Opcode op) {
+        switch (op) {
+            case I32_EQZ:
+                c.op(DUP);
+                c.op(INEG);
+                c.op(IOR);
+                c.intConst(31);
+                c.op(IUSHR);
+                c.op(ICONST_1);
+                c.op(IXOR);
+                return true;
+            case I64_EQZ:
+                c.op(DUP2);
+                c.op(LNEG);
+                c.op(LOR);
+                c.intConst(63);
+                c.op(LUSHR);
+                c.op(L2I);
+                c.op(ICONST_1);
+                c.op(IXOR);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /** The conditional jump taken exactly when {@code jvm} is not. */
     static int negate(int jvm) {
         return switch (jvm) {

@@ -420,15 +420,29 @@ final class FuelBlocks {
                     + plan.blocks() + " and " + plan.edges());
         }
         for (Stub s : stubs) {
+            // left = refill(store, left - phi); if (left < 0) left = charge(store, left, cost);
+            // left += phi. The call to charge, never taken without a deadline or a limit near, is
+            // left out of HotSpot's compiled loop (TierSupport.refill).
             c.place(s.slow);
             c.local(ALOAD, ctxSlot);
             c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
             c.local(ILOAD, leftSlot);
             addConst(-s.phi);
+            c.invoke(INVOKESTATIC, SUPPORT, "refill", "(" + STORE + "I)I");
+            c.op(DUP);
+            c.local(ISTORE, leftSlot);
+            Label refilled = new Label();
+            c.jump(IFGE, refilled);
+            c.local(ALOAD, ctxSlot);
+            c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
+            c.local(ILOAD, leftSlot);
             c.intConst(s.cost);
             c.invoke(INVOKESTATIC, SUPPORT, "charge", "(" + STORE + "II)I");
-            addConst(s.phi);
             c.local(ISTORE, leftSlot);
+            c.place(refilled);
+            if (s.phi != 0) {
+                subtract(-s.phi);
+            }
             c.jump(GOTO, s.resume);
         }
         // Registered first, so that a WebAssembly exception of a site in a try body finds them before

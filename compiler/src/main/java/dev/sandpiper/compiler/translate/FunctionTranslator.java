@@ -826,6 +826,9 @@ final class FunctionTranslator {
     private void materializeCompare() {
         Opcode cmp = pendingCompare;
         pendingCompare = null;
+        if (Comparisons.emitValue(c, cmp)) {
+            return;
+        }
         int jvm = Comparisons.emitOperands(c, cmp);
         zeroOrOne(jvm);
     }
