@@ -32,6 +32,11 @@ import java.util.List;
 public final class Store implements AutoCloseable {
     /** Instructions between two polls of the deadline and the interrupt flag. */
     static final long POLL_INTERVAL = 10_000;
+    /**
+     * Instructions compiled code runs between two readings of the clock under a deadline (a
+     * millisecond or so), polling the interrupt flag every {@link #POLL_INTERVAL} all the same.
+     */
+    static final long CLOCK_SPAN = 1 << 20;
     private static final long UNLIMITED_FUEL = Long.MAX_VALUE / 4;
 
     private ExecutionLimits limits;
@@ -54,9 +59,10 @@ public final class Store implements AutoCloseable {
     /**
      * The least fuel (after a block's charge) with which compiled code may move its checkpoint on
      * without polling ({@link TierSupport#refill}): {@link #POLL_INTERVAL} while the call has no
-     * deadline and no interrupt is pending, else {@code Long.MAX_VALUE} (every poll goes through
-     * {@link #poll}). Written before {@code interrupted} is cleared and after it is set, so a
-     * pending interrupt always leaves it at the maximum.
+     * deadline, else {@link #CLOCK_SPAN} instructions below the fuel at the last poll, so that the
+     * clock is read that often; {@code Long.MAX_VALUE} while an interrupt is pending. Written
+     * before {@code interrupted} is read or cleared and after it is set, so a pending interrupt
+     * always leaves it at the maximum.
      */
     volatile long quietFloor = Long.MAX_VALUE;
     private boolean running;
@@ -149,7 +155,7 @@ public final class Store implements AutoCloseable {
         fuel = budgetFuel == ExecutionLimits.UNLIMITED ? UNLIMITED_FUEL : budgetFuel;
         budgetStartFuel = fuel;
         deadline = deadlineNanos;
-        quietFloor = deadlineNanos == 0 ? POLL_INTERVAL : Long.MAX_VALUE;
+        quietFloor = nextQuietFloor(fuel);
         interrupted = false;
         checkpoint = Math.max(0, fuel - POLL_INTERVAL);
     }
@@ -182,7 +188,7 @@ public final class Store implements AutoCloseable {
                 fuel = limits.fuel() == ExecutionLimits.UNLIMITED ? UNLIMITED_FUEL : limits.fuel();
                 long timeout = limits.timeout().toNanos();
                 deadline = timeout == 0 ? 0 : System.nanoTime() + timeout;
-                quietFloor = timeout == 0 ? POLL_INTERVAL : Long.MAX_VALUE;
+                quietFloor = nextQuietFloor(fuel);
                 interrupted = false;
                 checkpoint = Math.max(0, fuel - POLL_INTERVAL);
             }
@@ -287,6 +293,14 @@ public final class Store implements AutoCloseable {
         if (deadline != 0 && System.nanoTime() - deadline > 0) {
             throw new TrapException(TrapKind.DEADLINE_EXCEEDED);
         }
+    }
+
+    /**
+     * {@link #quietFloor} for compiled code polling with {@code after} fuel left: written by its
+     * slow path before it polls the interrupt flag.
+     */
+    long nextQuietFloor(long after) {
+        return deadline == 0 ? POLL_INTERVAL : Math.max(POLL_INTERVAL, after - CLOCK_SPAN);
     }
 
     /** Grows the value stack to hold {@code slots}; traps when that passes the limit. */

@@ -48,15 +48,17 @@ public final class TierSupport {
      * The fast path of compiled code's poll, small enough that HotSpot always inlines it (at most
      * {@code MaxInlineSize}, 35 bytes of bytecode): with fuel for a whole interval left, no deadline
      * and no interrupt pending, polling could only move the checkpoint on ({@link Store#poll}), so
-     * this does that without a call. {@code left} is the fuel left after subtracting the block's
+     * this does that without a call; under a deadline it does so until {@link Store#CLOCK_SPAN}
+     * instructions have run since the clock was last read. {@code left} is the fuel left after subtracting the block's
      * cost, and negative. Returns the new fuel left ({@link Store#POLL_INTERVAL}), or {@code left}
      * unchanged when the poll must go through {@link #charge}. The store's {@code fuel} is not
      * written: compiled code sets it from {@code left} whenever it leaves the frame.
      *
      * <p>Why it matters: a call on the poll's slow path sits inside every loop, and HotSpot's
      * register allocator then kept loop variables in stack slots for the whole loop; the sieve's
-     * byte-counting loop ran at half speed. Without a deadline or a limit near, the call is never
-     * taken, so HotSpot leaves it out of the compiled loop altogether.
+     * byte-counting loop ran at half speed. Without a limit near, the call is taken once per
+     * {@code CLOCK_SPAN} instructions under a deadline and never without one, when HotSpot leaves it
+     * out of the compiled loop altogether.
      */
     public static int refill(Store s, int left) {
         long after = s.checkpoint + left;
@@ -75,6 +77,7 @@ public final class TierSupport {
     public static int charge(Store s, int left, int cost) {
         long before = s.checkpoint + left + cost;
         s.fuel = before;
+        s.quietFloor = s.nextQuietFloor(before - cost); // before poll reads the interrupt flag
         long checkpoint = s.poll(before, cost, true);
         s.checkpoint = checkpoint;
         s.fuel = before - cost;

@@ -421,8 +421,8 @@ final class FuelBlocks {
         }
         for (Stub s : stubs) {
             // left = refill(store, left - phi); if (left < 0) left = charge(store, left, cost);
-            // left += phi. The call to charge, never taken without a deadline or a limit near, is
-            // left out of HotSpot's compiled loop (TierSupport.refill).
+            // left += phi. The call to charge, rare (TierSupport.refill), is never taken without a
+            // deadline or a limit near, and HotSpot then leaves it out of the compiled loop.
             c.place(s.slow);
             c.local(ALOAD, ctxSlot);
             c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
