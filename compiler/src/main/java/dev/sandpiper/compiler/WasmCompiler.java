@@ -125,7 +125,7 @@ public final class WasmCompiler {
         for (boolean b : r.compiled()) {
             count += b ? 1 : 0;
         }
-        return new CompileReport(count, r.interpreted(), r.classBytes().length, System.nanoTime() - start);
+        return new CompileReport(count, r.interpreted(), r.classBytes().length, System.nanoTime() - start, r.split());
     }
 
     /** The module keeps running in the interpreter; the report says why for every function. */

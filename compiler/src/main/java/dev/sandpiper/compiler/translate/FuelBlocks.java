@@ -121,6 +121,9 @@ final class FuelBlocks {
     private int edge;
     /** {@code left - fuel} in the current block ({@link FuelPlan}); 0 without a plan. */
     private int phi;
+    /** Outlined regions ({@link Outliner}): the cost of the first block closed (-1: none yet), and where a prepaid block's cost goes. */
+    private int firstCost = -1;
+    private java.util.function.IntConsumer prepaid;
 
     /**
      * With a {@code recorder}, emits no fuel code and records the function's blocks and branches; with
@@ -293,6 +296,35 @@ final class FuelBlocks {
         cost++;
     }
 
+    /**
+     * Outlined regions ({@link Outliner}): adds {@code n} instructions, run in another method, to the
+     * open block, which charges them (and refunds their rest at a trap here). No-op when not counting.
+     */
+    void extend(int n) {
+        if (counting) {
+            cost += n;
+        }
+    }
+
+    /**
+     * Outlined regions ({@link Outliner}): opens a block that another method charged (the block the
+     * interpreter runs on across a helper's call or return); it emits no charge, its sites refund its
+     * rest as usual, and its cost goes to {@code onClose} when it closes. Only without a plan.
+     */
+    void startPrepaid(java.util.function.IntConsumer onClose) {
+        close();
+        block++;
+        open = true;
+        cost = 0;
+        pollOnly = !counting;
+        prepaid = onClose;
+    }
+
+    /** The cost of the first block closed, or -1 while none has ({@link Outliner}). */
+    int firstCost() {
+        return firstCost;
+    }
+
     /** Marks the start of an instruction that may trap; pass the label to {@link #endSite}. */
     Label startSite() {
         Label start = new Label();
@@ -368,6 +400,13 @@ final class FuelBlocks {
         int charged = pollOnly ? 1 : cost;
         if (charged > MAX_BLOCK_COST) {
             throw new Unsupported("a basic block of " + cost + " instructions");
+        }
+        if (firstCost < 0) {
+            firstCost = counting ? charged : 0;
+        }
+        if (prepaid != null) {
+            prepaid.accept(counting ? charged : 0);
+            prepaid = null;
         }
         if (recorder != null) {
             recorder.charged(block, charged);

@@ -15,7 +15,9 @@ import dev.sandpiper.decoder.model.Module;
 import dev.sandpiper.decoder.model.ValType;
 import dev.sandpiper.interpreter.Table;
 import dev.sandpiper.interpreter.TierMemory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Translates one function body into the code of a static JVM method
@@ -83,6 +85,14 @@ final class FunctionTranslator {
     /** The GC instructions (3.0). */
     private final GcInstructions gc;
 
+    /** Regions of the function translated into methods of their own, by start ({@link Outliner}); empty: none. */
+    private Map<Integer, Region> outlines = Map.of();
+    /** The region whose method is being translated, or null (the function's own method). */
+    private Region helper;
+    /** When measuring ({@link Outliner}): the code size of each region translated here, and the label types outside it. */
+    private Map<Integer, Integer> sizes;
+    private Map<Integer, List<List<ValType>>> outerLabels;
+
     /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
     FunctionTranslator(Linkage link, boolean countFuel) {
         this.link = link;
@@ -113,13 +123,53 @@ final class FunctionTranslator {
         }
     }
 
+    /**
+     * The code of function {@code funcIndex} with the regions {@code outlines} as calls to their
+     * methods, every block charging itself (no plan, {@link Outliner}); with {@code sizes} non-null,
+     * records each region's code size there and the label types outside it in {@code outer}.
+     */
+    Code translateSplit(int funcIndex, ConstantPool pool, boolean wideJumps, Map<Integer, Region> outlines,
+            Map<Integer, Integer> sizes, Map<Integer, List<List<ValType>>> outer) {
+        return translateOutlined(funcIndex, pool, wideJumps, outlines, null, sizes, outer);
+    }
+
+    /** The code of region {@code g}'s method, with the regions {@code outlines} inside it as calls ({@link Outliner}). */
+    Code translateRegion(int funcIndex, Region g, ConstantPool pool, boolean wideJumps, Map<Integer, Region> outlines) {
+        return translateOutlined(funcIndex, pool, wideJumps, outlines, g, null, null);
+    }
+
+    private Code translateOutlined(int funcIndex, ConstantPool pool, boolean wideJumps, Map<Integer, Region> regions,
+            Region g, Map<Integer, Integer> measured, Map<Integer, List<List<ValType>>> outer) {
+        cachesMemory = accessesMemoryZero(funcIndex);
+        outlines = regions;
+        helper = g;
+        sizes = measured;
+        outerLabels = outer;
+        try {
+            try {
+                return translate(funcIndex, pool, wideJumps, false, false, null, null);
+            } catch (FuelBlocks.WideChargesNeeded wide) {
+                return translate(funcIndex, pool, wideJumps, false, true, null, null);
+            }
+        } finally {
+            outlines = Map.of();
+            helper = null;
+            sizes = null;
+            outerLabels = null;
+        }
+    }
+
     private Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel,
             boolean wideCharges, FuelPlan.Recorder recorder, FuelPlan plan) {
         type = module.functionType(funcIndex);
         self = funcIndex;
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
-        layoutLocals(body);
+        if (helper == null) {
+            layoutLocals(body);
+        } else {
+            layoutRegion(body);
+        }
         fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel,
                 wideCharges, recorder, plan);
         frames.clear();
@@ -129,21 +179,47 @@ final class FunctionTranslator {
         pendingCompare = null;
         exceptions.reset();
 
-        emitDepthCheck();
-        emitEntryLocals();
-        bodyStart = new Label();
-        c.place(bodyStart);
-        zeroLocals(body);
-        frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
-        fuel.start(true, false, bodyStart);
-        CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
-        while (frames.depth() > 0) {
+        CodeReader r;
+        int outside = 0;
+        if (helper == null) {
+            emitDepthCheck();
+            emitEntryLocals();
+            bodyStart = new Label();
+            c.place(bodyStart);
+            zeroLocals(body);
+            frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
+            fuel.start(true, false, bodyStart);
+            r = module.codeReader(funcIndex - module.importedFunctionCount());
+        } else {
+            r = Outliner.readerAt(module, funcIndex, helper.start);
+            outside = enterRegion();
+        }
+        boolean first = helper != null;
+        while (first || frames.depth() > outside) {
             Opcode op = r.next();
             if (live) {
-                instruction(op, r);
+                Region g = first || !Outliner.structured(op) ? null : outlines.get(r.opcodeOffset());
+                first = false;
+                int at = c.length();
+                if (g != null) {
+                    callRegion(g, r);
+                } else {
+                    instruction(op, r);
+                    if (sizes != null && Outliner.structured(op)) {
+                        frames.measure(r.opcodeOffset(), at);
+                        List<List<ValType>> labels = new ArrayList<>();
+                        for (int f = 0; f < frames.innermost(); f++) {
+                            labels.add(frames.labelTypes(f));
+                        }
+                        outerLabels.put(r.opcodeOffset(), labels);
+                    }
+                }
             } else {
                 skipDead(op, r);
             }
+        }
+        if (helper != null) {
+            leaveRegion();
         }
         exceptions.emitDispatch();
         fuel.finish();
@@ -1082,6 +1158,10 @@ final class FunctionTranslator {
 
     /** Returns the function's results, which are on top of the stack (anything below is discarded). */
     void emitReturn() {
+        if (helper != null) {
+            exitRegion(0);
+            return;
+        }
         List<ValType> results = type.results();
         if (results.size() > 1) {
             int temp = tempTop;
@@ -1153,6 +1233,10 @@ final class FunctionTranslator {
 
     /** An unconditional branch to frame {@code f} (frame 0: return). */
     void branch(int f) {
+        if (frames.kind(f) == Frames.EXIT) {
+            exitRegion(f);
+            return;
+        }
         if (frames.kind(f) == Frames.FUNC) {
             emitReturn();
             return;
@@ -1164,7 +1248,7 @@ final class FunctionTranslator {
     }
 
     private void branchIf(int f) {
-        boolean simple = frames.kind(f) != Frames.FUNC
+        boolean simple = frames.kind(f) != Frames.FUNC && frames.kind(f) != Frames.EXIT
                 && stack.size() - 1 - frames.height(f) == frames.labelTypes(f).size();
         if (simple) {
             fuel.conditionalEdge(frames.label(f), () -> branchOnCondition(frames.label(f), true));
@@ -1266,6 +1350,9 @@ final class FunctionTranslator {
 
     void end() {
         int f = frames.innermost();
+        if (sizes != null && frames.source(f) >= 0) {
+            sizes.put(frames.source(f), c.length() - frames.codeAt(f));
+        }
         exceptions.beforeEnd(f);
         int kind = frames.kind(f);
         if (kind == Frames.FUNC) {
@@ -1366,5 +1453,229 @@ final class FunctionTranslator {
     /** Frees the slots {@link #reserveTemps} kept, from {@code top} up. */
     void releaseTemps(int top) {
         tempTop = top;
+    }
+
+    // ---- outlined regions (Outliner) ----
+
+    /** The locals of a region's method: its operands, then the WebAssembly locals it uses, then the usual tail. */
+    private void layoutRegion(FunctionBody body) {
+        int n = type.params().size() + body.locals().length;
+        localSlot = new int[n];
+        localKind = new char[n];
+        for (int k = 0; k < n; k++) {
+            localKind[k] = JvmTypes.kind(k < type.params().size() ? type.params().get(k)
+                    : body.locals()[k - type.params().size()]);
+            localSlot[k] = -1;
+        }
+        int slot = JvmTypes.slots(helper.block.params()) + (helper.isIf ? 1 : 0);
+        for (int i : helper.locals) {
+            localSlot[i] = slot;
+            slot += JvmTypes.slots(localKind[i]);
+        }
+        ctxSlot = slot;
+        depthSlot = slot + 1;
+        leftSlot = slot + 2;
+        memorySlot = slot + 3;
+        globalsSlot = slot + 4;
+        nextDepthSlot = slot + 5;
+        bytesSlot = slot + 7;
+        sizeSlot = slot + 8;
+        c.reserveLocals(slot + 9);
+        tempBase = slot + 9;
+        tempTop = tempBase;
+    }
+
+    /**
+     * The start of a region's method: no depth check (it is no WebAssembly call), the frames
+     * outside it as exits, the block it starts in as charged by the caller, its operands pushed.
+     * Returns the number of frames outside.
+     */
+    private int enterRegion() {
+        emitEntryLocals();
+        bodyStart = new Label();
+        c.place(bodyStart);
+        frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
+        for (int f = 1; f < helper.outer.size(); f++) {
+            List<ValType> types = helper.outer.get(f);
+            frames.push(Frames.EXIT, types, types, new Label(), 0, 0);
+        }
+        fuel.startPrepaid(null);
+        int slot = 0;
+        for (ValType t : helper.block.params()) {
+            char k = JvmTypes.kind(t);
+            load(k, slot);
+            stack.push(k);
+            slot += JvmTypes.slots(k);
+        }
+        if (helper.isIf) {
+            c.local(ILOAD, slot);
+            stack.push('I');
+        }
+        return helper.outer.size();
+    }
+
+    /** The end of a region's method: it falls off its end (exit 0), charging the caller's rest of the block. */
+    private void leaveRegion() {
+        if (fuel.firstCost() < 0) {
+            throw new Outliner.Refused("no block boundary inside");
+        }
+        helper.entryCost = fuel.firstCost();
+        if (live) {
+            fuel.extend(helper.tailExtra);
+            exitRegion(-1);
+        }
+    }
+
+    /**
+     * Leaves a region's method to frame {@code f} outside it (-1: off its end), whose values are on
+     * top of the stack: they and the written locals go to the results array, the fuel to the context.
+     */
+    private void exitRegion(int f) {
+        List<ValType> types = f < 0 ? helper.block.results() : frames.labelTypes(f);
+        int entry = helper.writtenEntries;
+        for (ValType t : types) {
+            entry += JvmTypes.entries(JvmTypes.kind(t));
+        }
+        helper.entries = Math.max(helper.entries, entry);
+        int temp = tempTop;
+        c.reserveLocals(temp + 2);
+        for (int i = types.size() - 1; i >= 0; i--) {
+            char k = JvmTypes.kind(types.get(i));
+            for (int e = JvmTypes.entries(k) - 1; e >= 0; e--) {
+                boolean wide = k != 'I';
+                c.local(wide ? LSTORE : ISTORE, temp);
+                loadResults(--entry);
+                c.local(wide ? LLOAD : ILOAD, temp);
+                if (!wide) {
+                    c.op(I2L);
+                }
+                c.op(LASTORE);
+            }
+        }
+        int e = 0;
+        for (int i : helper.written) {
+            char k = localKind[i];
+            for (int half = 0; half < JvmTypes.entries(k); half++) {
+                loadResults(e++);
+                c.local(k == 'I' ? ILOAD : LLOAD, localSlot[i] + 2 * half);
+                if (k == 'I') {
+                    c.op(I2L);
+                }
+                c.op(LASTORE);
+            }
+        }
+        loadContext();
+        fuel.loadLeft();
+        c.field(PUTFIELD, CTX, "left", "I");
+        c.intConst(f + 1);
+        c.op(IRETURN);
+        helper.exits.set(f + 1);
+    }
+
+    /** Pushes the context's results array and index {@code entry}. */
+    private void loadResults(int entry) {
+        loadContext();
+        c.field(GETFIELD, CTX, "results", "[J");
+        c.intConst(entry);
+    }
+
+    /** Pushes entries of the results array from {@code entry} on as values of {@code types}, tracked; returns the next entry. */
+    private int pushResults(List<ValType> types, int entry) {
+        for (ValType t : types) {
+            char k = JvmTypes.kind(t);
+            for (int e = 0; e < JvmTypes.entries(k); e++) {
+                loadResults(entry++);
+                c.op(LALOAD);
+            }
+            if (k == 'I') {
+                c.op(L2I);
+            }
+            stack.push(k);
+        }
+        return entry;
+    }
+
+    /**
+     * Calls region {@code g}'s method where its instruction (just read from {@code r}) stands, skips
+     * its instructions, reloads the locals it wrote and the memory, and dispatches its exit code:
+     * off its end continues here, in the block the region charged ({@link FuelBlocks#startPrepaid});
+     * a branch outside goes on as that branch.
+     */
+    private void callRegion(Region g, CodeReader r) {
+        if (pendingCompare != null) {
+            materializeCompare();
+        }
+        Outliner.skipRegion(r);
+        fuel.extend(g.entryCost);
+        stack.pop(g.block.params().size() + (g.isIf ? 1 : 0));
+        int below = stack.slotsBelow(0);
+        for (int i : g.locals) {
+            load(localKind[i], localSlot[i]);
+        }
+        loadContext();
+        c.local(ILOAD, depthSlot);
+        fuel.loadLeft();
+        c.invoke(INVOKESTATIC, link.owner, g.name, g.descriptor);
+        int code = scratch(1);
+        c.local(ISTORE, code);
+        loadContext();
+        c.field(GETFIELD, CTX, "left", "I");
+        fuel.storeLeft();
+        cacheMemory();
+        int entry = 0;
+        for (int i : g.written) {
+            char k = localKind[i];
+            for (int e = 0; e < JvmTypes.entries(k); e++) {
+                loadResults(entry++);
+                c.op(LALOAD);
+            }
+            if (k == 'I') {
+                c.op(L2I);
+            }
+            store(k, localSlot[i]);
+        }
+        java.util.BitSet exits = g.exits;
+        if (exits.isEmpty()) {
+            // The region never ends but by a trap.
+            c.op(ACONST_NULL);
+            c.op(ATHROW);
+            live = false;
+            return;
+        }
+        Label fall = new Label();
+        if (!exits.equals(java.util.BitSet.valueOf(new long[] {1}))) {
+            int max = exits.length() - 1;
+            Label[] targets = new Label[max + 1];
+            Label dflt = exits.get(0) ? fall : null;
+            for (int k = 0; k <= max; k++) {
+                if (exits.get(k)) {
+                    targets[k] = k == 0 ? fall : new Label();
+                    dflt = dflt == null ? targets[k] : dflt;
+                }
+            }
+            for (int k = 0; k <= max; k++) {
+                targets[k] = targets[k] == null ? dflt : targets[k];
+            }
+            c.local(ILOAD, code);
+            c.tableSwitch(0, max, dflt, targets);
+            int height = stack.size();
+            for (int k = 1; k <= max; k++) {
+                if (exits.get(k)) {
+                    c.place(targets[k]);
+                    c.stackDepth(below);
+                    pushResults(frames.labelTypes(k - 1), g.writtenEntries);
+                    branch(k - 1);
+                    stack.truncate(height);
+                }
+            }
+        }
+        if (exits.get(0)) {
+            c.place(fall);
+            c.stackDepth(below);
+            pushResults(g.block.results(), g.writtenEntries);
+            fuel.startPrepaid(n -> g.tailExtra = n);
+        } else {
+            live = false;
+        }
     }
 }
