@@ -38,6 +38,7 @@ class TierCoverageTest {
         int compiledV128 = 0;
         int v128 = 0;
         int interpretedV128 = 0;
+        int split = 0;
         List<String> interpreted = new ArrayList<>();
         Path dir = TestsuiteLocator.locateWast();
         for (Path wast : SpecScript.findWast(dir)) {
@@ -49,6 +50,7 @@ class TierCoverageTest {
                 CompiledModule module = CompiledModule.compile(m.source().bytes());
                 CompileReport report = WasmCompiler.standard().compile(module);
                 modules++;
+                split += report.split().size();
                 Module decoded = module.module();
                 for (int f = decoded.importedFunctionCount(); f < decoded.functionCount(); f++) {
                     boolean vector = usesV128(decoded, f);
@@ -64,8 +66,8 @@ class TierCoverageTest {
                 }
             }
         }
-        System.out.printf("2.0 suite: %d modules, %d functions compiled (%d of %d using v128), %d interpreted"
-                + " (%d using v128)%n", modules, compiled, compiledV128, v128, interpreted.size(), interpretedV128);
+        System.out.printf("2.0 suite: %d modules, %d functions compiled (%d of %d using v128, %d split), %d interpreted"
+                + " (%d using v128)%n", modules, compiled, compiledV128, v128, split, interpreted.size(), interpretedV128);
         interpreted.forEach(s -> System.out.println("  interpreted: " + s));
         assertTrue(modules > 1000, "the suite's modules were not found: " + modules);
         assertTrue(v128 > 1000, "the suite has fewer v128 functions than expected: " + v128);

@@ -123,7 +123,7 @@ final class FuelBlocks {
     private int phi;
     /** Outlined regions ({@link Outliner}): the cost of the first block closed (-1: none yet), and where a prepaid block's cost goes. */
     private int firstCost = -1;
-    private java.util.function.IntConsumer prepaid;
+    private final List<java.util.function.IntConsumer> closing = new ArrayList<>();
 
     /**
      * With a {@code recorder}, emits no fuel code and records the function's blocks and branches; with
@@ -317,12 +317,22 @@ final class FuelBlocks {
         open = true;
         cost = 0;
         pollOnly = !counting;
-        prepaid = onClose;
+        whenClosed(onClose);
+    }
+
+    /** Gives the open block's cost to {@code onClose} when it closes (0 when not counting; {@link Outliner}). */
+    void whenClosed(java.util.function.IntConsumer onClose) {
+        closing.add(onClose);
     }
 
     /** The cost of the first block closed, or -1 while none has ({@link Outliner}). */
     int firstCost() {
         return firstCost;
+    }
+
+    /** The instructions counted so far in the open block (0 when not counting; {@link Outliner}). */
+    int openCost() {
+        return counting ? cost : 0;
     }
 
     /** Marks the start of an instruction that may trap; pass the label to {@link #endSite}. */
@@ -404,10 +414,10 @@ final class FuelBlocks {
         if (firstCost < 0) {
             firstCost = counting ? charged : 0;
         }
-        if (prepaid != null) {
-            prepaid.accept(counting ? charged : 0);
-            prepaid = null;
+        for (java.util.function.IntConsumer c : closing) {
+            c.accept(counting ? charged : 0);
         }
+        closing.clear();
         if (recorder != null) {
             recorder.charged(block, charged);
         } else if (plan != null && plan.charged(block) != charged) {

@@ -1499,7 +1499,7 @@ final class FunctionTranslator {
             List<ValType> types = helper.outer.get(f);
             frames.push(Frames.EXIT, types, types, new Label(), 0, 0);
         }
-        fuel.startPrepaid(null);
+        fuel.startPrepaid(n -> { });
         int slot = 0;
         for (ValType t : helper.block.params()) {
             char k = JvmTypes.kind(t);
@@ -1514,12 +1514,14 @@ final class FunctionTranslator {
         return helper.outer.size();
     }
 
-    /** The end of a region's method: it falls off its end (exit 0), charging the caller's rest of the block. */
+    /**
+     * The end of a region's method: it falls off its end (exit 0), charging the caller's rest of the
+     * block; when no block ended inside, the caller charged the whole region and charges its rest,
+     * and this only refunds it at a trap here.
+     */
     private void leaveRegion() {
-        if (fuel.firstCost() < 0) {
-            throw new Outliner.Refused("no block boundary inside");
-        }
-        helper.entryCost = fuel.firstCost();
+        helper.boundless = fuel.firstCost() < 0;
+        helper.entryCost = helper.boundless ? fuel.openCost() : fuel.firstCost();
         if (live) {
             fuel.extend(helper.tailExtra);
             exitRegion(-1);
@@ -1673,7 +1675,13 @@ final class FunctionTranslator {
             c.place(fall);
             c.stackDepth(below);
             pushResults(g.block.results(), g.writtenEntries);
-            fuel.startPrepaid(n -> g.tailExtra = n);
+            if (g.boundless) {
+                // One block of the interpreter's runs on from before the region to after it: charged here.
+                int at = fuel.openCost();
+                fuel.whenClosed(n -> g.tailExtra = n - at);
+            } else {
+                fuel.startPrepaid(n -> g.tailExtra = n);
+            }
         } else {
             live = false;
         }

@@ -44,8 +44,17 @@ public final class ModuleTranslator {
 
     /** {@code countFuel}: count instructions as the interpreter (else only poll; see {@code FuelBlocks}). */
     public static Result translate(Module module, boolean countFuel) {
+        return translate(module, countFuel, HUGE_METHOD_LIMIT);
+    }
+
+    /**
+     * As {@link #translate(Module, boolean)}, splitting every function whose method would be over
+     * {@code splitAbove} bytes of code as far as it goes (HotSpot's limit; tests pass less to make
+     * small functions split). Methods are at most HotSpot's limit in any case.
+     */
+    public static Result translate(Module module, boolean countFuel, int splitAbove) {
         try {
-            return translateOrFail(module, countFuel);
+            return translateOrFail(module, countFuel, splitAbove);
         } catch (IllegalStateException full) {
             if (String.valueOf(full.getMessage()).contains("constant pool full")) {
                 throw new ClassTooLargeException("the module's " + module.definedFunctionCount()
@@ -55,7 +64,7 @@ public final class ModuleTranslator {
         }
     }
 
-    private static Result translateOrFail(Module module, boolean countFuel) {
+    private static Result translateOrFail(Module module, boolean countFuel, int limit) {
         Linkage link = new Linkage(module, OWNER);
         ClassWriter cw = new ClassWriter(OWNER, SUPER);
         FunctionTranslator ft = new FunctionTranslator(link, countFuel);
@@ -81,15 +90,15 @@ public final class ModuleTranslator {
                 Code code = null;
                 try {
                     code = translate(ft, f, cw, false, true);
-                    for (int form = 1; form < 4 && code.length() > HUGE_METHOD_LIMIT; form++) {
+                    for (int form = 1; form < 4 && code.length() > limit; form++) {
                         code = translate(ft, f, cw, (form & 1) != 0, form < 2);
                     }
                 } catch (CodeTooLargeException tooLarge) {
                     code = null; // over the JVM's 65,535 bytes: split
                 }
-                if (code == null || code.length() > HUGE_METHOD_LIMIT) {
+                if (code == null || code.length() > limit) {
                     // Still too big for HotSpot's compiler: regions become methods of their own.
-                    Outliner.Split split = Outliner.split(ft, module, f, cw.pool());
+                    Outliner.Split split = Outliner.split(ft, module, f, cw.pool(), limit, HUGE_METHOD_LIMIT);
                     for (Outliner.Method m : split.methods()) {
                         cw.addMethod(ACC_STATIC, m.name(), m.descriptor(), m.code());
                     }

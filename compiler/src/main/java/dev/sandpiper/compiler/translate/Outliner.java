@@ -11,11 +11,9 @@ import dev.sandpiper.decoder.model.Module;
 import dev.sandpiper.decoder.model.ValType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -35,8 +33,6 @@ import java.util.TreeSet;
  * (it stays in the interpreter when too large), nor is a region needing over 255 parameter slots.
  */
 final class Outliner {
-    /** A region no larger than this in its caller's code is a candidate (its own method adds entry and exits). */
-    static final int BUDGET = ModuleTranslator.HUGE_METHOD_LIMIT - 1000;
     /** Smaller regions are not worth a call. */
     static final int MIN_REGION = 48;
 
@@ -62,29 +58,37 @@ final class Outliner {
     }
 
     /**
-     * Splits defined function {@code f} so that every method is within HotSpot's limit.
+     * Splits defined function {@code f} until its method is within {@code target} bytes, or no region
+     * is left to outline; every method must end within {@code limit} (HotSpot's). {@code target} is
+     * {@code limit} but in tests, which split small functions as far as they go.
      *
      * @throws Unsupported when it cannot be split so
      */
-    static Split split(FunctionTranslator ft, Module module, int f, ConstantPool pool) {
-        refuseUnsplittable(module, f);
-        int limit = ModuleTranslator.HUGE_METHOD_LIMIT;
+    static Split split(FunctionTranslator ft, Module module, int f, ConstantPool pool, int target, int limit) {
+        refuseUnsplittable(module, f, limit);
+        // A region no larger than this in its caller's code is a candidate (its method adds entry and exits).
+        int budget = target - target / 8;
         Map<Integer, Region> outlines = new LinkedHashMap<>();
-        Set<Integer> refused = new HashSet<>();
+        // Regions refused, with their size then: one that shrank since (regions in it outlined) is tried again.
+        Map<Integer, Integer> refused = new HashMap<>();
         while (true) {
             Map<Integer, Integer> sizes = new HashMap<>();
             Map<Integer, List<List<ValType>>> outer = new HashMap<>();
             Code main = ft.translateSplit(f, pool, false, outlines, sizes, outer);
-            if (main.length() <= limit) {
+            if (main.length() <= target) {
                 break;
             }
             int best = -1;
             int bestSize = MIN_REGION - 1;
             for (Map.Entry<Integer, Integer> e : sizes.entrySet()) {
-                if (e.getValue() <= BUDGET && e.getValue() > bestSize && !refused.contains(e.getKey())) {
+                if (e.getValue() <= budget && e.getValue() > bestSize
+                        && e.getValue() < refused.getOrDefault(e.getKey(), Integer.MAX_VALUE)) {
                     best = e.getKey();
                     bestSize = e.getValue();
                 }
+            }
+            if (best < 0 && main.length() <= limit) {
+                break;
             }
             if (best < 0) {
                 throw new Unsupported("its bytecode (" + main.length() + " bytes with " + outlines.size()
@@ -98,19 +102,19 @@ final class Outliner {
                 }
                 outlines.put(best, g);
             } catch (Refused | Unsupported no) {
-                refused.add(best);
+                refused.put(best, bestSize);
             }
         }
         // Final code: the function's method first, then regions enclosing others before those (a
         // region's caller tells it the instructions it charges for the caller, tailExtra).
         List<Method> methods = new ArrayList<>();
         int entries = 0;
-        Code main = fitted(wide -> ft.translateSplit(f, pool, wide, outlines, null, null), "its method");
+        Code main = fitted(wide -> ft.translateSplit(f, pool, wide, outlines, null, null), "its method", limit);
         methods.add(new Method(Linkage.function(f), JvmTypes.function(module.functionType(f)), main));
         List<Region> order = new ArrayList<>(outlines.values());
         for (int i = order.size() - 1; i >= 0; i--) {
             Region g = order.get(i);
-            Code code = fitted(wide -> ft.translateRegion(f, g, pool, wide, outlines), "a region's method");
+            Code code = fitted(wide -> ft.translateRegion(f, g, pool, wide, outlines), "a region's method", limit);
             methods.add(new Method(g.name, g.descriptor, code));
             entries = Math.max(entries, g.entries);
         }
@@ -122,7 +126,7 @@ final class Outliner {
     }
 
     /** The code with 16-bit jumps, else wide ones, checked against the limit. */
-    private static Code fitted(Translation t, String what) {
+    private static Code fitted(Translation t, String what, int limit) {
         Code code;
         try {
             code = t.run(false);
@@ -130,20 +134,21 @@ final class Outliner {
         } catch (BranchOutOfRangeException far) {
             code = t.run(true);
         }
-        if (code.length() > ModuleTranslator.HUGE_METHOD_LIMIT) {
-            throw new Unsupported("split, " + what + " is still " + code.length() + " bytes");
+        if (code.length() > limit) {
+            throw new Unsupported("split, " + what + " is still " + code.length() + " bytes, over HotSpot's "
+                    + limit + "-byte compile limit");
         }
         return code;
     }
 
     /** Exception handling and tail calls are not split (their handlers and trampolines span the function). */
-    private static void refuseUnsplittable(Module module, int f) {
+    private static void refuseUnsplittable(Module module, int f, int limit) {
         CodeReader r = module.codeReader(f - module.importedFunctionCount());
         while (r.hasNext()) {
             switch (r.next()) {
                 case TRY_TABLE, TRY, CATCH, CATCH_ALL, DELEGATE, THROW, THROW_REF, RETHROW, RETURN_CALL,
                         RETURN_CALL_INDIRECT, RETURN_CALL_REF -> throw new Unsupported("its bytecode is over HotSpot's "
-                        + ModuleTranslator.HUGE_METHOD_LIMIT + "-byte compile limit, and a function with exception "
+                        + limit + "-byte compile limit, and a function with exception "
                         + "handling or tail calls is not split");
                 default -> { }
             }

@@ -30,8 +30,13 @@ final class Region {
 
     /** Instructions of the interpreter's block the region starts in that run in the region: the caller charges them. */
     int entryCost;
-    /** Instructions of the block the region ends in that run after it, in the caller: the region charges them. */
+    /**
+     * Instructions of the block the region ends in that run after it, in the caller: the region
+     * charges them, or when {@link #boundless} only refunds them at a trap.
+     */
     int tailExtra;
+    /** No block of the interpreter's starts or ends inside: the caller's block runs through it and charges all. */
+    boolean boundless;
     /** The exit codes the region's method can return. */
     final BitSet exits = new BitSet();
     /** The most results-array entries an exit uses. */
