@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * compiled as {@code Engine.COMPILER} would, and each defined function counted as compiled or left
  * to the interpreter, with how many of them use v128 (in their type, locals or body). The compiled
  * tier translates every 2.0 instruction, vector ones included (issue 11), so a function may stay
- * interpreted only because its bytecode is over HotSpot's compile limit.
+ * interpreted only because its bytecode is over HotSpot's compile limit and it cannot be split.
  */
 class TierCoverageTest {
     /**
@@ -74,7 +74,9 @@ class TierCoverageTest {
         for (String s : interpreted) {
             assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
         }
-        assertTrue(interpreted.size() <= 5, "more functions too large than expected: " + interpreted);
+        // Measured with splitting (compiler README, Splitting large functions): 2, neither splittable,
+        // br_table.wast's one br_table of 24,616 targets and skip-stack-guard-page.wast's flat body.
+        assertTrue(interpreted.size() <= 2, "more functions too large than expected: " + interpreted);
         assertTrue(compiledV128 > 1000, "v128 functions compiled: " + compiledV128);
     }
 

@@ -90,7 +90,7 @@ final class FunctionTranslator {
     /** The region whose method is being translated, or null (the function's own method). */
     private Region helper;
     /** When measuring ({@link Outliner}): the code size of each region translated here, and the label types outside it. */
-    private Map<Integer, Integer> sizes;
+    private Map<Integer, int[]> sizes;
     private Map<Integer, List<List<ValType>>> outerLabels;
 
     /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
@@ -126,10 +126,11 @@ final class FunctionTranslator {
     /**
      * The code of function {@code funcIndex} with the regions {@code outlines} as calls to their
      * methods, every block charging itself (no plan, {@link Outliner}); with {@code sizes} non-null,
-     * records each region's code size there and the label types outside it in {@code outer}.
+     * records where each region's code starts and its size there, and the label types outside it in
+     * {@code outer}.
      */
     Code translateSplit(int funcIndex, ConstantPool pool, boolean wideJumps, Map<Integer, Region> outlines,
-            Map<Integer, Integer> sizes, Map<Integer, List<List<ValType>>> outer) {
+            Map<Integer, int[]> sizes, Map<Integer, List<List<ValType>>> outer) {
         return translateOutlined(funcIndex, pool, wideJumps, outlines, null, sizes, outer);
     }
 
@@ -139,7 +140,7 @@ final class FunctionTranslator {
     }
 
     private Code translateOutlined(int funcIndex, ConstantPool pool, boolean wideJumps, Map<Integer, Region> regions,
-            Region g, Map<Integer, Integer> measured, Map<Integer, List<List<ValType>>> outer) {
+            Region g, Map<Integer, int[]> measured, Map<Integer, List<List<ValType>>> outer) {
         cachesMemory = accessesMemoryZero(funcIndex);
         outlines = regions;
         helper = g;
@@ -1351,7 +1352,7 @@ final class FunctionTranslator {
     void end() {
         int f = frames.innermost();
         if (sizes != null && frames.source(f) >= 0) {
-            sizes.put(frames.source(f), c.length() - frames.codeAt(f));
+            sizes.put(frames.source(f), new int[] {frames.codeAt(f), c.length() - frames.codeAt(f)});
         }
         exceptions.beforeEnd(f);
         int kind = frames.kind(f);

@@ -20,8 +20,10 @@ import java.util.TreeSet;
  * Splits a function whose method would be over HotSpot's compile limit (issue 11): whole
  * {@code block}, {@code loop} and {@code if} instructions ({@link Region}s) become static methods of
  * their own, called where they stand, until the function's method fits. Chosen greedily: the
- * largest region of the function's code that fits a method by itself, again until the rest fits;
- * a region may contain regions outlined before it (its method calls theirs).
+ * largest disjoint regions of the function's code that fit a method by themselves, until they add
+ * up to what the method must lose; then again, measured anew, until the rest fits. A region may
+ * contain regions outlined before it (its method calls theirs); one refused is tried again once it
+ * shrank.
  *
  * <p>Same engine: the function is translated with every basic block charging itself ({@link
  * FuelBlocks} without a plan), and the interpreter's blocks that straddle a region's start or end
@@ -72,37 +74,53 @@ final class Outliner {
         // Regions refused, with their size then: one that shrank since (regions in it outlined) is tried again.
         Map<Integer, Integer> refused = new HashMap<>();
         while (true) {
-            Map<Integer, Integer> sizes = new HashMap<>();
+            Map<Integer, int[]> sizes = new HashMap<>();
             Map<Integer, List<List<ValType>>> outer = new HashMap<>();
             Code main = ft.translateSplit(f, pool, false, outlines, sizes, outer);
             if (main.length() <= target) {
                 break;
             }
-            int best = -1;
-            int bestSize = MIN_REGION - 1;
-            for (Map.Entry<Integer, Integer> e : sizes.entrySet()) {
-                if (e.getValue() <= budget && e.getValue() > bestSize
-                        && e.getValue() < refused.getOrDefault(e.getKey(), Integer.MAX_VALUE)) {
-                    best = e.getKey();
-                    bestSize = e.getValue();
+            // The largest candidates (down to half the largest's size), disjoint, until they add up to
+            // what the method must lose.
+            List<Integer> candidates = new ArrayList<>();
+            for (Map.Entry<Integer, int[]> e : sizes.entrySet()) {
+                int size = e.getValue()[1];
+                if (size >= MIN_REGION && size <= budget && size < refused.getOrDefault(e.getKey(), Integer.MAX_VALUE)) {
+                    candidates.add(e.getKey());
                 }
             }
-            if (best < 0 && main.length() <= limit) {
-                break;
+            candidates.sort((a, b) -> Integer.compare(sizes.get(b)[1], sizes.get(a)[1]));
+            List<int[]> picked = new ArrayList<>();
+            int excess = main.length() - target;
+            boolean added = false;
+            for (int start : candidates) {
+                int[] range = sizes.get(start);
+                if (excess <= 0 || 2 * range[1] < sizes.get(candidates.get(0))[1]) {
+                    break; // smaller ones wait: regions around the ones outlined may fit next time
+                }
+                if (picked.stream().anyMatch(p -> p[0] < range[0] + range[1] && range[0] < p[0] + p[1])) {
+                    continue; // inside or around one picked already
+                }
+                picked.add(range);
+                try {
+                    Region g = region(ft, module, f, start, outer.get(start));
+                    Code code = ft.translateRegion(f, g, pool, false, outlines);
+                    if (code.length() > limit) {
+                        throw new Refused("its method is " + code.length() + " bytes");
+                    }
+                    outlines.put(start, g);
+                    excess -= range[1];
+                    added = true;
+                } catch (Refused | Unsupported no) {
+                    refused.put(start, range[1]);
+                }
             }
-            if (best < 0) {
+            if (!added && candidates.isEmpty()) {
+                if (main.length() <= limit) {
+                    break;
+                }
                 throw new Unsupported("its bytecode (" + main.length() + " bytes with " + outlines.size()
                         + " regions outlined) is over HotSpot's " + limit + "-byte compile limit and no region is left to outline");
-            }
-            try {
-                Region g = region(ft, module, f, best, outer.get(best));
-                Code code = ft.translateRegion(f, g, pool, false, outlines);
-                if (code.length() > limit) {
-                    throw new Refused("its method is " + code.length() + " bytes");
-                }
-                outlines.put(best, g);
-            } catch (Refused | Unsupported no) {
-                refused.put(best, bestSize);
             }
         }
         // Final code: the function's method first, then regions enclosing others before those (a
