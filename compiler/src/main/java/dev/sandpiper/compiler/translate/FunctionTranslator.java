@@ -84,6 +84,8 @@ final class FunctionTranslator {
     private final ExceptionInstructions exceptions = new ExceptionInstructions(this);
     /** The GC instructions (3.0). */
     private final GcInstructions gc;
+    /** Calls of outlined regions, and the entry and exits of their methods ({@link Outliner}). */
+    private final RegionCode regions = new RegionCode(this);
 
     /** Regions of the function translated into methods of their own, by start ({@link Outliner}); empty: none. */
     private Map<Integer, Region> outlines = Map.of();
@@ -193,7 +195,10 @@ final class FunctionTranslator {
             r = module.codeReader(funcIndex - module.importedFunctionCount());
         } else {
             r = Outliner.readerAt(module, funcIndex, helper.start);
-            outside = enterRegion();
+            emitEntryLocals();
+            bodyStart = new Label();
+            c.place(bodyStart);
+            outside = regions.enter(helper, type.results());
         }
         boolean first = helper != null;
         while (first || frames.depth() > outside) {
@@ -203,7 +208,10 @@ final class FunctionTranslator {
                 first = false;
                 int at = c.length();
                 if (g != null) {
-                    callRegion(g, r);
+                    if (pendingCompare != null) {
+                        materializeCompare();
+                    }
+                    regions.call(g, r);
                 } else {
                     instruction(op, r);
                     if (sizes != null && Outliner.structured(op)) {
@@ -220,7 +228,7 @@ final class FunctionTranslator {
             }
         }
         if (helper != null) {
-            leaveRegion();
+            regions.leave(helper);
         }
         exceptions.emitDispatch();
         fuel.finish();
@@ -1160,7 +1168,7 @@ final class FunctionTranslator {
     /** Returns the function's results, which are on top of the stack (anything below is discarded). */
     void emitReturn() {
         if (helper != null) {
-            exitRegion(0);
+            regions.exit(helper, 0);
             return;
         }
         List<ValType> results = type.results();
@@ -1235,7 +1243,7 @@ final class FunctionTranslator {
     /** An unconditional branch to frame {@code f} (frame 0: return). */
     void branch(int f) {
         if (frames.kind(f) == Frames.EXIT) {
-            exitRegion(f);
+            regions.exit(helper, f);
             return;
         }
         if (frames.kind(f) == Frames.FUNC) {
@@ -1456,7 +1464,7 @@ final class FunctionTranslator {
         tempTop = top;
     }
 
-    // ---- outlined regions (Outliner) ----
+    // ---- outlined regions (Outliner, RegionCode) ----
 
     /** The locals of a region's method: its operands, then the WebAssembly locals it uses, then the usual tail. */
     private void layoutRegion(FunctionBody body) {
@@ -1486,205 +1494,26 @@ final class FunctionTranslator {
         tempTop = tempBase;
     }
 
-    /**
-     * The start of a region's method: no depth check (it is no WebAssembly call), the frames
-     * outside it as exits, the block it starts in as charged by the caller, its operands pushed.
-     * Returns the number of frames outside.
-     */
-    private int enterRegion() {
-        emitEntryLocals();
-        bodyStart = new Label();
-        c.place(bodyStart);
-        frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
-        for (int f = 1; f < helper.outer.size(); f++) {
-            List<ValType> types = helper.outer.get(f);
-            frames.push(Frames.EXIT, types, types, new Label(), 0, 0);
-        }
-        fuel.startPrepaid(n -> { });
-        int slot = 0;
-        for (ValType t : helper.block.params()) {
-            char k = JvmTypes.kind(t);
-            load(k, slot);
-            stack.push(k);
-            slot += JvmTypes.slots(k);
-        }
-        if (helper.isIf) {
-            c.local(ILOAD, slot);
-            stack.push('I');
-        }
-        return helper.outer.size();
+    int localSlot(int local) {
+        return localSlot[local];
     }
 
-    /**
-     * The end of a region's method: it falls off its end (exit 0), charging the caller's rest of the
-     * block; when no block ended inside, the caller charged the whole region and charges its rest,
-     * and this only refunds it at a trap here.
-     */
-    private void leaveRegion() {
-        helper.boundless = fuel.firstCost() < 0;
-        helper.entryCost = helper.boundless ? fuel.openCost() : fuel.firstCost();
-        if (live) {
-            fuel.extend(helper.tailExtra);
-            exitRegion(-1);
-        }
+    char localKind(int local) {
+        return localKind[local];
     }
 
-    /**
-     * Leaves a region's method to frame {@code f} outside it (-1: off its end), whose values are on
-     * top of the stack: they and the written locals go to the results array, the fuel to the context.
-     */
-    private void exitRegion(int f) {
-        List<ValType> types = f < 0 ? helper.block.results() : frames.labelTypes(f);
-        int entry = helper.writtenEntries;
-        for (ValType t : types) {
-            entry += JvmTypes.entries(JvmTypes.kind(t));
-        }
-        helper.entries = Math.max(helper.entries, entry);
-        int temp = tempTop;
-        c.reserveLocals(temp + 2);
-        for (int i = types.size() - 1; i >= 0; i--) {
-            char k = JvmTypes.kind(types.get(i));
-            for (int e = JvmTypes.entries(k) - 1; e >= 0; e--) {
-                boolean wide = k != 'I';
-                c.local(wide ? LSTORE : ISTORE, temp);
-                loadResults(--entry);
-                c.local(wide ? LLOAD : ILOAD, temp);
-                if (!wide) {
-                    c.op(I2L);
-                }
-                c.op(LASTORE);
-            }
-        }
-        int e = 0;
-        for (int i : helper.written) {
-            char k = localKind[i];
-            for (int half = 0; half < JvmTypes.entries(k); half++) {
-                loadResults(e++);
-                c.local(k == 'I' ? ILOAD : LLOAD, localSlot[i] + 2 * half);
-                if (k == 'I') {
-                    c.op(I2L);
-                }
-                c.op(LASTORE);
-            }
-        }
-        loadContext();
-        fuel.loadLeft();
-        c.field(PUTFIELD, CTX, "left", "I");
-        c.intConst(f + 1);
-        c.op(IRETURN);
-        helper.exits.set(f + 1);
+    /** The room left under the depth limit ({@code room}), passed on to a region's method. */
+    int depthSlot() {
+        return depthSlot;
     }
 
-    /** Pushes the context's results array and index {@code entry}. */
-    private void loadResults(int entry) {
-        loadContext();
-        c.field(GETFIELD, CTX, "results", "[J");
-        c.intConst(entry);
+    /** The first local slot free for temporaries. */
+    int tempTop() {
+        return tempTop;
     }
 
-    /** Pushes entries of the results array from {@code entry} on as values of {@code types}, tracked; returns the next entry. */
-    private int pushResults(List<ValType> types, int entry) {
-        for (ValType t : types) {
-            char k = JvmTypes.kind(t);
-            for (int e = 0; e < JvmTypes.entries(k); e++) {
-                loadResults(entry++);
-                c.op(LALOAD);
-            }
-            if (k == 'I') {
-                c.op(L2I);
-            }
-            stack.push(k);
-        }
-        return entry;
-    }
-
-    /**
-     * Calls region {@code g}'s method where its instruction (just read from {@code r}) stands, skips
-     * its instructions, reloads the locals it wrote and the memory, and dispatches its exit code:
-     * off its end continues here, in the block the region charged ({@link FuelBlocks#startPrepaid});
-     * a branch outside goes on as that branch.
-     */
-    private void callRegion(Region g, CodeReader r) {
-        if (pendingCompare != null) {
-            materializeCompare();
-        }
-        Outliner.skipRegion(r);
-        fuel.extend(g.entryCost);
-        stack.pop(g.block.params().size() + (g.isIf ? 1 : 0));
-        int below = stack.slotsBelow(0);
-        for (int i : g.locals) {
-            load(localKind[i], localSlot[i]);
-        }
-        loadContext();
-        c.local(ILOAD, depthSlot);
-        fuel.loadLeft();
-        c.invoke(INVOKESTATIC, link.owner, g.name, g.descriptor);
-        int code = scratch(1);
-        c.local(ISTORE, code);
-        loadContext();
-        c.field(GETFIELD, CTX, "left", "I");
-        fuel.storeLeft();
-        cacheMemory();
-        int entry = 0;
-        for (int i : g.written) {
-            char k = localKind[i];
-            for (int e = 0; e < JvmTypes.entries(k); e++) {
-                loadResults(entry++);
-                c.op(LALOAD);
-            }
-            if (k == 'I') {
-                c.op(L2I);
-            }
-            store(k, localSlot[i]);
-        }
-        java.util.BitSet exits = g.exits;
-        if (exits.isEmpty()) {
-            // The region never ends but by a trap.
-            c.op(ACONST_NULL);
-            c.op(ATHROW);
-            live = false;
-            return;
-        }
-        Label fall = new Label();
-        if (!exits.equals(java.util.BitSet.valueOf(new long[] {1}))) {
-            int max = exits.length() - 1;
-            Label[] targets = new Label[max + 1];
-            Label dflt = exits.get(0) ? fall : null;
-            for (int k = 0; k <= max; k++) {
-                if (exits.get(k)) {
-                    targets[k] = k == 0 ? fall : new Label();
-                    dflt = dflt == null ? targets[k] : dflt;
-                }
-            }
-            for (int k = 0; k <= max; k++) {
-                targets[k] = targets[k] == null ? dflt : targets[k];
-            }
-            c.local(ILOAD, code);
-            c.tableSwitch(0, max, dflt, targets);
-            int height = stack.size();
-            for (int k = 1; k <= max; k++) {
-                if (exits.get(k)) {
-                    c.place(targets[k]);
-                    c.stackDepth(below);
-                    pushResults(frames.labelTypes(k - 1), g.writtenEntries);
-                    branch(k - 1);
-                    stack.truncate(height);
-                }
-            }
-        }
-        if (exits.get(0)) {
-            c.place(fall);
-            c.stackDepth(below);
-            pushResults(g.block.results(), g.writtenEntries);
-            if (g.boundless) {
-                // One block of the interpreter's runs on from before the region to after it: charged here.
-                int at = fuel.openCost();
-                fuel.whenClosed(n -> g.tailExtra = n - at);
-            } else {
-                fuel.startPrepaid(n -> g.tailExtra = n);
-            }
-        } else {
-            live = false;
-        }
+    /** The class's name, for calls of a region's method. */
+    String owner() {
+        return link.owner;
     }
 }
