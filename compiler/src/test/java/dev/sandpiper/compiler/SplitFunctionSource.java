@@ -11,7 +11,7 @@ import java.util.List;
  * with loads and stores (i32, i64, f32, f64 with NaN payloads, v128), a call, a branch out of
  * nested regions (with a value when its label has one), a {@code br_table}, and, selected by the
  * argument {@code $n} ({@code kind * CASE + k}: at the k-th node run), a return from inside, a
- * division by zero, {@code memory.grow} and an out-of-bounds store. Stores past the
+ * division by zero, {@code memory.grow}, an out-of-bounds store and a call 100 deep. Stores past the
  * first page when the memory has grown check that the caller of a grown region re-reads memory 0.
  */
 final class SplitFunctionSource {
@@ -23,6 +23,8 @@ final class SplitFunctionSource {
     static final int DIVIDE = 2;
     static final int GROW = 3;
     static final int OUT_OF_BOUNDS = 4;
+    /** A call 100 deep ({@code $rec}): past a depth limit under 102, it traps deep inside. */
+    static final int DEEP_CALL = 5;
 
     private record Label(String name, boolean loop, boolean value) {}
 
@@ -40,7 +42,7 @@ final class SplitFunctionSource {
     /** Arguments for {@code $n}: plain runs, and each special case at nodes near the root, in the middle and at leaves. */
     static List<Integer> interestingArguments() {
         List<Integer> out = new ArrayList<>(List.of(0, 5, 17, 200));
-        for (int kind : new int[] {RETURN, DIVIDE, GROW, OUT_OF_BOUNDS}) {
+        for (int kind : new int[] {RETURN, DIVIDE, GROW, OUT_OF_BOUNDS, DEEP_CALL}) {
             for (int k : new int[] {1, 2, 9, 40, 95, 170, 333}) {
                 out.add(kind * CASE + k);
             }
@@ -70,7 +72,10 @@ final class SplitFunctionSource {
         node(0, outer);
         b.append("  (if (i32.ge_u (memory.size) (i32.const 2)) (then (i64.store offset=70000 (local.get $i) (local.get $acc))))\n");
         b.append("  (local.get $acc))\n");
-        b.append(" (local.get $d))\n)\n");
+        b.append(" (local.get $d))\n");
+        b.append("(func $rec (param i32) (result i32)\n");
+        b.append(" (if (result i32) (local.get 0) (then (i32.add (call $rec (i32.sub (local.get 0) (i32.const 1))) (i32.const 1)))");
+        b.append(" (else (i32.const 0))))\n)\n");
     }
 
     private void node(int depth, Deque<Label> outer) {
@@ -152,6 +157,7 @@ final class SplitFunctionSource {
         when(DIVIDE, "(local.set $acc (i64.div_s (local.get $acc) (i64.extend_i32_u (local.get $zero))))");
         when(GROW, "(drop (memory.grow (i32.const 1)))");
         when(OUT_OF_BOUNDS, "(i32.store (i32.const 65534) (i32.const 1))");
+        when(DEEP_CALL, "(local.set $acc (i64.add (local.get $acc) (i64.extend_i32_u (call $rec (i32.const 100)))))");
         b.append("))\n");
         b.append("(if (i32.ge_u (memory.size) (i32.const 2)) (then (i64.store offset=").append(65536 + id * 8)
                 .append(" (local.get $i) (local.get $acc))))\n");

@@ -77,6 +77,7 @@ class SplitFunctionTest {
         assertTrue(outcomes.stream().anyMatch(o -> o.trap() == TrapKind.INTEGER_DIVIDE_BY_ZERO), outcomes.toString());
         assertTrue(outcomes.stream().anyMatch(o -> o.trap() == TrapKind.MEMORY_OUT_OF_BOUNDS), outcomes.toString());
         assertTrue(traps < outcomes.size() / 2, outcomes.toString());
+        assertTrue(outcomes.stream().noneMatch(o -> o.trap() == TrapKind.CALL_STACK_EXHAUSTED), outcomes.toString());
         assertTrue(outcomes.stream().map(o -> o.results() == null ? null : o.results()[1]).anyMatch(
                 d -> d != null && (d & 0x000F_FFFF_FFFF_FFFFL) == (NAN & 0x000F_FFFF_FFFF_FFFFL)), outcomes.toString());
         assertTrue(outcomes.stream().mapToLong(Outcome::instructions).max().getAsLong() > 10_000, outcomes.toString());
@@ -125,6 +126,26 @@ class SplitFunctionTest {
                 assertArrayEquals(mem[0][0], mem[1][0], what + ": memory");
             }
         }
+    }
+
+    /**
+     * A call 100 deep from inside the regions, under a depth limit of 50: both tiers trap at the same
+     * instruction, the trap passing up through the regions' methods.
+     */
+    @Test
+    void theDepthLimitStopsADeepCallFromInsideTheRegions() {
+        CompiledModule[] tiers = Tiers.both(MODULE);
+        boolean deep = false;
+        for (Object[] call : calls()) {
+            long[] args = Tiers.args(call);
+            if (args[0] / SplitFunctionSource.CASE != SplitFunctionSource.DEEP_CALL) {
+                continue;
+            }
+            Outcome[] o = Tiers.callBoth(tiers, ExecutionLimits.DEFAULT.withMaxCallDepth(50), "big", args);
+            assertEquals(o[0], o[1], Arrays.toString(args) + " at depth limit 50 (interpreter, compiled)");
+            deep |= o[0].trap() == TrapKind.CALL_STACK_EXHAUSTED && o[0].instructions() > 1000;
+        }
+        assertTrue(deep, "no call trapped at the depth limit deep inside");
     }
 
     private static byte[][] memory(Instance inst) {
