@@ -128,6 +128,26 @@ class SplitFunctionTest {
         }
     }
 
+    /** Compiled without counting instructions (only polls charged), the split function computes the same. */
+    @Test
+    void withoutFuelCountingTheResultsAndTrapsAreTheSame() {
+        CompiledModule polling = CompiledModule.compile(MODULE);
+        CompileReport report = WasmCompiler.standard().withoutFuelCounting().compile(polling);
+        assertTrue(report.interpreted().isEmpty() && report.split().containsKey(SplitFunctionSource.BIG), report.toString());
+        CompiledModule interpreted = Tiers.interpreted(MODULE);
+        for (Object[] call : calls()) {
+            long[] args = Tiers.args(call);
+            Instance reference = Tiers.instantiate(interpreted, ExecutionLimits.DEFAULT);
+            Outcome expected = Tiers.call(reference, "big", args);
+            Instance inst = Tiers.instantiate(polling, ExecutionLimits.DEFAULT);
+            Outcome actual = Tiers.call(inst, "big", args);
+            String what = Arrays.toString(args) + " without fuel counting";
+            assertArrayEquals(expected.results(), actual.results(), what);
+            assertEquals(expected.trap(), actual.trap(), what);
+            assertArrayEquals(memory(reference)[0], memory(inst)[0], what + ": memory");
+        }
+    }
+
     /**
      * A call 100 deep from inside the regions, under a depth limit of 50: both tiers trap at the same
      * instruction, the trap passing up through the regions' methods.
