@@ -16,6 +16,7 @@ import java.util.Map;
 /**
  * Turns a validated module into one class file: a static method per function whose type a JVM
  * method can have (its compiled body, or when the body stays in the interpreter a bridge to it),
+ * the methods of the regions of functions too large for one ({@link Outliner}),
  * the bridges and {@code call_indirect} dispatchers the bodies ask for, and {@code invoke}, the
  * entry from the host ({@link dev.sandpiper.compiler.runtime.ModuleCode}).
  */
