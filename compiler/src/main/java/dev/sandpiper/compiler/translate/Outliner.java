@@ -26,12 +26,16 @@ import java.util.TreeSet;
  * shrank.
  *
  * <p>Same engine: the function is translated with every basic block charging itself ({@link
- * FuelBlocks} without a plan), and the interpreter's blocks that straddle a region's start or end
- * are charged once, where they start: the caller adds the region's first instructions to its block
- * ({@link Region#entryCost}), and the region's last block adds the caller's instructions after it
- * ({@link Region#tailExtra}), which the caller then runs as a prepaid block. Traps inside refund the
- * rest of their block and name the function's frame, as before; a region's method is no
- * WebAssembly call (same depth). A function with exception handling or tail calls is not split
+ * FuelBlocks} without a plan), and the interpreter's blocks ({@code interpreter/README.md}, Fuel)
+ * that straddle a region's start or end are charged once, where they start: the caller adds the
+ * region's first instructions to its block ({@link Region#entryCost}), and the region's last block
+ * adds the caller's instructions after it ({@link Region#tailExtra}), which the caller then runs as
+ * a prepaid block; a region with no block boundary inside ({@link Region#boundless}) is charged by
+ * the caller's block running through it. Traps inside refund the rest of their block and name the
+ * function's frame, as before; a region's method is no WebAssembly call (same depth). A branch out
+ * of a region (spec 2.0, Execution > Instructions > Control Instructions: it carries its label's
+ * values) leaves the region's method with an exit code, and the caller branches on ({@link
+ * RegionCode}). A function with exception handling or tail calls is not split
  * (it stays in the interpreter when too large), nor is a region needing over 255 parameter slots.
  */
 final class Outliner {
