@@ -33,6 +33,8 @@ public final class WasmCompiler {
 
     private final ClassDefiner definer;
     private final boolean countFuel;
+    /** Functions whose method would be over this many bytes of code are split ({@code ModuleTranslator}). */
+    private final int methodLimit;
     private final AtomicBoolean warned = new AtomicBoolean();
 
     /** A compiler that counts fuel exactly as the interpreter and defines classes with {@code definer}. */
@@ -41,8 +43,21 @@ public final class WasmCompiler {
     }
 
     private WasmCompiler(ClassDefiner definer, boolean countFuel) {
+        this(definer, countFuel, ModuleTranslator.HUGE_METHOD_LIMIT);
+    }
+
+    private WasmCompiler(ClassDefiner definer, boolean countFuel, int methodLimit) {
         this.definer = definer;
         this.countFuel = countFuel;
+        this.methodLimit = methodLimit;
+    }
+
+    /**
+     * For tests: a compiler that splits every function whose method would be over {@code bytes}
+     * (instead of HotSpot's 8,000) as far as it goes, so that small programs exercise the splitting.
+     */
+    WasmCompiler withMethodLimit(int bytes) {
+        return new WasmCompiler(definer, countFuel, bytes);
     }
 
     /**
@@ -52,7 +67,7 @@ public final class WasmCompiler {
      * what counting costs; not for running untrusted code under a fuel budget.
      */
     public WasmCompiler withoutFuelCounting() {
-        return new WasmCompiler(definer, false);
+        return new WasmCompiler(definer, false, methodLimit);
     }
 
     /** The compiler that defines hidden classes. */
@@ -99,7 +114,7 @@ public final class WasmCompiler {
         Module m = module.module();
         ModuleTranslator.Result r;
         try {
-            r = ModuleTranslator.translate(m, countFuel);
+            r = ModuleTranslator.translate(m, countFuel, methodLimit);
         } catch (ClassTooLargeException tooLarge) {
             return interpretedOnly(m, tooLarge.getMessage(), start);
         } catch (OutOfMemoryError heapFull) {
@@ -125,7 +140,7 @@ public final class WasmCompiler {
         for (boolean b : r.compiled()) {
             count += b ? 1 : 0;
         }
-        return new CompileReport(count, r.interpreted(), r.classBytes().length, System.nanoTime() - start);
+        return new CompileReport(count, r.interpreted(), r.classBytes().length, System.nanoTime() - start, r.split());
     }
 
     /** The module keeps running in the interpreter; the report says why for every function. */

@@ -60,7 +60,12 @@ class DifferentialPropertyTest {
 
     /** Runs {@code p} in both tiers under the three kinds of limits; throws describing the first difference. */
     static void check(Program p) {
-        CompiledModule[] tiers = {Tiers.interpreted(p.bytes()), Tiers.compiled(p.bytes())};
+        check(p, Tiers.compiled(p.bytes()));
+    }
+
+    /** Runs {@code p} in the interpreter and as {@code compiled}, as {@link #check(Program)}. */
+    static void check(Program p, CompiledModule compiled) {
+        CompiledModule[] tiers = {Tiers.interpreted(p.bytes()), compiled};
         Random rnd = new Random(p.seed() * 31 + p.size());
 
         ExecutionLimits unlimited = ExecutionLimits.DEFAULT.withFuel(CAP);

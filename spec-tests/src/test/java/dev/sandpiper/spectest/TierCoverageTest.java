@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * compiled as {@code Engine.COMPILER} would, and each defined function counted as compiled or left
  * to the interpreter, with how many of them use v128 (in their type, locals or body). The compiled
  * tier translates every 2.0 instruction, vector ones included (issue 11), so a function may stay
- * interpreted only because its bytecode is over HotSpot's compile limit.
+ * interpreted only because its bytecode is over HotSpot's compile limit and it cannot be split.
  */
 class TierCoverageTest {
     /**
@@ -38,6 +38,7 @@ class TierCoverageTest {
         int compiledV128 = 0;
         int v128 = 0;
         int interpretedV128 = 0;
+        int split = 0;
         List<String> interpreted = new ArrayList<>();
         Path dir = TestsuiteLocator.locateWast();
         for (Path wast : SpecScript.findWast(dir)) {
@@ -49,6 +50,7 @@ class TierCoverageTest {
                 CompiledModule module = CompiledModule.compile(m.source().bytes());
                 CompileReport report = WasmCompiler.standard().compile(module);
                 modules++;
+                split += report.split().size();
                 Module decoded = module.module();
                 for (int f = decoded.importedFunctionCount(); f < decoded.functionCount(); f++) {
                     boolean vector = usesV128(decoded, f);
@@ -64,15 +66,17 @@ class TierCoverageTest {
                 }
             }
         }
-        System.out.printf("2.0 suite: %d modules, %d functions compiled (%d of %d using v128), %d interpreted"
-                + " (%d using v128)%n", modules, compiled, compiledV128, v128, interpreted.size(), interpretedV128);
+        System.out.printf("2.0 suite: %d modules, %d functions compiled (%d of %d using v128, %d split), %d interpreted"
+                + " (%d using v128)%n", modules, compiled, compiledV128, v128, split, interpreted.size(), interpretedV128);
         interpreted.forEach(s -> System.out.println("  interpreted: " + s));
         assertTrue(modules > 1000, "the suite's modules were not found: " + modules);
         assertTrue(v128 > 1000, "the suite has fewer v128 functions than expected: " + v128);
         for (String s : interpreted) {
             assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
         }
-        assertTrue(interpreted.size() <= 5, "more functions too large than expected: " + interpreted);
+        // Measured with splitting (compiler README, Splitting large functions): 2, neither splittable,
+        // br_table.wast's one br_table of 24,616 targets and skip-stack-guard-page.wast's flat body.
+        assertTrue(interpreted.size() <= 2, "more functions too large than expected: " + interpreted);
         assertTrue(compiledV128 > 1000, "v128 functions compiled: " + compiledV128);
     }
 

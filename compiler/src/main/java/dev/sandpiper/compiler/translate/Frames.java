@@ -15,6 +15,11 @@ final class Frames {
     static final int BLOCK = 1;
     static final int LOOP = 2;
     static final int IF = 3;
+    /**
+     * In an outlined region's method ({@link Outliner}): a label outside the region; a branch to it
+     * leaves the method with that label's exit code.
+     */
+    static final int EXIT = 4;
 
     private static final class Frame {
         int kind;
@@ -25,6 +30,9 @@ final class Frames {
         int height;
         int baseSlots;
         boolean branched;
+        /** Where a {@code block}, {@code loop} or {@code if} starts in the module's bytes, and in the code ({@link Outliner}); -1: not measured. */
+        int source = -1;
+        int codeAt;
     }
 
     private final List<Frame> frames = new ArrayList<>();
@@ -48,6 +56,23 @@ final class Frames {
         f.baseSlots = baseSlots;
         frames.add(f);
         return frames.size() - 1;
+    }
+
+    /** Notes where the innermost frame's instruction starts, to measure its code at its end ({@link Outliner}). */
+    void measure(int source, int codeAt) {
+        Frame f = frames.get(frames.size() - 1);
+        f.source = source;
+        f.codeAt = codeAt;
+    }
+
+    /** Where frame {@code f}'s instruction starts in the module's bytes, or -1. */
+    int source(int f) {
+        return frames.get(f).source;
+    }
+
+    /** Where frame {@code f}'s code starts. */
+    int codeAt(int f) {
+        return frames.get(f).codeAt;
     }
 
     void pop() {

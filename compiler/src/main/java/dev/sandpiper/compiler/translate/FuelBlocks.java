@@ -121,6 +121,9 @@ final class FuelBlocks {
     private int edge;
     /** {@code left - fuel} in the current block ({@link FuelPlan}); 0 without a plan. */
     private int phi;
+    /** Outlined regions ({@link Outliner}): the cost of the first block closed (-1: none yet), and where a prepaid block's cost goes. */
+    private int firstCost = -1;
+    private final List<java.util.function.IntConsumer> closing = new ArrayList<>();
 
     /**
      * With a {@code recorder}, emits no fuel code and records the function's blocks and branches; with
@@ -293,6 +296,45 @@ final class FuelBlocks {
         cost++;
     }
 
+    /**
+     * Outlined regions ({@link Outliner}): adds {@code n} instructions, run in another method, to the
+     * open block, which charges them (and refunds their rest at a trap here). No-op when not counting.
+     */
+    void extend(int n) {
+        if (counting) {
+            cost += n;
+        }
+    }
+
+    /**
+     * Outlined regions ({@link Outliner}): opens a block that another method charged (the block the
+     * interpreter runs on across a helper's call or return); it emits no charge, its sites refund its
+     * rest as usual, and its cost goes to {@code onClose} when it closes. Only without a plan.
+     */
+    void startPrepaid(java.util.function.IntConsumer onClose) {
+        close();
+        block++;
+        open = true;
+        cost = 0;
+        pollOnly = !counting;
+        whenClosed(onClose);
+    }
+
+    /** Gives the open block's cost to {@code onClose} when it closes (0 when not counting; {@link Outliner}). */
+    void whenClosed(java.util.function.IntConsumer onClose) {
+        closing.add(onClose);
+    }
+
+    /** The cost of the first block closed, or -1 while none has ({@link Outliner}). */
+    int firstCost() {
+        return firstCost;
+    }
+
+    /** The instructions counted so far in the open block (0 when not counting; {@link Outliner}). */
+    int openCost() {
+        return counting ? cost : 0;
+    }
+
     /** Marks the start of an instruction that may trap; pass the label to {@link #endSite}. */
     Label startSite() {
         Label start = new Label();
@@ -369,6 +411,13 @@ final class FuelBlocks {
         if (charged > MAX_BLOCK_COST) {
             throw new Unsupported("a basic block of " + cost + " instructions");
         }
+        if (firstCost < 0) {
+            firstCost = counting ? charged : 0;
+        }
+        for (java.util.function.IntConsumer c : closing) {
+            c.accept(counting ? charged : 0);
+        }
+        closing.clear();
         if (recorder != null) {
             recorder.charged(block, charged);
         } else if (plan != null && plan.charged(block) != charged) {

@@ -15,7 +15,9 @@ import dev.sandpiper.decoder.model.Module;
 import dev.sandpiper.decoder.model.ValType;
 import dev.sandpiper.interpreter.Table;
 import dev.sandpiper.interpreter.TierMemory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Translates one function body into the code of a static JVM method
@@ -82,6 +84,16 @@ final class FunctionTranslator {
     private final ExceptionInstructions exceptions = new ExceptionInstructions(this);
     /** The GC instructions (3.0). */
     private final GcInstructions gc;
+    /** Calls of outlined regions, and the entry and exits of their methods ({@link Outliner}). */
+    private final RegionCode regions = new RegionCode(this);
+
+    /** Regions of the function translated into methods of their own, by start ({@link Outliner}); empty: none. */
+    private Map<Integer, Region> outlines = Map.of();
+    /** The region whose method is being translated, or null (the function's own method). */
+    private Region helper;
+    /** When measuring ({@link Outliner}): the code size of each region translated here, and the label types outside it. */
+    private Map<Integer, int[]> sizes;
+    private Map<Integer, List<List<ValType>>> outerLabels;
 
     /** {@code countFuel} false: only loop heads and function entries are charged (1 each), to poll. */
     FunctionTranslator(Linkage link, boolean countFuel) {
@@ -113,13 +125,54 @@ final class FunctionTranslator {
         }
     }
 
+    /**
+     * The code of function {@code funcIndex} with the regions {@code outlines} as calls to their
+     * methods, every block charging itself (no plan, {@link Outliner}); with {@code sizes} non-null,
+     * records where each region's code starts and its size there, and the label types outside it in
+     * {@code outer}.
+     */
+    Code translateSplit(int funcIndex, ConstantPool pool, boolean wideJumps, Map<Integer, Region> outlines,
+            Map<Integer, int[]> sizes, Map<Integer, List<List<ValType>>> outer) {
+        return translateOutlined(funcIndex, pool, wideJumps, outlines, null, sizes, outer);
+    }
+
+    /** The code of region {@code g}'s method, with the regions {@code outlines} inside it as calls ({@link Outliner}). */
+    Code translateRegion(int funcIndex, Region g, ConstantPool pool, boolean wideJumps, Map<Integer, Region> outlines) {
+        return translateOutlined(funcIndex, pool, wideJumps, outlines, g, null, null);
+    }
+
+    private Code translateOutlined(int funcIndex, ConstantPool pool, boolean wideJumps, Map<Integer, Region> regions,
+            Region g, Map<Integer, int[]> measured, Map<Integer, List<List<ValType>>> outer) {
+        cachesMemory = accessesMemoryZero(funcIndex);
+        outlines = regions;
+        helper = g;
+        sizes = measured;
+        outerLabels = outer;
+        try {
+            try {
+                return translate(funcIndex, pool, wideJumps, false, false, null, null);
+            } catch (FuelBlocks.WideChargesNeeded wide) {
+                return translate(funcIndex, pool, wideJumps, false, true, null, null);
+            }
+        } finally {
+            outlines = Map.of();
+            helper = null;
+            sizes = null;
+            outerLabels = null;
+        }
+    }
+
     private Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel,
             boolean wideCharges, FuelPlan.Recorder recorder, FuelPlan plan) {
         type = module.functionType(funcIndex);
         self = funcIndex;
         FunctionBody body = module.codes().get(funcIndex - module.importedFunctionCount());
         c = new Code(pool, wideJumps);
-        layoutLocals(body);
+        if (helper == null) {
+            layoutLocals(body);
+        } else {
+            layoutRegion(body);
+        }
         fuel = new FuelBlocks(c, ctxSlot, leftSlot, nextDepthSlot + 1, link.frame(funcIndex), countFuel, compactFuel,
                 wideCharges, recorder, plan);
         frames.clear();
@@ -129,21 +182,53 @@ final class FunctionTranslator {
         pendingCompare = null;
         exceptions.reset();
 
-        emitDepthCheck();
-        emitEntryLocals();
-        bodyStart = new Label();
-        c.place(bodyStart);
-        zeroLocals(body);
-        frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
-        fuel.start(true, false, bodyStart);
-        CodeReader r = module.codeReader(funcIndex - module.importedFunctionCount());
-        while (frames.depth() > 0) {
+        CodeReader r;
+        int outside = 0;
+        if (helper == null) {
+            emitDepthCheck();
+            emitEntryLocals();
+            bodyStart = new Label();
+            c.place(bodyStart);
+            zeroLocals(body);
+            frames.push(Frames.FUNC, List.of(), type.results(), new Label(), 0, 0);
+            fuel.start(true, false, bodyStart);
+            r = module.codeReader(funcIndex - module.importedFunctionCount());
+        } else {
+            r = Outliner.readerAt(module, funcIndex, helper.start);
+            emitEntryLocals();
+            bodyStart = new Label();
+            c.place(bodyStart);
+            outside = regions.enter(helper, type.results());
+        }
+        boolean first = helper != null;
+        while (first || frames.depth() > outside) {
             Opcode op = r.next();
             if (live) {
-                instruction(op, r);
+                Region g = first || !Outliner.structured(op) ? null : outlines.get(r.opcodeOffset());
+                first = false;
+                int at = c.length();
+                if (g != null) {
+                    if (pendingCompare != null) {
+                        materializeCompare();
+                    }
+                    regions.call(g, r);
+                } else {
+                    instruction(op, r);
+                    if (sizes != null && Outliner.structured(op)) {
+                        frames.measure(r.opcodeOffset(), at);
+                        List<List<ValType>> labels = new ArrayList<>();
+                        for (int f = 0; f < frames.innermost(); f++) {
+                            labels.add(frames.labelTypes(f));
+                        }
+                        outerLabels.put(r.opcodeOffset(), labels);
+                    }
+                }
             } else {
                 skipDead(op, r);
             }
+        }
+        if (helper != null) {
+            regions.leave(helper);
         }
         exceptions.emitDispatch();
         fuel.finish();
@@ -1085,6 +1170,10 @@ final class FunctionTranslator {
 
     /** Returns the function's results, which are on top of the stack (anything below is discarded). */
     void emitReturn() {
+        if (helper != null) {
+            regions.exit(helper, 0);
+            return;
+        }
         List<ValType> results = type.results();
         if (results.size() > 1) {
             int temp = tempTop;
@@ -1156,6 +1245,10 @@ final class FunctionTranslator {
 
     /** An unconditional branch to frame {@code f} (frame 0: return). */
     void branch(int f) {
+        if (frames.kind(f) == Frames.EXIT) {
+            regions.exit(helper, f);
+            return;
+        }
         if (frames.kind(f) == Frames.FUNC) {
             emitReturn();
             return;
@@ -1167,7 +1260,7 @@ final class FunctionTranslator {
     }
 
     private void branchIf(int f) {
-        boolean simple = frames.kind(f) != Frames.FUNC
+        boolean simple = frames.kind(f) != Frames.FUNC && frames.kind(f) != Frames.EXIT
                 && stack.size() - 1 - frames.height(f) == frames.labelTypes(f).size();
         if (simple) {
             fuel.conditionalEdge(frames.label(f), () -> branchOnCondition(frames.label(f), true));
@@ -1269,6 +1362,9 @@ final class FunctionTranslator {
 
     void end() {
         int f = frames.innermost();
+        if (sizes != null && frames.source(f) >= 0) {
+            sizes.put(frames.source(f), new int[] {frames.codeAt(f), c.length() - frames.codeAt(f)});
+        }
         exceptions.beforeEnd(f);
         int kind = frames.kind(f);
         if (kind == Frames.FUNC) {
@@ -1369,5 +1465,58 @@ final class FunctionTranslator {
     /** Frees the slots {@link #reserveTemps} kept, from {@code top} up. */
     void releaseTemps(int top) {
         tempTop = top;
+    }
+
+    // ---- outlined regions (Outliner, RegionCode) ----
+
+    /** The locals of a region's method: its operands, then the WebAssembly locals it uses, then the usual tail. */
+    private void layoutRegion(FunctionBody body) {
+        int n = type.params().size() + body.locals().length;
+        localSlot = new int[n];
+        localKind = new char[n];
+        for (int k = 0; k < n; k++) {
+            localKind[k] = JvmTypes.kind(k < type.params().size() ? type.params().get(k)
+                    : body.locals()[k - type.params().size()]);
+            localSlot[k] = -1;
+        }
+        int slot = JvmTypes.slots(helper.block.params()) + (helper.isIf ? 1 : 0);
+        for (int i : helper.locals) {
+            localSlot[i] = slot;
+            slot += JvmTypes.slots(localKind[i]);
+        }
+        ctxSlot = slot;
+        depthSlot = slot + 1;
+        leftSlot = slot + 2;
+        memorySlot = slot + 3;
+        globalsSlot = slot + 4;
+        nextDepthSlot = slot + 5;
+        bytesSlot = slot + 7;
+        sizeSlot = slot + 8;
+        c.reserveLocals(slot + 9);
+        tempBase = slot + 9;
+        tempTop = tempBase;
+    }
+
+    int localSlot(int local) {
+        return localSlot[local];
+    }
+
+    char localKind(int local) {
+        return localKind[local];
+    }
+
+    /** The room left under the depth limit ({@code room}), passed on to a region's method. */
+    int depthSlot() {
+        return depthSlot;
+    }
+
+    /** The first local slot free for temporaries. */
+    int tempTop() {
+        return tempTop;
+    }
+
+    /** The class's name, for calls of a region's method. */
+    String owner() {
+        return link.owner;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 /**
  * Turns a validated module into one class file: a static method per function whose type a JVM
  * method can have (its compiled body, or when the body stays in the interpreter a bridge to it),
+ * the methods of the regions of functions too large for one ({@link Outliner}),
  * the bridges and {@code call_indirect} dispatchers the bodies ask for, and {@code invoke}, the
  * entry from the host ({@link dev.sandpiper.compiler.runtime.ModuleCode}).
  */
@@ -33,14 +34,28 @@ public final class ModuleTranslator {
      * {@code maxResults}: the most {@code long} entries the results of any type of the module take
      * (a v128 takes two), the size of the context's results array.
      */
-    public record Result(byte[] classBytes, boolean[] compiled, int maxResults, Map<Integer, String> interpreted) {}
+    /**
+     * {@code split}: compiled functions whose regions were outlined into methods of their own
+     * ({@link Outliner}), with the number of those methods, by function index.
+     */
+    public record Result(byte[] classBytes, boolean[] compiled, int maxResults, Map<Integer, String> interpreted,
+            Map<Integer, Integer> split) {}
 
     private ModuleTranslator() {}
 
     /** {@code countFuel}: count instructions as the interpreter (else only poll; see {@code FuelBlocks}). */
     public static Result translate(Module module, boolean countFuel) {
+        return translate(module, countFuel, HUGE_METHOD_LIMIT);
+    }
+
+    /**
+     * As {@link #translate(Module, boolean)}, splitting every function whose method would be over
+     * {@code splitAbove} bytes of code as far as it goes (HotSpot's limit; tests pass less to make
+     * small functions split). Methods are at most HotSpot's limit in any case.
+     */
+    public static Result translate(Module module, boolean countFuel, int splitAbove) {
         try {
-            return translateOrFail(module, countFuel);
+            return translateOrFail(module, countFuel, splitAbove);
         } catch (IllegalStateException full) {
             if (String.valueOf(full.getMessage()).contains("constant pool full")) {
                 throw new ClassTooLargeException("the module's " + module.definedFunctionCount()
@@ -50,11 +65,12 @@ public final class ModuleTranslator {
         }
     }
 
-    private static Result translateOrFail(Module module, boolean countFuel) {
+    private static Result translateOrFail(Module module, boolean countFuel, int limit) {
         Linkage link = new Linkage(module, OWNER);
         ClassWriter cw = new ClassWriter(OWNER, SUPER);
         FunctionTranslator ft = new FunctionTranslator(link, countFuel);
         Map<Integer, String> interpreted = new LinkedHashMap<>();
+        Map<Integer, Integer> splitFunctions = new LinkedHashMap<>();
         // Every type, not only the defined functions': an imported function or a call_indirect
         // target of another module may return more, through the same array.
         int maxResults = 1;
@@ -72,15 +88,26 @@ public final class ModuleTranslator {
             try {
                 // Fuel charged on the edges (fewest charges run) unless that makes the method too
                 // big for HotSpot's compiler, then each block charging itself (less code).
-                Code code = translate(ft, f, cw, false, true);
-                for (int form = 1; form < 4 && code.length() > HUGE_METHOD_LIMIT; form++) {
-                    code = translate(ft, f, cw, (form & 1) != 0, form < 2);
+                Code code = null;
+                try {
+                    code = translate(ft, f, cw, false, true);
+                    for (int form = 1; form < 4 && code.length() > limit; form++) {
+                        code = translate(ft, f, cw, (form & 1) != 0, form < 2);
+                    }
+                } catch (CodeTooLargeException tooLarge) {
+                    code = null; // over the JVM's 65,535 bytes: split
                 }
-                if (code.length() > HUGE_METHOD_LIMIT) {
-                    throw new Unsupported("its bytecode (" + code.length() + " bytes) is over HotSpot's "
-                            + HUGE_METHOD_LIMIT + "-byte compile limit");
+                if (code == null || code.length() > limit) {
+                    // Still too big for HotSpot's compiler: regions become methods of their own.
+                    Outliner.Split split = Outliner.split(ft, module, f, cw.pool(), limit, HUGE_METHOD_LIMIT);
+                    for (Outliner.Method m : split.methods()) {
+                        cw.addMethod(ACC_STATIC, m.name(), m.descriptor(), m.code());
+                    }
+                    maxResults = Math.max(maxResults, split.entries());
+                    splitFunctions.put(f, split.methods().size() - 1);
+                } else {
+                    cw.addMethod(ACC_STATIC, Linkage.function(f), JvmTypes.function(t), code);
                 }
-                cw.addMethod(ACC_STATIC, Linkage.function(f), JvmTypes.function(t), code);
                 link.compiled[f] = true;
             } catch (Unsupported | CodeTooLargeException no) {
                 interpreted.put(f, no.getMessage());
@@ -96,7 +123,7 @@ public final class ModuleTranslator {
         link.tails.trampolines(cw);
         bridges.bridges();
         constructor(cw);
-        return new Result(cw.toBytes(), link.compiled.clone(), maxResults, interpreted);
+        return new Result(cw.toBytes(), link.compiled.clone(), maxResults, interpreted, splitFunctions);
     }
 
     /**

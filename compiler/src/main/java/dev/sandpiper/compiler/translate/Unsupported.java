@@ -2,7 +2,7 @@ package dev.sandpiper.compiler.translate;
 
 /**
  * A function this tier does not compile (it runs in the interpreter instead): its bytecode would be
- * too large for HotSpot to compile, it needs more JVM locals or parameter slots than a method may
+ * too large for HotSpot to compile and it cannot be split ({@link Outliner}), it needs more JVM locals or parameter slots than a method may
  * have, or it tail-calls a function no trampoline can reach ({@link TailCalls}). The instructions of
  * 3.0 all compile: GC ({@link GcInstructions}) and exception handling ({@link ExceptionInstructions})
  * included.
