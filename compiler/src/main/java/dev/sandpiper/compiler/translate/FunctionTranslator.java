@@ -248,17 +248,7 @@ final class FunctionTranslator {
             localSlot[k++] = slot;
             slot += JvmTypes.slots(localKind[k - 1]);
         }
-        ctxSlot = slot;
-        depthSlot = slot + 1;
-        leftSlot = slot + 2;
-        memorySlot = slot + 3;
-        globalsSlot = slot + 4;
-        nextDepthSlot = slot + 5;
-        // slot + 6: the refund slot of the trap handlers
-        bytesSlot = slot + 7;
-        sizeSlot = slot + 8;
-        c.reserveLocals(slot + 9);
-        slot += 9;
+        slot = layoutFrameSlots(slot);
         for (ValType t : body.locals()) {
             localKind[k] = JvmTypes.kind(t);
             localSlot[k++] = slot;
@@ -1484,6 +1474,16 @@ final class FunctionTranslator {
             localSlot[i] = slot;
             slot += JvmTypes.slots(localKind[i]);
         }
+        tempBase = layoutFrameSlots(slot);
+        tempTop = tempBase;
+    }
+
+    /**
+     * Places the frame's own locals from {@code slot} on: the context, the room (depth), fuel left,
+     * the memory, the globals, the callee's room, the trap handlers' refund (slot + 6), memory 0's
+     * array and size. Returns the first slot after them.
+     */
+    private int layoutFrameSlots(int slot) {
         ctxSlot = slot;
         depthSlot = slot + 1;
         leftSlot = slot + 2;
@@ -1493,8 +1493,7 @@ final class FunctionTranslator {
         bytesSlot = slot + 7;
         sizeSlot = slot + 8;
         c.reserveLocals(slot + 9);
-        tempBase = slot + 9;
-        tempTop = tempBase;
+        return slot + 9;
     }
 
     int localSlot(int local) {
