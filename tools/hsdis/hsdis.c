@@ -1,3 +1,8 @@
+/*
+ * hsdis-amd64.so on capstone: the entry point JDK 17+ calls to disassemble compiled code for
+ * -XX:+PrintAssembly. Each instruction is reported to HotSpot (the "insn" events, so it can
+ * annotate addresses) and printed as capstone's mnemonic and operands. See README.md.
+ */
 #include <capstone/capstone.h>
 #include <stdint.h>
 #include <stdio.h>
