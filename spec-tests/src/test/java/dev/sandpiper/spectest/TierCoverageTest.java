@@ -33,51 +33,40 @@ class TierCoverageTest {
 
     @Test
     void noFunctionOfTheSuiteStaysInterpretedExceptForSize() throws Exception {
-        int modules = 0;
-        int compiled = 0;
-        int compiledV128 = 0;
-        int v128 = 0;
-        int interpretedV128 = 0;
-        int split = 0;
-        List<String> interpreted = new ArrayList<>();
-        Path dir = TestsuiteLocator.locateWast();
-        for (Path wast : SpecScript.findWast(dir)) {
-            SpecScript script = SpecScript.readWast(wast);
-            for (Command c : script.commands()) {
-                if (!(c.directive() instanceof Directive.Module m)) {
-                    continue;
-                }
-                CompiledModule module = CompiledModule.compile(m.source().bytes());
-                CompileReport report = WasmCompiler.standard().compile(module);
-                modules++;
-                split += report.split().size();
-                Module decoded = module.module();
-                for (int f = decoded.importedFunctionCount(); f < decoded.functionCount(); f++) {
-                    boolean vector = usesV128(decoded, f);
-                    v128 += vector ? 1 : 0;
-                    String why = report.interpreted().get(f);
-                    if (why == null) {
-                        compiled++;
-                        compiledV128 += vector ? 1 : 0;
-                    } else {
-                        interpretedV128 += vector ? 1 : 0;
-                        interpreted.add(script.sourceFile() + ":" + c.line() + " func " + f + ": " + why);
-                    }
-                }
-            }
+        class Counts {
+            int compiled;
+            int compiledV128;
+            int v128;
+            int interpretedV128;
+            int split;
         }
+        Counts n = new Counts();
+        List<String> interpreted = new ArrayList<>();
+        List<Path> scripts = SpecScript.findWast(TestsuiteLocator.locateWast());
+        int modules = eachFunction(scripts, interpreted, (m, f, report, why) -> {
+            boolean vector = usesV128(m, f);
+            n.v128 += vector ? 1 : 0;
+            if (why == null) {
+                n.compiled++;
+                n.compiledV128 += vector ? 1 : 0;
+            } else {
+                n.interpretedV128 += vector ? 1 : 0;
+            }
+            n.split += report.split().containsKey(f) ? 1 : 0;
+        });
         System.out.printf("2.0 suite: %d modules, %d functions compiled (%d of %d using v128, %d split), %d interpreted"
-                + " (%d using v128)%n", modules, compiled, compiledV128, v128, split, interpreted.size(), interpretedV128);
+                + " (%d using v128)%n", modules, n.compiled, n.compiledV128, n.v128, n.split, interpreted.size(),
+                n.interpretedV128);
         interpreted.forEach(s -> System.out.println("  interpreted: " + s));
         assertTrue(modules > 1000, "the suite's modules were not found: " + modules);
-        assertTrue(v128 > 1000, "the suite has fewer v128 functions than expected: " + v128);
+        assertTrue(n.v128 > 1000, "the suite has fewer v128 functions than expected: " + n.v128);
         for (String s : interpreted) {
             assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
         }
         // Measured with splitting (compiler README, Splitting large functions): 2, neither splittable,
         // br_table.wast's one br_table of 24,616 targets and skip-stack-guard-page.wast's flat body.
         assertTrue(interpreted.size() <= 2, "more functions too large than expected: " + interpreted);
-        assertTrue(compiledV128 > 1000, "v128 functions compiled: " + compiledV128);
+        assertTrue(n.compiledV128 > 1000, "v128 functions compiled: " + n.compiledV128);
     }
 
     /**
@@ -90,59 +79,51 @@ class TierCoverageTest {
     @Test
     void noFunctionOfThe30FeatureScriptsStaysInterpretedExceptForSize() throws Exception {
         Path dir = TestsuiteLocator.locateWast().resolveSibling("latest");
-        int compiled = 0;
-        int tailCalling = 0;
-        int otherMemory = 0;
-        int references = 0;
-        int relaxed = 0;
-        int exceptions = 0;
+        class Counts {
+            int compiled;
+            int tailCalling;
+            int otherMemory;
+            int references;
+            int relaxed;
+            int exceptions;
+            int wideMemory;
+        }
+        Counts n = new Counts();
         List<String> interpreted = new ArrayList<>();
-        int wideMemory = 0;
+        List<Path> scripts = new ArrayList<>();
         for (List<String> group : List.of(Wasm30FeaturesSuiteTest.TAIL_CALLS, Wasm30FeaturesSuiteTest.MULTI_MEMORY,
                 Wasm30FeaturesSuiteTest.EXTENDED_CONST, Wasm30FeaturesSuiteTest.FUNCTION_REFERENCES,
                 Wasm30FeaturesSuiteTest.RELAXED_SIMD, Wasm30FeaturesSuiteTest.MEMORY64,
                 Wasm30FeaturesSuiteTest.EXCEPTIONS)) {
-            for (String name : group) {
-                SpecScript script = SpecScript.readWast(dir.resolve(name));
-                for (Command c : script.commands()) {
-                    if (!(c.directive() instanceof Directive.Module m)) {
-                        continue;
-                    }
-                    CompiledModule module = CompiledModule.compile(m.source().bytes());
-                    CompileReport report = WasmCompiler.standard().compile(module);
-                    Module decoded = module.module();
-                    for (int f = decoded.importedFunctionCount(); f < decoded.functionCount(); f++) {
-                        String why = report.interpreted().get(f);
-                        if (why != null) {
-                            interpreted.add(name + ":" + c.line() + " func " + f + ": " + why);
-                            continue;
-                        }
-                        compiled++;
-                        wideMemory += usesMemory64(decoded, f) ? 1 : 0;
-                        int uses = uses30(decoded, f);
-                        tailCalling += uses & 1;
-                        otherMemory += (uses >> 1) & 1;
-                        references += (uses >> 2) & 1;
-                        relaxed += (uses >> 3) & 1;
-                        exceptions += uses >> 4;
-                    }
-                }
-            }
+            group.forEach(name -> scripts.add(dir.resolve(name)));
         }
+        eachFunction(scripts, interpreted, (m, f, report, why) -> {
+            if (why != null) {
+                return;
+            }
+            n.compiled++;
+            n.wideMemory += usesMemory64(m, f) ? 1 : 0;
+            int uses = uses30(m, f);
+            n.tailCalling += uses & 1;
+            n.otherMemory += (uses >> 1) & 1;
+            n.references += (uses >> 2) & 1;
+            n.relaxed += (uses >> 3) & 1;
+            n.exceptions += uses >> 4;
+        });
         System.out.printf("3.0 feature scripts: %d functions compiled (%d with tail calls, %d on a memory other"
                 + " than 0, %d with function-reference instructions, %d with relaxed SIMD, %d on a 64-bit memory,"
-                + " %d with exception handling), %d interpreted%n", compiled, tailCalling, otherMemory, references,
-                relaxed, wideMemory, exceptions, interpreted.size());
+                + " %d with exception handling), %d interpreted%n", n.compiled, n.tailCalling, n.otherMemory,
+                n.references, n.relaxed, n.wideMemory, n.exceptions, interpreted.size());
         interpreted.forEach(s -> System.out.println("  interpreted: " + s));
         for (String s : interpreted) {
             assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
         }
-        assertTrue(wideMemory > 30, "compiled functions on a 64-bit memory: " + wideMemory);
-        assertTrue(tailCalling > 30, "compiled functions with tail calls: " + tailCalling);
-        assertTrue(otherMemory > 30, "compiled functions on a memory other than 0: " + otherMemory);
-        assertTrue(references > 30, "compiled functions with function-reference instructions: " + references);
-        assertTrue(relaxed >= 4, "compiled functions with relaxed SIMD: " + relaxed);
-        assertTrue(exceptions > 100, "compiled functions with exception handling: " + exceptions);
+        assertTrue(n.wideMemory > 30, "compiled functions on a 64-bit memory: " + n.wideMemory);
+        assertTrue(n.tailCalling > 30, "compiled functions with tail calls: " + n.tailCalling);
+        assertTrue(n.otherMemory > 30, "compiled functions on a memory other than 0: " + n.otherMemory);
+        assertTrue(n.references > 30, "compiled functions with function-reference instructions: " + n.references);
+        assertTrue(n.relaxed >= 4, "compiled functions with relaxed SIMD: " + n.relaxed);
+        assertTrue(n.exceptions > 100, "compiled functions with exception handling: " + n.exceptions);
     }
 
     /**
@@ -153,36 +134,60 @@ class TierCoverageTest {
     @Test
     void noFunctionOfTheGcScriptsStaysInterpretedExceptForSize() throws Exception {
         Path dir = TestsuiteLocator.locateWast().resolveSibling("latest");
-        int compiled = 0;
-        int usingGc = 0;
-        List<String> interpreted = new ArrayList<>();
-        for (String name : Wasm30FeaturesSuiteTest.GC) {
-            SpecScript script = SpecScript.readWast(dir.resolve(name));
-            for (Command c : script.commands()) {
-                if (!(c.directive() instanceof Directive.Module m)) {
-                    continue;
-                }
-                CompiledModule module = CompiledModule.compile(m.source().bytes());
-                CompileReport report = WasmCompiler.standard().compile(module);
-                Module decoded = module.module();
-                for (int f = decoded.importedFunctionCount(); f < decoded.functionCount(); f++) {
-                    String why = report.interpreted().get(f);
-                    if (why != null) {
-                        interpreted.add(name + ":" + c.line() + " func " + f + ": " + why);
-                        continue;
-                    }
-                    compiled++;
-                    usingGc += usesGc(decoded, f) ? 1 : 0;
-                }
-            }
+        class Counts {
+            int compiled;
+            int usingGc;
         }
-        System.out.printf("GC scripts: %d functions compiled (%d with GC instructions), %d interpreted%n", compiled,
-                usingGc, interpreted.size());
+        Counts n = new Counts();
+        List<String> interpreted = new ArrayList<>();
+        List<Path> scripts = Wasm30FeaturesSuiteTest.GC.stream().map(dir::resolve).toList();
+        eachFunction(scripts, interpreted, (m, f, report, why) -> {
+            if (why == null) {
+                n.compiled++;
+                n.usingGc += usesGc(m, f) ? 1 : 0;
+            }
+        });
+        System.out.printf("GC scripts: %d functions compiled (%d with GC instructions), %d interpreted%n", n.compiled,
+                n.usingGc, interpreted.size());
         interpreted.forEach(s -> System.out.println("  interpreted: " + s));
         for (String s : interpreted) {
             assertTrue(TOO_LARGE.stream().anyMatch(s::contains), "interpreted for another reason than size: " + s);
         }
-        assertTrue(usingGc > 150, "compiled functions with GC instructions: " + usingGc);
+        assertTrue(n.usingGc > 150, "compiled functions with GC instructions: " + n.usingGc);
+    }
+
+    /** One defined function of a module: compiled when {@code why} is null, else left to the interpreter for it. */
+    private interface FunctionSeen {
+        void accept(Module m, int f, CompileReport report, String why);
+    }
+
+    /**
+     * Compiles every module a {@code module} command of the {@code scripts} loads as {@code
+     * Engine.COMPILER} would, shows each defined function to {@code seen}, and adds "file:line func f:
+     * reason" to {@code interpreted} for each left to the interpreter. Returns how many modules.
+     */
+    private static int eachFunction(List<Path> scripts, List<String> interpreted, FunctionSeen seen) throws Exception {
+        int modules = 0;
+        for (Path wast : scripts) {
+            SpecScript script = SpecScript.readWast(wast);
+            for (Command c : script.commands()) {
+                if (!(c.directive() instanceof Directive.Module d)) {
+                    continue;
+                }
+                CompiledModule module = CompiledModule.compile(d.source().bytes());
+                CompileReport report = WasmCompiler.standard().compile(module);
+                modules++;
+                Module m = module.module();
+                for (int f = m.importedFunctionCount(); f < m.functionCount(); f++) {
+                    String why = report.interpreted().get(f);
+                    if (why != null) {
+                        interpreted.add(script.sourceFile() + ":" + c.line() + " func " + f + ": " + why);
+                    }
+                    seen.accept(m, f, report, why);
+                }
+            }
+        }
+        return modules;
     }
 
     /** Whether function {@code f} has a GC instruction (3.0). */
