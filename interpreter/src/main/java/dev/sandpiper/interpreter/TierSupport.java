@@ -71,10 +71,17 @@ public final class TierSupport {
 
     /**
      * Slow path of charging a block of {@code cost} instructions: {@code left} is the fuel left
-     * after subtracting the cost, and negative. Polls the guardrails as the interpreter does ({@link
-     * Store#poll}); returns the new fuel left, or traps with the store's fuel as before the block.
+     * after subtracting the cost, and negative. Moves the checkpoint on as {@link #refill} does
+     * when nothing else can change; otherwise polls the guardrails as the interpreter does ({@link
+     * Store#poll}). Returns the new fuel left, or traps with the store's fuel as before the block.
+     * Every compiled poll comes here, the loops' after their inlined {@code refill}, so all read the
+     * clock as rarely.
      */
     public static int charge(Store s, int left, int cost) {
+        int refilled = refill(s, left);
+        if (refilled >= 0) {
+            return refilled;
+        }
         long before = s.checkpoint + left + cost;
         s.fuel = before;
         s.quietFloor = s.nextQuietFloor(before - cost); // before poll reads the interrupt flag
