@@ -321,6 +321,11 @@ final class FunctionTranslator {
         c.local(ALOAD, ctxSlot);
     }
 
+    /** The local holding the context. */
+    int contextSlot() {
+        return ctxSlot;
+    }
+
     /** The code being written (for {@link VectorInstructions}). */
     /** Whether memory {@code index} has address type i64 (3.0 memory64). */
     boolean memory64(int index) {
@@ -1138,16 +1143,7 @@ final class FunctionTranslator {
         if (results.size() > 1) {
             int entry = 0;
             for (ValType v : results) {
-                char k = JvmTypes.kind(v);
-                for (int e = 0; e < JvmTypes.entries(k); e++) {
-                    loadContext();
-                    c.field(GETFIELD, CTX, "results", "[J");
-                    c.intConst(entry++);
-                    c.op(LALOAD);
-                }
-                if (k == 'I') {
-                    c.op(L2I);
-                }
+                entry = JvmTypes.loadResult(c, ctxSlot, JvmTypes.kind(v), entry);
             }
         } else if (JvmTypes.returnKind(t) == 'Q') {
             loadContext();

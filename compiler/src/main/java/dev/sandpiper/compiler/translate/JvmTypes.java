@@ -1,5 +1,8 @@
 package dev.sandpiper.compiler.translate;
 
+import static dev.sandpiper.compiler.classfile.Opcodes.*;
+
+import dev.sandpiper.compiler.classfile.Code;
 import dev.sandpiper.decoder.model.FuncType;
 import dev.sandpiper.decoder.model.ValType;
 import java.util.List;
@@ -45,6 +48,24 @@ final class JvmTypes {
     /** Entries ({@code long}s) a value of this kind takes in a value stack or a results array. */
     static int entries(char kind) {
         return kind == 'Q' ? 2 : 1;
+    }
+
+    /**
+     * Pushes the value of this kind that starts at {@code entry} of the context's results array
+     * (the context in local {@code ctxSlot}): an i32 narrowed, a v128 its two entries. Returns the
+     * entry after it.
+     */
+    static int loadResult(Code c, int ctxSlot, char kind, int entry) {
+        for (int e = 0; e < entries(kind); e++) {
+            c.local(ALOAD, ctxSlot);
+            c.field(GETFIELD, CONTEXT, "results", "[J");
+            c.intConst(entry++);
+            c.op(LALOAD);
+        }
+        if (kind == 'I') {
+            c.op(L2I);
+        }
+        return entry;
     }
 
     static int slots(List<ValType> types) {

@@ -146,13 +146,7 @@ final class RegionCode {
         int entry = 0;
         for (int i : g.written) {
             char k = t.localKind(i);
-            for (int e = 0; e < JvmTypes.entries(k); e++) {
-                loadResults(entry++);
-                c.op(LALOAD);
-            }
-            if (k == 'I') {
-                c.op(L2I);
-            }
+            entry = JvmTypes.loadResult(c, t.contextSlot(), k, entry);
             t.store(k, t.localSlot(i));
         }
         BitSet exits = g.exits;
@@ -224,13 +218,7 @@ final class RegionCode {
         Code c = t.code();
         for (ValType v : types) {
             char k = JvmTypes.kind(v);
-            for (int e = 0; e < JvmTypes.entries(k); e++) {
-                loadResults(entry++);
-                c.op(LALOAD);
-            }
-            if (k == 'I') {
-                c.op(L2I);
-            }
+            entry = JvmTypes.loadResult(c, t.contextSlot(), k, entry);
             t.stack.push(k);
         }
     }

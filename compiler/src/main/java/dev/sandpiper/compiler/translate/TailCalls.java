@@ -209,16 +209,7 @@ final class TailCalls {
             FuncType g = module.functionType(keys[i]);
             int n = 0;
             for (ValType v : g.params()) {
-                char kind = JvmTypes.kind(v);
-                for (int e = 0; e < JvmTypes.entries(kind); e++) {
-                    c.local(ALOAD, ctx);
-                    c.field(GETFIELD, JvmTypes.CONTEXT, "results", "[J");
-                    c.intConst(n++);
-                    c.op(LALOAD);
-                }
-                if (kind == 'I') {
-                    c.op(L2I);
-                }
+                n = JvmTypes.loadResult(c, ctx, JvmTypes.kind(v), n);
             }
             c.local(ALOAD, ctx);
             c.local(ILOAD, room);
