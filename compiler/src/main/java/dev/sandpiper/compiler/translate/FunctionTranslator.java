@@ -35,6 +35,7 @@ import java.util.Map;
 final class FunctionTranslator {
     private static final String OPS = "dev/sandpiper/interpreter/TierOps";
     private static final String MEMORY_OPS = "dev/sandpiper/interpreter/TierMemory";
+    private static final String LOOP_MEMORY_OPS = "dev/sandpiper/interpreter/TierLoopMemory";
     private static final String SUPPORT = "dev/sandpiper/interpreter/TierSupport";
     private static final String NUMERIC = "dev/sandpiper/compiler/runtime/Numeric";
     private static final String RUNTIME = "dev/sandpiper/compiler/runtime/Runtime";
@@ -60,6 +61,8 @@ final class FunctionTranslator {
     /** Memory 0's array and size while this function runs ({@link #cacheMemory}), when it accesses it. */
     private int bytesSlot;
     private int sizeSlot;
+    /** This function's small loops, whose accesses at offset 0 on memory 0 take TierLoopMemory's form. */
+    private TightLoops tightLoops;
     private boolean cachesMemory;
     private int globalsSlot;
     private int nextDepthSlot;
@@ -112,6 +115,7 @@ final class FunctionTranslator {
     Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel, boolean planned) {
         // Once per function, for every translation below.
         cachesMemory = accessesMemoryZero(funcIndex);
+        tightLoops = TightLoops.of(module, funcIndex - module.importedFunctionCount());
         if (countFuel && planned) {
             // Twice: once to record the blocks and branches, once to charge on the edges (FuelPlan).
             FuelPlan.Recorder recorder = new FuelPlan.Recorder();
@@ -144,6 +148,7 @@ final class FunctionTranslator {
     private Code translateOutlined(int funcIndex, ConstantPool pool, boolean wideJumps, Map<Integer, Region> regions,
             Region g, Map<Integer, int[]> measured, Map<Integer, List<List<ValType>>> outer) {
         cachesMemory = accessesMemoryZero(funcIndex);
+        tightLoops = TightLoops.of(module, funcIndex - module.importedFunctionCount());
         outlines = regions;
         helper = g;
         sizes = measured;
@@ -771,12 +776,17 @@ final class FunctionTranslator {
             case F64_STORE -> "I64_STORE";
             default -> op.name();
         };
-        // Small offsets (nearly all) take TierMemory's range-check-shaped forms, the rest TierOps' long ones.
+        // Small offsets (nearly all) take TierMemory's range-check-shaped forms, the rest TierOps' long
+        // ones; offset 0 in a small loop on memory 0 TierLoopMemory's (the array's check first).
         boolean small = Integer.toUnsignedLong(offset) < TierMemory.MAX_OFFSET;
-        String owner = small ? MEMORY_OPS : OPS;
-        String off = small ? "I" : "J";
+        boolean loop = offset == 0 && r.memoryIndex() == 0 && tightLoops.contains(r.opcodeOffset());
+        String owner = loop ? LOOP_MEMORY_OPS : small ? MEMORY_OPS : OPS;
+        String off = loop ? "" : small ? "I" : "J";
         String where = small ? "[BI" : MEMORY;
-        if (small) {
+        if (loop) {
+            c.local(ALOAD, bytesSlot);
+            c.local(ILOAD, sizeSlot);
+        } else if (small) {
             c.intConst(offset);
             if (r.memoryIndex() == 0) {
                 c.local(ALOAD, bytesSlot);
