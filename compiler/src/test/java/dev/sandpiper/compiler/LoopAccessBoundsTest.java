@@ -23,39 +23,23 @@ class LoopAccessBoundsTest {
     private static final long END3 = 3 * 65536;
 
     /** Each export walks {@code count} values of its width from {@code address} up, one per iteration. */
-    private static final String WAT = """
-            (module
-              (memory 2)
-              (func (export "grow") (result i32) (memory.grow (i32.const 1)))
-              (func (export "sum8") (param $a i32) (param $n i32) (result i64) (local $s i64)
-                (block (loop (br_if 1 (i32.eqz (local.get $n)))
-                  (local.set $s (i64.add (local.get $s) (i64.load8_u (local.get $a))))
-                  (local.set $a (i32.add (local.get $a) (i32.const 1)))
-                  (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br 0)))
-                (local.get $s))
-              (func (export "sum32") (param $a i32) (param $n i32) (result i64) (local $s i64)
-                (block (loop (br_if 1 (i32.eqz (local.get $n)))
-                  (local.set $s (i64.add (local.get $s) (i64.extend_i32_u (i32.load (local.get $a)))))
-                  (local.set $a (i32.add (local.get $a) (i32.const 4)))
-                  (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br 0)))
-                (local.get $s))
-              (func (export "sum16") (param $a i32) (param $n i32) (result i64) (local $s i64)
-                (block (loop (br_if 1 (i32.eqz (local.get $n)))
-                  (local.set $s (i64.add (local.get $s) (i64.load16_s (local.get $a))))
-                  (local.set $a (i32.add (local.get $a) (i32.const 2)))
-                  (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br 0)))
-                (local.get $s))
-              (func (export "fill8") (param $a i32) (param $n i32)
-                (block (loop (br_if 1 (i32.eqz (local.get $n)))
-                  (i32.store8 (local.get $a) (local.get $n))
-                  (local.set $a (i32.add (local.get $a) (i32.const 1)))
-                  (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br 0))))
-              (func (export "fill64") (param $a i32) (param $n i32)
-                (block (loop (br_if 1 (i32.eqz (local.get $n)))
-                  (i64.store (local.get $a) (i64.const 0x0102030405060708))
-                  (local.set $a (i32.add (local.get $a) (i32.const 8)))
-                  (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br 0)))))
-            """;
+    private static final String WAT = "(module (memory 2)\n"
+            + "(func (export \"grow\") (result i32) (memory.grow (i32.const 1)))\n"
+            + walk("sum8", 1, "(local.set $s (i64.add (local.get $s) (i64.load8_u (local.get $a))))")
+            + walk("sum32", 4, "(local.set $s (i64.add (local.get $s) (i64.extend_i32_u (i32.load (local.get $a)))))")
+            + walk("sum16", 2, "(local.set $s (i64.add (local.get $s) (i64.load16_s (local.get $a))))")
+            + walk("fill8", 1, "(i32.store8 (local.get $a) (local.get $n))")
+            + walk("fill64", 8, "(i64.store (local.get $a) (i64.const 0x0102030405060708))")
+            + ")";
+
+    /** A function (address, count) -> i64 running {@code step} in a loop, the address moving by {@code width}. */
+    private static String walk(String name, int width, String step) {
+        return "(func (export \"" + name + "\") (param $a i32) (param $n i32) (result i64) (local $s i64)\n"
+                + "  (block (loop (br_if 1 (i32.eqz (local.get $n))) " + step + "\n"
+                + "    (local.set $a (i32.add (local.get $a) (i32.const " + width + ")))\n"
+                + "    (local.set $n (i32.sub (local.get $n) (i32.const 1))) (br 0)))\n"
+                + "  (local.get $s))\n";
+    }
 
     @Test
     void smallLoopsTrapWhereTheMemoryEnds() {
