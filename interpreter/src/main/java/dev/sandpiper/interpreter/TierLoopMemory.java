@@ -28,16 +28,12 @@ public final class TierLoopMemory {
         }
     }
 
-    private static TrapException outOfBounds() {
-        return new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
-    }
-
     public static int I32_LOAD(int addr, byte[] bytes, int size) {
         try {
             check(addr, 3, bytes, size);
             return (int) MemoryViews.INT.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -46,7 +42,7 @@ public final class TierLoopMemory {
             check(addr, 7, bytes, size);
             return (long) MemoryViews.LONG.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -55,7 +51,7 @@ public final class TierLoopMemory {
             check(addr, 0, bytes, size);
             return bytes[addr];
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -64,7 +60,7 @@ public final class TierLoopMemory {
             check(addr, 0, bytes, size);
             return bytes[addr] & 0xFF;
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -73,7 +69,7 @@ public final class TierLoopMemory {
             check(addr, 1, bytes, size);
             return (short) MemoryViews.SHORT.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -82,7 +78,7 @@ public final class TierLoopMemory {
             check(addr, 1, bytes, size);
             return (short) MemoryViews.SHORT.get(bytes, addr) & 0xFFFF;
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -91,7 +87,7 @@ public final class TierLoopMemory {
             check(addr, 0, bytes, size);
             return bytes[addr];
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -100,7 +96,7 @@ public final class TierLoopMemory {
             check(addr, 0, bytes, size);
             return bytes[addr] & 0xFFL;
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -109,7 +105,7 @@ public final class TierLoopMemory {
             check(addr, 1, bytes, size);
             return (short) MemoryViews.SHORT.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -118,7 +114,7 @@ public final class TierLoopMemory {
             check(addr, 1, bytes, size);
             return (short) MemoryViews.SHORT.get(bytes, addr) & 0xFFFFL;
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -127,7 +123,7 @@ public final class TierLoopMemory {
             check(addr, 3, bytes, size);
             return (int) MemoryViews.INT.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -136,7 +132,7 @@ public final class TierLoopMemory {
             check(addr, 3, bytes, size);
             return (int) MemoryViews.INT.get(bytes, addr) & 0xFFFFFFFFL;
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -145,7 +141,7 @@ public final class TierLoopMemory {
             check(addr, 3, bytes, size);
             MemoryViews.INT.set(bytes, addr, v);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -154,7 +150,7 @@ public final class TierLoopMemory {
             check(addr, 7, bytes, size);
             MemoryViews.LONG.set(bytes, addr, v);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -163,7 +159,7 @@ public final class TierLoopMemory {
             check(addr, 0, bytes, size);
             bytes[addr] = (byte) v;
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -172,7 +168,7 @@ public final class TierLoopMemory {
             check(addr, 1, bytes, size);
             MemoryViews.SHORT.set(bytes, addr, (short) v);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -181,7 +177,7 @@ public final class TierLoopMemory {
             check(addr, 0, bytes, size);
             bytes[addr] = (byte) v;
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -190,7 +186,7 @@ public final class TierLoopMemory {
             check(addr, 1, bytes, size);
             MemoryViews.SHORT.set(bytes, addr, (short) v);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 
@@ -199,7 +195,7 @@ public final class TierLoopMemory {
             check(addr, 3, bytes, size);
             MemoryViews.INT.set(bytes, addr, (int) v);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds();
+            throw TierMemory.outOfBounds();
         }
     }
 }

@@ -41,7 +41,8 @@ public final class TierMemory {
         return m.size;
     }
 
-    private static TrapException outOfBounds() {
+    /** The trap of an access out of bounds, {@link TierLoopMemory}'s too. */
+    static TrapException outOfBounds() {
         return new TrapException(TrapKind.MEMORY_OUT_OF_BOUNDS);
     }
 

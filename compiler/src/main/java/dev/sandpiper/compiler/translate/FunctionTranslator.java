@@ -64,6 +64,8 @@ final class FunctionTranslator {
     /** This function's small loops, whose accesses at offset 0 on memory 0 take TierLoopMemory's form. */
     private TightLoops tightLoops;
     private boolean cachesMemory;
+    /** The function {@link #cachesMemory} and {@link #tightLoops} are about, or -1. */
+    private int factsOf = -1;
     private int globalsSlot;
     private int nextDepthSlot;
     private int[] localSlot;
@@ -113,9 +115,7 @@ final class FunctionTranslator {
      * @throws Unsupported when this function stays in the interpreter
      */
     Code translate(int funcIndex, ConstantPool pool, boolean wideJumps, boolean compactFuel, boolean planned) {
-        // Once per function, for every translation below.
-        cachesMemory = accessesMemoryZero(funcIndex);
-        tightLoops = TightLoops.of(module, funcIndex - module.importedFunctionCount());
+        readFacts(funcIndex);
         if (countFuel && planned) {
             // Twice: once to record the blocks and branches, once to charge on the edges (FuelPlan).
             FuelPlan.Recorder recorder = new FuelPlan.Recorder();
@@ -147,8 +147,7 @@ final class FunctionTranslator {
 
     private Code translateOutlined(int funcIndex, ConstantPool pool, boolean wideJumps, Map<Integer, Region> regions,
             Region g, Map<Integer, int[]> measured, Map<Integer, List<List<ValType>>> outer) {
-        cachesMemory = accessesMemoryZero(funcIndex);
-        tightLoops = TightLoops.of(module, funcIndex - module.importedFunctionCount());
+        readFacts(funcIndex);
         outlines = regions;
         helper = g;
         sizes = measured;
@@ -672,6 +671,18 @@ final class FunctionTranslator {
     }
 
     /**
+     * Reads what every translation of function {@code funcIndex} needs from its code, once per
+     * function: a split function is translated again for each of its regions.
+     */
+    private void readFacts(int funcIndex) {
+        if (factsOf != funcIndex) {
+            cachesMemory = accessesMemoryZero(funcIndex);
+            tightLoops = TightLoops.of(module, funcIndex - module.importedFunctionCount());
+            factsOf = funcIndex;
+        }
+    }
+
+    /**
      * Whether the function loads or stores on memory 0 with 32-bit addresses: then it keeps that
      * memory's array and size in locals.
      */
@@ -688,7 +699,7 @@ final class FunctionTranslator {
     }
 
     /** A scalar load or store (not {@code memory.size}, {@code grow} or a bulk or vector instruction). */
-    private static boolean plainAccess(Opcode op) {
+    static boolean plainAccess(Opcode op) {
         return op.family() == Family.MEMORY && op.prefix() == 0 && op.memoryBytes() > 0;
     }
 

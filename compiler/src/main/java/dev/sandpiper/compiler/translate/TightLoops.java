@@ -1,7 +1,6 @@
 package dev.sandpiper.compiler.translate;
 
 import dev.sandpiper.decoder.code.CodeReader;
-import dev.sandpiper.decoder.code.Family;
 import dev.sandpiper.decoder.code.Opcode;
 import dev.sandpiper.decoder.model.Module;
 import java.util.ArrayDeque;
@@ -32,49 +31,46 @@ final class TightLoops {
         this.ranges = ranges;
     }
 
+    /** A block open while reading: a loop (from its start offset) or another kind (start -1). */
+    private static final class Open {
+        final int start;
+        int accesses;
+        boolean disqualified;
+
+        Open(int start) {
+            this.start = start;
+            this.disqualified = start < 0;
+        }
+    }
+
     /** The small loops of defined function {@code definedIndex}. */
     static TightLoops of(Module module, int definedIndex) {
         CodeReader r = module.codeReader(definedIndex);
-        Deque<int[]> open = new ArrayDeque<>(); // per open block: start (-1 unless a loop), accesses, 1 if disqualified
-        open.push(new int[] {-1, 0, 1});
+        Deque<Open> open = new ArrayDeque<>();
+        open.push(new Open(-1)); // the function's body
         List<Integer> found = new ArrayList<>();
         while (r.hasNext() && !open.isEmpty()) {
             Opcode op = r.next();
             switch (op) {
-                case LOOP -> open.push(new int[] {r.opcodeOffset(), 0, 0});
-                case BLOCK, IF, TRY_TABLE, TRY -> open.push(new int[] {-1, 0, 1});
+                case LOOP -> open.push(new Open(r.opcodeOffset()));
+                case BLOCK, IF, TRY_TABLE, TRY -> open.push(new Open(-1));
                 case END, DELEGATE -> { // delegate ends a (legacy) try
-                    int[] b = open.pop();
-                    if (b[0] >= 0 && b[2] == 0 && b[1] <= MAX_ACCESSES) {
-                        found.add(b[0]);
+                    Open b = open.pop();
+                    if (!b.disqualified && b.accesses <= MAX_ACCESSES) {
+                        found.add(b.start);
                         found.add(r.opcodeOffset());
                     }
                 }
                 case CALL, CALL_INDIRECT, CALL_REF, RETURN_CALL, RETURN_CALL_INDIRECT, RETURN_CALL_REF,
-                        MEMORY_GROW -> disqualify(open);
+                        MEMORY_GROW -> open.forEach(b -> b.disqualified = true);
                 default -> {
-                    if (op.family() == Family.MEMORY && op.prefix() == 0 && op.memoryBytes() > 0) {
-                        for (int[] b : open) {
-                            b[1]++;
-                        }
+                    if (FunctionTranslator.plainAccess(op)) {
+                        open.forEach(b -> b.accesses++);
                     }
                 }
             }
         }
-        if (found.isEmpty()) {
-            return NONE;
-        }
-        int[] ranges = new int[found.size()];
-        for (int i = 0; i < ranges.length; i++) {
-            ranges[i] = found.get(i);
-        }
-        return new TightLoops(ranges);
-    }
-
-    private static void disqualify(Deque<int[]> open) {
-        for (int[] b : open) {
-            b[2] = 1;
-        }
+        return found.isEmpty() ? NONE : new TightLoops(found.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** Whether the instruction at code offset {@code at} is inside a small loop. */
