@@ -55,6 +55,7 @@ public final class Numeric {
     // (ImmediateKind I32, I64, F32, F64) and pop nothing; compiled code pushes the constant.
 
     // ------------------------------------------------------------------ i32 tests and comparisons
+    // Unsigned: both sign bits flipped, then a signed compare (Comparisons.flippedUnsigned says why).
 
     public static int I32_EQZ(int a) {
         return a == 0 ? 1 : 0;
@@ -73,7 +74,7 @@ public final class Numeric {
     }
 
     public static int I32_LT_U(int a, int b) {
-        return Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
+        return a + Integer.MIN_VALUE < b + Integer.MIN_VALUE ? 1 : 0;
     }
 
     public static int I32_GT_S(int a, int b) {
@@ -81,7 +82,7 @@ public final class Numeric {
     }
 
     public static int I32_GT_U(int a, int b) {
-        return Integer.compareUnsigned(a, b) > 0 ? 1 : 0;
+        return a + Integer.MIN_VALUE > b + Integer.MIN_VALUE ? 1 : 0;
     }
 
     public static int I32_LE_S(int a, int b) {
@@ -89,7 +90,7 @@ public final class Numeric {
     }
 
     public static int I32_LE_U(int a, int b) {
-        return Integer.compareUnsigned(a, b) <= 0 ? 1 : 0;
+        return a + Integer.MIN_VALUE <= b + Integer.MIN_VALUE ? 1 : 0;
     }
 
     public static int I32_GE_S(int a, int b) {
@@ -97,7 +98,7 @@ public final class Numeric {
     }
 
     public static int I32_GE_U(int a, int b) {
-        return Integer.compareUnsigned(a, b) >= 0 ? 1 : 0;
+        return a + Integer.MIN_VALUE >= b + Integer.MIN_VALUE ? 1 : 0;
     }
 
     // ------------------------------------------------------------------ i64 tests and comparisons
@@ -119,7 +120,7 @@ public final class Numeric {
     }
 
     public static int I64_LT_U(long a, long b) {
-        return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
+        return a + Long.MIN_VALUE < b + Long.MIN_VALUE ? 1 : 0;
     }
 
     public static int I64_GT_S(long a, long b) {
@@ -127,7 +128,7 @@ public final class Numeric {
     }
 
     public static int I64_GT_U(long a, long b) {
-        return Long.compareUnsigned(a, b) > 0 ? 1 : 0;
+        return a + Long.MIN_VALUE > b + Long.MIN_VALUE ? 1 : 0;
     }
 
     public static int I64_LE_S(long a, long b) {
@@ -135,7 +136,7 @@ public final class Numeric {
     }
 
     public static int I64_LE_U(long a, long b) {
-        return Long.compareUnsigned(a, b) <= 0 ? 1 : 0;
+        return a + Long.MIN_VALUE <= b + Long.MIN_VALUE ? 1 : 0;
     }
 
     public static int I64_GE_S(long a, long b) {
@@ -143,7 +144,7 @@ public final class Numeric {
     }
 
     public static int I64_GE_U(long a, long b) {
-        return Long.compareUnsigned(a, b) >= 0 ? 1 : 0;
+        return a + Long.MIN_VALUE >= b + Long.MIN_VALUE ? 1 : 0;
     }
 
     // ------------------------------------------------------------------ f32 comparisons (NaN: all false but ne)

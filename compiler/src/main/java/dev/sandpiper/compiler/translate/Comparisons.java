@@ -8,8 +8,7 @@ import dev.sandpiper.decoder.code.Opcode;
 /**
  * Integer comparisons as JVM conditional jumps, so that a comparison feeding {@code br_if} or
  * {@code if} is one compare-and-branch (spec 2.0, Execution > Numerics: ieq, ilt_u, ...). Unsigned
- * comparisons go through {@code Integer.compareUnsigned} / {@code Long.compareUnsigned}, which the
- * JIT compiles to one unsigned compare.
+ * comparisons flip both operands' sign bits and compare signed ({@link #flippedUnsigned}).
  */
 final class Comparisons {
     private Comparisons() {}
@@ -44,17 +43,58 @@ final class Comparisons {
             };
         }
         if (unsigned) {
-            c.invoke(INVOKESTATIC, wide ? "java/lang/Long" : "java/lang/Integer", "compareUnsigned",
-                    wide ? "(JJ)I" : "(II)I");
-        } else {
-            c.op(LCMP);
+            return flippedUnsigned(c, wide, rel);
         }
+        c.op(LCMP);
         return switch (rel) {
             case "EQ" -> IFEQ;
             case "NE" -> IFNE;
             case "LT" -> IFLT;
             case "GT" -> IFGT;
             case "LE" -> IFLE;
+            default -> IFGE;
+        };
+    }
+
+    /**
+     * An unsigned comparison as a signed one of both operands with the sign bit flipped ({@code a <u b}
+     * exactly when {@code a + MIN_VALUE < b + MIN_VALUE}): one compare and one jump. Through {@code
+     * Integer.compareUnsigned} JDK 17's C2 made two jumps of it, as that method is {@code
+     * Integer.compare}, a three-way result in Java code. The operands are flipped in stack order
+     * {@code b} then {@code a}, so the jump compares {@code b'} with {@code a'}: the relation's
+     * mirror image.
+     */
+    private static int flippedUnsigned(Code c, boolean wide, String rel) {
+        if (wide) {
+            c.longConst(Long.MIN_VALUE);
+            c.op(LADD);
+            c.op(DUP2_X2); // a, b' -> b', a, b'
+            c.op(POP2);
+            c.longConst(Long.MIN_VALUE);
+            c.op(LADD);
+            c.op(LCMP); // sign of b' - a'
+        } else {
+            c.intConst(Integer.MIN_VALUE);
+            c.op(IADD);
+            c.op(SWAP);
+            c.intConst(Integer.MIN_VALUE);
+            c.op(IADD);
+        }
+        int mirrored = switch (rel) {
+            case "LT" -> IF_ICMPGT;
+            case "GT" -> IF_ICMPLT;
+            case "LE" -> IF_ICMPGE;
+            default -> IF_ICMPLE; // GE
+        };
+        return wide ? toZeroTest(mirrored) : mirrored;
+    }
+
+    /** {@code IF_ICMPxx} as the {@code IFxx} that tests an {@code LCMP} result against zero. */
+    private static int toZeroTest(int icmp) {
+        return switch (icmp) {
+            case IF_ICMPLT -> IFLT;
+            case IF_ICMPGT -> IFGT;
+            case IF_ICMPLE -> IFLE;
             default -> IFGE;
         };
     }
