@@ -108,12 +108,13 @@ public final class TierSupport {
      * A trap passing through a compiled frame's call: the callee left the store's fuel exact, so
      * this only adds back the caller's {@code refund} and names the frame. A {@link
      * StackOverflowError} (a callee that could not even start: the thread's stack is full) becomes
-     * "call stack exhausted", the fuel set from the caller's {@code left}, as if the callee had been
-     * refused at the depth limit.
+     * "call stack exhausted", the fuel set from {@code left}, as if the callee had been refused at the
+     * depth limit: the compiled frame passes the fuel its call started with, its refund already added
+     * (and any refund of a frame below whose own handler ran out of stack before this call).
      */
     public static Throwable trapBelow(Throwable t, Store s, int left, int refund, String frame) {
         if (t instanceof StackOverflowError) {
-            s.fuel = s.checkpoint + left + refund;
+            s.fuel = s.checkpoint + left;
             TrapException trap = new TrapException(TrapKind.CALL_STACK_EXHAUSTED, "the thread's stack is full");
             trap.addFrame(frame);
             return trap;

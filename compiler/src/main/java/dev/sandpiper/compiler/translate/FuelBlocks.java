@@ -267,6 +267,17 @@ final class FuelBlocks {
         }
     }
 
+    /**
+     * Stores the exact fuel left into {@code Context.left} before a call, where the call's trap
+     * handler reads it if the callee cannot start (a {@code StackOverflowError}): so {@code left}
+     * itself need not survive the call, one value fewer for HotSpot to keep across it.
+     */
+    void publishLeft() {
+        c.local(ALOAD, ctxSlot);
+        loadLeft();
+        c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
+    }
+
     /** Pops the exact fuel left (a callee's) into {@code left}, adding the block's potential back. */
     void storeLeft() {
         if (phi != 0) {
@@ -440,11 +451,11 @@ final class FuelBlocks {
         }
         firstOpenStub = stubs.size();
         for (Site s : blockSites) {
-            // A trap here adds (refund - phi) to left; one passing through a call needs left itself
-            // exact (the callee that could not start), so its handler fixes left first. A throw's
+            // A trap here adds (refund - phi) to left; one passing through a call may need the fuel
+            // the call started with (the callee that could not start): publishLeft stored it. A throw's
             // handler also lets its exception leave the frame (as trapHere does), unless caught here.
             int refund = cost - s.costAt();
-            List<Integer> key = s.kind() == CALLS ? List.of(refund, 1, s.phi())
+            List<Integer> key = s.kind() == CALLS ? List.of(refund, 1, 0)
                     : List.of(refund - s.phi(), s.kind() == THROWS ? 2 : 0, 0);
             handlers.computeIfAbsent(key, k -> new ArrayList<>()).add(new Label[] {s.start(), s.end()});
             if (s.catcher() != null) {
@@ -532,8 +543,19 @@ final class FuelBlocks {
                 c.tryCatch(range[0], range[1], handler, kind == 0 ? TRAP : null);
             }
             c.place(handler);
-            // The exact fuel into left: the frame is being left, so left can change here.
-            subtract(e.getKey().get(2));
+            if (call) {
+                // Context.left (publishLeft's: the fuel the call started with) plus this block's rest,
+                // with no method call: should trapBelow itself run out of stack, the frame above
+                // reads a count that already has this frame's refund.
+                c.local(ALOAD, ctxSlot);
+                c.op(DUP);
+                c.field(GETFIELD, JvmTypes.CONTEXT, "left", "I");
+                addConst(refund);
+                c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
+            } else {
+                // The exact fuel into left: the frame is being left, so left can change here.
+                subtract(e.getKey().get(2));
+            }
             c.intConst(refund);
             c.jump(GOTO, call ? below : here);
             used[call ? 1 : 0] = true;
@@ -563,7 +585,12 @@ final class FuelBlocks {
         c.local(ISTORE, refundSlot);
         c.local(ALOAD, ctxSlot);
         c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
-        c.local(ILOAD, leftSlot);
+        if (method.equals("trapBelow")) {
+            c.local(ALOAD, ctxSlot);
+            c.field(GETFIELD, JvmTypes.CONTEXT, "left", "I"); // with the refund (the handler added it)
+        } else {
+            c.local(ILOAD, leftSlot);
+        }
         c.local(ILOAD, refundSlot);
         c.stringConst(frame);
         c.invoke(INVOKESTATIC, SUPPORT, method,

@@ -66,6 +66,8 @@ final class FunctionTranslator {
     private boolean cachesMemory;
     /** The function {@link #cachesMemory} and {@link #tightLoops} are about, or -1. */
     private int factsOf = -1;
+    /** Where calls of the function being translated to itself go; null: its own method. */
+    private String selfCallee;
     private int globalsSlot;
     private int nextDepthSlot;
     private int[] localSlot;
@@ -126,6 +128,20 @@ final class FunctionTranslator {
             return translate(funcIndex, pool, wideJumps, compactFuel, false, null, null);
         } catch (FuelBlocks.WideChargesNeeded wide) {
             return translate(funcIndex, pool, wideJumps, compactFuel, true, null, null);
+        }
+    }
+
+    /**
+     * As {@link #translate(int, ConstantPool, boolean, boolean, boolean)}, with the function's calls
+     * of itself going to method {@code callee}, its twin ({@link RecursionTwins}).
+     */
+    Code translateCallingSelfAs(String callee, int funcIndex, ConstantPool pool, boolean wideJumps,
+            boolean compactFuel, boolean planned) {
+        selfCallee = callee;
+        try {
+            return translate(funcIndex, pool, wideJumps, compactFuel, planned);
+        } finally {
+            selfCallee = null;
         }
     }
 
@@ -999,7 +1015,8 @@ final class FunctionTranslator {
             c.local(ILOAD, nextDepthSlot);
             fuel.loadLeft();
             callSite(() -> {
-                c.invoke(INVOKESTATIC, link.owner, Linkage.function(funcIndex), JvmTypes.function(t));
+                String method = funcIndex == self && selfCallee != null ? selfCallee : Linkage.function(funcIndex);
+                c.invoke(INVOKESTATIC, link.owner, method, JvmTypes.function(t));
                 if (link.tails.mayTail[funcIndex]) {
                     link.tails.afterCall(c, t, ctxSlot, () -> c.local(ILOAD, nextDepthSlot));
                 }
@@ -1058,6 +1075,7 @@ final class FunctionTranslator {
     }
 
     private void callSite(Runnable emit) {
+        fuel.publishLeft();
         Label s = fuel.startSite();
         emit.run();
         fuel.endSite(s, true);

@@ -106,6 +106,11 @@ public final class ModuleTranslator {
                     maxResults = Math.max(maxResults, split.entries());
                     splitFunctions.put(f, split.methods().size() - 1);
                 } else {
+                    if (code.length() <= RecursionTwins.MAX_BYTES && RecursionTwins.callsItself(module, f)) {
+                        // The code above calls f<index>: it is the twin; f<index> calls the twin.
+                        cw.addMethod(ACC_STATIC, RecursionTwins.name(f), JvmTypes.function(t), code);
+                        code = ft.translateCallingSelfAs(RecursionTwins.name(f), f, cw.pool(), false, false, true);
+                    }
                     cw.addMethod(ACC_STATIC, Linkage.function(f), JvmTypes.function(t), code);
                 }
                 link.compiled[f] = true;
