@@ -96,7 +96,7 @@ final class FuelBlocks {
     private final List<Stub> stubs = new ArrayList<>();
     private int firstOpenStub;
     private final List<Site> blockSites = new ArrayList<>();
-    /** Handlers by refund, kind (call or not) and potential, each with its ranges. */
+    /** Handlers by refund and kind (0 a trap here, 1 a call, 2 a throw), each with its ranges. */
     private final Map<List<Integer>, List<Label[]>> handlers = new LinkedHashMap<>();
     /** Exception handlers of sites inside {@code try} bodies: by kind, refund and catcher, each with its ranges. */
     private final Map<List<Object>, List<Label[]>> catches = new LinkedHashMap<>();
@@ -455,8 +455,8 @@ final class FuelBlocks {
             // the call started with (the callee that could not start): publishLeft stored it. A throw's
             // handler also lets its exception leave the frame (as trapHere does), unless caught here.
             int refund = cost - s.costAt();
-            List<Integer> key = s.kind() == CALLS ? List.of(refund, 1, 0)
-                    : List.of(refund - s.phi(), s.kind() == THROWS ? 2 : 0, 0);
+            List<Integer> key = s.kind() == CALLS ? List.of(refund, 1)
+                    : List.of(refund - s.phi(), s.kind() == THROWS ? 2 : 0);
             handlers.computeIfAbsent(key, k -> new ArrayList<>()).add(new Label[] {s.start(), s.end()});
             if (s.catcher() != null) {
                 // A WebAssembly exception from a callee left the store's fuel exact; one thrown here, left.
@@ -552,19 +552,16 @@ final class FuelBlocks {
                 c.field(GETFIELD, JvmTypes.CONTEXT, "left", "I");
                 addConst(refund);
                 c.field(PUTFIELD, JvmTypes.CONTEXT, "left", "I");
-            } else {
-                // The exact fuel into left: the frame is being left, so left can change here.
-                subtract(e.getKey().get(2));
             }
             c.intConst(refund);
             c.jump(GOTO, call ? below : here);
             used[call ? 1 : 0] = true;
         }
         if (used[0]) {
-            tail(here, "trapHere");
+            tail(here, false);
         }
         if (used[1]) {
-            tail(below, "trapBelow");
+            tail(below, true);
         }
     }
 
@@ -578,14 +575,15 @@ final class FuelBlocks {
 
     /**
      * A shared handler tail: with the exception and the refund on the stack, fixes the store's fuel
-     * through {@code TierSupport.method} (trapHere or trapBelow) and rethrows what it returns.
+     * through {@code TierSupport.trapBelow} (for calls, {@code below}: the fuel from {@code
+     * Context.left}) or {@code trapHere} (the fuel from {@code left}) and rethrows what it returns.
      */
-    private void tail(Label at, String method) {
+    private void tail(Label at, boolean below) {
         c.place(at);
         c.local(ISTORE, refundSlot);
         c.local(ALOAD, ctxSlot);
         c.field(GETFIELD, JvmTypes.CONTEXT, "store", STORE);
-        if (method.equals("trapBelow")) {
+        if (below) {
             c.local(ALOAD, ctxSlot);
             c.field(GETFIELD, JvmTypes.CONTEXT, "left", "I"); // with the refund (the handler added it)
         } else {
@@ -593,7 +591,7 @@ final class FuelBlocks {
         }
         c.local(ILOAD, refundSlot);
         c.stringConst(frame);
-        c.invoke(INVOKESTATIC, SUPPORT, method,
+        c.invoke(INVOKESTATIC, SUPPORT, below ? "trapBelow" : "trapHere",
                 "(Ljava/lang/Throwable;" + STORE + "IILjava/lang/String;)Ljava/lang/Throwable;");
         c.op(ATHROW);
     }

@@ -133,7 +133,7 @@ final class FunctionTranslator {
 
     /**
      * As {@link #translate(int, ConstantPool, boolean, boolean, boolean)}, with the function's calls
-     * of itself going to method {@code callee}, its twin ({@link RecursionTwins}).
+     * of itself going to method {@code callee}, its twin ({@link RecursionTwins}); null: its own.
      */
     Code translateCallingSelfAs(String callee, int funcIndex, ConstantPool pool, boolean wideJumps,
             boolean compactFuel, boolean planned) {

@@ -89,10 +89,11 @@ public final class ModuleTranslator {
                 // Fuel charged on the edges (fewest charges run) unless that makes the method too
                 // big for HotSpot's compiler, then each block charging itself (less code).
                 Code code = null;
+                int form = 0;
                 try {
-                    code = translate(ft, f, cw, false, true);
-                    for (int form = 1; form < 4 && code.length() > limit; form++) {
-                        code = translate(ft, f, cw, (form & 1) != 0, form < 2);
+                    code = translate(ft, f, cw, form, null);
+                    while (form < 3 && code.length() > limit) {
+                        code = translate(ft, f, cw, ++form, null);
                     }
                 } catch (CodeTooLargeException tooLarge) {
                     code = null; // over the JVM's 65,535 bytes: split
@@ -109,7 +110,7 @@ public final class ModuleTranslator {
                     if (code.length() <= RecursionTwins.MAX_BYTES && RecursionTwins.callsItself(module, f)) {
                         // The code above calls f<index>: it is the twin; f<index> calls the twin.
                         cw.addMethod(ACC_STATIC, RecursionTwins.name(f), JvmTypes.function(t), code);
-                        code = ft.translateCallingSelfAs(RecursionTwins.name(f), f, cw.pool(), false, false, true);
+                        code = translate(ft, f, cw, form, RecursionTwins.name(f));
                     }
                     cw.addMethod(ACC_STATIC, Linkage.function(f), JvmTypes.function(t), code);
                 }
@@ -132,16 +133,20 @@ public final class ModuleTranslator {
     }
 
     /**
-     * One function's code: fuel checks inline (fastest), or through a call ({@code compactFuel}) when
-     * that is what keeps the method under HotSpot's limit; wide jumps when 16-bit offsets overflow.
+     * One function's code in fuel form {@code form}: 0 charged on edges with polls inline (fastest),
+     * 1 the same with each poll a call, 2 each block charging itself, 3 that with polls as calls, the
+     * first that keeps the method under HotSpot's limit; wide jumps when 16-bit offsets overflow. Its
+     * calls of itself go to method {@code self} (null: its own, see {@link RecursionTwins}).
      */
-    private static Code translate(FunctionTranslator ft, int f, ClassWriter cw, boolean compactFuel, boolean planned) {
+    private static Code translate(FunctionTranslator ft, int f, ClassWriter cw, int form, String self) {
+        boolean compactFuel = (form & 1) != 0;
+        boolean planned = form < 2;
         try {
-            Code code = ft.translate(f, cw.pool(), false, compactFuel, planned);
+            Code code = ft.translateCallingSelfAs(self, f, cw.pool(), false, compactFuel, planned);
             code.bytes();
             return code;
         } catch (BranchOutOfRangeException far) {
-            return ft.translate(f, cw.pool(), true, compactFuel, planned);
+            return ft.translateCallingSelfAs(self, f, cw.pool(), true, compactFuel, planned);
         }
     }
 
