@@ -416,7 +416,7 @@ final class FunctionTranslator {
                 Label head = new Label();
                 fuel.close();
                 c.place(head);
-                fuel.start(true, true, head);
+                fuel.loopHead(tightLoops.startsAt(r.opcodeOffset()), head);
                 frames.push(Frames.LOOP, t.params(), t.results(), head, stack.size() - t.params().size(),
                         stack.slotsBelow(t.params().size()));
             }

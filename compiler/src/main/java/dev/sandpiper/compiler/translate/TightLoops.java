@@ -73,6 +73,16 @@ final class TightLoops {
         return found.isEmpty() ? NONE : new TightLoops(found.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** Whether a small loop starts at code offset {@code at} (its {@code loop} instruction). */
+    boolean startsAt(int at) {
+        for (int i = 0; i < ranges.length; i += 2) {
+            if (at == ranges[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the instruction at code offset {@code at} is inside a small loop. */
     boolean contains(int at) {
         for (int i = 0; i < ranges.length; i += 2) {
