@@ -16,6 +16,7 @@ import dev.sandpiper.interpreter.CompiledModule;
 import dev.sandpiper.interpreter.ExecutionLimits;
 import dev.sandpiper.interpreter.Instance;
 import dev.sandpiper.interpreter.TrapKind;
+import dev.sandpiper.text.Wat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,6 +218,26 @@ class FuelParityTest {
         return c.localGet(1).i32Const(1000).op(Opcode.I32_LT_U).brIf(0)
                 .end().end()
                 .localGet(2).end();
+    }
+
+    /**
+     * (param $n i32) (result i32): counts $i to $n through a call of $inc in every iteration, so the
+     * loop is not one of {@code TightLoops}' small ones and its head's poll, when it runs out, goes
+     * back to its check ({@code FuelBlocks.loopHead}). Every budget stops both tiers at the same
+     * point, and the check run again costs nothing.
+     */
+    @Test
+    void aLoopWithACallStopsAtTheSamePoint() {
+        byte[] bytes = Wat.parseModule("""
+                (module
+                  (func $inc (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+                  (func (export "calls") (param $n i32) (result i32) (local $i i32)
+                    (loop $l
+                      (local.set $i (call $inc (local.get $i)))
+                      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+                    (local.get $i)))
+                """, "calls.wat");
+        assertSameStopEverywhere(bytes, "calls", 30);
     }
 
     @Test

@@ -111,11 +111,6 @@ final class FuelBlocks {
     private final boolean compact;
     private final boolean wideCharges;
     private boolean pollOnly;
-    /**
-     * The next poll point heads a loop that is not one of {@code TightLoops}' small ones: its slow
-     * path goes back to the check rather than past it ({@link #loopHead}).
-     */
-    private boolean rejoinAtCheck;
 
     /** Recording the blocks and branches (the first of two translations, whose code is discarded), or null. */
     private final FuelPlan.Recorder recorder;
@@ -167,15 +162,18 @@ final class FuelBlocks {
      * string-skipping loop of the Rust guests' JSON scanner; route-by-table, two loads of each form
      * run in turns in each of three JVMs: 13.3 to 11.2 us per event on average, faster in every
      * pair). The check then runs once more and passes: refill and charge leave at least {@code phi}
-     * or trap. Small loops keep the join after the check: the second edge into their head cost the
-     * sieve kernel's loops a third of their speed.
+     * or trap. Small loops keep the join after the check: the second edge into their head made the
+     * sieve kernel's loops 1.4 to 2.4 times slower.
      */
     void loopHead(boolean small, Label entry) {
         start(true, true, !small, entry);
     }
 
+    /**
+     * Opens a block; {@code rejoin}: a poll's slow path goes back to the check rather than past it
+     * ({@link #loopHead}).
+     */
     private void start(boolean pollPoint, boolean fallsThrough, boolean rejoin, Label... entries) {
-        rejoinAtCheck = rejoin;
         close();
         int from = fallsThrough ? block : -1;
         block++;
@@ -187,7 +185,7 @@ final class FuelBlocks {
             return;
         }
         if (plan != null) {
-            startPlanned(pollPoint);
+            startPlanned(pollPoint, rejoin);
             return;
         }
         if (!pollPoint) {
@@ -220,14 +218,14 @@ final class FuelBlocks {
         Label resume = new Label();
         c.jump(IFLT, slow);
         c.place(resume);
-        stubs.add(new Stub(slow, rejoinAtCheck ? check : resume, 0));
+        stubs.add(new Stub(slow, rejoin ? check : resume, 0));
     }
 
     /**
      * A block under a plan: entering it costs nothing here (its edges paid); a poll point tests
      * {@code fuel < 0}, that is {@code left < phi}.
      */
-    private void startPlanned(boolean pollPoint) {
+    private void startPlanned(boolean pollPoint, boolean rejoin) {
         phi = plan.phi(block);
         subtract(plan.base(block));
         if (!pollPoint) {
@@ -255,7 +253,7 @@ final class FuelBlocks {
             c.jump(IF_ICMPLT, slow);
         }
         c.place(resume);
-        stubs.add(new Stub(slow, rejoinAtCheck ? check : resume, phi));
+        stubs.add(new Stub(slow, rejoin ? check : resume, phi));
     }
 
     /**
